@@ -1,0 +1,3 @@
+from vrijwilligers_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,43 @@
+"""Loading the shipped code lists into a register: missing codes are added, edits kept."""
+
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, select
+
+from vrijwilligers_app.domain.codelists import SPECS, read_code_list, read_destinations
+from vrijwilligers_app.paths import resource
+from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, metadata
+
+
+def load_code_lists(engine: Engine, folder: Path | None = None) -> int:
+    """Insert every shipped code that the register lacks; returns how many were added."""
+    folder = folder or resource("codes")
+    # Parse everything first: a broken file must change nothing.
+    lists = [(metadata.tables[spec.table], read_code_list(folder, spec)) for spec in SPECS]
+    destinations = read_destinations(folder)
+    added = 0
+    with write_session(engine) as session:
+        for table, rows in lists:
+            key = next(iter(table.primary_key.columns))
+            existing = set(session.execute(select(key)).scalars())
+            new_rows = [r for r in rows if r[key.name] not in existing]
+            if new_rows:
+                session.execute(insert(table), new_rows)
+                added += len(new_rows)
+        existing_codes = set(session.execute(select(Destination.code)).scalars())
+        for seed in destinations:
+            if seed.code in existing_codes:
+                continue
+            destination = Destination(
+                code=seed.code, organisation=seed.organisation, service=seed.service,
+                phone=seed.phone, website=seed.website,
+                agreed_response_days=seed.agreed_response_days,
+            )
+            session.add(destination)
+            session.flush()
+            for domain in seed.life_domains:
+                session.add(DestinationLifeDomain(destination_id=destination.id,
+                                                  life_domain_code=domain))
+            added += 1
+    return added

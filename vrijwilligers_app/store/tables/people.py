@@ -1,0 +1,85 @@
+"""Volunteers and residents.
+
+Residents (deelnemers) get the minimum: a name, a way to reach them, PC4 or postcode, wijk,
+birth year (never a birth date) and recorded consent. No BSN, no ID numbers, ever.
+Lists such as skills and languages are stored as ';'-separated normalised tags; availability is
+a bit mask of day parts (see domain.availability).
+"""
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint
+from sqlmodel import Field
+
+from vrijwilligers_app.store.tables.base import Record
+
+
+class Volunteer(Record, table=True):
+    __tablename__ = "volunteer"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+                        name="period"),
+        CheckConstraint("availability >= 0 AND availability < 2097152", name="availability"),
+    )
+    first_name: str = Field(max_length=60)
+    name_prefix: str = Field(default="", max_length=20)  # tussenvoegsel: van, de, van der
+    last_name: str = Field(max_length=80, index=True)
+    gender: str = Field(default="", max_length=1)  # v, m, x or empty
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
+    phone: str = Field(default="", max_length=20)  # E.164
+    email: str = Field(default="", max_length=120)
+    street: str = Field(default="", max_length=120)
+    postcode: str = Field(default="", max_length=7)
+    city: str = Field(default="Helmond", max_length=60)
+    district_code: str | None = Field(default=None, foreign_key="district.code", index=True)
+    skills: str = ""
+    interests: str = ""
+    languages: str = "nl"
+    availability: int = 0
+    vog_date: date | None = None  # original VOG seen on this date
+    vog_checked_by: str = Field(default="", max_length=80)
+    start_date: date | None = None
+    end_date: date | None = None
+    listed_consent: bool = False  # agreed to be named in exports to the gemeente
+    notes: str = ""
+    archived_at: date | None = None
+
+
+class VolunteerRole(Record, table=True):
+    __tablename__ = "volunteer_role"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+                        name="period"),
+    )
+    volunteer_id: int = Field(foreign_key="volunteer.id", index=True, ondelete="CASCADE")
+    initiative_id: int = Field(foreign_key="initiative.id", index=True, ondelete="CASCADE")
+    role_code: str = Field(foreign_key="duty_role.code")
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+class Resident(Record, table=True):
+    __tablename__ = "resident"
+    __table_args__ = (
+        CheckConstraint("consent_recording = 0 OR consent_recording_on IS NOT NULL",
+                        name="recording_dated"),
+        CheckConstraint("consent_sharing = 0 OR consent_sharing_on IS NOT NULL",
+                        name="sharing_dated"),
+    )
+    first_name: str = Field(max_length=60)
+    name_prefix: str = Field(default="", max_length=20)
+    last_name: str = Field(max_length=80, index=True)
+    gender: str = Field(default="", max_length=1)
+    birth_year: int | None = Field(default=None, ge=1900, le=2100, index=True)
+    phone: str = Field(default="", max_length=20)
+    email: str = Field(default="", max_length=120)
+    postcode: str = Field(default="", max_length=7, index=True)  # "1234 AB" or PC4 "1234"
+    district_code: str | None = Field(default=None, foreign_key="district.code", index=True)
+    neighbourhood_code: str | None = Field(default=None, foreign_key="neighbourhood.code")
+    languages: str = "nl"
+    consent_recording: bool = False
+    consent_recording_on: date | None = None
+    consent_sharing: bool = False
+    consent_sharing_on: date | None = None
+    consent_sharing_scope: str = Field(default="", max_length=200)  # to whom
+    archived_at: date | None = None
