@@ -52,9 +52,11 @@ def create_register_engine(db_path: Path) -> Engine:
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """A session for one unit of work: committed on success, rolled back on any error."""
-    with Session(engine.execution_options(sqlite_begin="IMMEDIATE")) as session:
-        with session.begin():
-            yield session
+    with (
+        Session(engine.execution_options(sqlite_begin="IMMEDIATE")) as session,
+        session.begin(),
+    ):
+        yield session
 
 
 @contextmanager

@@ -3,7 +3,6 @@
 from datetime import date
 
 from pydantic import NaiveDatetime
-
 from sqlalchemy import CheckConstraint
 from sqlmodel import Field, SQLModel
 

@@ -1,0 +1,186 @@
+"""Command line: the GUI is the default; demo, check, backup and restore work without a display."""
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from vrijwilligers_app import APP_NAME, __version__
+from vrijwilligers_app.paths import DATABASE_NAME, resolve_data_dir
+from vrijwilligers_app.store.errors import RegisterError
+
+log = logging.getLogger(__name__)
+
+DATA_DIR_HELP = (
+    "map met het register (standaard de gebruikersmap van dit systeem, "
+    "of de omgevingsvariabele VRIJWILLIGERS_DATA_DIR)"
+)
+
+
+# argparse ships no Dutch catalogue; these are the phrases a user can meet.
+ARGPARSE_DUTCH = (
+    ("the following arguments are required", "deze gegevens ontbreken"),
+    ("unrecognized arguments", "onbekende opties"),
+    ("invalid choice", "ongeldige keuze"),
+    ("choose from", "kies uit"),
+    ("expected one argument", "verwacht een waarde"),
+    ("invalid int value", "geen geheel getal"),
+    ("argument ", "optie "),
+)
+
+
+class DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "opdrachten"
+        self._optionals.title = "opties"
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for english, dutch in ARGPARSE_DUTCH:
+            message = message.replace(english, dutch)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
+                        help=DATA_DIR_HELP)
+    parser = DutchArgumentParser(
+        prog="vrijwilligers-app", parents=[common], add_help=False,
+        description=f"{APP_NAME}: het register van de sociale basis. Zonder opdracht start "
+                    "het programmavenster.",
+    )
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="toon het versienummer en stop")
+    parser.add_argument("--demo", action="store_true",
+                        help="vul een leeg register eerst met demo-gegevens (klein)")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT",
+                                parser_class=DutchArgumentParser)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], add_help=False, help=help_text,
+                           description=help_text)
+        p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+        return p
+
+    demo = add("demo", "vul een leeg register met verzonnen, realistische Helmondse gegevens")
+    demo.add_argument(
+        "--size", "--grootte", dest="size", default="klein", metavar="klein|groot|N",
+        help="klein, groot (100.000 inwoners) of een aantal inwoners (standaard: klein)",
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="GETAL",
+                      help="startgetal: zelfde getal, zelfde gegevens")
+    demo.add_argument("--peildatum", metavar="DD-MM-JJJJ", default=None,
+                      help="datum waarop de demo 'vandaag' is (standaard: vandaag)")
+    check = add("check", "controleer het register: integriteit, verwijzingen, schema, aantallen")
+    check.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    bk = add("backup", "maak nu een back-up van het register")
+    bk.add_argument("--to", "--naar", dest="to", metavar="PAD", default=None,
+                    help="bestand of map voor de back-up (standaard: de map backups)")
+    rs = add("restore", "zet een back-up terug (het huidige register wordt eerst bewaard)")
+    rs.add_argument("path", metavar="PAD", help="het back-upbestand")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore}
+    try:
+        if args.command is None:
+            return _gui(data_dir, args.demo)
+        return handlers[args.command](data_dir, args)
+    except RegisterError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{label}: {done}/{total}    ", end="", file=sys.stderr, flush=True)
+
+
+def _demo(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
+    from vrijwilligers_app.services.demo import DemoError, demo_size, fill_demo
+    from vrijwilligers_app.store.register import open_register
+
+    try:
+        size = demo_size(args.size)
+        reference = parse_date_nl(args.peildatum, "Peildatum") if args.peildatum else None
+    except (ValueError, ValidationError) as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    with open_register(data_dir, daily_backup=False) as register:
+        try:
+            counts = fill_demo(register.engine, size, seed=args.seed,
+                               reference_date=reference or date.today(), progress=_progress)
+        except DemoError as exc:
+            print(f"\nFout: {exc}", file=sys.stderr)
+            return 1
+    total = sum(counts.values())
+    print(f"\nDemo-gegevens gemaakt in {data_dir}: {total} records "
+          f"({counts.get('resident', 0)} inwoners, {counts.get('volunteer', 0)} vrijwilligers).")
+    return 0
+
+
+def _check(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.store.health import check_database
+
+    report = check_database(data_dir / DATABASE_NAME)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(f"Register: {report.database}")
+        print(f"Integriteit: {report.integrity}")
+        print(f"Ontbrekende verwijzingen: {report.foreign_key_problems}")
+        print(f"Schemaversie: {report.schema_revision or '-'} (deze app: {report.schema_head})")
+        for table, count in report.row_counts.items():
+            print(f"  {table:<24} {count:>9}")
+        print("Gezond." if report.healthy else "NIET gezond:")
+        for problem in report.problems:
+            print(f"- {problem}")
+    return 0 if report.healthy else 1
+
+
+def _backup(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.store.backup import make_backup
+    from vrijwilligers_app.store.register import open_register
+
+    with open_register(data_dir, daily_backup=False) as register:
+        target = make_backup(register.db_path, data_dir, Path(args.to) if args.to else None)
+    print(f"Back-up gemaakt: {target}")
+    return 0
+
+
+def _restore(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.store.register import open_register
+    from vrijwilligers_app.store.restore import restore_backup
+
+    kept = restore_backup(Path(args.path), data_dir)
+    with open_register(data_dir, daily_backup=False):
+        pass  # migrates an older backup to the current schema, with its own safety copy
+    print(f"Back-up teruggezet uit {args.path}.")
+    if kept:
+        print(f"Het vorige register is bewaard als {kept}.")
+    return 0
+
+
+def _gui(data_dir: Path, with_demo: bool) -> int:
+    from vrijwilligers_app.ui.app import run_gui
+
+    return run_gui(data_dir, with_demo=with_demo)

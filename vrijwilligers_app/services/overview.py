@@ -1,0 +1,51 @@
+"""Figures for the dashboard that need no display: how many of each kind."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func, select
+
+from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.tables import (
+    Activity,
+    BuddyMatch,
+    Initiative,
+    Referral,
+    Resident,
+    Volunteer,
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    initiatives_active: int
+    volunteers_active: int
+    residents: int
+    matches_active: int
+    referrals_open: int
+    activities: int
+
+    def is_empty(self) -> bool:
+        return not (self.initiatives_active or self.volunteers_active or self.residents)
+
+
+CLOSED_REFERRAL_STATES = ("afgesloten", "teruggemeld", "afgewezen")
+
+
+def register_counts(engine: Engine) -> Counts:
+    with read_session(engine) as session:
+        def count(stmt):  # type: ignore[no-untyped-def]
+            return session.execute(stmt).scalar_one()
+
+        return Counts(
+            initiatives_active=count(select(func.count()).select_from(Initiative).where(
+                Initiative.end_date.is_(None), Initiative.archived_at.is_(None))),
+            volunteers_active=count(select(func.count()).select_from(Volunteer).where(
+                Volunteer.end_date.is_(None), Volunteer.archived_at.is_(None))),
+            residents=count(select(func.count()).select_from(Resident).where(
+                Resident.archived_at.is_(None))),
+            matches_active=count(select(func.count()).select_from(BuddyMatch).where(
+                BuddyMatch.started_on.is_not(None), BuddyMatch.ended_on.is_(None))),
+            referrals_open=count(select(func.count()).select_from(Referral).where(
+                Referral.status.not_in(CLOSED_REFERRAL_STATES))),
+            activities=count(select(func.count()).select_from(Activity)),
+        )

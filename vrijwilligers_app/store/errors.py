@@ -1,0 +1,33 @@
+"""Errors of the storage layer. Each carries a Dutch message fit to show a user as is."""
+
+
+class RegisterError(Exception):
+    """Base: the register cannot be opened or changed; str(exc) is Dutch and actionable."""
+
+
+class DataDirError(RegisterError):
+    pass
+
+
+class RegisterInUseError(RegisterError):
+    pass
+
+
+class NotARegisterError(RegisterError):
+    pass
+
+
+class CorruptRegisterError(RegisterError):
+    pass
+
+
+class NewerSchemaError(RegisterError):
+    pass
+
+
+class MigrationError(RegisterError):
+    pass
+
+
+class BackupError(RegisterError):
+    pass

@@ -1,0 +1,76 @@
+"""`vrijwilligers-app check`: integrity, foreign keys, schema version and row counts."""
+
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from vrijwilligers_app.store import migrate
+from vrijwilligers_app.store.inspect import SQLITE_HEADER, connect_read_only
+
+
+@dataclass
+class HealthReport:
+    database: str
+    exists: bool = False
+    integrity: str = "niet gecontroleerd"
+    foreign_key_problems: int = 0
+    schema_revision: str | None = None
+    schema_head: str = field(default_factory=migrate.head_revision)
+    row_counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "healthy": self.healthy}
+
+
+def check_database(path: Path) -> HealthReport:
+    report = HealthReport(database=str(path))
+    if not path.exists():
+        report.problems.append("Er is nog geen register (databasebestand ontbreekt).")
+        return report
+    report.exists = True
+    with open(path, "rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            report.problems.append("Het bestand is geen SQLite-database.")
+            return report
+    try:
+        connection = connect_read_only(path)
+        try:
+            _fill(report, connection)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"De database kan niet worden gelezen: {exc}")
+    return report
+
+
+def _fill(report: HealthReport, connection: sqlite3.Connection) -> None:
+    results = [r[0] for r in connection.execute("PRAGMA integrity_check")]
+    report.integrity = "ok" if results == ["ok"] else "; ".join(results[:5])
+    if results != ["ok"]:
+        report.problems.append(f"Integriteitscontrole mislukt: {report.integrity}")
+    report.foreign_key_problems = len(connection.execute("PRAGMA foreign_key_check").fetchall())
+    if report.foreign_key_problems:
+        report.problems.append(
+            f"{report.foreign_key_problems} verwijzing(en) naar ontbrekende records."
+        )
+    tables = [r[0] for r in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name")]
+    if "alembic_version" in tables:
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        report.schema_revision = row[0] if row else None
+    if report.schema_revision is None:
+        report.problems.append("Geen schemaversie gevonden: dit is geen (volledig) register.")
+    elif report.schema_revision not in migrate.known_revisions():
+        report.problems.append(
+            f"Schema {report.schema_revision} is van een nieuwere versie van de app."
+        )
+    for table in tables:
+        if table != "alembic_version":
+            report.row_counts[table] = connection.execute(
+                f'SELECT count(*) FROM "{table}"').fetchone()[0]
