@@ -3,20 +3,34 @@ import os
 # Before any PySide6 import: tests never need a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 from vrijwilligers_app.store.engine import create_register_engine  # noqa: E402
+from vrijwilligers_app.store.migrate import upgrade_to_head  # noqa: E402
 from vrijwilligers_app.store.seed import load_code_lists  # noqa: E402
-from vrijwilligers_app.store.tables import metadata  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrated to head through the real migrations once per run, with code lists loaded."""
+    path = tmp_path_factory.mktemp("template") / "register.sqlite"
+    engine = create_register_engine(path)
+    upgrade_to_head(engine)
+    load_code_lists(engine)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
 
 
 @pytest.fixture
-def register_engine(tmp_path: Path):
-    """An empty register with the schema and the shipped code lists."""
-    engine = create_register_engine(tmp_path / "register.sqlite")
-    metadata.create_all(engine)
-    load_code_lists(engine)
+def register_engine(template_database: Path, tmp_path: Path):
+    """An empty register (schema and shipped code lists), a fresh copy per test."""
+    path = tmp_path / "register.sqlite"
+    shutil.copyfile(template_database, path)
+    engine = create_register_engine(path)
     yield engine
     engine.dispose()

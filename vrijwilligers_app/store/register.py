@@ -10,6 +10,7 @@
 
 import logging
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -83,6 +84,7 @@ def _create_new(db_path: Path) -> None:
 
 
 def _migrate_safely(db_path: Path, data_dir: Path, revision: str) -> None:
+    _fold_wal(db_path)  # a hot WAL must never meet a replaced main file
     pre = backup.backups_dir(data_dir) / backup.timestamped_name(f"voor-update-{revision}-")
     backup.copy_database(db_path, pre)
     work = db_path.with_name(db_path.name + ".update")
@@ -93,9 +95,10 @@ def _migrate_safely(db_path: Path, data_dir: Path, revision: str) -> None:
         with engine.connect() as connection:
             status = connection.exec_driver_sql("PRAGMA integrity_check").scalar()
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         if status != "ok" or problems:
             raise MigrationError(f"controle na de update mislukt ({status}, {len(problems)})")
+        engine.dispose()
+        _fold_wal(work)
     except Exception as exc:
         engine.dispose()
         _remove_database_files(work)
@@ -103,15 +106,27 @@ def _migrate_safely(db_path: Path, data_dir: Path, revision: str) -> None:
             f"Het bijwerken van het register naar de nieuwe versie is mislukt ({exc}). "
             f"Het register is niet veranderd; een kopie staat in {pre}."
         ) from exc
-    engine.dispose()
-    _remove_database_files(db_path, keep_main=True)
     os.replace(work, db_path)
     _remove_database_files(work)
+    Path(str(db_path) + "-shm").unlink(missing_ok=True)
     log.info("Register bijgewerkt van %s naar %s", revision, migrate.head_revision())
 
 
-def _remove_database_files(path: Path, keep_main: bool = False) -> None:
+def _fold_wal(path: Path) -> None:
+    """Write the WAL back into the main file, so the file alone holds everything.
+
+    SQLite removes the WAL when its last connection closes; we hold the data dir lock, so
+    this connection is the last one."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        connection.close()
+    if busy or Path(str(path) + "-wal").exists():
+        raise MigrationError("het logbestand van de update kon niet worden verwerkt")
+
+
+def _remove_database_files(path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    if not keep_main:
-        path.unlink(missing_ok=True)
+    path.unlink(missing_ok=True)

@@ -1,0 +1,107 @@
+"""The command line: Dutch help, exit codes, and each command on good and bad input."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers.registers import make_register_dir
+from vrijwilligers_app import __version__
+from vrijwilligers_app.cli import main
+from vrijwilligers_app.paths import DATABASE_NAME
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "vrijwilligers_app", *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_version_through_python_dash_m():
+    result = run("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+def test_help_is_dutch(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for dutch in ("gebruik:", "opdrachten", "opties", "demo", "check", "backup", "restore",
+                  "--data-dir"):
+        assert dutch in out
+    for english in ("usage:", "positional arguments", "show this help"):
+        assert english not in out
+
+
+def test_bad_option_value_gets_a_dutch_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--seed", "twaalf"])
+    assert exit_info.value.code == 2
+    assert "geen geheel getal" in capsys.readouterr().err
+
+
+def test_check_on_a_healthy_register(template_database, tmp_path, capsys):
+    data_dir = make_register_dir(template_database, tmp_path)
+    assert main(["check", "--data-dir", str(data_dir), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["healthy"] is True
+    assert report["integrity"] == "ok"
+    assert report["schema_revision"] == report["schema_head"]
+    assert report["row_counts"]["district"] == 12
+
+
+def test_check_reports_broken_references_and_fails(template_database, tmp_path, capsys):
+    data_dir = make_register_dir(template_database, tmp_path)
+    import sqlite3
+
+    connection = sqlite3.connect(data_dir / DATABASE_NAME)
+    connection.execute("INSERT INTO neighbourhood (code, name, district_code) "
+                       "VALUES ('BU9', 'Nergens', 'WK999999')")  # foreign keys are off here
+    connection.commit()
+    connection.close()
+    assert main(["check", "--data-dir", str(data_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "NIET gezond" in out and "verwijzing" in out
+
+
+def test_check_without_a_register_fails_clearly(tmp_path, capsys):
+    assert main(["check", "--data-dir", str(tmp_path)]) == 1
+    assert "databasebestand ontbreekt" in capsys.readouterr().out
+
+
+def test_data_dir_from_environment(template_database, tmp_path, monkeypatch, capsys):
+    data_dir = make_register_dir(template_database, tmp_path / "omgeving")
+    monkeypatch.setenv("VRIJWILLIGERS_DATA_DIR", str(data_dir))
+    assert main(["check", "--json"]) == 0
+    assert str(data_dir) in json.loads(capsys.readouterr().out)["database"]
+
+
+def test_backup_and_restore_commands(template_database, tmp_path, capsys):
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    target = tmp_path / "usb" / "kopie.sqlite"
+    assert main(["backup", "--data-dir", str(data_dir), "--to", str(target)]) == 0
+    assert target.exists()
+    assert main(["restore", str(target), "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Back-up teruggezet" in out and "voor-herstel-" in out
+
+
+def test_bad_data_dir_is_a_clear_error_exit_1(tmp_path, capsys):
+    a_file = tmp_path / "bestand.txt"
+    a_file.write_text("geen map")
+    assert main(["backup", "--data-dir", str(a_file)]) == 1
+    assert "is een bestand" in capsys.readouterr().err
+    assert main(["backup", "--data-dir", str(tmp_path / "OneDrive" / "register")]) == 1
+    assert "synchronisatiemap" in capsys.readouterr().err
+
+
+def test_restore_of_a_non_register_is_refused(template_database, tmp_path, capsys):
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    junk = tmp_path / "adressen.xlsx"
+    junk.write_bytes(b"PK\x03\x04rommel")
+    assert main(["restore", str(junk), "--data-dir", str(data_dir)]) == 1
+    assert "geen databasebestand" in capsys.readouterr().err
