@@ -99,7 +99,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 720)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1200, int(screen.width() * 0.9)),
+                        min(720, int(screen.height() * 0.9)))
         row = int(self.settings.value("last_page", 0) or 0)
         self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
