@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="toon het versienummer en stop")
     parser.add_argument("--demo", action="store_true",
                         help="vul een leeg register eerst met demo-gegevens (klein)")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT",
                                 parser_class=DutchArgumentParser)
 
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore}
     try:
         if args.command is None:
-            return _gui(data_dir, args.demo)
+            return _gui(data_dir, args.demo, args.smoke_test)
         return handlers[args.command](data_dir, args)
     except RegisterError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
@@ -180,7 +181,7 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _gui(data_dir: Path, with_demo: bool) -> int:
+def _gui(data_dir: Path, with_demo: bool, smoke_test: bool) -> int:
     from vrijwilligers_app.ui.app import run_gui
 
-    return run_gui(data_dir, with_demo=with_demo)
+    return run_gui(data_dir, with_demo=with_demo, smoke_test=smoke_test)

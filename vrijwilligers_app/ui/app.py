@@ -3,10 +3,12 @@
 import logging
 import sys
 import traceback
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vrijwilligers_app import APP_NAME, __version__
@@ -59,25 +61,43 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
                "Stuur de details naar de beheerder als dit vaker gebeurt.", details)
 
 
-def run_gui(data_dir: Path, with_demo: bool = False) -> int:
+def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -> int:
+    """Open the register and show the window; `smoke_test` quits after the first paint and
+    prints 'venster getoond' (installer smoke test and start-up benchmark)."""
     from vrijwilligers_app.services.overview import register_counts
     from vrijwilligers_app.store.register import open_register
     from vrijwilligers_app.ui.main_window import MainWindow
 
-    setup_logging(data_dir) if data_dir.is_dir() else None
     app = create_application()
     try:
-        register = open_register(data_dir)
+        register = open_register(data_dir, daily_backup=False)
     except RegisterError as exc:
         show_error(f"{APP_NAME}: register niet geopend", str(exc))
         return 1
+    setup_logging(data_dir)
     with register:
         if with_demo and register_counts(register.engine).is_empty():
             _fill_demo(register.engine)
         sys.excepthook = _excepthook
         window = MainWindow(register)
         window.show()
-        return app.exec()
+        if smoke_test:
+            QTimer.singleShot(0, lambda: (print("venster getoond", flush=True), app.quit()))
+        # The daily backup copies the whole register: do it beside the window, not before it.
+        with ThreadPoolExecutor(max_workers=1) as background:
+            daily = background.submit(_daily_backup, register)
+            code = app.exec()  # leaving the block waits for an unfinished backup
+        if daily.exception() is not None:
+            log.error("Automatische back-up mislukt: %s", daily.exception())
+        return code
+
+
+def _daily_backup(register) -> None:  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.store.backup import DEFAULT_KEEP_DAYS, auto_backup
+    from vrijwilligers_app.store.settings import get_int_setting
+
+    keep = get_int_setting(register.engine, "backup_keep_days", DEFAULT_KEEP_DAYS)
+    auto_backup(register.db_path, register.data_dir, date.today(), keep)
 
 
 def _fill_demo(engine) -> None:  # type: ignore[no-untyped-def]
