@@ -54,9 +54,9 @@ def test_reopening_keeps_data_and_user_edits_to_code_lists(tmp_path):
 
 
 def test_second_instance_on_same_data_dir_is_refused(tmp_path):
-    with open_register(tmp_path, today=TODAY):
-        with pytest.raises(RegisterInUseError, match="al geopend"):
-            open_register(tmp_path, today=TODAY)
+    with open_register(tmp_path, today=TODAY), pytest.raises(RegisterInUseError,
+                                                              match="al geopend"):
+        open_register(tmp_path, today=TODAY)
     open_register(tmp_path, today=TODAY).close()  # free again once closed
 
 
@@ -82,7 +82,7 @@ def test_data_dir_in_a_sync_folder_is_refused(tmp_path, folder):
     assert not (tmp_path / folder).exists()
 
 
-@pytest.mark.parametrize("content", [b"PK\x03\x04 dit is een zip", "Naam;Wijk\n".encode()])
+@pytest.mark.parametrize("content", [b"PK\x03\x04 dit is een zip", b"Naam;Wijk\n"])
 def test_a_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path, content):
     db = tmp_path / DATABASE_NAME
     db.write_bytes(content)
