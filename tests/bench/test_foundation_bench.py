@@ -1,0 +1,129 @@
+"""Foundation benchmarks: demo groot, check and start-up, each beside a baseline in the same run.
+
+Run: python -m pytest -m bench tests/bench -s
+Nothing here asserts on time; the ratios are printed and written to bench-results/.
+"""
+
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.services.demo import demo_size, fill_demo
+from vrijwilligers_app.store.health import check_database
+from vrijwilligers_app.store.register import open_register
+
+pytestmark = pytest.mark.bench
+RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
+ROWS: list[dict[str, object]] = []
+
+
+def record(name: str, measured: float, baseline: float, baseline_name: str) -> None:
+    ROWS.append({"name": name, "seconds": round(measured, 4), "baseline": baseline_name,
+                 "baseline_seconds": round(baseline, 4), "ratio": round(measured / baseline, 2)})
+    print(f"\n{name}: {measured:.3f} s; {baseline_name}: {baseline:.3f} s; "
+          f"ratio {measured / baseline:.2f}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "foundation.json").write_text(json.dumps(ROWS, indent=2))
+
+
+@pytest.fixture(scope="module")
+def groot(tmp_path_factory) -> tuple[Path, float]:
+    data_dir = tmp_path_factory.mktemp("groot")
+    with open_register(data_dir, daily_backup=False) as register:
+        started = time.perf_counter()
+        fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=date(2026, 11, 23))
+        elapsed = time.perf_counter() - started
+    return data_dir, elapsed
+
+
+def _raw_insert_same_rows(source: Path, target: Path) -> float:
+    """Baseline: plain sqlite3 executemany of exactly the rows the demo wrote, same pragmas."""
+    src = sqlite3.connect(source)
+    schema = [r[0] for r in src.execute(
+        "SELECT sql FROM sqlite_master WHERE type='table' AND sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%'")]
+    tables = [r[0] for r in src.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    data = {t: src.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+    src.close()
+    dst = sqlite3.connect(target, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "synchronous=FULL"):
+        dst.execute(f"PRAGMA {pragma}")
+    for statement in schema:
+        dst.execute(statement)
+    started = time.perf_counter()
+    dst.execute("BEGIN")
+    for table, rows in data.items():
+        if rows:
+            marks = ",".join("?" * len(rows[0]))
+            dst.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows)
+    dst.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    dst.close()
+    return elapsed
+
+
+def test_demo_groot_beside_raw_inserts(groot, tmp_path):
+    data_dir, demo_seconds = groot
+    baseline = _raw_insert_same_rows(data_dir / DATABASE_NAME, tmp_path / "raw.sqlite")
+    record("demo --size groot", demo_seconds, baseline, "raw sqlite3 inserts of the same rows")
+
+
+def test_check_beside_raw_pragmas(groot):
+    data_dir, _ = groot
+    started = time.perf_counter()
+    report = check_database(data_dir / DATABASE_NAME)
+    measured = time.perf_counter() - started
+    assert report.healthy
+    connection = sqlite3.connect(data_dir / DATABASE_NAME)
+    started = time.perf_counter()
+    connection.execute("PRAGMA integrity_check").fetchall()
+    connection.execute("PRAGMA foreign_key_check").fetchall()
+    baseline = time.perf_counter() - started
+    connection.close()
+    record("check", measured, baseline, "raw integrity_check + foreign_key_check")
+
+
+BARE_WINDOW = textwrap.dedent("""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    app = QApplication([])
+    window = QMainWindow()
+    window.resize(1200, 720)
+    window.show()
+    QTimer.singleShot(0, lambda: (print("venster getoond", flush=True), app.quit()))
+    app.exec()
+""")
+
+
+def _time_until_shown(command: list[str]) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - started
+    process.wait(timeout=120)
+    assert "venster getoond" in line
+    return elapsed
+
+
+def test_startup_to_shown_window_beside_bare_pyside6(groot):
+    data_dir, _ = groot
+    app = [sys.executable, "-m", "vrijwilligers_app", "--data-dir", str(data_dir), "--smoke-test"]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    _time_until_shown(app)  # first run warms the file cache and makes the daily backup
+    app_times = [_time_until_shown(app) for _ in range(5)]
+    bare_times = [_time_until_shown(bare) for _ in range(5)]
+    record("start-up to shown main window (groot, median of 5)", statistics.median(app_times),
+           statistics.median(bare_times), "bare PySide6 window")
