@@ -56,6 +56,7 @@ def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_
         process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         process.communicate(timeout=60)
     assert process.returncode != 0, "the demo finished before it could be killed"
+    assert (data_dir / (DATABASE_NAME + "-wal")).stat().st_size > 4_000_000  # a hot WAL left
     report = _check(data_dir)
     residents = report["row_counts"]["resident"]
     assert residents in (0, 100_000), f"half a transaction survived: {residents} residents"

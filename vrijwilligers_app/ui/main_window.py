@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Onderdelen")
         self.sidebar.setFixedWidth(190)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         for key, title, description in PAGES:
             self.sidebar.addItem(title)
