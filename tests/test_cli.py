@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,41 @@ def test_restore_of_a_non_register_is_refused(template_database, tmp_path, capsy
     junk.write_bytes(b"PK\x03\x04rommel")
     assert main(["restore", str(junk), "--data-dir", str(data_dir)]) == 1
     assert "geen databasebestand" in capsys.readouterr().err
+
+
+def test_demo_fills_once_then_refuses_and_bad_sizes_are_explained(tmp_path, capsys):
+    data_dir = tmp_path / "data"
+    args = ["demo", "--data-dir", str(data_dir), "--seed", "7", "--peildatum", "23-11-2026"]
+    assert main(args) == 0
+    assert "400 inwoners" in capsys.readouterr().out
+    assert main(args) == 1
+    assert "bevat al gegevens" in capsys.readouterr().err
+    assert main(["check", "--data-dir", str(data_dir)]) == 0
+    assert main(["demo", "--data-dir", str(tmp_path / "b"), "--size", "reusachtig"]) == 2
+    assert "reusachtig" in capsys.readouterr().err
+    assert main(["demo", "--data-dir", str(tmp_path / "c"), "--peildatum", "31-02-2026"]) == 2
+    assert "Peildatum" in capsys.readouterr().err
+
+
+def test_installed_console_script_runs():
+    script = Path(sys.executable).parent / ("vrijwilligers-app.exe" if os.name == "nt"
+                                            else "vrijwilligers-app")
+    if not script.exists():
+        pytest.skip("package not installed in this environment (pip install -e .)")
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+@pytest.mark.gui
+def test_gui_starts_with_demo_data_and_shows_the_window(tmp_path):
+    data_dir = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "vrijwilligers_app", "--data-dir", str(data_dir), "--demo",
+         "--smoke-test"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "venster getoond" in result.stdout
+    report = json.loads(run("check", "--json", "--data-dir", str(data_dir)).stdout)
+    assert report["row_counts"]["resident"] == 400
+    assert list((data_dir / "backups").glob("automatisch-*.sqlite"))
