@@ -13,6 +13,16 @@ from vrijwilligers_app.store.migrate import upgrade_to_head  # noqa: E402
 from vrijwilligers_app.store.seed import load_code_lists  # noqa: E402
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Benchmarks only run when `-m` names them, whatever else `-m` selects."""
+    if "bench" in (config.getoption("-m") or ""):
+        return
+    benches = [item for item in items if item.get_closest_marker("bench")]
+    if benches:
+        config.hook.pytest_deselected(items=benches)
+        items[:] = [item for item in items if not item.get_closest_marker("bench")]
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrated to head through the real migrations once per run, with code lists loaded."""

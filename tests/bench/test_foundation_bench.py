@@ -50,10 +50,12 @@ def _raw_insert_same_rows(source: Path, target: Path) -> float:
     """Baseline: plain sqlite3 executemany of exactly the rows the demo wrote, same pragmas."""
     src = sqlite3.connect(source)
     schema = [r[0] for r in src.execute(
-        "SELECT sql FROM sqlite_master WHERE type='table' AND sql IS NOT NULL "
-        "AND name NOT LIKE 'sqlite_%'")]
+        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+        "AND (type = 'table' AND name NOT LIKE 'search_index_%' OR type = 'trigger') "
+        "ORDER BY type = 'trigger'")]  # the search index and its triggers: same work
     tables = [r[0] for r in src.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'search_index%'")]
     data = {t: src.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
     src.close()
     dst = sqlite3.connect(target, isolation_level=None)

@@ -133,6 +133,7 @@ def test_a_register_from_a_newer_app_is_refused_not_downgraded(template_database
 
 def test_an_older_register_is_backed_up_then_migrated(template_database, tmp_path, monkeypatch):
     data_dir = make_register_dir(template_database, tmp_path / "data")
+    shipped = migrate.head_revision()
     with open_register(data_dir, today=TODAY) as register, register.engine.begin() as c:
         c.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('organisatie', 'LEV')")
     add_revision(monkeypatch, tmp_path, "op.add_column('setting', sa.Column('note', sa.Text()))")
@@ -140,10 +141,10 @@ def test_an_older_register_is_backed_up_then_migrated(template_database, tmp_pat
         assert migrate.current_revision(register.engine) == "9002"
         row = c.exec_driver_sql("SELECT value, note FROM setting WHERE key='organisatie'").one()
         assert tuple(row) == ("LEV", None)
-    pre = list(backups_dir(data_dir).glob("voor-update-0001-*.sqlite"))
+    pre = list(backups_dir(data_dir).glob(f"voor-update-{shipped}-*.sqlite"))
     assert len(pre) == 1
     kept = sqlite3.connect(pre[0])
-    assert kept.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert kept.execute("SELECT version_num FROM alembic_version").fetchone()[0] == shipped
     kept.close()
 
 
@@ -152,6 +153,7 @@ def test_a_failed_migration_leaves_the_register_untouched(template_database, tmp
     data_dir = make_register_dir(template_database, tmp_path / "data")
     db = data_dir / DATABASE_NAME
     before = file_digest(db)
+    shipped = migrate.head_revision()
     add_revision(monkeypatch, tmp_path, """
 op.add_column('setting', sa.Column('note', sa.Text()))
 op.execute("INSERT INTO setting (key, value) VALUES ('half', 'gedaan')")
@@ -161,8 +163,8 @@ raise RuntimeError('kapotte migratie')
         open_register(data_dir, today=TODAY)
     assert file_digest(db) == before
     assert not list(data_dir.glob("*.update*"))
-    assert list(backups_dir(data_dir).glob("voor-update-0001-*.sqlite"))
+    assert list(backups_dir(data_dir).glob(f"voor-update-{shipped}-*.sqlite"))
     # and the register still opens with the app's own migrations
     monkeypatch.undo()
     with open_register(data_dir, today=TODAY) as register:
-        assert migrate.current_revision(register.engine) == "0001"
+        assert migrate.current_revision(register.engine) == shipped

@@ -14,7 +14,8 @@ def test_empty_to_head_matches_the_models_and_rerun_is_a_no_op(tmp_path):
     migrate.upgrade_to_head(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": migrate.include_name})
         assert compare_metadata(context, metadata) == []
     engine.dispose()
 

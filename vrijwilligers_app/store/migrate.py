@@ -13,6 +13,20 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Made by migrations in raw SQL, not described by the SQLModel tables: the FTS5 search index
+# and the shadow tables SQLite keeps for it (search_index_data, _idx, _content, ...).
+RAW_SQL_TABLES = ("search_index",)
+
+
+def is_schema_object_ours(name: str | None) -> bool:
+    """False for tables that Alembic's comparison with the models must leave alone."""
+    return name is None or not any(name == raw or name.startswith(raw + "_")
+                                   for raw in RAW_SQL_TABLES)
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic `include_name` hook: compare only the tables the models describe."""
+    return type_ != "table" or is_schema_object_ours(name)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -1,99 +1,156 @@
-"""The main window: a sidebar of register pages beside a stack of pages.
+"""The main window: a sidebar of pages beside a stack; global search, undo, unsaved guard.
 
-Until the register pages land (issue 3) each page says what it will hold; the Overzicht page
-already shows the register's figures.
+Register pages are built the first time they are shown, so start-up stays quick.
 """
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
+    QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from vrijwilligers_app import APP_NAME, __version__
-from vrijwilligers_app.services.overview import register_counts
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
+from vrijwilligers_app.ui.pages.register_page import RegisterPage
+from vrijwilligers_app.ui.pages.settings_page import SettingsPage
+from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
 
+# (object name, sidebar title, register kind or None)
 PAGES = (
-    ("overzicht", "Overzicht", ""),
-    ("initiatieven", "Initiatieven", "Initiatieven met hun wijken en leefdomeinen."),
-    ("vrijwilligers", "Vrijwilligers", "Vrijwilligers, hun rollen, beschikbaarheid en VOG."),
-    ("inwoners", "Inwoners", "Deelnemers met de toestemmingen die zij gaven."),
-    ("maatjes", "Maatjes", "Aanmeldingen, koppelingen, contactmomenten en evaluaties."),
-    ("doorverwijzingen", "Doorverwijzingen", "Doorverwijzingen met hun statusgeschiedenis."),
-    ("activiteiten", "Activiteiten", "Activiteiten, roosters en bezoekersaantallen."),
-    ("instellingen", "Instellingen", "Instellingen van dit register."),
+    ("overzicht", "Overzicht", None),
+    ("initiatieven", "Initiatieven", "initiatives"),
+    ("vrijwilligers", "Vrijwilligers", "volunteers"),
+    ("inwoners", "Inwoners", "residents"),
+    ("maatjes", "Maatjes", "matches"),
+    ("doorverwijzingen", "Doorverwijzingen", "referrals"),
+    ("activiteiten", "Activiteiten", "activities"),
+    ("instellingen", "Instellingen", None),
 )
+KIND_ROW = {kind: row for row, (_key, _title, kind) in enumerate(PAGES) if kind}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.register = register
+        self.runner = runner or TaskRunner(self)
         self.settings = QSettings(str(register.data_dir / "venster.ini"),
                                   QSettings.Format.IniFormat)
+        self.undo_stack = QUndoStack(self)
+        self._base_point_size = QApplication.font().pointSizeF()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Onderdelen")
-        self.sidebar.setFixedWidth(190)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
-        for key, title, description in PAGES:
+        self.pages: dict[int, QWidget] = {}
+        for key, title, _kind in PAGES:
             self.sidebar.addItem(title)
-            page = self._overview_page() if key == "overzicht" else _planned_page(title,
-                                                                                  description)
-            page.setObjectName(f"page_{key}")
-            self.stack.addWidget(page)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"page_{key}")
+            self.stack.addWidget(placeholder)
+        self._fit_sidebar()
+        self._current_row = -1
+        self.sidebar.currentRowChanged.connect(self._go_to_row)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.search_dialog = SearchDialog(register.engine, self.runner, self)
+        self.search_dialog.chosen.connect(self.open_record)
+        self._build_menus()
         self.statusBar().showMessage(f"Register: {register.db_path}")
-        for index in range(min(len(PAGES), 9)):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.sidebar.setCurrentRow(i))
+        self._apply_font_scale(int(self.settings.value("font_scale", 100)))
         self._restore_state()
 
-    def _overview_page(self) -> QWidget:
-        counts = register_counts(self.register.engine)
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        heading = QLabel("Overzicht")
-        heading.setProperty("role", "heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
-        outer.addWidget(heading)
-        grid = QGridLayout()
-        cards = (
-            ("Actieve initiatieven", counts.initiatives_active),
-            ("Actieve vrijwilligers", counts.volunteers_active),
-            ("Inwoners", counts.residents),
-            ("Lopende maatjeskoppelingen", counts.matches_active),
-            ("Open doorverwijzingen", counts.referrals_open),
-            ("Activiteiten", counts.activities),
-        )
-        for i, (label, value) in enumerate(cards):
-            grid.addWidget(_card(label, value), i // 3, i % 3)
-        outer.addLayout(grid)
-        if counts.is_empty():
-            hint = QLabel("Het register is nog leeg. Start met 'vrijwilligers-app --demo' om "
-                          "het met verzonnen voorbeeldgegevens te vullen.")
-            hint.setWordWrap(True)
-            outer.addWidget(hint)
-        outer.addStretch(1)
+    # --- building ----------------------------------------------------------------------------
+    def _fit_sidebar(self) -> None:
+        widest = max(self.sidebar.fontMetrics().horizontalAdvance(t) for _k, t, _c in PAGES)
+        self.sidebar.setFixedWidth(widest + 48)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&Bestand")
+        file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
+        edit_menu = self.menuBar().addMenu("Be&werken")
+        undo = self.undo_stack.createUndoAction(self, "Ongedaan maken")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "Opnieuw")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction("&Zoeken in het register…", QKeySequence("Ctrl+K"), self.start_search)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.start_search)
+        go_menu = self.menuBar().addMenu("&Ga naar")
+        for row, (_key, title, _kind) in enumerate(PAGES):
+            go_menu.addAction(title, QKeySequence(f"Ctrl+{row + 1}"),
+                              lambda r=row: self.sidebar.setCurrentRow(r))
+
+    def page_at(self, row: int) -> QWidget:
+        page = self.pages.get(row)
+        if page is None:
+            key, _title, kind = PAGES[row]
+            if kind is not None:
+                page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
+                page.status.connect(self.statusBar().showMessage)
+            elif key == "overzicht":
+                page = DashboardPage(self.register.engine, self.runner)
+                page.open_record.connect(self.open_record)
+            else:
+                page = SettingsPage(self.register, self.settings, self.runner)
+                page.font_scale_changed.connect(self._apply_font_scale)
+                page.status.connect(self.statusBar().showMessage)
+            page.setObjectName(f"page_{key}")
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[row] = page
         return page
+
+    def register_page(self, kind: str) -> RegisterPage:
+        page = self.page_at(KIND_ROW[kind])
+        assert isinstance(page, RegisterPage)
+        return page
+
+    # --- navigation --------------------------------------------------------------------------
+    def _go_to_row(self, row: int) -> None:
+        if row == self._current_row or row < 0:
+            return
+        current = self.pages.get(self._current_row)
+        if isinstance(current, RegisterPage) and not current.may_leave():
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(self._current_row)
+            self.sidebar.blockSignals(False)
+            return
+        page = self.page_at(row)
+        self._current_row = row
+        self.stack.setCurrentIndex(row)
+        if isinstance(page, DashboardPage):
+            page.refresh()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        self.sidebar.setCurrentRow(KIND_ROW[kind])
+        if self._current_row == KIND_ROW[kind]:
+            self.register_page(kind).show_record(record_id)
+
+    def start_search(self) -> None:
+        self.search_dialog.start()
+
+    # --- appearance and state ----------------------------------------------------------------
+    def _apply_font_scale(self, percent: int) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(self._base_point_size * percent / 100)
+        QApplication.setFont(font)
+        self._fit_sidebar()
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("geometry")
@@ -101,47 +158,18 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             screen = self.screen().availableGeometry()
-            self.resize(min(1200, int(screen.width() * 0.9)),
-                        min(720, int(screen.height() * 0.9)))
+            self.resize(min(1280, int(screen.width() * 0.95)),
+                        min(760, int(screen.height() * 0.9)))
         row = int(self.settings.value("last_page", 0) or 0)
         self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for page in self.pages.values():
+            if isinstance(page, RegisterPage) and not page.may_leave():
+                event.ignore()
+                return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("last_page", self.sidebar.currentRow())
         self.settings.sync()
+        self.runner.wait_idle()
         super().closeEvent(event)
-
-
-def _card(label: str, value: int) -> QWidget:
-    frame = QFrame()
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
-    layout = QVBoxLayout(frame)
-    number = QLabel(f"{value:,}".replace(",", "."))
-    font = number.font()
-    font.setPointSizeF(font.pointSizeF() * 2.2)
-    font.setBold(True)
-    number.setFont(font)
-    number.setAccessibleName(label)
-    caption = QLabel(label)
-    caption.setWordWrap(True)
-    layout.addWidget(number)
-    layout.addWidget(caption)
-    return frame
-
-
-def _planned_page(title: str, description: str) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    heading = QLabel(title)
-    font = heading.font()
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    font.setBold(True)
-    heading.setFont(font)
-    text = QLabel(f"{description}\nDeze pagina komt in een volgende versie van de app.")
-    text.setWordWrap(True)
-    text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    layout.addWidget(heading)
-    layout.addWidget(text)
-    layout.addStretch(1)
-    return page

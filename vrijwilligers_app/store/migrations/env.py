@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from vrijwilligers_app.store.migrate import include_name
 from vrijwilligers_app.store.tables import metadata
 
 connection = context.config.attributes.get("connection")
@@ -13,6 +14,7 @@ context.configure(
     target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
+    include_name=include_name,  # the FTS5 search index is raw SQL, not a model
 )
 with context.begin_transaction():
     context.run_migrations()

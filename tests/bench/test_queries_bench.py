@@ -1,0 +1,152 @@
+"""Read-side benchmarks on demo groot: register pages and global search beside raw sqlite3.
+
+Run: python -m pytest -m bench tests/bench/test_queries_bench.py -s
+Nothing here asserts on time; numbers and ratios are printed and written to bench-results/.
+App targets: first rows of a page < 0.5 s; search < 50 ms median while typing.
+"""
+
+import json
+import sqlite3
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.services.demo import demo_size, fill_demo
+from vrijwilligers_app.store.queries.registers import count, fetch_rows, list_ids
+from vrijwilligers_app.store.queries.search import fts_query, search
+from vrijwilligers_app.store.register import open_register
+
+pytestmark = pytest.mark.bench
+RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
+ROWS: list[dict[str, object]] = []
+REPEAT = 5
+# What a user types, letter by letter: names, a phone number, a postcode, an organisation.
+PREFIXES = (
+    "d", "do", "dor", "dori", "dorie", "dorien", "j", "ja", "jan", "jan v", "jan va",
+    "jan van", "s", "sa", "sah", "sahin", "y", "yi", "yil", "yilmaz", "h", "he", "hei",
+    "heij", "heijden", "06", "061", "0612", "06123", "5", "57", "570", "5701", "5701a",
+    "5701ab", "m", "ma", "mar", "mari", "maria", "b", "ba", "bak", "bakker", "lev", "levg",
+    "levgroep", "kerk", "kerkstraat", "verh", "verhoeven",
+)
+
+
+def record(name: str, measured: float, baseline: float, baseline_name: str) -> None:
+    ROWS.append({"name": name, "seconds": round(measured, 5), "baseline": baseline_name,
+                 "baseline_seconds": round(baseline, 5),
+                 "ratio": round(measured / baseline, 2)})
+    print(f"\n{name}: {measured * 1000:.1f} ms; {baseline_name}: {baseline * 1000:.1f} ms; "
+          f"ratio {measured / baseline:.2f}")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "queries.json").write_text(json.dumps(ROWS, indent=2))
+
+
+@pytest.fixture(scope="module")
+def groot(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("groot")
+    with open_register(data_dir, daily_backup=False) as register:
+        started = time.perf_counter()
+        fill_demo(register.engine, demo_size("groot"), seed=1,
+                  reference_date=date(2026, 11, 23))
+        print(f"\ndemo groot (with search index triggers): "
+              f"{time.perf_counter() - started:.1f} s")
+        yield register.engine, data_dir / DATABASE_NAME
+
+
+def _median(fn) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _raw(db: Path) -> sqlite3.Connection:
+    return sqlite3.connect(db, isolation_level=None)
+
+
+@pytest.mark.parametrize(("kind", "sort_key", "descending", "raw_sql"), [
+    ("residents", "naam", False, "SELECT id FROM resident ORDER BY last_name"),
+    ("residents", "wijk", False, "SELECT id FROM resident ORDER BY last_name"),
+    ("referrals", None, False, "SELECT id FROM referral ORDER BY signalled_on DESC"),
+    ("referrals", "inwoner", True, "SELECT id FROM referral ORDER BY signalled_on DESC"),
+    ("volunteers", "initiatieven", False, "SELECT id FROM volunteer ORDER BY last_name"),
+])
+def test_first_rows_beside_raw_order_by(groot, kind, sort_key, descending, raw_sql):
+    engine, db = groot
+    list_ids(engine, kind, sort_key=sort_key, descending=descending)  # warm the page cache
+
+    def first_rows() -> None:
+        ids = list_ids(engine, kind, sort_key=sort_key, descending=descending)
+        rows = fetch_rows(engine, kind, ids[:100])
+        assert len(rows) == 100
+
+    ids_only = _median(lambda: list_ids(engine, kind, sort_key=sort_key,
+                                        descending=descending))
+    measured = _median(first_rows)
+    connection = _raw(db)
+    baseline = _median(lambda: connection.execute(raw_sql).fetchall())
+    connection.close()
+    label = f"{kind} by {sort_key or 'default'}{' desc' if descending else ''}"
+    record(f"{label}: ids", ids_only, baseline, raw_sql)
+    record(f"{label}: ids + fetch_rows(100)", measured, baseline, raw_sql)
+
+
+def test_filtered_count_and_quick_filter(groot):
+    engine, db = groot
+    connection = _raw(db)
+    baseline = _median(lambda: connection.execute(
+        "SELECT count(*) FROM referral WHERE status NOT IN "
+        "('afgesloten', 'teruggemeld', 'afgewezen')").fetchone())
+    connection.close()
+    record("count referrals open", _median(lambda: count(engine, "referrals",
+                                                         {"status": "open"})),
+           baseline, "raw count(*) of open referrals")
+    record("residents quick filter 'jan' by name",
+           _median(lambda: list_ids(engine, "residents", sort_key="naam", text="jan")),
+           baseline, "raw count(*) of open referrals")
+
+
+def test_search_as_you_type_beside_raw_fts(groot):
+    engine, db = groot
+    for prefix in PREFIXES:  # warm-up pass
+        search(engine, prefix)
+    app, hits = [], {}
+    for prefix in PREFIXES:
+        started = time.perf_counter()
+        hits[prefix] = len(search(engine, prefix))
+        app.append(time.perf_counter() - started)
+    connection = _raw(db)
+    raw = []
+    for prefix in PREFIXES:
+        query = fts_query(prefix)
+        started = time.perf_counter()
+        connection.execute("SELECT rowid, title FROM search_index WHERE search_index MATCH ? "
+                           "ORDER BY rank LIMIT 50", (query,)).fetchall()
+        raw.append(time.perf_counter() - started)
+    connection.close()
+    slowest = sorted(zip(app, PREFIXES, strict=True), reverse=True)[:5]
+    print("\nslowest prefixes: " + ", ".join(f"{p!r} {t * 1000:.1f} ms" for t, p in slowest))
+    print(f"hits per prefix (limit 50): min {min(hits.values())}, "
+          f"prefixes with no hit: {[p for p, n in hits.items() if n == 0]}")
+    p95 = statistics.quantiles(app, n=20)[-1]
+    raw_p95 = statistics.quantiles(raw, n=20)[-1]
+    record(f"search median over {len(PREFIXES)} prefixes", statistics.median(app),
+           statistics.median(raw), "raw FTS5 MATCH ORDER BY rank LIMIT 50")
+    record(f"search p95 over {len(PREFIXES)} prefixes", p95, raw_p95,
+           "raw FTS5 MATCH ORDER BY rank LIMIT 50")
+
+
+def test_index_size(groot):
+    _engine, db = groot
+    connection = _raw(db)
+    total = connection.execute("PRAGMA page_count").fetchone()[0]
+    pages = connection.execute(
+        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_index%'").fetchone()[0]
+    connection.close()
+    page_size = 4096
+    print(f"\nsearch index: {pages / 2**20:.1f} MB of {total * page_size / 2**20:.1f} MB")

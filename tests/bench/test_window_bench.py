@@ -1,0 +1,140 @@
+"""Main-window benchmarks on demo 'groot' (100,000 residents), each beside a baseline:
+
+- first painted row of the largest page vs a bare QTableView on an in-memory model of the
+  same rows (target: under 0.5 s);
+- keystroke → updated search results, median and p95, vs the raw FTS query (target: < 50 ms);
+- resident memory of the process after both (target: < 300 MB).
+
+Run: python -m pytest -m bench tests/bench/test_window_bench.py -s
+"""
+
+import os
+import sqlite3
+import statistics
+import time
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from tests.bench.test_foundation_bench import record
+from vrijwilligers_app.services.demo import demo_size, fill_demo
+from vrijwilligers_app.store.register import open_register
+from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
+
+pytestmark = pytest.mark.bench
+PREFIXES = ["j", "ja", "jan", "jans", "jansen", "d", "do", "dor", "dori", "dorien", "v",
+            "va", "van", "van d", "van de", "06", "061", "0612", "57", "570", "5701",
+            "s", "sm", "smi", "smit", "b", "ba", "bak", "bakk", "bakker", "m", "mo", "moh",
+            "moha", "mohamed", "w", "wi", "wil", "will", "willem", "h", "he", "hel", "helm",
+            "helmond", "a", "an", "ann", "anna"]
+
+
+@pytest.fixture(scope="module")
+def groot_register(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("groot-ui")
+    with open_register(data_dir, daily_backup=False) as register:
+        fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=date(2026, 11, 23))
+    register = open_register(data_dir, daily_backup=False)
+    yield register
+    register.close()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, view: QTableView) -> None:
+        super().__init__()
+        self.view = view
+        self.at: float | None = None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.Paint and self.at is None
+                and self.view.model() is not None and self.view.model().rowCount() > 0):
+            self.at = time.perf_counter()
+        return False
+
+
+def _wait_paint(qtbot, view, started) -> float:
+    spy = _FirstPaint(view)
+    view.viewport().installEventFilter(spy)
+    qtbot.waitUntil(lambda: spy.at is not None, timeout=30_000)
+    return spy.at - started
+
+
+class ListModel(QAbstractTableModel):
+    def __init__(self, data):
+        super().__init__()
+        self.rows = data
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows[0])
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self.rows[index.row()][index.column()]
+            return "" if value is None else str(value)
+        return None
+
+
+def test_first_painted_row_of_the_largest_page(qtbot, groot_register):
+    QApplication.processEvents()
+    started = time.perf_counter()
+    window = MainWindow(groot_register)
+    qtbot.addWidget(window)
+    window.show()
+    window.sidebar.setCurrentRow(KIND_ROW["residents"])
+    page = window.register_page("residents")
+    app_seconds = _wait_paint(qtbot, page.view, started)
+    connection = sqlite3.connect(groot_register.db_path)
+    data = connection.execute("SELECT first_name, last_name, birth_year, postcode, "
+                              "district_code, phone FROM resident ORDER BY last_name").fetchall()
+    connection.close()
+    started = time.perf_counter()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(ListModel(data))
+    view.show()
+    bare_seconds = _wait_paint(qtbot, view, started)
+    record("first painted row, Inwoners (100.000)", app_seconds, bare_seconds,
+           "bare QTableView on an in-memory model of the same rows")
+    window.close()
+
+
+def test_search_keystroke_latency(qtbot, groot_register):
+    window = MainWindow(groot_register)
+    qtbot.addWidget(window)
+    dialog = window.search_dialog
+    dialog.start()
+    app_times = []
+    for prefix in PREFIXES:
+        with qtbot.waitSignal(dialog.results_shown, timeout=10_000):
+            started = time.perf_counter()
+            dialog.input.setText(prefix)
+        app_times.append(time.perf_counter() - started)
+    connection = sqlite3.connect(groot_register.db_path)
+    raw_times = []
+    for prefix in PREFIXES:
+        query = " ".join(f'"{token}"*' for token in prefix.split())
+        started = time.perf_counter()
+        connection.execute("SELECT rowid FROM search_index WHERE search_index MATCH ? "
+                           "ORDER BY rank LIMIT 50", (query,)).fetchall()
+        raw_times.append(time.perf_counter() - started)
+    connection.close()
+    record("search keystroke → results, median", statistics.median(app_times),
+           statistics.median(raw_times), "raw FTS5 query, median")
+    p95 = statistics.quantiles(app_times, n=20)[-1]
+    raw_p95 = statistics.quantiles(raw_times, n=20)[-1]
+    record("search keystroke → results, p95", p95, raw_p95, "raw FTS5 query, p95")
+    window.close()
+
+
+def test_resident_memory(groot_register):
+    import resource  # POSIX only: the benchmark runs on the build machines, not on Windows
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    record("peak resident memory of this run (MB, target < 300)", rss_mb, 300.0,
+           "target 300 MB")
+    assert os.getpid()

@@ -1,0 +1,74 @@
+from datetime import date
+
+import pytest
+
+from tests.helpers.registers import make_register_dir
+from vrijwilligers_app.services.demo import demo_size, fill_demo
+from vrijwilligers_app.store.register import open_register
+from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+from vrijwilligers_app.ui.main_window import MainWindow
+from vrijwilligers_app.ui.tasks import TaskRunner
+
+
+@pytest.fixture(scope="session")
+def demo_template(template_database, tmp_path_factory):
+    """A register with demo 'klein' data, made once per run."""
+    folder = make_register_dir(template_database, tmp_path_factory.mktemp("demo"))
+    with open_register(folder, daily_backup=False) as register:
+        fill_demo(register.engine, demo_size("klein"), seed=3, reference_date=date(2026, 11, 23))
+    return folder / "register.sqlite"
+
+
+@pytest.fixture
+def register(template_database, tmp_path):
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    with open_register(data_dir, daily_backup=False) as register:
+        yield register
+
+
+@pytest.fixture
+def demo_register(demo_template, tmp_path):
+    data_dir = make_register_dir(demo_template, tmp_path / "demo")
+    with open_register(data_dir, daily_backup=False) as register:
+        yield register
+
+
+class Answers:
+    """What the confirmation dialogs answer in a test, and what they were asked."""
+
+    def __init__(self) -> None:
+        self.ask = True
+        self.unsaved = Unsaved.DISCARD
+        self.duplicate = "save"
+        self.asked: list[str] = []
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    answers = Answers()
+
+    def ask(cls, parent, title, text, yes="Ja", no="Annuleren"):
+        answers.asked.append(title)
+        return answers.ask
+
+    def unsaved(cls, parent, what):
+        answers.asked.append("unsaved")
+        return answers.unsaved
+
+    def duplicate(cls, parent, hits_text):
+        answers.asked.append("duplicate: " + hits_text)
+        return answers.duplicate
+
+    monkeypatch.setattr(Confirm, "ask", classmethod(ask))
+    monkeypatch.setattr(Confirm, "unsaved", classmethod(unsaved))
+    monkeypatch.setattr(Confirm, "duplicate", classmethod(duplicate))
+    return answers
+
+
+def make_window(qtbot, register) -> MainWindow:
+    window = MainWindow(register, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # shortcuts only reach the active window
+        window.show()
+        window.activateWindow()
+    return window

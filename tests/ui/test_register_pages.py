@@ -1,0 +1,236 @@
+"""Driving the real register pages: create, validate, search, sort, filter, edit, delete, undo,
+and the guards that keep unsaved work."""
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import make_window
+from vrijwilligers_app.ui.dialogs.confirm import Unsaved
+from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, SORT_ROLE
+
+pytestmark = pytest.mark.gui
+
+
+def rows(register, sql, *params):
+    connection = sqlite3.connect(register.db_path)
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def field(page, key):
+    return page.editor.form.fields[key]
+
+
+def type_text(widget, text):
+    """Like qtbot.keyClicks, but for any character (QTest only knows ASCII keys)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                     char))
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.ControlModifier):
+    """A key press where the user's focus is, as shortcuts are found from there."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def type_into(qtbot, page, key, text):
+    widget = field(page, key).focus_widget()
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    type_text(widget, text)
+    if hasattr(widget, "editingFinished"):
+        widget.editingFinished.emit()
+
+
+def choose(page, key, code):
+    combo = field(page, key).widget
+    combo.setCurrentIndex(combo.findData(code))
+
+
+def open_page(qtbot, window, kind):
+    from vrijwilligers_app.ui.main_window import KIND_ROW
+
+    window.sidebar.setCurrentRow(KIND_ROW[kind])
+    return window.register_page(kind)
+
+
+def test_create_an_initiative_through_the_form(qtbot, register, answers):
+    window = make_window(qtbot, register)
+    page = open_page(qtbot, window, "initiatives")
+    page.view.setFocus()
+    press(qtbot, Qt.Key.Key_N)
+    type_into(qtbot, page, "name", "Alzheimer Café Brandevoort")
+    choose(page, "type_code", "alzheimercafe")
+    type_into(qtbot, page, "phone", "0492-123456")
+    page.editor.save()
+    saved = rows(register, "SELECT name, type_code, phone FROM initiative")
+    assert saved == [("Alzheimer Café Brandevoort", "alzheimercafe", "+31492123456")]
+    assert page.model.rowCount() == 1
+    assert page.selected_id() == page.model.id_at(0)
+    assert not page.editor.form.dirty
+
+
+def test_validation_errors_are_shown_in_dutch_and_nothing_is_saved(qtbot, register, answers):
+    window = make_window(qtbot, register)
+    page = open_page(qtbot, window, "volunteers")
+    page.editor.new()
+    type_into(qtbot, page, "first_name", "Doriën")
+    type_into(qtbot, page, "last_name", "Smits")
+    type_into(qtbot, page, "postcode", "5701 SA")
+    type_into(qtbot, page, "phone", "12")
+    type_into(qtbot, page, "email", "dorien@")
+    inline = page.editor.form.visible_errors()
+    assert {"postcode", "phone", "email"} <= set(inline)
+    page.editor.save()
+    errors = page.editor.form.visible_errors()
+    assert {"postcode", "phone", "email"} <= set(errors)
+    assert all(message and not message.isascii() or " " in message for message in errors.values())
+    assert rows(register, "SELECT count(*) FROM volunteer") == [(0,)]
+    assert field(page, "first_name").get() == "Doriën"  # the input is kept
+    assert page.editor.form.dirty
+
+
+def test_bsn_in_free_text_is_refused(qtbot, register, answers):
+    window = make_window(qtbot, register)
+    page = open_page(qtbot, window, "volunteers")
+    page.editor.new()
+    type_into(qtbot, page, "first_name", "Jan")
+    type_into(qtbot, page, "last_name", "Jansen")
+    field(page, "notes").set("BSN 111222333")
+    page.editor.form.dirty = True
+    page.editor.save()
+    assert "notes" in page.editor.form.visible_errors()
+    assert rows(register, "SELECT count(*) FROM volunteer") == [(0,)]
+
+
+def test_global_search_finds_accented_names_and_opens_them(qtbot, demo_register, answers):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "volunteers")
+    page.editor.new()
+    type_into(qtbot, page, "first_name", "Doriën")
+    type_into(qtbot, page, "last_name", "Zwanenberg")
+    page.editor.save()
+    new_id = rows(demo_register, "SELECT id FROM volunteer WHERE last_name='Zwanenberg'")[0][0]
+    window.sidebar.setCurrentRow(0)
+    window.sidebar.setFocus()
+    press(qtbot, Qt.Key.Key_K)
+    dialog = window.search_dialog
+    assert dialog.isVisible()
+    type_text(dialog.input, "dorien zwan")
+    texts = [dialog.results.item(i).text() for i in range(dialog.results.count())]
+    assert texts and texts[0].startswith("Doriën Zwanenberg")
+    qtbot.keyClick(dialog.input, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is page
+    assert page.editor.current_id == new_id
+    assert field(page, "first_name").get() == "Doriën"
+
+
+def test_sort_by_header_and_filter_by_wijk(qtbot, demo_register, answers):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "residents")
+    assert page.model.rowCount() == 400
+    column = next(i for i, c in enumerate(page.spec.columns) if c.key == "geboortejaar")
+    page.view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    years = [page.model.index(r, column).data(SORT_ROLE) for r in range(page.model.rowCount())]
+    known = [y for y in years if y is not None]
+    assert known == sorted(known, reverse=True)
+    wijk_box = page.filter_boxes["wijk"]
+    wijk_box.setCurrentIndex(wijk_box.findText("Brandevoort"))
+    ids = {page.model.id_at(r) for r in range(page.model.rowCount())}
+    expected = {r[0] for r in rows(demo_register, "SELECT id FROM resident WHERE district_code="
+                                   "'WK079421' AND archived_at IS NULL")}
+    assert ids == expected and 0 < len(ids) < 400
+
+
+def test_edit_a_resident(qtbot, demo_register, answers):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "residents")
+    record_id = page.model.id_at(0)
+    page.select_id(record_id)
+    assert page.editor.current_id == record_id
+    type_into(qtbot, page, "phone", "06 12 34 56 78")
+    page.editor.save()
+    assert rows(demo_register, "SELECT phone FROM resident WHERE id=?", record_id) == [
+        ("+31612345678",)]
+
+
+def test_delete_asks_and_can_be_undone(qtbot, register, answers):
+    window = make_window(qtbot, register)
+    page = open_page(qtbot, window, "initiatives")
+    page.editor.new()
+    type_into(qtbot, page, "name", "Eetpunt De Fonkel")
+    choose(page, "type_code", "eetpunt")
+    page.editor.save()
+    (uuid,) = rows(register, "SELECT uuid FROM initiative")[0]
+    answers.ask = False
+    page.editor.delete()
+    assert rows(register, "SELECT count(*) FROM initiative") == [(1,)]
+    answers.ask = True
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert "Verwijderen?" in answers.asked
+    assert rows(register, "SELECT count(*) FROM initiative") == [(0,)]
+    assert page.model.rowCount() == 0
+    press(qtbot, Qt.Key.Key_Z)
+    assert rows(register, "SELECT uuid FROM initiative") == [(uuid,)]
+    assert page.model.rowCount() == 1
+
+
+def test_unsaved_changes_are_never_dropped_silently(qtbot, demo_register, answers):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "volunteers")
+    first = page.model.id_at(0)
+    page.select_id(first)
+    type_into(qtbot, page, "first_name", "Gewijzigd")
+    answers.unsaved = Unsaved.CANCEL
+    window.sidebar.setCurrentRow(0)
+    assert window.stack.currentWidget() is page
+    page.select_id(page.model.id_at(1))
+    assert page.editor.current_id == first
+    window.close()
+    assert window.isVisible()
+    assert field(page, "first_name").get() == "Gewijzigd"
+    answers.unsaved = Unsaved.SAVE
+    window.sidebar.setCurrentRow(0)
+    assert rows(demo_register, "SELECT first_name FROM volunteer WHERE id=?", first) == [
+        ("Gewijzigd",)]
+    assert answers.asked.count("unsaved") == 4
+
+
+def test_a_lookalike_person_offers_the_existing_record(qtbot, demo_register, answers):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "residents")
+    existing_id, first, prefix, last, year = rows(
+        demo_register, "SELECT id, first_name, name_prefix, last_name, birth_year FROM resident "
+        "WHERE birth_year IS NOT NULL LIMIT 1")[0]
+    page.editor.new()
+    type_into(qtbot, page, "first_name", first)
+    if prefix:
+        type_into(qtbot, page, "name_prefix", prefix)
+    type_into(qtbot, page, "last_name", last)
+    type_into(qtbot, page, "birth_year", str(year))
+    answers.duplicate = "open"
+    before = rows(demo_register, "SELECT count(*) FROM resident")
+    page.editor.save()
+    assert any(a.startswith("duplicate") for a in answers.asked)
+    assert rows(demo_register, "SELECT count(*) FROM resident") == before
+    assert page.editor.current_id == existing_id
+
+
+@pytest.mark.parametrize("kind", ["initiatives", "volunteers", "residents", "matches",
+                                  "referrals", "activities"])
+def test_every_register_model_passes_the_qt_model_tester(qtbot, qtmodeltester, demo_register,
+                                                       kind):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, kind)
+    assert page.model.rowCount() > 0
+    qtmodeltester.check(page.model, force_py=True)
+    assert page.model.index(0, 0).data(ID_ROLE) == page.model.id_at(0)

@@ -1,0 +1,35 @@
+"""Rules across fields shared by several kinds: periods and dates that cannot be future."""
+
+from datetime import date
+
+from vrijwilligers_app.domain.validation import format_date_nl
+
+Values = dict[str, object]
+Errors = dict[str, str]
+
+REQUIRED_TEXT = "Dit veld is verplicht; vul het in."
+REQUIRED_CHOICE = "Dit veld is verplicht; kies uit de lijst."
+
+
+def check_period(values: Values, errors: Errors, start_key: str = "start_date",
+                 end_key: str = "end_date") -> None:
+    start, end = values.get(start_key), values.get(end_key)
+    if isinstance(start, date) and isinstance(end, date) and end < start:
+        errors.setdefault(end_key, f"{format_date_nl(end)} ligt vóór de startdatum "
+                          f"{format_date_nl(start)}; de einddatum moet op of na de "
+                          "startdatum liggen.")
+
+
+def check_not_future(values: Values, errors: Errors, key: str, today: date, what: str) -> None:
+    """`what` completes 'vul de dag in waarop ...', e.g. 'de toestemming is gegeven'."""
+    value = values.get(key)
+    if isinstance(value, date) and value > today:
+        errors.setdefault(key, f"{format_date_nl(value)} ligt in de toekomst; vul de dag in "
+                          f"waarop {what}.")
+
+
+def require_date_when_checked(values: Values, errors: Errors, flag: str, key: str,
+                              what: str) -> None:
+    """A checked box needs its date: 'ja' without a date proves nothing (AVG)."""
+    if values.get(flag) is True and values.get(key) is None and key not in errors:
+        errors[key] = f"Vul de datum in waarop {what} (dd-mm-jjjj)."

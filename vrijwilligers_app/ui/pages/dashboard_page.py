@@ -1,0 +1,102 @@
+"""Overzicht: how many of each kind, and the aandachtspunten that need someone today."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from vrijwilligers_app.services.attention import attention_items
+from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.ui.tasks import TaskRunner
+
+CARDS = (
+    ("initiatives_active", "Actieve initiatieven", "initiatives"),
+    ("volunteers_active", "Actieve vrijwilligers", "volunteers"),
+    ("residents", "Inwoners", "residents"),
+    ("matches_active", "Lopende maatjeskoppelingen", "matches"),
+    ("referrals_open", "Open doorverwijzingen", "referrals"),
+    ("activities", "Activiteiten", "activities"),
+)
+
+
+def _big(label: QLabel, factor: float) -> None:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(True)
+    label.setFont(font)
+
+
+class DashboardPage(QWidget):
+    open_record = Signal(str, int)  # register kind, record id
+
+    def __init__(self, engine: Engine, runner: TaskRunner) -> None:
+        super().__init__()
+        self.engine = engine
+        self.runner = runner
+        layout = QVBoxLayout(self)
+        heading = QLabel("Overzicht")
+        _big(heading, 1.5)
+        layout.addWidget(heading)
+        grid = QGridLayout()
+        self.numbers: dict[str, QLabel] = {}
+        for i, (key, caption, _kind) in enumerate(CARDS):
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            card = QVBoxLayout(frame)
+            number = QLabel("…")
+            _big(number, 2.0)
+            number.setAccessibleName(caption)
+            text = QLabel(caption)
+            text.setWordWrap(True)
+            card.addWidget(number)
+            card.addWidget(text)
+            self.numbers[key] = number
+            grid.addWidget(frame, i // 3, i % 3)
+        layout.addLayout(grid)
+        self.empty_hint = QLabel("Het register is nog leeg. Start met 'vrijwilligers-app --demo' "
+                                 "om het met verzonnen voorbeeldgegevens te vullen.")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
+        attention = QLabel("Aandachtspunten")
+        _big(attention, 1.15)
+        layout.addWidget(attention)
+        self.items = QListWidget()
+        self.items.setObjectName("attention_list")
+        self.items.setAccessibleName("Aandachtspunten")
+        attention.setBuddy(self.items)
+        self.items.itemActivated.connect(self._activated)
+        layout.addWidget(self.items, 1)
+
+    def refresh(self) -> None:
+        today = date.today()
+        self.runner.run(lambda: (register_counts(self.engine),
+                                 attention_items(self.engine, today)),
+                        on_done=self._show)
+
+    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
+        counts, items = result
+        for key, label in self.numbers.items():
+            label.setText(f"{getattr(counts, key):,}".replace(",", "."))
+        self.empty_hint.setVisible(counts.is_empty())
+        self.items.clear()
+        for item in items:
+            entry = QListWidgetItem(item.text)
+            entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.record_id))
+            self.items.addItem(entry)
+        if not items:
+            self.items.addItem("Geen aandachtspunten. Alles is bijgewerkt.")
+
+    def _activated(self, entry: QListWidgetItem) -> None:
+        target = entry.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self.open_record.emit(*target)

@@ -1,0 +1,211 @@
+"""A register page: filters and a quick filter above a lazily loaded table; beside it the
+edit form (initiatives, volunteers, residents) or the read-only details of the selected row."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
+from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTableModel
+from vrijwilligers_app.ui.pages.record_editor import RecordEditor
+from vrijwilligers_app.ui.tasks import TaskRunner
+
+EDITABLE = ("initiatives", "volunteers", "residents")
+QUICK_FILTER_DELAY_MS = 200
+FILTERS_PER_LINE = 3
+
+
+class RegisterPage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, engine: Engine, kind: str, runner: TaskRunner,
+                 undo_stack: QUndoStack) -> None:
+        super().__init__()
+        self.engine = engine
+        self.kind = kind
+        self.spec = REGISTERS[kind]
+        self.runner = runner
+        self.model = RegisterTableModel(engine, kind, runner)
+        self._pending_select: int | None = None
+        self._build_filters()
+        self.view = QTableView()
+        self.view.setObjectName(f"table_{kind}")
+        self.view.setAccessibleName(self.spec.title)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        char = self.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(self.spec.columns):
+            header.resizeSection(column, max(spec.width or len(spec.header) + 4, 6) * char)
+        default = next(i for i, c in enumerate(self.spec.columns)
+                       if c.key == self.spec.default_sort)
+        header.setSortIndicator(default, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # asks the model to sort: the first load
+        self.model.loaded.connect(self._on_loaded)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.editor = RecordEditor(self, undo_stack) if kind in EDITABLE else None
+        side = self.editor.widget if self.editor else self._details_pane()
+        splitter = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(self.filter_row)
+        left_layout.addWidget(self.view, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.spec.title)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        layout.addWidget(splitter, 1)
+
+    # --- filters -------------------------------------------------------------------------
+    def _build_filters(self) -> None:
+        """Quick filter and count on one line, the filter boxes three to a line below it,
+        so the page still fits a 1366×768 screen at 150 %."""
+        self.filter_row = QVBoxLayout()
+        top = QHBoxLayout()
+        grid = QGridLayout()
+        self.filter_row.addLayout(top)
+        self.filter_row.addLayout(grid)
+        self.quick = QLineEdit()
+        self.quick.setObjectName("quick_filter")
+        self.quick.setPlaceholderText("Zoek in deze lijst…")
+        self.quick.setAccessibleName(f"Zoek in {self.spec.title.lower()}")
+        self.quick.setClearButtonEnabled(True)
+        self._quick_timer = QTimer(self, singleShot=True, interval=QUICK_FILTER_DELAY_MS)
+        self._quick_timer.timeout.connect(self.apply_filters)
+        self.quick.textChanged.connect(lambda _t: self._quick_timer.start())
+        self.quick.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14)
+        top.addWidget(self.quick, 1)
+        self.filter_boxes: dict[str, QComboBox] = {}
+        for spec in self.spec.filters:
+            box = QComboBox()
+            box.setObjectName(f"filter_{spec.key}")
+            box.setAccessibleName(spec.label)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            box.addItem(f"{spec.label}: alle", "")
+            options = spec.options or tuple(filter_options(self.engine, self.kind, spec.key))
+            for value, text in options:
+                box.addItem(text, value)
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+            grid.addWidget(box, len(self.filter_boxes) // FILTERS_PER_LINE,
+                           len(self.filter_boxes) % FILTERS_PER_LINE)
+            self.filter_boxes[spec.key] = box
+        self.count_label = QLabel()
+        top.addWidget(self.count_label)
+
+    def current_filters(self) -> dict[str, str]:
+        return {key: box.currentData() for key, box in self.filter_boxes.items()
+                if box.currentData()}
+
+    def apply_filters(self) -> None:
+        self.model.reload(self.current_filters(), self.quick.text().strip())
+
+    def clear_filters(self) -> None:
+        for box in self.filter_boxes.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.quick.blockSignals(True)
+        self.quick.clear()
+        self.quick.blockSignals(False)
+        self.apply_filters()
+
+    # --- selection -------------------------------------------------------------------------
+    def _on_loaded(self, count: int) -> None:
+        self.count_label.setText(f"{count:,}".replace(",", ".") + " gevonden")
+        if self._pending_select is not None:
+            self.select_id(self._pending_select)
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self._pending_select = None
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def show_record(self, record_id: int) -> None:
+        """Open a record from elsewhere (search, dashboard), whatever the filters say."""
+        if self.editor is not None:
+            self.editor.open(record_id)
+        if not self.select_id(record_id):
+            self._pending_select = record_id
+            self.clear_filters()
+
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _on_current_changed(self, current, previous) -> None:  # type: ignore[no-untyped-def]
+        record_id = current.data(ID_ROLE) if current.isValid() else None
+        if self.editor is not None:
+            if record_id is not None and record_id != self.editor.current_id:
+                if not self.editor.may_leave():
+                    self.view.selectionModel().blockSignals(True)
+                    self.view.selectionModel().setCurrentIndex(
+                        previous, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
+                    self.view.selectionModel().blockSignals(False)
+                    return
+                self.editor.open(record_id)
+        elif current.isValid():
+            self._show_details(current.row())
+
+    # --- read-only details ----------------------------------------------------------------
+    def _details_pane(self) -> QWidget:
+        pane = QWidget()
+        self.details = QFormLayout(pane)
+        self.detail_values: list[QLabel] = []
+        for column in self.spec.columns:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            name = QLabel(column.header)
+            name.setBuddy(value)
+            self.details.addRow(name, value)
+            self.detail_values.append(value)
+        note = QLabel("Bewerken van deze gegevens komt met de eigen module van dit onderdeel.")
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        self.details.addRow(note)
+        return pane
+
+    def _show_details(self, row: int) -> None:
+        for column, label in enumerate(self.detail_values):
+            label.setText(str(self.model.index(row, column).data() or "—"))
+
+    def may_leave(self) -> bool:
+        return self.editor.may_leave() if self.editor else True

@@ -1,0 +1,89 @@
+"""Instellingen: text size (many volunteers are older), organisation name, backups."""
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vrijwilligers_app.store import backup
+from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
+from vrijwilligers_app.ui.tasks import TaskRunner
+
+
+class SettingsPage(QWidget):
+    font_scale_changed = Signal(int)
+    status = Signal(str)
+
+    def __init__(self, register: Register, ui_settings: QSettings, runner: TaskRunner) -> None:
+        super().__init__()
+        self.register = register
+        self.runner = runner
+        self.ui_settings = ui_settings
+        layout = QVBoxLayout(self)
+        heading = QLabel("<h2>Instellingen</h2>")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        self.font_scale = QSpinBox()
+        self.font_scale.setObjectName("font_scale")
+        self.font_scale.setRange(80, 200)
+        self.font_scale.setSingleStep(10)
+        self.font_scale.setSuffix(" %")
+        self.font_scale.setValue(int(ui_settings.value("font_scale", 100)))
+        self.font_scale.valueChanged.connect(self._font_scale)
+        self._row(form, "Tekstgrootte", self.font_scale)
+        self.organisation = QLineEdit(get_setting(register.engine, "organisation_name"))
+        self.organisation.setPlaceholderText("bijv. Alzheimer Café Helmond")
+        self.organisation.editingFinished.connect(
+            lambda: set_setting(register.engine, "organisation_name",
+                                self.organisation.text().strip()))
+        self._row(form, "Naam van de organisatie", self.organisation)
+        self.keep_days = QSpinBox()
+        self.keep_days.setRange(3, 365)
+        self.keep_days.setSuffix(" dagen")
+        self.keep_days.setValue(get_int_setting(register.engine, "backup_keep_days",
+                                                backup.DEFAULT_KEEP_DAYS))
+        self.keep_days.valueChanged.connect(
+            lambda v: set_setting(register.engine, "backup_keep_days", str(v)))
+        self._row(form, "Automatische back-ups bewaren", self.keep_days)
+        location = QLabel(str(register.data_dir))
+        location.setWordWrap(True)
+        self._row(form, "Gegevensmap", location)
+        self.backup_button = QPushButton("Nu een back-up maken")
+        self.backup_button.clicked.connect(self._backup)
+        form.addRow("", self.backup_button)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        widget.setAccessibleName(text)
+        form.addRow(label, widget)
+
+    def _font_scale(self, value: int) -> None:
+        self.ui_settings.setValue("font_scale", value)
+        self.font_scale_changed.emit(value)
+
+    def _backup(self) -> None:
+        self.backup_button.setEnabled(False)
+        self.status.emit("Back-up wordt gemaakt…")
+        register = self.register
+
+        def done(path) -> None:  # type: ignore[no-untyped-def]
+            self.backup_button.setEnabled(True)
+            self.status.emit(f"Back-up gemaakt: {path}")
+
+        def failed(exc: BaseException) -> None:
+            self.backup_button.setEnabled(True)
+            self.status.emit(str(exc))
+
+        self.runner.run(backup.make_backup, register.db_path, register.data_dir,
+                        on_done=done, on_error=failed)

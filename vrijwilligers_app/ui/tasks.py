@@ -1,0 +1,120 @@
+"""Background work: nothing slow runs on the GUI thread.
+
+`TaskRunner.run(fn, ...)` runs `fn` on a read pool (or the one-thread write pool, so writes
+never race) and delivers its result, error or progress on the GUI thread through signals of
+this main-thread object. A function that returns a generator reports progress by yielding
+(done, total, label) and may be cancelled between yields. Tests use `synchronous=True`.
+Never touch a widget from `fn`: pass ids and plain data.
+"""
+
+import inspect
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Task:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    on_progress: Callable[[int, int, str], None] | None
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+
+class TaskRunner(QObject):
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int, str)
+
+    def __init__(self, parent: QObject | None = None, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._tasks: dict[int, _Task] = {}
+        self._ids = itertools.count(1)
+        self._read_pool = QThreadPool(self)
+        self._read_pool.setMaxThreadCount(2)
+        self._write_pool = QThreadPool(self)
+        self._write_pool.setMaxThreadCount(1)
+        self.finished.connect(self._deliver_result)
+        self.failed.connect(self._deliver_error)
+        self.progressed.connect(self._deliver_progress)
+
+    def run(self, fn: Callable[..., Any], *args: Any, write: bool = False,
+            on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None,
+            on_progress: Callable[[int, int, str], None] | None = None) -> int:
+        task_id = next(self._ids)
+        task = _Task(on_done, on_error, on_progress)
+        self._tasks[task_id] = task
+        if self.synchronous:
+            self._execute(task_id, task, fn, args)
+        else:
+            pool = self._write_pool if write else self._read_pool
+            pool.start(_Runnable(lambda: self._execute(task_id, task, fn, args)))
+        return task_id
+
+    def cancel(self, task_id: int) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None:
+            task.cancelled.set()
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        return self._read_pool.waitForDone(msecs) and self._write_pool.waitForDone(msecs)
+
+    def _execute(self, task_id: int, task: _Task, fn: Callable[..., Any],
+                 args: tuple[Any, ...]) -> None:
+        try:
+            result = fn(*args)
+            if inspect.isgenerator(result):
+                result = self._drain(task_id, task, result)
+        except BaseException as exc:  # noqa: BLE001 - every failure goes to the GUI
+            self.failed.emit(task_id, exc)
+        else:
+            self.finished.emit(task_id, result)
+
+    def _drain(self, task_id: int, task: _Task, generator: Any) -> Any:
+        try:
+            while True:
+                if task.cancelled.is_set():
+                    generator.close()
+                    return None
+                done, total, label = next(generator)
+                self.progressed.emit(task_id, done, total, label)
+        except StopIteration as stop:
+            return stop.value
+
+    def _deliver_result(self, task_id: int, result: object) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task and task.on_done and not task.cancelled.is_set():
+            task.on_done(result)
+
+    def _deliver_error(self, task_id: int, exc: object) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task and task.on_error:
+            task.on_error(exc)  # type: ignore[arg-type]
+        elif not isinstance(exc, Exception):
+            raise exc  # type: ignore[misc]
+        else:
+            log.error("Achtergrondtaak mislukt", exc_info=exc)  # type: ignore[arg-type]
+            raise exc
+
+    def _deliver_progress(self, task_id: int, done: int, total: int, label: str) -> None:
+        task = self._tasks.get(task_id)
+        if task and task.on_progress:
+            task.on_progress(done, total, label)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
