@@ -30,7 +30,7 @@ INITIATIVES = RegisterSpec(
     from_sql="initiative t LEFT JOIN initiative_type ty ON ty.code = t.type_code",
     columns=(
         Column("naam", "Naam", "t.name", text_sort("t.name"), width=32),
-        Column("soort", "Soort", "ty.name", text_sort("ty.name"), width=18),
+        Column("soort", "Soort", "ty.name", width=18),
         Column("wijken", "Wijken", DISTRICTS, text_sort(DISTRICTS), width=24),
         Column("leefdomeinen", "Leefdomeinen", LIFE_DOMAINS, text_sort(LIFE_DOMAINS), width=24),
         Column("contactpersoon", "Contactpersoon", "t.contact_name", text_sort("t.contact_name"),

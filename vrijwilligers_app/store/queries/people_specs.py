@@ -27,7 +27,7 @@ VOLUNTEERS = RegisterSpec(
     from_sql="volunteer t LEFT JOIN district d ON d.code = t.district_code",
     columns=(
         Column("naam", "Naam", listed_name("t"), name_sort("t"), width=28),
-        Column("wijk", "Wijk", "d.name", text_sort("d.name"), width=16),
+        Column("wijk", "Wijk", "d.name", width=16),
         Column("telefoon", "Telefoon", "t.phone", kind="phone", width=14),
         Column("email", "E-mail", "t.email", "lower(t.email)", width=26),
         Column("initiatieven", "Initiatieven", CURRENT_INITIATIVES,
@@ -70,7 +70,7 @@ RESIDENTS = RegisterSpec(
         Column("geboortejaar", "Geboortejaar", "t.birth_year", kind="int", align="right",
                width=6),
         Column("postcode", "Postcode", "t.postcode", width=8),
-        Column("wijk", "Wijk", "d.name", text_sort("d.name"), width=16),
+        Column("wijk", "Wijk", "d.name", width=16),
         Column("telefoon", "Telefoon", "t.phone", kind="phone", width=14),
         Column("toestemming", "Toestemming vastleggen", "t.consent_recording", kind="bool",
                width=6),

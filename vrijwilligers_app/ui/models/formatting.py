@@ -20,8 +20,8 @@ def format_value(value: object, kind: str) -> str:
         return _iso_text_to_nl(value)
     if isinstance(value, bool):
         return "Ja" if value else "Nee"
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+    if isinstance(value, int):  # years and codes plain, counts with a Dutch thousands dot
+        return f"{value:,}".replace(",", ".") if kind == "count" else str(value)
     if isinstance(value, float):
         return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
     return str(value)

@@ -104,7 +104,7 @@ class RecordEditor:
         values = editing.load_record(self.engine, self.kind, record_id)
         self.current_id = record_id
         self.form.set_values(values)
-        self.title.setText(editing.record_label(self.engine, self.kind, record_id))
+        self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
         self._update_buttons()
 
     def new(self, ask: bool = True) -> None:

@@ -54,9 +54,8 @@ class RegisterPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        char = self.fontMetrics().averageCharWidth()
-        for column, spec in enumerate(self.spec.columns):
-            header.resizeSection(column, max(spec.width or len(spec.header) + 4, 6) * char)
+        header.setResizeContentsPrecision(40)  # size columns by the first rows only
+        self._sized = False
         default = next(i for i, c in enumerate(self.spec.columns)
                        if c.key == self.spec.default_sort)
         header.setSortIndicator(default, Qt.SortOrder.AscendingOrder)
@@ -75,6 +74,7 @@ class RegisterPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 420])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         heading = QLabel(self.spec.title)
@@ -140,7 +140,20 @@ class RegisterPage(QWidget):
         self.apply_filters()
 
     # --- selection -------------------------------------------------------------------------
+    def _size_columns(self) -> None:
+        """Fit columns to header and first rows once, capped so no column hogs the table."""
+        self._sized = True
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        cap = metrics.averageCharWidth() * 32
+        for column, spec in enumerate(self.spec.columns):
+            header_width = metrics.horizontalAdvance(spec.header) + 28  # + sort arrow
+            contents = self.view.sizeHintForColumn(column) if self.model.rowCount() else 0
+            header.resizeSection(column, min(max(header_width, contents + 12), cap))
+
     def _on_loaded(self, count: int) -> None:
+        if not self._sized:
+            self._size_columns()
         self.count_label.setText(f"{count:,}".replace(",", ".") + " gevonden")
         if self._pending_select is not None:
             self.select_id(self._pending_select)

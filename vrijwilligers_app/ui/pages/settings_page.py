@@ -58,7 +58,10 @@ class SettingsPage(QWidget):
         self.backup_button = QPushButton("Nu een back-up maken")
         self.backup_button.clicked.connect(self._backup)
         form.addRow("", self.backup_button)
-        layout.addLayout(form)
+        holder = QWidget()
+        holder.setMaximumWidth(self.fontMetrics().averageCharWidth() * 90)
+        holder.setLayout(form)
+        layout.addWidget(holder)
         layout.addStretch(1)
 
     @staticmethod

@@ -200,6 +200,8 @@ class AvailabilityField(Field):
         self.boxes: dict[tuple[int, int], QCheckBox] = {}
         for part, name in enumerate(availability.PARTS):
             grid.addWidget(QLabel(name), part + 1, 0)
+        widest = max(container.fontMetrics().horizontalAdvance(p) for p in availability.PARTS)
+        grid.setColumnMinimumWidth(0, widest + 8)
         for day, day_name in enumerate(availability.DAYS):
             grid.addWidget(QLabel(day_name), 0, day + 1, Qt.AlignmentFlag.AlignHCenter)
             for part, part_name in enumerate(availability.PARTS):
@@ -231,7 +233,8 @@ def _as_text(value: object, kind: str) -> str:
         euros, cents = divmod(value, 100)
         return f"{euros:,}".replace(",", ".") + f",{cents:02d}"
     if kind == "tags":
-        return ", ".join(t for t in str(value).split(";") if t)
+        tags = value if isinstance(value, list | tuple) else str(value).split(";")
+        return ", ".join(str(t) for t in tags if t)
     return str(value)
 
 

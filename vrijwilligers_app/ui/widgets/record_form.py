@@ -47,6 +47,8 @@ class RecordForm(QWidget):
         inner = QWidget()
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Labels above fields: inputs get the pane's full width, also with large fonts.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         group = None
         for spec in self.specs:
             if spec.group and spec.group != group:

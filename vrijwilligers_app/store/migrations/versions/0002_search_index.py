@@ -16,6 +16,8 @@ register of 100,000 residents.
 
 rowid = kind number * 2**32 + record id: a delete by rowid is a b-tree lookup, and the kinds
 are contiguous rowid ranges, so "people first" is a rowid range, not a filter on every match.
+Prefix indexes for 1-3 characters keep as-you-type queries ('d', 'do', 'dor') from merging
+thousands of terms; they make the index about 70 MB on demo groot instead of 40 MB.
 
 Indexed text: names; phones as stored (E.164 digits) and in the national form, so '0612'
 finds '+31612…'; e-mail; postcode with and without its space; street or address. The
@@ -136,7 +138,7 @@ def upgrade() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, record_id UNINDEXED, "
         "archived UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2', "
-        "prefix = '1 2')"
+        "prefix = '1 2 3')"
     )
     for _kind, source in SOURCES.values():
         op.execute(f"INSERT INTO search_index({COLUMNS}) {source}")
