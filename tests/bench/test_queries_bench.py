@@ -74,6 +74,8 @@ def _raw(db: Path) -> sqlite3.Connection:
     ("residents", "wijk", False, "SELECT id FROM resident ORDER BY last_name"),
     ("referrals", None, False, "SELECT id FROM referral ORDER BY signalled_on DESC"),
     ("referrals", "inwoner", True, "SELECT id FROM referral ORDER BY signalled_on DESC"),
+    ("referrals", "leefdomeinen", False, "SELECT id FROM referral ORDER BY signalled_on DESC"),
+    ("residents", "doorverwijzingen", True, "SELECT id FROM resident ORDER BY last_name"),
     ("volunteers", "initiatieven", False, "SELECT id FROM volunteer ORDER BY last_name"),
 ])
 def test_first_rows_beside_raw_order_by(groot, kind, sort_key, descending, raw_sql):
@@ -150,3 +152,6 @@ def test_index_size(groot):
     connection.close()
     page_size = 4096
     print(f"\nsearch index: {pages / 2**20:.1f} MB of {total * page_size / 2**20:.1f} MB")
+    ROWS.append({"name": "search index size (MB)", "mb": round(pages / 2**20, 1),
+                 "database_mb": round(total * page_size / 2**20, 1)})
+    (RESULTS / "queries.json").write_text(json.dumps(ROWS, indent=2))

@@ -224,3 +224,15 @@ def test_upgrade_from_0001_indexes_existing_rows(tmp_path):
         left = conn.execute(text("SELECT name FROM sqlite_master WHERE name LIKE 'search%'"))
         assert left.all() == []
     engine.dispose()
+
+
+def test_too_broad_queries_are_not_ranked_but_still_answer(demo_engine, monkeypatch):
+    from vrijwilligers_app.store.queries import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_CAP", 5)
+    broad = search(demo_engine, "5701", limit=20)
+    assert len(broad) == 20 and len({(h.kind, h.record_id) for h in broad}) == 20
+    names = search(demo_engine, "d", limit=30)
+    titles = [h.title.lower() for h in names]
+    in_title = [any(w.startswith("d") for w in t.split()) for t in titles]
+    assert in_title == sorted(in_title, reverse=True)  # title hits first

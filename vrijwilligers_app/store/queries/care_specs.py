@@ -72,6 +72,8 @@ _REFERRED_PERSON = (
     f"CASE WHEN t.resident_id IS NULL THEN 'anoniem (' || coalesce(d.name, 'wijk onbekend') "
     f"|| ', ' || CASE WHEN t.age_band <> '' THEN t.age_band ELSE 'leeftijd onbekend' END "
     f"|| ')' ELSE {listed_name('p')} END")
+_REFERRED_PERSON_SORT = (f"CASE WHEN t.resident_id IS NULL THEN 'anoniem ' || coalesce(d.name, '') "
+                         f"|| ' ' || t.age_band ELSE {name_sort('p')} END")
 ORGANISATION = ("ds.organisation || CASE WHEN ds.service <> '' THEN ' – ' || ds.service "
                 "ELSE '' END")
 REFERRAL_DOMAINS = joined(
@@ -87,7 +89,7 @@ REFERRALS = RegisterSpec(
               "LEFT JOIN volunteer v ON v.id = t.volunteer_id"),
     columns=(
         Column("gesignaleerd", "Gesignaleerd", "t.signalled_on", kind="date", width=10),
-        Column("inwoner", "Inwoner", _REFERRED_PERSON, text_sort(_REFERRED_PERSON), width=28),
+        Column("inwoner", "Inwoner", _REFERRED_PERSON, _REFERRED_PERSON_SORT, width=28),
         Column("organisatie", "Organisatie", ORGANISATION, text_sort(ORGANISATION), width=30),
         Column("leefdomeinen", "Leefdomeinen", REFERRAL_DOMAINS, width=20),
         Column("urgentie", "Urgentie", case_of("t.urgency", URGENCY, "t.urgency"),

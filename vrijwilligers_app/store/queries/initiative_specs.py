@@ -11,6 +11,7 @@ from vrijwilligers_app.store.queries.spec import (
     RegisterSpec,
     code_options,
     joined,
+    list_sort,
     status_column,
     text_sort,
 )
@@ -31,8 +32,8 @@ INITIATIVES = RegisterSpec(
     columns=(
         Column("naam", "Naam", "t.name", text_sort("t.name"), width=32),
         Column("soort", "Soort", "ty.name", width=18),
-        Column("wijken", "Wijken", DISTRICTS, text_sort(DISTRICTS), width=24),
-        Column("leefdomeinen", "Leefdomeinen", LIFE_DOMAINS, text_sort(LIFE_DOMAINS), width=24),
+        Column("wijken", "Wijken", DISTRICTS, list_sort(DISTRICTS), width=24),
+        Column("leefdomeinen", "Leefdomeinen", LIFE_DOMAINS, list_sort(LIFE_DOMAINS), width=24),
         Column("contactpersoon", "Contactpersoon", "t.contact_name", text_sort("t.contact_name"),
                width=20),
         Column("telefoon", "Telefoon", "t.phone", kind="phone", width=14),

@@ -9,10 +9,10 @@ from vrijwilligers_app.store.queries.spec import (
     FilterSpec,
     RegisterSpec,
     joined,
+    list_sort,
     listed_name,
     name_sort,
     status_column,
-    text_sort,
 )
 
 VOG_YEARS = 3  # a VOG older than this is due for renewal
@@ -31,7 +31,7 @@ VOLUNTEERS = RegisterSpec(
         Column("telefoon", "Telefoon", "t.phone", kind="phone", width=14),
         Column("email", "E-mail", "t.email", "lower(t.email)", width=26),
         Column("initiatieven", "Initiatieven", CURRENT_INITIATIVES,
-               text_sort(CURRENT_INITIATIVES), width=30),
+               list_sort(CURRENT_INITIATIVES), width=30),
         Column("vog", "VOG", "t.vog_date", kind="date", width=10),
         Column("sinds", "Sinds", "t.start_date", kind="date", width=10),
         status_column(),

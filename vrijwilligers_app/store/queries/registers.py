@@ -40,7 +40,8 @@ def _where(spec: RegisterSpec, filters: Mapping[str, str] | None, user_text: str
     given = {key: value for key, value in (filters or {}).items()}
     for key in given:
         spec.filter(key)  # raises ValueError for a key the page does not have
-    clauses, params = [spec.base_where], {}
+    clauses = [spec.base_where]
+    params: dict[str, object] = {}
     for spec_filter in spec.filters:
         value = given.get(spec_filter.key) or spec_filter.default
         if not value:
@@ -98,14 +99,14 @@ def count(engine: Engine, kind: str, filters: Mapping[str, str] | None = None, t
                                 params).scalar_one())
 
 
-def fetch_rows(engine: Engine, kind: str, ids: Sequence[int]) -> dict[int, tuple]:
+def fetch_rows(engine: Engine, kind: str, ids: Sequence[int]) -> dict[int, tuple[object, ...]]:
     """id -> values in column order, by primary key; ids that no longer exist are absent."""
     spec = register_spec(kind)
     select_list = ", ".join(column.sql for column in spec.columns)
     statement = sql_text(f"SELECT t.id, {select_list} FROM {spec.from_sql} WHERE t.id IN :ids"
                       ).bindparams(bindparam("ids", expanding=True))
     kinds = [column.kind for column in spec.columns]
-    rows: dict[int, tuple] = {}
+    rows: dict[int, tuple[object, ...]] = {}
     wanted = list(dict.fromkeys(int(i) for i in ids))
     with engine.connect() as conn:
         for start in range(0, len(wanted), FETCH_CHUNK):

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, text
 
@@ -106,11 +107,11 @@ def _matches(conn: Connection, query: str, low: int, high: int,
         f"SELECT count(*) FROM (SELECT 1 FROM search_index {_WHERE} LIMIT :cap)"),
         params).scalar_one()
     if matched < RANK_CAP:
-        rows = conn.execute(text(f"{_SELECT} {_WHERE} ORDER BY archived, {RANK} LIMIT :limit"),
-                            params).all()
+        rows = list(conn.execute(
+            text(f"{_SELECT} {_WHERE} ORDER BY archived, {RANK} LIMIT :limit"), params))
     else:
-        rows = conn.execute(text(f"{_SELECT} {_WHERE} LIMIT :limit"),
-                            {**params, "query": f"title : ({query})"}).all()
+        rows = list(conn.execute(text(f"{_SELECT} {_WHERE} LIMIT :limit"),
+                                 {**params, "query": f"title : ({query})"}))
         if len(rows) < limit:
             seen = {(kind, record_id) for kind, record_id, *_ in rows}
             more = conn.execute(text(f"{_SELECT} {_WHERE} LIMIT :limit"),
@@ -126,7 +127,7 @@ def _matches(conn: Connection, query: str, low: int, high: int,
 Describe = Callable[[Connection, Sequence[int]], dict[int, tuple[str, str]]]
 
 
-def _select(conn: Connection, sql: str, ids: Sequence[int]) -> list[tuple]:
+def _select(conn: Connection, sql: str, ids: Sequence[int]) -> list[tuple[Any, ...]]:
     statement = text(sql + " WHERE t.id IN :ids").bindparams(bindparam("ids", expanding=True))
     return [tuple(r) for r in conn.execute(statement, {"ids": list(ids)})]
 

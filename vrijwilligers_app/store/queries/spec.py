@@ -35,6 +35,8 @@ class FilterSpec:
     options_sql: str | None = None  # a query returning (value, label) rows
     # Applied when the filter is not given (e.g. archived records hidden); never in options.
     default: str | None = None
+    # Dutch text of the entry that sets no value; says what the default does when there is one.
+    unset_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ class RegisterSpec:
     default_sort: str  # a column key
     base_where: str = "1=1"
     default_descending: bool = False
-    # How the page-local quick filter works: "fts" (search_index) or "like" on like_sql.
+    # The page's quick filter: None = records whose search_index entry matches; otherwise
+    # every typed word must occur in this SQL text (LIKE, ASCII case-insensitive).
     like_sql: str | None = None
 
     def column(self, key: str) -> Column:
@@ -109,6 +112,12 @@ def text_sort(expr: str) -> str:
     return fold_sql(f"coalesce({expr}, '')")
 
 
+def list_sort(expr: str) -> str:
+    """For joined lists: fold_sql around a subquery overflows SQLite's parser stack, and the
+    lists hold code-list and initiative names, so lower() is enough."""
+    return f"lower(coalesce({expr}, ''))"
+
+
 def joined(select_sql: str) -> str:
     """Names of related rows as one ', '-separated text (the inner query orders them)."""
     return f"(SELECT group_concat(v, ', ') FROM ({select_sql}))"
@@ -135,6 +144,7 @@ ARCHIVE_FILTER = FilterSpec(
     "ELSE t.archived_at IS NULL END",
     options=(("ja", "Met gearchiveerde"), ("alleen", "Alleen gearchiveerde")),
     default="nee",
+    unset_label="Zonder gearchiveerde",
 )
 
 

@@ -58,7 +58,8 @@ class RegisterPage(QWidget):
         self._sized = False
         default = next(i for i, c in enumerate(self.spec.columns)
                        if c.key == self.spec.default_sort)
-        header.setSortIndicator(default, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(default, Qt.SortOrder.DescendingOrder
+                                if self.spec.default_descending else Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)  # asks the model to sort: the first load
         self.model.loaded.connect(self._on_loaded)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -111,7 +112,7 @@ class RegisterPage(QWidget):
             box.setAccessibleName(spec.label)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
-            box.addItem(f"{spec.label}: alle", "")
+            box.addItem(spec.unset_label or f"{spec.label}: alle", "")
             options = spec.options or tuple(filter_options(self.engine, self.kind, spec.key))
             for value, text in options:
                 box.addItem(text, value)

@@ -159,6 +159,9 @@ class CodeField(Field):
     def set(self, value: object) -> None:
         with QSignalBlocker(self.combo):
             index = self.combo.findData(value)
+            if index < 0 and value:  # a code set inactive since: show it, don't lose it
+                self.combo.addItem(f"{value} (niet meer in gebruik)", value)
+                index = self.combo.count() - 1
             self.combo.setCurrentIndex(max(index, 0))
 
 
