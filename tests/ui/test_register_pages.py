@@ -137,6 +137,7 @@ def test_sort_by_header_and_filter_by_wijk(qtbot, demo_register, answers):
     window = make_window(qtbot, demo_register)
     page = open_page(qtbot, window, "residents")
     assert page.model.rowCount() == 400
+    assert page.count_label.text() == "400 gevonden"
     column = next(i for i, c in enumerate(page.spec.columns) if c.key == "geboortejaar")
     page.view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     years = [page.model.index(r, column).data(SORT_ROLE) for r in range(page.model.rowCount())]

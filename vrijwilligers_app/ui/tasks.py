@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +29,19 @@ class _Task:
 
 
 class TaskRunner(QObject):
-    finished = Signal(int, object)
-    failed = Signal(int, object)
+    # Only plain ints and strings cross threads in a signal; results and errors wait in
+    # `_outcomes` under a lock. (Python objects in queued cross-thread signals have crashed
+    # PySide6 with refcount errors under load.)
+    finished = Signal(int)
+    failed = Signal(int)
     progressed = Signal(int, int, int, str)
 
     def __init__(self, parent: QObject | None = None, synchronous: bool = False) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
         self._tasks: dict[int, _Task] = {}
+        self._outcomes: dict[int, object] = {}
+        self._outcomes_lock = threading.Lock()
         self._ids = itertools.count(1)
         self._read_pool = QThreadPool(self)
         self._read_pool.setMaxThreadCount(2)
@@ -57,7 +62,7 @@ class TaskRunner(QObject):
             self._execute(task_id, task, fn, args)
         else:
             pool = self._write_pool if write else self._read_pool
-            pool.start(_Runnable(lambda: self._execute(task_id, task, fn, args)))
+            pool.start(lambda: self._execute(task_id, task, fn, args))
         return task_id
 
     def cancel(self, task_id: int) -> None:
@@ -75,9 +80,13 @@ class TaskRunner(QObject):
             if inspect.isgenerator(result):
                 result = self._drain(task_id, task, result)
         except BaseException as exc:  # noqa: BLE001 - every failure goes to the GUI
-            self.failed.emit(task_id, exc)
+            with self._outcomes_lock:
+                self._outcomes[task_id] = exc
+            self.failed.emit(task_id)
         else:
-            self.finished.emit(task_id, result)
+            with self._outcomes_lock:
+                self._outcomes[task_id] = result
+            self.finished.emit(task_id)
 
     def _drain(self, task_id: int, task: _Task, generator: Any) -> Any:
         try:
@@ -90,12 +99,18 @@ class TaskRunner(QObject):
         except StopIteration as stop:
             return stop.value
 
-    def _deliver_result(self, task_id: int, result: object) -> None:
+    def _take(self, task_id: int) -> object:
+        with self._outcomes_lock:
+            return self._outcomes.pop(task_id, None)
+
+    def _deliver_result(self, task_id: int) -> None:
+        result = self._take(task_id)
         task = self._tasks.pop(task_id, None)
         if task and task.on_done and not task.cancelled.is_set():
             task.on_done(result)
 
-    def _deliver_error(self, task_id: int, exc: object) -> None:
+    def _deliver_error(self, task_id: int) -> None:
+        exc = self._take(task_id)
         task = self._tasks.pop(task_id, None)
         if task and task.on_error:
             task.on_error(exc)  # type: ignore[arg-type]
@@ -109,12 +124,3 @@ class TaskRunner(QObject):
         task = self._tasks.get(task_id)
         if task and task.on_progress:
             task.on_progress(done, total, label)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
-        super().__init__()
-        self._work = work
-
-    def run(self) -> None:
-        self._work()

@@ -24,6 +24,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class RegisterTableModel(QAbstractTableModel):
+    loading_started = Signal()
     loaded = Signal(int)  # number of rows after a (re)load
 
     def __init__(self, engine: Engine, kind: str, runner: TaskRunner) -> None:
@@ -51,6 +52,7 @@ class RegisterTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         self.loading = True
+        self.loading_started.emit()
         self.runner.run(list_ids, self.engine, self.kind, dict(self.filters), self.sort_key,
                         self.descending, self.text,
                         on_done=lambda ids: self._ids_arrived(generation, ids))

@@ -60,8 +60,9 @@ class RegisterPage(QWidget):
                        if c.key == self.spec.default_sort)
         header.setSortIndicator(default, Qt.SortOrder.DescendingOrder
                                 if self.spec.default_descending else Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)  # asks the model to sort: the first load
         self.model.loaded.connect(self._on_loaded)
+        self.model.loading_started.connect(lambda: self.count_label.setText("Laden…"))
+        self.view.setSortingEnabled(True)  # asks the model to sort: the first load
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.editor = RecordEditor(self, undo_stack) if kind in EDITABLE else None
         side = self.editor.widget if self.editor else self._details_pane()
