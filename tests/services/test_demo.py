@@ -439,3 +439,15 @@ def test_same_content_whatever_the_hash_seed(tmp_path: Path) -> None:
             env=env, capture_output=True, text=True, timeout=120, check=True)
         digests.append(result.stdout.strip())
     assert digests[0] == digests[1] and len(digests[0]) == 64
+
+
+def test_every_demo_phone_number_passes_the_apps_own_check(register_engine):
+    from vrijwilligers_app.domain.validation import normalize_phone
+
+    fill_demo(register_engine, demo_size("klein"), seed=5, reference_date=date(2026, 11, 23))
+    with register_engine.connect() as connection:
+        numbers = [r[0] for r in connection.exec_driver_sql(
+            "SELECT phone FROM resident WHERE phone <> '' UNION ALL "
+            "SELECT phone FROM volunteer WHERE phone <> ''")]
+    assert len(numbers) > 400
+    assert [n for n in numbers if normalize_phone(n) != n] == []

@@ -61,8 +61,15 @@ _RESIDENT_AGE_CUM = cumulative([w for _, _, w in RESIDENT_AGES])
 _VOLUNTEER_AGE_CUM = cumulative([w for _, _, w in VOLUNTEER_AGES])
 
 
+# Mobile numbers are 06-1…5 and 06-8…; 066 is a pager range and 067/069 are not issued, so
+# a demo number there would fail the app's own phone check the first time it is edited.
+_MOBILE_SECOND_DIGITS = "123458"
+
+
 def mobile(ctx: Context) -> str:
-    return f"+316{ctx.randint(10_000_000, 99_999_999)}"
+    number = ctx.randint(0, 6 * 10_000_000 - 1)
+    second, rest = divmod(number, 10_000_000)
+    return f"+316{_MOBILE_SECOND_DIGITS[second]}{rest:07d}"
 
 
 def landline(ctx: Context) -> str:
