@@ -235,3 +235,16 @@ def test_every_register_model_passes_the_qt_model_tester(qtbot, qtmodeltester, d
     assert page.model.rowCount() > 0
     qtmodeltester.check(page.model, force_py=True)
     assert page.model.index(0, 0).data(ID_ROLE) == page.model.id_at(0)
+
+
+def test_shortcuts_reach_only_the_visible_page(qtbot, demo_register, answers):
+    window = make_window(qtbot, demo_register)
+    volunteers = open_page(qtbot, window, "volunteers")
+    residents = open_page(qtbot, window, "residents")
+    residents.select_id(residents.model.id_at(0))
+    volunteers_before = volunteers.editor.current_id
+    residents.view.setFocus()
+    press(qtbot, Qt.Key.Key_N)
+    assert residents.editor.current_id is None  # Ctrl+N opened a new, empty form here
+    assert field(residents, "first_name").get() == ""
+    assert volunteers.editor.current_id == volunteers_before

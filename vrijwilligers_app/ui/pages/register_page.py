@@ -117,6 +117,8 @@ class RegisterPage(QWidget):
             options = spec.options or tuple(filter_options(self.engine, self.kind, spec.key))
             for value, text in options:
                 box.addItem(text, value)
+            box.setToolTip(box.currentText())  # the full text when a large font truncates it
+            box.currentIndexChanged.connect(lambda _i, b=box: b.setToolTip(b.currentText()))
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
             grid.addWidget(box, len(self.filter_boxes) // FILTERS_PER_LINE,
                            len(self.filter_boxes) % FILTERS_PER_LINE)
