@@ -6,6 +6,7 @@ Each item names the record, so the window can open it. Later issues add their ow
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, text
 
@@ -32,7 +33,7 @@ def full_name_sql(alias: str) -> str:
 PRIORITY = {"referrals": 0, "matches": 1, "volunteers": 2}
 
 
-def _rows(engine: Engine, sql: str, **params: object) -> list[tuple]:
+def _rows(engine: Engine, sql: str, **params: object) -> list[tuple[Any, ...]]:
     with engine.connect() as connection:
         return [tuple(r) for r in connection.execute(text(sql), params)]
 

@@ -1,8 +1,10 @@
 """Figures for the dashboard that need no display: how many of each kind."""
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Select, func, select
+from sqlmodel import col
 
 from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.tables import (
@@ -33,19 +35,19 @@ CLOSED_REFERRAL_STATES = ("afgesloten", "teruggemeld", "afgewezen")
 
 def register_counts(engine: Engine) -> Counts:
     with read_session(engine) as session:
-        def count(stmt):  # type: ignore[no-untyped-def]
-            return session.execute(stmt).scalar_one()
+        def count(stmt: Select[Any]) -> int:
+            return int(session.execute(stmt).scalar_one())
 
         return Counts(
             initiatives_active=count(select(func.count()).select_from(Initiative).where(
-                Initiative.end_date.is_(None), Initiative.archived_at.is_(None))),
+                col(Initiative.end_date).is_(None), col(Initiative.archived_at).is_(None))),
             volunteers_active=count(select(func.count()).select_from(Volunteer).where(
-                Volunteer.end_date.is_(None), Volunteer.archived_at.is_(None))),
+                col(Volunteer.end_date).is_(None), col(Volunteer.archived_at).is_(None))),
             residents=count(select(func.count()).select_from(Resident).where(
-                Resident.archived_at.is_(None))),
+                col(Resident.archived_at).is_(None))),
             matches_active=count(select(func.count()).select_from(BuddyMatch).where(
-                BuddyMatch.started_on.is_not(None), BuddyMatch.ended_on.is_(None))),
+                col(BuddyMatch.started_on).is_not(None), col(BuddyMatch.ended_on).is_(None))),
             referrals_open=count(select(func.count()).select_from(Referral).where(
-                Referral.status.not_in(CLOSED_REFERRAL_STATES))),
+                col(Referral.status).not_in(CLOSED_REFERRAL_STATES))),
             activities=count(select(func.count()).select_from(Activity)),
         )

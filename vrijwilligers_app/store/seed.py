@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
+from sqlmodel import col
 
 from vrijwilligers_app.domain.codelists import SPECS, read_code_list, read_destinations
 from vrijwilligers_app.paths import resource
@@ -25,7 +26,7 @@ def load_code_lists(engine: Engine, folder: Path | None = None) -> int:
             if new_rows:
                 session.execute(insert(table), new_rows)
                 added += len(new_rows)
-        existing_codes = set(session.execute(select(Destination.code)).scalars())
+        existing_codes = set(session.execute(select(col(Destination.code))).scalars())
         for seed in destinations:
             if seed.code in existing_codes:
                 continue
@@ -36,6 +37,7 @@ def load_code_lists(engine: Engine, folder: Path | None = None) -> int:
             )
             session.add(destination)
             session.flush()
+            assert destination.id is not None  # given by the flush
             for domain in seed.life_domains:
                 session.add(DestinationLifeDomain(destination_id=destination.id,
                                                   life_domain_code=domain))

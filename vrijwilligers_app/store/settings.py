@@ -1,6 +1,7 @@
 """Register preferences stored in the database, so they travel with the data."""
 
 from sqlalchemy import Engine, select
+from sqlmodel import col
 
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import Setting
@@ -8,7 +9,7 @@ from vrijwilligers_app.store.tables import Setting
 
 def get_setting(engine: Engine, key: str, default: str = "") -> str:
     with read_session(engine) as session:
-        value = session.execute(select(Setting.value).where(Setting.key == key)).scalar()
+        value = session.execute(select(col(Setting.value)).where(col(Setting.key) == key)).scalar()
     return default if value is None else value
 
 
