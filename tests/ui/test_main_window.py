@@ -81,3 +81,19 @@ def test_no_english_leftovers_on_any_page(qtbot, demo_register):
         for sub in action.menu().actions():
             words.update(sub.text().replace("&", "").lower().split())
     assert sorted(words & ENGLISH) == []
+
+
+def test_attention_items_open_their_record_and_others_do_nothing(qtbot, demo_register):
+    window = make_window(qtbot, demo_register)
+    window.sidebar.setCurrentRow(0)
+    page = window.page_at(0)
+    items = [page.items.item(i) for i in range(page.items.count())]
+    without_page = [i for i in items if i.data(Qt.ItemDataRole.UserRole) is None]
+    referral = next(i for i in items if i.text().startswith("Doorverwijzing naar"))
+    for entry in without_page[:1]:
+        page.items.itemActivated.emit(entry)  # must not raise
+        assert window.sidebar.currentRow() == 0
+    page.items.itemActivated.emit(referral)
+    kind, record_id = referral.data(Qt.ItemDataRole.UserRole)
+    assert kind == "referrals"
+    assert window.register_page("referrals").selected_id() == record_id

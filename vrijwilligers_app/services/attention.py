@@ -17,7 +17,7 @@ DEFAULT_WAITING_WEEKS = 6
 
 @dataclass(frozen=True)
 class AttentionItem:
-    kind: str  # register page key: volunteers, referrals, matches
+    kind: str  # register page key to open (volunteers, referrals, matches) or "" for none
     record_id: int
     text: str
     days_late: int
@@ -29,8 +29,9 @@ def full_name_sql(alias: str) -> str:
             f"THEN {alias}.name_prefix || ' ' ELSE '' END || {alias}.last_name")
 
 
-# Referral follow-ups first (someone waits for help), then silent maatjes, then VOGs.
-PRIORITY = {"referrals": 0, "matches": 1, "volunteers": 2}
+# Referral follow-ups first (someone waits for help), then maatjes, then VOGs. An empty kind
+# is an item without a page to open (yet).
+PRIORITY = {"referrals": 0, "matches": 1, "": 1, "volunteers": 2}
 
 
 def _rows(engine: Engine, sql: str, **params: object) -> list[tuple[Any, ...]]:
@@ -50,22 +51,15 @@ def attention_items(engine: Engine, today: date, limit: int = 200) -> list[Atten
         items.append(AttentionItem(
             "referrals", rid, f"Doorverwijzing naar {name}: vervolgactie {late} dagen te laat",
             late))
-    for mid, resident, volunteer, last, weeks in _rows(engine, """
-            SELECT m.id, """ + full_name_sql("res") + """, """ + full_name_sql("v") + """,
-                   coalesce((SELECT max(c.occurred_on) FROM contact_moment c
-                             WHERE c.match_id = m.id), m.started_on),
-                   coalesce(i.buddy_contact_weeks, :weeks)
-            FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id
-            JOIN resident res ON res.id = q.resident_id JOIN volunteer v ON v.id = m.volunteer_id
-            JOIN initiative i ON i.id = q.initiative_id
-            WHERE m.started_on IS NOT NULL AND m.ended_on IS NULL""",
-            weeks=DEFAULT_CONTACT_WEEKS):
-        late = (today - date.fromisoformat(last)).days - 7 * int(weeks)
-        if late > 0:
-            items.append(AttentionItem(
-                "matches", mid,
-                f"Maatjes {volunteer} en {resident}: {late + 7 * int(weeks)} dagen geen contact",
-                late))
+    # Maatjes: per project contact rhythm, evaluations, waiting list and maatjes' VOG.
+    from vrijwilligers_app.services.maatjes.reminders import buddy_reminders  # (cycle)
+
+    reported_volunteers: set[int] = set()
+    for reminder in buddy_reminders(engine, today):
+        page = reminder.page if reminder.page in PRIORITY else ""  # no requests page yet
+        if reminder.kind == "vog":
+            reported_volunteers.add(reminder.record_id)
+        items.append(AttentionItem(page, reminder.record_id, reminder.text, reminder.days_late))
     vog_limit = today - timedelta(days=365 * VOG_RENEW_YEARS)
     for vid, name, vog in _rows(engine, """
             SELECT v.id, """ + full_name_sql("v") + """, v.vog_date FROM volunteer v
@@ -74,6 +68,8 @@ def attention_items(engine: Engine, today: date, limit: int = 200) -> list[Atten
               AND EXISTS (SELECT 1 FROM volunteer_role r WHERE r.volunteer_id = v.id
                           AND r.end_date IS NULL)
             ORDER BY v.vog_date LIMIT :max""", limit=vog_limit, max=limit):
+        if vid in reported_volunteers:
+            continue
         if vog is None:
             items.append(AttentionItem("volunteers", vid, f"VOG van {name} ontbreekt", 0))
         else:

@@ -91,7 +91,8 @@ class DashboardPage(QWidget):
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)
-            entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.record_id))
+            if item.kind:  # some items have no page to open yet
+                entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.record_id))
             self.items.addItem(entry)
         if not items:
             self.items.addItem("Geen aandachtspunten. Alles is bijgewerkt.")
