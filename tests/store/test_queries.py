@@ -305,3 +305,13 @@ def test_referral_and_match_rows_from_hand_made_records(register_engine):
     assert list_ids(register_engine, "matches", {"status": "lopend"}) == [match_id]
     assert list_ids(register_engine, "matches", {"status": "voorgesteld"}) == []
     assert list_ids(register_engine, "matches", {"project": str(project_id)}) == [match_id]
+
+
+def test_overdue_referrals_filter_matches_the_follow_up_rule(demo_engine):
+    today = TODAY
+    ids = set(list_ids(demo_engine, "referrals", {"status": "te_laat"}, today=today))
+    with demo_engine.connect() as connection:
+        expected = {r[0] for r in connection.exec_driver_sql(
+            "SELECT id FROM referral WHERE follow_up_on < ? AND status NOT IN "
+            "('afgesloten', 'teruggemeld', 'afgewezen')", (today.isoformat(),))}
+    assert ids == expected and ids

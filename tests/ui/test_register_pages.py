@@ -248,3 +248,68 @@ def test_shortcuts_reach_only_the_visible_page(qtbot, demo_register, answers):
     assert residents.editor.current_id is None  # Ctrl+N opened a new, empty form here
     assert field(residents, "first_name").get() == ""
     assert volunteers.editor.current_id == volunteers_before
+
+
+def test_add_status_events_to_a_referral(qtbot, demo_register, answers):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "referrals")
+    referral_id, signalled = rows(demo_register, """
+        SELECT r.id, r.signalled_on FROM referral r WHERE r.status = 'aangemeld'
+        ORDER BY r.id LIMIT 1""")[0]
+    page.show_record(referral_id)
+    panel = page.referral_panel
+    assert panel.referral_id == referral_id
+    before = panel.history.count()
+    assert before >= 2 and "Gesignaleerd" in panel.history.item(0).text()
+    panel.kind.setCurrentIndex(panel.kind.findData("nagebeld"))
+    type_text(panel.outcome, "nog geen afspraak, inwoner wordt deze week gebeld")
+    panel.add_button.click()
+    assert panel.history.count() == before + 1
+    assert "Nagebeld" in panel.history.item(panel.history.count() - 1).text()
+    assert rows(demo_register, "SELECT outcome FROM referral_event WHERE referral_id=? AND "
+                "kind='nagebeld' ORDER BY id DESC LIMIT 1", referral_id) == [
+        ("nog geen afspraak, inwoner wordt deze week gebeld",)]
+    # an event dated before the signal is refused with a message; nothing is saved
+    count = rows(demo_register, "SELECT count(*) FROM referral_event WHERE referral_id=?",
+                 referral_id)
+    panel.kind.setCurrentIndex(panel.kind.findData("contact"))
+    panel.when.set("01-01-2000")
+    panel.add_button.click()
+    assert panel.error.isVisibleTo(panel) and panel.error.text()
+    assert rows(demo_register, "SELECT count(*) FROM referral_event WHERE referral_id=?",
+                referral_id) == count
+    assert signalled  # the referral has a signal date the refusal was measured against
+
+
+def test_new_anonymous_referral_and_refusal_of_names_without_consent(qtbot, demo_register,
+                                                                     answers):
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "referrals")
+    page.view.setFocus()
+    press(qtbot, Qt.Key.Key_N)
+    dialog = page.referral_dialog
+    assert dialog.isVisible()
+    # a named resident without consent is refused; every typed value stays
+    type_text(dialog.resident_search, rows(demo_register,
+                                           "SELECT last_name FROM resident LIMIT 1")[0][0])
+    assert dialog.residents.currentRow() == 1
+    dialog.destination.setCurrentIndex(1)
+    dialog.domains.set(["financien"])
+    type_text(dialog.question, "Rekeningen stapelen zich op, wil hulp bij schulden.")
+    before = rows(demo_register, "SELECT count(*) FROM referral")
+    dialog.save()
+    assert dialog.isVisible() and "toestemming" in dialog.error.text().lower()
+    assert rows(demo_register, "SELECT count(*) FROM referral") == before
+    assert "Rekeningen" in dialog.question.toPlainText()
+    # anonymous: wijk and age band, then it saves and is selected in the list
+    dialog.resident_search.clear()
+    dialog.district.setCurrentIndex(dialog.district.findText("Brandevoort"))
+    dialog.age_band.setCurrentIndex(dialog.age_band.findData("75-84"))
+    dialog.save()
+    assert not dialog.isVisible()
+    (new_id, resident, district, band, status), = rows(
+        demo_register, "SELECT id, resident_id, district_code, age_band, status FROM referral "
+        "ORDER BY id DESC LIMIT 1")
+    assert (resident, district, band, status) == (None, "WK079421", "75-84", "gesignaleerd")
+    assert page.selected_id() == new_id
+    assert page.referral_panel.history.count() == 1

@@ -104,8 +104,11 @@ REFERRALS = RegisterSpec(
                                 "ORDER BY lower(ds.organisation), lower(ds.service), ds.id")),
         FilterSpec("status", "Status",
                    f"CASE :value WHEN 'open' THEN t.status NOT IN ({_CLOSED}) "
+                   f"WHEN 'te_laat' THEN t.status NOT IN ({_CLOSED}) "
+                   "AND t.follow_up_on < :today "
                    f"ELSE t.status IN ({_CLOSED}) END",
-                   options=(("open", "Open"), ("gesloten", "Gesloten"))),
+                   options=(("open", "Open"), ("te_laat", "Vervolg te laat"),
+                            ("gesloten", "Gesloten"))),
         FilterSpec("urgentie", "Urgentie", "t.urgency = :value", options=tuple(URGENCY.items())),
         FilterSpec("wijk", "Wijk",
                    "(t.district_code = :value OR (t.district_code IS NULL "

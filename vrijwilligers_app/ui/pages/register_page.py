@@ -2,7 +2,7 @@
 edit form (initiatives, volunteers, residents) or the read-only details of the selected row."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
+from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
 from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTableModel
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
+from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 EDITABLE = ("initiatives", "volunteers", "residents")
@@ -65,7 +67,17 @@ class RegisterPage(QWidget):
         self.view.setSortingEnabled(True)  # asks the model to sort: the first load
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.editor = RecordEditor(self, undo_stack) if kind in EDITABLE else None
-        side = self.editor.widget if self.editor else self._details_pane()
+        self.referral_panel: ReferralPanel | None = None
+        if self.editor is not None:
+            side = self.editor.widget
+        elif kind == "referrals":
+            self.referral_panel = ReferralPanel(engine, runner, self._details_pane())
+            self.referral_panel.event_added.connect(lambda _id: self.model.refresh_rows())
+            self.referral_panel.new_requested.connect(self.new_referral)
+            QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
+            side = self.referral_panel
+        else:
+            side = self._details_pane()
         splitter = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -200,6 +212,8 @@ class RegisterPage(QWidget):
                 self.editor.open(record_id)
         elif current.isValid():
             self._show_details(current.row())
+            if self.referral_panel is not None:
+                self.referral_panel.show_referral(record_id)
 
     # --- read-only details ----------------------------------------------------------------
     def _details_pane(self) -> QWidget:
@@ -214,15 +228,30 @@ class RegisterPage(QWidget):
             name.setBuddy(value)
             self.details.addRow(name, value)
             self.detail_values.append(value)
-        note = QLabel("Bewerken van deze gegevens komt met de eigen module van dit onderdeel.")
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
-        self.details.addRow(note)
+        if self.kind != "referrals":
+            note = QLabel("Bewerken van deze gegevens komt met de eigen module van dit "
+                          "onderdeel.")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: palette(mid);")
+            self.details.addRow(note)
         return pane
 
     def _show_details(self, row: int) -> None:
         for column, label in enumerate(self.detail_values):
             label.setText(str(self.model.index(row, column).data() or "—"))
+
+    def new_referral(self) -> None:
+        """Open the Nieuwe doorverwijzing dialog; a saved referral is selected in the list."""
+        self.referral_dialog = NewReferralDialog(self.engine, self.runner, self)
+        self.referral_dialog.accepted.connect(self._referral_created)
+        self.referral_dialog.open()
+
+    def _referral_created(self) -> None:
+        created = self.referral_dialog.created_id
+        if created is not None:
+            self.status.emit("Doorverwijzing opgeslagen.")
+            self._pending_select = created
+            self.apply_filters()
 
     def may_leave(self) -> bool:
         return self.editor.may_leave() if self.editor else True

@@ -1,0 +1,178 @@
+"""Nieuwe doorverwijzing: with a resident who consented, or anonymous with wijk and age band.
+
+All checks are the service's (services.referrals.create_referral); a refusal keeps every
+typed value and lists what to fix.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from vrijwilligers_app.domain.referral_rules import URGENCIES
+from vrijwilligers_app.domain.validation import parse_date_nl
+from vrijwilligers_app.services.editing import FormErrors, code_options
+from vrijwilligers_app.services.referrals import AGE_BANDS, create_referral
+from vrijwilligers_app.store.queries.search import search
+from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE, destination_options
+from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.fields import CodesField, DateField
+
+
+class NewReferralDialog(QDialog):
+    def __init__(self, engine: Engine, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.runner = runner
+        self.created_id: int | None = None
+        self.setWindowTitle("Nieuwe doorverwijzing")
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.resident_search = QLineEdit()
+        self.resident_search.setPlaceholderText("naam, telefoon of postcode; leeg = anoniem")
+        self.resident_search.textChanged.connect(self._find_residents)
+        self.residents = QListWidget()
+        self.residents.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.anonymous_item = QListWidgetItem("Anoniem (alleen wijk en leeftijdsgroep)")
+        self.residents.addItem(self.anonymous_item)
+        self.residents.setCurrentRow(0)
+        self.district = QComboBox()
+        self.district.addItem("(kies de wijk)", None)
+        for code, name in code_options(engine, "district"):
+            self.district.addItem(name, code)
+        self.age_band = QComboBox()
+        self.age_band.addItem("(kies)", "")
+        for band in AGE_BANDS:
+            self.age_band.addItem(f"{band} jaar", band)
+        self.consent = QCheckBox("De inwoner geeft toestemming om gegevens door te geven")
+        self.consent_date = DateField("dd-mm-jjjj")
+        self.destination = QComboBox()
+        self.destination.addItem("(kies de organisatie)", None)
+        for destination_id, name in destination_options(engine):
+            self.destination.addItem(name, destination_id)
+        self.domains = CodesField(code_options(engine, "life_domain"))
+        self.urgency = QComboBox()
+        for code, name in URGENCIES.items():
+            self.urgency.addItem(name, code)
+        self.initiative = QComboBox()
+        self.initiative.addItem("(geen)", None)
+        for code, name in _initiatives(engine):
+            self.initiative.addItem(name, code)
+        self.signalled = DateField("dd-mm-jjjj")
+        self.signalled.set(date.today())
+        self.question = QPlainTextEdit()
+        self.question.setPlaceholderText("De vraag in een paar zinnen; geen BSN, geen medische "
+                                         "details")
+        self.question.setTabChangesFocus(True)
+        self.question.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        rows = (("Inwoner zoeken", self.resident_search), ("Inwoner", self.residents),
+                ("Wijk (anoniem)", self.district), ("Leeftijdsgroep (anoniem)", self.age_band),
+                ("Toestemming", self.consent), ("Datum toestemming", self.consent_date),
+                ("Organisatie", self.destination), ("Leefdomeinen", self.domains.widget),
+                ("Urgentie", self.urgency), ("Initiatief", self.initiative),
+                ("Gesignaleerd op", self.signalled), ("Vraag", self.question))
+        for caption, widget in rows:
+            target = widget.focus_widget() if isinstance(widget, DateField) else widget
+            label = QLabel(caption)
+            label.setBuddy(target)
+            target.setAccessibleName(caption)
+            form.addRow(label, widget.widget if isinstance(widget, DateField) else widget)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        screen = self.screen().availableGeometry()
+        self.resize(min(560, screen.width()), min(700, int(screen.height() * 0.9)))
+
+    def _find_residents(self, text: str) -> None:
+        while self.residents.count() > 1:
+            self.residents.takeItem(1)
+        if not text.strip():
+            self.residents.setCurrentRow(0)
+            return
+        for hit in search(self.engine, text, limit=30):
+            if hit.kind == "residents" and not hit.archived:
+                item = QListWidgetItem(f"{hit.title} · {hit.subtitle}")
+                item.setData(Qt.ItemDataRole.UserRole, hit.record_id)
+                self.residents.addItem(item)
+        self.residents.setCurrentRow(1 if self.residents.count() > 1 else 0)
+
+    def values(self) -> dict[str, object]:
+        item = self.residents.currentItem()
+        resident_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return {
+            "resident_id": resident_id,
+            "district_code": self.district.currentData(),
+            "age_band": self.age_band.currentData(),
+            "consent_pass_on": self.consent.isChecked(),
+            "consent_pass_on_date": _date_or_text(str(self.consent_date.get())),
+            "destination_id": self.destination.currentData(),
+            "life_domains": self.domains.get(),
+            "urgency": self.urgency.currentData(),
+            "initiative_id": self.initiative.currentData(),
+            "signalled_on": _date_or_text(str(self.signalled.get())),
+            "question": self.question.toPlainText().strip(),
+        }
+
+    def save(self) -> None:
+        self.save_button.setEnabled(False)
+        self.runner.run(create_referral, self.engine, self.values(), date.today(), write=True,
+                        on_done=self._created, on_error=self._failed)
+
+    def _created(self, referral_id: int) -> None:
+        self.created_id = referral_id
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        text = str(exc) if isinstance(exc, FormErrors) else f"Niet opgeslagen: {exc}"
+        self.error.setText(text)
+        self.error.show()
+
+
+def _date_or_text(text: str) -> object:
+    """A date when the text is one; otherwise the text, so the service names the problem."""
+    try:
+        return parse_date_nl(text) if text.strip() else None
+    except ValueError:
+        return text
+
+
+def _initiatives(engine: Engine) -> list[tuple[int, str]]:
+    from sqlalchemy import text
+
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT id, name FROM initiative WHERE end_date IS NULL AND archived_at IS NULL "
+            "ORDER BY name"))
+        return [(int(r[0]), str(r[1])) for r in rows]

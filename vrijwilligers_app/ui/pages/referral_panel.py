@@ -1,0 +1,160 @@
+"""Beside the Doorverwijzingen list: the selected referral's status history, and a short form
+to add what happened (a past date is fine; the service checks the order of events)."""
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine, text
+
+from vrijwilligers_app.domain.referral_rules import EVENT_KINDS
+from vrijwilligers_app.domain.validation import format_date_nl, parse_date_nl
+from vrijwilligers_app.services.editing import FormErrors
+from vrijwilligers_app.services.referrals import HistoryLine, add_event, referral_history
+from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.fields import DateField
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def destination_options(engine: Engine) -> list[tuple[int, str]]:
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT id, organisation || CASE WHEN service <> '' THEN ' – ' || service "
+            "ELSE '' END FROM destination WHERE active ORDER BY organisation, service"))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+
+class ReferralPanel(QWidget):
+    event_added = Signal(int)  # referral id
+    new_requested = Signal()
+
+    def __init__(self, engine: Engine, runner: TaskRunner, details: QWidget) -> None:
+        super().__init__()
+        self.engine = engine
+        self.runner = runner
+        self.referral_id: int | None = None
+        self.history = QListWidget()
+        self.history.setObjectName("history_list")
+        self.history.setAccessibleName("Statusgeschiedenis")
+        history_label = QLabel("<b>Statusgeschiedenis</b>")
+        history_label.setBuddy(self.history)
+        self.form_box = QGroupBox("Status toevoegen")
+        form = QFormLayout(self.form_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.kind = QComboBox()
+        for kind, label in EVENT_KINDS.items():
+            if kind != "gesignaleerd":
+                self.kind.addItem(label, kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.when = DateField("dd-mm-jjjj")
+        self.destination = QComboBox()
+        for destination_id, name in destination_options(engine):
+            self.destination.addItem(name, destination_id)
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText("bijv. nog geen afspraak, inwoner wordt deze week gebeld")
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("korte notitie (geen medische details)")
+        for caption, widget in (("Wat gebeurde er?", self.kind),
+                                ("Datum", self.when.edit), ("Doorgestuurd naar", self.destination),
+                                ("Uitkomst van het nabellen", self.outcome),
+                                ("Notitie", self.note)):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            widget.setAccessibleName(caption)
+            form.addRow(label, self.when.widget if widget is self.when.edit else widget)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.add_button = QPushButton("Toevoegen")
+        self.add_button.clicked.connect(self.add)
+        form.addRow(self.error)
+        form.addRow(self.add_button)
+        self.new_button = QPushButton("Nieuwe doorverwijzing…")
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self.new_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.new_button)
+        layout.addWidget(details)
+        layout.addWidget(history_label)
+        layout.addWidget(self.history, 1)
+        layout.addWidget(self.form_box)
+        self._kind_changed()
+        self.show_referral(None)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.destination.setEnabled(kind == "doorgestuurd")
+        self.outcome.setEnabled(kind == "nagebeld")
+
+    def show_referral(self, referral_id: int | None) -> None:
+        self.referral_id = referral_id
+        self.form_box.setEnabled(referral_id is not None)
+        self.error.hide()
+        self.history.clear()
+        if referral_id is None:
+            return
+        self.when.set(date.today())
+        self.note.clear()
+        self.outcome.clear()
+        for line in referral_history(self.engine, referral_id):
+            self.history.addItem(_describe(line))
+
+    def add(self) -> None:
+        if self.referral_id is None:
+            return
+        try:
+            when = parse_date_nl(str(self.when.get()), "Datum")
+        except ValueError as exc:
+            self._show_error(str(exc))
+            return
+        if when is None:
+            self._show_error("Datum: vul de dag in waarop het gebeurde (dd-mm-jjjj).")
+            return
+        kind = self.kind.currentData()
+        destination = self.destination.currentData() if kind == "doorgestuurd" else None
+        referral_id = self.referral_id
+        self.add_button.setEnabled(False)
+        self.runner.run(add_event, self.engine, referral_id, kind, when,
+                        self.note.text().strip(), self.outcome.text().strip(), destination,
+                        write=True, on_done=lambda _id: self._added(referral_id),
+                        on_error=self._failed)
+
+    def _added(self, referral_id: int) -> None:
+        self.add_button.setEnabled(True)
+        self.show_referral(referral_id)
+        self.event_added.emit(referral_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        if isinstance(exc, FormErrors):
+            self._show_error(str(exc))
+        else:
+            self._show_error(f"Niet opgeslagen: {exc}")
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+
+def _describe(line: HistoryLine) -> str:
+    parts = [f"{format_date_nl(line.occurred_at.date())}  {line.label}"]
+    if line.outcome:
+        parts.append(f"uitkomst: {line.outcome}")
+    if line.note:
+        parts.append(line.note)
+    if line.source == "gemeente":
+        parts.append("(teruggemeld door de gemeente)")
+    return " · ".join(parts)
