@@ -313,3 +313,26 @@ def test_new_anonymous_referral_and_refusal_of_names_without_consent(qtbot, demo
     assert (resident, district, band, status) == (None, "WK079421", "75-84", "gesignaleerd")
     assert page.selected_id() == new_id
     assert page.referral_panel.history.count() == 1
+
+
+def test_waiting_time_figures_per_organisation(qtbot, demo_register, answers):
+    from datetime import date, timedelta
+
+    window = make_window(qtbot, demo_register)
+    page = open_page(qtbot, window, "referrals")
+    page.referral_panel.figures_button.click()
+    dialog = page.figures_dialog
+    table = dialog.table
+    assert table.rowCount() >= 2
+    last = table.rowCount() - 1
+    assert table.item(last, 0).text() == "Totaal"
+    since = (date.today() - timedelta(days=365)).isoformat()
+    (expected,), = rows(demo_register, "SELECT count(*) FROM referral WHERE signalled_on >= ?",
+                        since)
+    assert int(table.item(last, 1).text()) == expected
+    organisations = {table.item(r, 0).text() for r in range(last)}
+    assert any(name.startswith("Stichting Sociale Teams") for name in organisations)
+    assert all(table.item(last, c).text() for c in range(table.columnCount()))
+    dialog.group.setCurrentIndex(dialog.group.findData("urgency"))
+    assert {table.item(r, 0).text() for r in range(table.rowCount() - 1)} <= {
+        "Normaal", "Hoog", "Spoed"}

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -38,6 +39,7 @@ def destination_options(engine: Engine) -> list[tuple[int, str]]:
 class ReferralPanel(QWidget):
     event_added = Signal(int)  # referral id
     new_requested = Signal()
+    figures_requested = Signal()
 
     def __init__(self, engine: Engine, runner: TaskRunner, details: QWidget) -> None:
         super().__init__()
@@ -84,9 +86,15 @@ class ReferralPanel(QWidget):
         self.new_button = QPushButton("Nieuwe doorverwijzing…")
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.new_requested)
+        self.figures_button = QPushButton("Wachttijden…")
+        self.figures_button.setToolTip("Wachttijden en doorlooptijden per organisatie")
+        self.figures_button.clicked.connect(self.figures_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.figures_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.new_button)
+        layout.addLayout(buttons)
         layout.addWidget(details)
         layout.addWidget(history_label)
         layout.addWidget(self.history, 1)

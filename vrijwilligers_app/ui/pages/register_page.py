@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
 from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
+from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFiguresDialog
 from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTableModel
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
@@ -74,6 +75,7 @@ class RegisterPage(QWidget):
             self.referral_panel = ReferralPanel(engine, runner, self._details_pane())
             self.referral_panel.event_added.connect(lambda _id: self.model.refresh_rows())
             self.referral_panel.new_requested.connect(self.new_referral)
+            self.referral_panel.figures_requested.connect(self.show_figures)
             QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
             side = self.referral_panel
         else:
@@ -245,6 +247,10 @@ class RegisterPage(QWidget):
         self.referral_dialog = NewReferralDialog(self.engine, self.runner, self)
         self.referral_dialog.accepted.connect(self._referral_created)
         self.referral_dialog.open()
+
+    def show_figures(self) -> None:
+        self.figures_dialog = ReferralFiguresDialog(self.engine, self.runner, self)
+        self.figures_dialog.show()
 
     def _referral_created(self) -> None:
         created = self.referral_dialog.created_id
