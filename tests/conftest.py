@@ -4,6 +4,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil  # noqa: E402
+from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -34,6 +35,34 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
     return path
+
+
+DEMO_DATE = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def demo_klein_database(template_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A register with demo 'klein' data (seed 1, reference date 23-11-2026), made once."""
+    from vrijwilligers_app.services.demo import demo_size, fill_demo
+
+    path = tmp_path_factory.mktemp("demo-klein") / "register.sqlite"
+    shutil.copyfile(template_database, path)
+    engine = create_register_engine(path)
+    fill_demo(engine, demo_size("klein"), seed=1, reference_date=DEMO_DATE)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_klein_engine(demo_klein_database: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A private copy of the demo 'klein' register for one test module."""
+    path = tmp_path_factory.mktemp("klein") / "register.sqlite"
+    shutil.copyfile(demo_klein_database, path)
+    engine = create_register_engine(path)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from sqlalchemy import text
 
 from vrijwilligers_app.domain.referral_rules import current_status, validate_history
 from vrijwilligers_app.domain.validation import BSN_WARNING
-from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referral_figures import referral_figures
 from vrijwilligers_app.services.referrals import (
@@ -286,17 +285,8 @@ def test_figures_from_sql_match_a_hand_computation(register_engine):
 
 
 @pytest.fixture(scope="module")
-def demo_klein(template_database, tmp_path_factory):
-    import shutil
-
-    from vrijwilligers_app.store.engine import create_register_engine
-
-    path = tmp_path_factory.mktemp("klein") / "register.sqlite"
-    shutil.copyfile(template_database, path)
-    engine = create_register_engine(path)
-    fill_demo(engine, demo_size("klein"), seed=1, reference_date=TODAY)
-    yield engine
-    engine.dispose()
+def demo_klein(demo_klein_engine):
+    return demo_klein_engine
 
 
 def test_demo_histories_follow_the_rules(demo_klein):

@@ -1,14 +1,12 @@
 """The register read side: ordered ids from SQL, row tuples by id, filters and their options."""
 
-import shutil
 from datetime import date, datetime
 
 import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from vrijwilligers_app.services.demo import demo_size, fill_demo
-from vrijwilligers_app.store.engine import create_register_engine, write_session
+from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.queries.registers import (
     REGISTERS,
     count,
@@ -33,13 +31,8 @@ NATIVE = {"date": (date, datetime), "bool": (bool,), "int": (int,), "count": (in
 
 
 @pytest.fixture(scope="module")
-def demo_engine(template_database, tmp_path_factory):
-    path = tmp_path_factory.mktemp("klein") / "register.sqlite"
-    shutil.copyfile(template_database, path)
-    engine = create_register_engine(path)
-    fill_demo(engine, demo_size("klein"), seed=1, reference_date=TODAY)
-    yield engine
-    engine.dispose()
+def demo_engine(demo_klein_engine):
+    return demo_klein_engine
 
 
 def _values(engine, kind, ids, key):

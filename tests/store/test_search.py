@@ -1,6 +1,5 @@
 """Global search: FTS5 kept in step by triggers; accent-, case- and syntax-proof."""
 
-import shutil
 from datetime import date
 
 import pytest
@@ -22,13 +21,8 @@ HOSTILE = ['"', '""', "*", "NOT", "AND", "OR", "a:b", "(", ")", "-", "^", "NEAR(
 
 
 @pytest.fixture(scope="module")
-def demo_engine(template_database, tmp_path_factory):
-    path = tmp_path_factory.mktemp("klein") / "register.sqlite"
-    shutil.copyfile(template_database, path)
-    engine = create_register_engine(path)
-    fill_demo(engine, demo_size("klein"), seed=1, reference_date=TODAY)
-    yield engine
-    engine.dispose()
+def demo_engine(demo_klein_engine):
+    return demo_klein_engine
 
 
 def _people(engine, query):
