@@ -308,3 +308,19 @@ def test_overdue_referrals_filter_matches_the_follow_up_rule(demo_engine):
             "SELECT id FROM referral WHERE follow_up_on < ? AND status NOT IN "
             "('afgesloten', 'teruggemeld', 'afgewezen')", (today.isoformat(),))}
     assert ids == expected and ids
+
+
+@pytest.mark.parametrize("kind,index", [("residents", "ix_sort_resident_name"),
+                                        ("volunteers", "ix_sort_volunteer_name")])
+def test_default_name_order_reads_the_name_index_instead_of_sorting(demo_engine, kind, index):
+    """Migration 0003 froze the name-sort expression; the pages must still match it."""
+    from vrijwilligers_app.store.queries.registers import _where, register_spec
+
+    spec = register_spec(kind)
+    where, params = _where(spec, {}, "", TODAY)
+    column = spec.column(spec.default_sort)
+    sql = (f"EXPLAIN QUERY PLAN SELECT t.id FROM {spec.from_sql} WHERE {where} "
+           f"ORDER BY {column.order_sql} ASC, t.id")
+    with demo_engine.connect() as connection:
+        plan = " ".join(str(row[-1]) for row in connection.exec_driver_sql(sql, params))
+    assert index in plan, plan

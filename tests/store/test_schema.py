@@ -1,5 +1,6 @@
 """The migrations build exactly the schema the models describe."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -8,6 +9,9 @@ from vrijwilligers_app.store.engine import create_register_engine
 from vrijwilligers_app.store.tables import Record, metadata
 
 
+# SQLAlchemy cannot reflect the name-sort expression indexes of migration 0003 and says so;
+# they are raw SQL by design and left out of the comparison (migrate.include_name).
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_empty_to_head_matches_the_models_and_rerun_is_a_no_op(tmp_path):
     engine = create_register_engine(tmp_path / "r.sqlite")
     migrate.upgrade_to_head(engine)

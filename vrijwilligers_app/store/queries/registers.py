@@ -43,6 +43,9 @@ def _where(spec: RegisterSpec, filters: Mapping[str, str] | None, user_text: str
     clauses = [spec.base_where]
     params: dict[str, object] = {}
     for spec_filter in spec.filters:
+        if not given.get(spec_filter.key) and spec_filter.default_where:
+            clauses.append(f"({spec_filter.default_where})")
+            continue
         value = given.get(spec_filter.key) or spec_filter.default
         if not value:
             continue

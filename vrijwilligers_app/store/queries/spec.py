@@ -37,6 +37,9 @@ class FilterSpec:
     default: str | None = None
     # Dutch text of the entry that sets no value; says what the default does when there is one.
     unset_label: str | None = None
+    # Used instead of `where` when no value is given: a plain condition the query planner can
+    # match to a partial index (a CASE on a bind parameter never matches one).
+    default_where: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ ARCHIVE_FILTER = FilterSpec(
     options=(("ja", "Met gearchiveerde"), ("alleen", "Alleen gearchiveerde")),
     default="nee",
     unset_label="Zonder gearchiveerde",
+    default_where="t.archived_at IS NULL",
 )
 
 
