@@ -76,6 +76,7 @@ def test_create_an_initiative_through_the_form(qtbot, register, answers):
     assert page.model.rowCount() == 1
     assert page.selected_id() == page.model.id_at(0)
     assert not page.editor.form.dirty
+    assert field(page, "phone").get() == "0492 123 456"  # the form shows what was stored
 
 
 def test_validation_errors_are_shown_in_dutch_and_nothing_is_saved(qtbot, register, answers):
@@ -183,6 +184,8 @@ def test_delete_asks_and_can_be_undone(qtbot, register, answers):
     press(qtbot, Qt.Key.Key_Z)
     assert rows(register, "SELECT uuid FROM initiative") == [(uuid,)]
     assert page.model.rowCount() == 1
+    assert page.editor.current_id == page.model.id_at(0)  # the restored record is shown
+    assert field(page, "name").get() == "Eetpunt De Fonkel"
 
 
 def test_unsaved_changes_are_never_dropped_silently(qtbot, demo_register, answers):
@@ -266,6 +269,10 @@ def test_add_status_events_to_a_referral(qtbot, demo_register, answers):
     panel.add_button.click()
     assert panel.history.count() == before + 1
     assert "Nagebeld" in panel.history.item(panel.history.count() - 1).text()
+    panel.kind.setCurrentIndex(panel.kind.findData("contact"))
+    panel.add_button.click()
+    status_column = next(i for i, c in enumerate(page.spec.columns) if c.key == "status")
+    assert page.detail_values[status_column].text() == "Contact gehad"  # details follow at once
     assert rows(demo_register, "SELECT outcome FROM referral_event WHERE referral_id=? AND "
                 "kind='nagebeld' ORDER BY id DESC LIMIT 1", referral_id) == [
         ("nog geen afspraak, inwoner wordt deze week gebeld",)]

@@ -31,7 +31,7 @@ from vrijwilligers_app.services.referrals import AGE_BANDS, create_referral
 from vrijwilligers_app.store.queries.search import search
 from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE, destination_options
 from vrijwilligers_app.ui.tasks import TaskRunner
-from vrijwilligers_app.ui.widgets.fields import CodesField, DateField
+from vrijwilligers_app.ui.widgets.fields import CodesField, DateField, narrow_combo
 
 
 class NewReferralDialog(QDialog):
@@ -48,28 +48,30 @@ class NewReferralDialog(QDialog):
         self.resident_search.textChanged.connect(self._find_residents)
         self.residents = QListWidget()
         self.residents.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.residents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.residents.setWordWrap(True)
         self.anonymous_item = QListWidgetItem("Anoniem (alleen wijk en leeftijdsgroep)")
         self.residents.addItem(self.anonymous_item)
         self.residents.setCurrentRow(0)
-        self.district = QComboBox()
+        self.district = narrow_combo(QComboBox())
         self.district.addItem("(kies de wijk)", None)
         for code, name in code_options(engine, "district"):
             self.district.addItem(name, code)
-        self.age_band = QComboBox()
+        self.age_band = narrow_combo(QComboBox())
         self.age_band.addItem("(kies)", "")
         for band in AGE_BANDS:
             self.age_band.addItem(f"{band} jaar", band)
         self.consent = QCheckBox("De inwoner geeft toestemming om gegevens door te geven")
         self.consent_date = DateField("dd-mm-jjjj")
-        self.destination = QComboBox()
+        self.destination = narrow_combo(QComboBox())
         self.destination.addItem("(kies de organisatie)", None)
         for destination_id, name in destination_options(engine):
             self.destination.addItem(name, destination_id)
         self.domains = CodesField(code_options(engine, "life_domain"))
-        self.urgency = QComboBox()
+        self.urgency = narrow_combo(QComboBox())
         for code, name in URGENCIES.items():
             self.urgency.addItem(name, code)
-        self.initiative = QComboBox()
+        self.initiative = narrow_combo(QComboBox())
         self.initiative.addItem("(geen)", None)
         for code, name in _initiatives(engine):
             self.initiative.addItem(name, code)
@@ -100,6 +102,7 @@ class NewReferralDialog(QDialog):
         inner.setLayout(form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)

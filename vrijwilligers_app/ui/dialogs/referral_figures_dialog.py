@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,7 +28,7 @@ GROUPS = (("destination", "Organisatie"), ("life_domain", "Leefdomein"),
 PERIODS = ((91, "Laatste 3 maanden"), (365, "Laatste 12 maanden"), (0, "Alles"))
 HEADERS = ("Groep", "Aantal", "Nog open", "Wachttijd mediaan", "Wachttijd 90%",
            "Wachttijd max", "Doorlooptijd mediaan", "Doorlooptijd 90%", "Doorlooptijd max",
-           "Binnen termijn")
+           "Eerste contact binnen termijn")
 
 
 def days_text(value: int | None, stats: DurationStats, is_max: bool = False) -> str:
@@ -85,12 +86,18 @@ class ReferralFiguresDialog(QDialog):
         explain = QLabel("Wachttijd: van aanmelding bij de organisatie tot het eerste contact. "
                          "Doorlooptijd: van aanmelding tot geholpen of afgesloten. Open "
                          "doorverwijzingen tellen mee als nog wachtend (Kaplan-Meier); "
-                         "'meer dan N d' betekent dat de helft (of 90%) nog wacht.")
+                         "'meer dan N d' betekent dat de helft (of 90%) nog wacht. 'Eerste "
+                         "contact binnen termijn': binnen de reactietermijn die met de "
+                         "organisatie is afgesproken (sociale kaart).")
         explain.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(explain)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
         screen = self.screen().availableGeometry()
         self.resize(min(1100, int(screen.width() * 0.95)), min(560, int(screen.height() * 0.85)))
         self.refresh()

@@ -17,6 +17,8 @@ from vrijwilligers_app.ui.widgets.record_form import RecordForm
 if TYPE_CHECKING:
     from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
+NEW_TITLES = {"initiatives": "Nieuw initiatief", "volunteers": "Nieuwe vrijwilliger",
+              "residents": "Nieuwe inwoner"}
 NOUNS = {"initiatives": "Dit initiatief", "volunteers": "Deze vrijwilliger",
          "residents": "Deze inwoner"}
 PEOPLE = ("volunteers", "residents")
@@ -112,7 +114,7 @@ class RecordEditor:
             return
         self.current_id = None
         self.form.set_values(editing.empty_values(self.kind))
-        self.title.setText(f"<b>Nieuw: {self.page.spec.title.lower()}</b>")
+        self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         self.page.view.clearSelection()
         self._update_buttons()
         if ask:
@@ -165,11 +167,7 @@ class RecordEditor:
         return True
 
     def _saved(self, record_id: int) -> None:
-        self.current_id = record_id
-        self.form.dirty = False
-        self.form.clear_errors()
-        self.title.setText(editing.record_label(self.engine, self.kind, record_id))
-        self._update_buttons()
+        self.open(record_id)  # show what was stored: "5701 AB", "0492 123 456"
         self.page.status.emit("Opgeslagen.")
         self.page._pending_select = record_id
         self.page.apply_filters()
@@ -196,12 +194,20 @@ class RecordEditor:
         editing.archive_record(self.engine, self.kind, record_id, date.today())
         self.undo_stack.push(_DoneCommand(
             f"Archiveren van {label}",
-            lambda: editing.unarchive_record(self.engine, self.kind, record_id),
+            lambda: self._restored(editing.unarchive_record, record_id, label),
             lambda: editing.archive_record(self.engine, self.kind, record_id, date.today()),
             self.page.apply_filters))
         self.page.status.emit(f"{label} gearchiveerd. Ongedaan maken: Ctrl+Z.")
         self.new(ask=False)
         self.page.apply_filters()
+
+    def _restored(self, action, record_id: int, label: str) -> None:  # type: ignore[no-untyped-def]
+        """Undo: bring the record back and show it in the form again."""
+        action(self.engine, self.kind, record_id)
+        self.page.status.emit(f"{label} is hersteld.")
+        self.page._pending_select = record_id
+        if not self.form.dirty:
+            self.open(record_id)
 
     def delete(self) -> None:
         record_id = self.current_id
@@ -224,7 +230,8 @@ class RecordEditor:
 
         self.undo_stack.push(_DoneCommand(
             f"Verwijderen van {label}",
-            lambda: editing.restore_deleted(self.engine, state["snapshot"]), redo,
+            lambda: self._restored(lambda _e, _k, _id: editing.restore_deleted(
+                self.engine, state["snapshot"]), record_id, label), redo,
             self.page.apply_filters))
         self.page.status.emit(f"{label} verwijderd. Ongedaan maken: Ctrl+Z.")
         self.new(ask=False)

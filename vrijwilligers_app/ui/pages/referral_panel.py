@@ -23,7 +23,7 @@ from vrijwilligers_app.domain.validation import format_date_nl, parse_date_nl
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referrals import HistoryLine, add_event, referral_history
 from vrijwilligers_app.ui.tasks import TaskRunner
-from vrijwilligers_app.ui.widgets.fields import DateField
+from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -54,13 +54,13 @@ class ReferralPanel(QWidget):
         self.form_box = QGroupBox("Status toevoegen")
         form = QFormLayout(self.form_box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.kind = QComboBox()
+        self.kind = narrow_combo(QComboBox())
         for kind, label in EVENT_KINDS.items():
             if kind != "gesignaleerd":
                 self.kind.addItem(label, kind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.when = DateField("dd-mm-jjjj")
-        self.destination = QComboBox()
+        self.destination = narrow_combo(QComboBox())
         for destination_id, name in destination_options(engine):
             self.destination.addItem(name, destination_id)
         self.outcome = QLineEdit()

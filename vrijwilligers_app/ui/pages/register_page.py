@@ -73,7 +73,7 @@ class RegisterPage(QWidget):
             side = self.editor.widget
         elif kind == "referrals":
             self.referral_panel = ReferralPanel(engine, runner, self._details_pane())
-            self.referral_panel.event_added.connect(lambda _id: self.model.refresh_rows())
+            self.referral_panel.event_added.connect(self._referral_changed)
             self.referral_panel.new_requested.connect(self.new_referral)
             self.referral_panel.figures_requested.connect(self.show_figures)
             QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
@@ -241,6 +241,12 @@ class RegisterPage(QWidget):
     def _show_details(self, row: int) -> None:
         for column, label in enumerate(self.detail_values):
             label.setText(str(self.model.index(row, column).data() or "—"))
+
+    def _referral_changed(self, _referral_id: int) -> None:
+        """A new status: the row and the details above the history show it at once."""
+        self.model.refresh_rows()
+        if self.view.currentIndex().isValid():
+            self._show_details(self.view.currentIndex().row())
 
     def new_referral(self) -> None:
         """Open the Nieuwe doorverwijzing dialog; a saved referral is selected in the list."""

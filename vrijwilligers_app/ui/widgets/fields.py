@@ -144,9 +144,17 @@ class BoolField(Field):
             self.box.setChecked(bool(value))
 
 
+def narrow_combo(combo: QComboBox, characters: int = 16) -> QComboBox:
+    """A combo box that may be narrower than its longest entry (long organisation names):
+    the popup still shows them whole, and the layout fits a small screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    return combo
+
+
 class CodeField(Field):
     def __init__(self, options: Sequence[tuple[str, str]], required: bool) -> None:
-        self.combo = QComboBox()
+        self.combo = narrow_combo(QComboBox())
         super().__init__(self.combo)
         self.combo.addItem("— kies —" if required else "(geen)", None)
         for code, name in options:
