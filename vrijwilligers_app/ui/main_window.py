@@ -150,7 +150,12 @@ class MainWindow(QMainWindow):
         font = QApplication.font()
         font.setPointSizeF(self._base_point_size * percent / 100)
         QApplication.setFont(font)
+        self.sidebar.setFont(font)  # a style-sheeted widget keeps its font otherwise
         self._fit_sidebar()
+        for page in self.pages.values():
+            if isinstance(page, RegisterPage):
+                page.setFont(font)
+                page.font_changed()
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("geometry")

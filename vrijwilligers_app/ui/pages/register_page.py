@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -77,7 +78,11 @@ class RegisterPage(QWidget):
             self.referral_panel.new_requested.connect(self.new_referral)
             self.referral_panel.figures_requested.connect(self.show_figures)
             QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
-            side = self.referral_panel
+            # Scrolls rather than growing the window past a 768-pixel screen at large text.
+            side = QScrollArea()
+            side.setWidgetResizable(True)
+            side.setFrameShape(QScrollArea.Shape.NoFrame)
+            side.setWidget(self.referral_panel)
         else:
             side = self._details_pane()
         splitter = QSplitter()
@@ -241,6 +246,11 @@ class RegisterPage(QWidget):
     def _show_details(self, row: int) -> None:
         for column, label in enumerate(self.detail_values):
             label.setText(str(self.model.index(row, column).data() or "—"))
+
+    def font_changed(self) -> None:
+        """Text size changed: rows and columns follow."""
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._size_columns()
 
     def _referral_changed(self, _referral_id: int) -> None:
         """A new status: the row and the details above the history show it at once."""
