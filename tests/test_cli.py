@@ -144,3 +144,25 @@ def test_gui_starts_with_demo_data_and_shows_the_window(tmp_path):
     report = json.loads(run("check", "--json", "--data-dir", str(data_dir)).stdout)
     assert report["row_counts"]["resident"] == 400
     assert list((data_dir / "backups").glob("automatisch-*.sqlite"))
+
+
+def test_check_explains_a_data_dir_that_is_a_file_and_hides_internal_tables(
+        template_database, tmp_path, capsys):
+    a_file = tmp_path / "register.txt"
+    a_file.write_text("x")
+    assert main(["check", "--data-dir", str(a_file)]) == 1
+    assert "is een bestand, geen map" in capsys.readouterr().out
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    assert main(["check", "--data-dir", str(data_dir), "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)["row_counts"]
+    assert "resident" in counts and not [t for t in counts if t.startswith("search_index")]
+
+
+def test_restoring_a_non_backup_gives_advice_fit_for_restoring(template_database, tmp_path,
+                                                               capsys):
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    text_file = tmp_path / "notities.txt"
+    text_file.write_text("geen back-up")
+    assert main(["restore", str(text_file), "--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "back-up die met deze app is gemaakt" in err and "restore PAD" not in err

@@ -24,7 +24,7 @@ def test_dashboard_shows_counts_and_attention_items(qtbot, demo_register):
     page = window.page_at(0)
     assert page.numbers["residents"].text() == "400"
     texts = [page.items.item(i).text() for i in range(page.items.count())]
-    assert any(t.startswith("Doorverwijzing naar") for t in texts)
+    assert any(" → " in t and "vervolgactie" in t and "te laat" in t for t in texts)
     assert any(t.startswith("VOG van") for t in texts)
 
 
@@ -89,7 +89,7 @@ def test_attention_items_open_their_record_and_others_do_nothing(qtbot, demo_reg
     page = window.page_at(0)
     items = [page.items.item(i) for i in range(page.items.count())]
     without_page = [i for i in items if i.data(Qt.ItemDataRole.UserRole) is None]
-    referral = next(i for i in items if i.text().startswith("Doorverwijzing naar"))
+    referral = next(i for i in items if "vervolgactie" in i.text())
     for entry in without_page[:1]:
         page.items.itemActivated.emit(entry)  # must not raise
         assert window.sidebar.currentRow() == 0

@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from vrijwilligers_app.domain.validation import format_date_nl
+
 VOG_RENEW_YEARS = 3
 DEFAULT_CONTACT_WEEKS = 3
 DEFAULT_WAITING_WEEKS = 6
@@ -41,15 +43,22 @@ def _rows(engine: Engine, sql: str, **params: object) -> list[tuple[Any, ...]]:
 
 def attention_items(engine: Engine, today: date, limit: int = 200) -> list[AttentionItem]:
     items: list[AttentionItem] = []
-    for rid, name, followup in _rows(engine, """
-            SELECT r.id, coalesce(d.organisation, ''), r.follow_up_on FROM referral r
+    for rid, name, followup, who, signalled in _rows(engine, """
+            SELECT r.id, coalesce(d.organisation, ''), r.follow_up_on,
+                   CASE WHEN p.id IS NOT NULL THEN """ + full_name_sql("p") + """
+                        ELSE 'anoniem (' || coalesce(w.name, '?') || ', ' || r.age_band || ')'
+                   END, r.signalled_on
+            FROM referral r
             JOIN destination d ON d.id = r.destination_id
+            LEFT JOIN resident p ON p.id = r.resident_id
+            LEFT JOIN district w ON w.code = r.district_code
             WHERE r.follow_up_on < :today
               AND r.status NOT IN ('afgesloten', 'teruggemeld', 'afgewezen')
             ORDER BY r.follow_up_on LIMIT :limit""", today=today, limit=limit):
         late = (today - date.fromisoformat(followup)).days
         items.append(AttentionItem(
-            "referrals", rid, f"Doorverwijzing naar {name}: vervolgactie {late} dagen te laat",
+            "referrals", rid, f"{who} → {name} (gesignaleerd "
+            f"{format_date_nl(date.fromisoformat(signalled))}): vervolgactie {late} dagen te laat",
             late))
     # Maatjes: per project contact rhythm, evaluations, waiting list and maatjes' VOG.
     from vrijwilligers_app.services.maatjes.reminders import buddy_reminders  # (cycle)

@@ -29,6 +29,9 @@ class HealthReport:
 
 def check_database(path: Path) -> HealthReport:
     report = HealthReport(database=str(path))
+    if path.parent.exists() and not path.parent.is_dir():
+        report.problems.append(f"De gegevensmap {path.parent} is een bestand, geen map.")
+        return report
     if not path.exists():
         report.problems.append("Er is nog geen register (databasebestand ontbreekt).")
         return report
@@ -70,7 +73,7 @@ def _fill(report: HealthReport, connection: sqlite3.Connection) -> None:
         report.problems.append(
             f"Schema {report.schema_revision} is van een nieuwere versie van de app."
         )
-    for table in tables:
-        if table != "alembic_version":
+    for table in tables:  # the search index's own tables are an implementation detail
+        if table != "alembic_version" and not table.startswith("search_index"):
             report.row_counts[table] = connection.execute(
                 f'SELECT count(*) FROM "{table}"').fetchone()[0]

@@ -24,7 +24,11 @@ class FileState:
     has_tables: bool = False
 
 
-def restore_hint(data_dir: Path | None) -> str:
+BACKUP_ADVICE = ("Kies een back-up die met deze app is gemaakt, bijvoorbeeld uit de map backups "
+                 "in de gegevensmap.")
+
+
+def _restore_hint(data_dir: Path | None) -> str:
     where = f" (back-ups staan in {data_dir / 'backups'})" if data_dir else ""
     return (
         "Het bestand is niet aangeraakt. Zet een back-up terug met: "
@@ -32,8 +36,11 @@ def restore_hint(data_dir: Path | None) -> str:
     )
 
 
-def inspect_database(path: Path, data_dir: Path | None = None) -> FileState:
-    """Raise a RegisterError (Dutch) if `path` is not a healthy register of a known schema."""
+def inspect_database(path: Path, data_dir: Path | None = None,
+                     as_backup: bool = False) -> FileState:
+    """Raise a RegisterError (Dutch) if `path` is not a healthy register of a known schema.
+    `as_backup`: the file is a backup offered to restore, so the advice differs."""
+    hint = BACKUP_ADVICE if as_backup else _restore_hint(data_dir)
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=path.exists())
     with open(path, "rb") as handle:
@@ -41,7 +48,7 @@ def inspect_database(path: Path, data_dir: Path | None = None) -> FileState:
     if header != SQLITE_HEADER:
         raise NotARegisterError(
             f"{path} is geen databasebestand van het Vrijwilligersregister (geen SQLite). "
-            + restore_hint(data_dir)
+            + hint
         )
     try:
         connection = connect_read_only(path)
@@ -57,17 +64,17 @@ def inspect_database(path: Path, data_dir: Path | None = None) -> FileState:
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptRegisterError(
-            f"{path} is beschadigd en kan niet worden gelezen ({exc}). " + restore_hint(data_dir)
+            f"{path} is beschadigd en kan niet worden gelezen ({exc}). " + hint
         ) from exc
     if status != "ok":
         raise CorruptRegisterError(
-            f"{path} is beschadigd (controle: {status}). " + restore_hint(data_dir)
+            f"{path} is beschadigd (controle: {status}). " + hint
         )
     user_tables = tables - {"alembic_version"}
     if revision is None and user_tables:
         raise NotARegisterError(
             f"{path} is een SQLite-database, maar geen register van deze app. "
-            + restore_hint(data_dir)
+            + hint
         )
     if revision is not None and revision not in migrate.known_revisions():
         raise NewerSchemaError(

@@ -15,7 +15,7 @@ def restore_backup(source: Path, data_dir: Path) -> Path | None:
     """Replace the register in `data_dir` with `source`; returns the copy of the old one."""
     if not source.is_file():
         raise NotARegisterError(f"Back-upbestand {source} bestaat niet of is geen bestand.")
-    state = inspect_database(source)  # refuses non-SQLite, corrupt, foreign and newer files
+    state = inspect_database(source, as_backup=True)  # refuses non-SQLite, corrupt, newer...
     if state.revision is None:
         raise NotARegisterError(f"{source} is geen back-up van een register (geen schemaversie).")
     ensure_safe_data_dir(data_dir)

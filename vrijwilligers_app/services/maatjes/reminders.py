@@ -80,7 +80,8 @@ def _due_evaluations(engine: Engine, today: date) -> list[BuddyReminder]:
         due = date.fromisoformat(planned)
         items.append(BuddyReminder(
             "evaluatie", "matches", mid, initiative,
-            f"Evaluatie maatjes {volunteer} en {resident} gepland op {format_date_nl(due)}",
+            f"Evaluatie maatjes {volunteer} en {resident} gepland op {format_date_nl(due)}"
+            + (f" ({(today - due).days} dagen te laat)" if today > due else ""),
             due, (today - due).days))
     return items
 
