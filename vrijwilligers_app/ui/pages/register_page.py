@@ -236,8 +236,8 @@ class RegisterPage(QWidget):
             self.details.addRow(name, value)
             self.detail_values.append(value)
         if self.kind != "referrals":
-            note = QLabel("Bewerken van deze gegevens komt met de eigen module van dit "
-                          "onderdeel.")
+            note = QLabel(f"{self.spec.title} kunt u hier bekijken, zoeken en filteren. "
+                          "Invoeren en wijzigen komt in een volgende versie van de app.")
             note.setWordWrap(True)
             note.setStyleSheet("color: palette(mid);")
             self.details.addRow(note)
