@@ -10,16 +10,13 @@ import json
 import sqlite3
 import statistics
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.services.editing import find_duplicates
 from vrijwilligers_app.store.engine import create_register_engine
-from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
 RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
@@ -48,11 +45,8 @@ def median_seconds(action, repeat: int = REPEAT) -> float:
 
 
 @pytest.fixture(scope="module")
-def groot(tmp_path_factory) -> Path:
-    data_dir = tmp_path_factory.mktemp("groot")
-    with open_register(data_dir, daily_backup=False) as register:
-        fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=date(2026, 11, 23))
-    return data_dir / DATABASE_NAME
+def groot(groot_dir) -> Path:
+    return groot_dir / DATABASE_NAME
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,11 @@ import json
 import sqlite3
 import statistics
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store.queries.registers import count, fetch_rows, list_ids
 from vrijwilligers_app.store.queries.search import fts_query, search
 from vrijwilligers_app.store.register import open_register
@@ -45,15 +43,9 @@ def record(name: str, measured: float, baseline: float, baseline_name: str) -> N
 
 
 @pytest.fixture(scope="module")
-def groot(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("groot")
-    with open_register(data_dir, daily_backup=False) as register:
-        started = time.perf_counter()
-        fill_demo(register.engine, demo_size("groot"), seed=1,
-                  reference_date=date(2026, 11, 23))
-        print(f"\ndemo groot (with search index triggers): "
-              f"{time.perf_counter() - started:.1f} s")
-        yield register.engine, data_dir / DATABASE_NAME
+def groot(groot_dir):
+    with open_register(groot_dir, daily_backup=False) as register:
+        yield register.engine, groot_dir / DATABASE_NAME
 
 
 def _median(fn) -> float:  # type: ignore[no-untyped-def]

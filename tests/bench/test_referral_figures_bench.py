@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.services.referral_figures import _sql, referral_figures
 from vrijwilligers_app.services.referrals import overdue_referrals
 from vrijwilligers_app.store.register import open_register
@@ -57,11 +56,9 @@ def _median(fn) -> float:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def groot(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("groot")
-    with open_register(data_dir, daily_backup=False) as register:
-        fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=TODAY)
-        yield register.engine, data_dir / DATABASE_NAME
+def groot(groot_dir):
+    with open_register(groot_dir, daily_backup=False) as register:
+        yield register.engine, groot_dir / DATABASE_NAME
 
 
 @pytest.mark.parametrize("group_by", ["destination", "life_domain", "urgency", "district"])

@@ -23,12 +23,10 @@ import pytest
 from sqlalchemy import insert
 
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.services.maatjes import suggestions
 from vrijwilligers_app.services.maatjes.suggest import CANDIDATES_SQL, _role_list
 from vrijwilligers_app.store.engine import create_register_engine
 from vrijwilligers_app.store.migrate import upgrade_to_head
-from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.store.seed import load_code_lists
 from vrijwilligers_app.store.tables import (
     BuddyMatch,
@@ -176,13 +174,10 @@ def test_suggestions_among_10000_volunteers(register):
            measured, _raw_rank(path), "plain SQL ranking query (ORDER BY score LIMIT 10)")
 
 
-def test_suggestions_on_demo_groot(tmp_path_factory):
+def test_suggestions_on_demo_groot(groot_dir):
     """The realistic case: demo groot (10,000 volunteers over 80 initiatives), a waiting
     request in the project with the most maatjes."""
-    data_dir = tmp_path_factory.mktemp("groot")
-    with open_register(data_dir, daily_backup=False) as register:
-        fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=TODAY)
-    path = data_dir / DATABASE_NAME
+    path = groot_dir / DATABASE_NAME
     connection = sqlite3.connect(path)
     request_id, members = connection.execute("""
         SELECT q.id, (SELECT count(*) FROM volunteer_role r WHERE r.initiative_id =

@@ -15,14 +15,12 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from tests.bench.test_foundation_bench import record
-from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 
@@ -32,14 +30,6 @@ PREFIXES = ["j", "ja", "jan", "jans", "jansen", "d", "do", "dor", "dori", "dorie
             "s", "sm", "smi", "smit", "b", "ba", "bak", "bakk", "bakker", "m", "mo", "moh",
             "moha", "mohamed", "w", "wi", "wil", "will", "willem", "h", "he", "hel", "helm",
             "helmond", "a", "an", "ann", "anna"]
-
-
-@pytest.fixture(scope="module")
-def groot_dir(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("groot-ui")
-    with open_register(data_dir, daily_backup=False) as register:
-        fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=date(2026, 11, 23))
-    return data_dir
 
 
 @pytest.fixture
