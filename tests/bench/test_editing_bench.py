@@ -6,42 +6,27 @@ Nothing here asserts on time; ratios are printed and written to bench-results/ed
 The brief's target for find_duplicates is < 50 ms per call.
 """
 
-import json
 import sqlite3
-import statistics
-import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from tests.bench import common
+from tests.bench.common import Recorder
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.editing import find_duplicates
 from vrijwilligers_app.store.engine import create_register_engine
 
 pytestmark = pytest.mark.bench
-RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
-ROWS: list[dict[str, object]] = []
+record = Recorder("editing.json", unit="ms")
 REPEAT = 30
+median_seconds = partial(common.median_seconds, repeat=REPEAT)
 COLUMNS = "id, first_name, name_prefix, last_name, birth_year, postcode, phone, email, archived_at"
 
 
-def record(name: str, measured: float, baseline: float, baseline_name: str) -> None:
-    ROWS.append({"name": name, "seconds": round(measured, 5), "baseline": baseline_name,
-                 "baseline_seconds": round(baseline, 5), "ratio": round(measured / baseline, 2)})
-    print(f"\n{name}: {measured * 1000:.1f} ms; {baseline_name}: {baseline * 1000:.1f} ms; "
-          f"ratio {measured / baseline:.2f}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "editing.json").write_text(json.dumps(ROWS, indent=2))
 
 
-def median_seconds(action, repeat: int = REPEAT) -> float:
-    action()  # warm the page cache and any lazy imports
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 @pytest.fixture(scope="module")

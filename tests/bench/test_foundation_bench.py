@@ -4,7 +4,6 @@ Run: python -m pytest -m bench tests/bench -s
 Nothing here asserts on time; the ratios are printed and written to bench-results/.
 """
 
-import json
 import os
 import sqlite3
 import statistics
@@ -17,23 +16,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.bench.common import Recorder
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store.health import check_database
 from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
-RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
-ROWS: list[dict[str, object]] = []
+record = Recorder("foundation.json", unit="s")
 
 
-def record(name: str, measured: float, baseline: float, baseline_name: str) -> None:
-    ROWS.append({"name": name, "seconds": round(measured, 4), "baseline": baseline_name,
-                 "baseline_seconds": round(baseline, 4), "ratio": round(measured / baseline, 2)})
-    print(f"\n{name}: {measured:.3f} s; {baseline_name}: {baseline:.3f} s; "
-          f"ratio {measured / baseline:.2f}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "foundation.json").write_text(json.dumps(ROWS, indent=2))
 
 
 @pytest.fixture(scope="module")

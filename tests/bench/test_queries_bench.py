@@ -5,23 +5,25 @@ Nothing here asserts on time; numbers and ratios are printed and written to benc
 App targets: first rows of a page < 0.5 s; search < 50 ms median while typing.
 """
 
-import json
 import sqlite3
 import statistics
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from tests.bench import common
+from tests.bench.common import Recorder
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store.queries.registers import count, fetch_rows, list_ids
 from vrijwilligers_app.store.queries.search import fts_query, search
 from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
-RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
-ROWS: list[dict[str, object]] = []
+record = Recorder("queries.json", unit="ms")
 REPEAT = 5
+median_seconds = partial(common.median_seconds, repeat=REPEAT)
 # What a user types, letter by letter: names, a phone number, a postcode, an organisation.
 PREFIXES = (
     "d", "do", "dor", "dori", "dorie", "dorien", "j", "ja", "jan", "jan v", "jan va",
@@ -32,14 +34,6 @@ PREFIXES = (
 )
 
 
-def record(name: str, measured: float, baseline: float, baseline_name: str) -> None:
-    ROWS.append({"name": name, "seconds": round(measured, 5), "baseline": baseline_name,
-                 "baseline_seconds": round(baseline, 5),
-                 "ratio": round(measured / baseline, 2)})
-    print(f"\n{name}: {measured * 1000:.1f} ms; {baseline_name}: {baseline * 1000:.1f} ms; "
-          f"ratio {measured / baseline:.2f}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "queries.json").write_text(json.dumps(ROWS, indent=2))
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +42,6 @@ def groot(groot_dir):
         yield register.engine, groot_dir / DATABASE_NAME
 
 
-def _median(fn) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(REPEAT):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def _raw(db: Path) -> sqlite3.Connection:
@@ -79,11 +66,11 @@ def test_first_rows_beside_raw_order_by(groot, kind, sort_key, descending, raw_s
         rows = fetch_rows(engine, kind, ids[:100])
         assert len(rows) == 100
 
-    ids_only = _median(lambda: list_ids(engine, kind, sort_key=sort_key,
+    ids_only = median_seconds(lambda: list_ids(engine, kind, sort_key=sort_key,
                                         descending=descending))
-    measured = _median(first_rows)
+    measured = median_seconds(first_rows)
     connection = _raw(db)
-    baseline = _median(lambda: connection.execute(raw_sql).fetchall())
+    baseline = median_seconds(lambda: connection.execute(raw_sql).fetchall())
     connection.close()
     label = f"{kind} by {sort_key or 'default'}{' desc' if descending else ''}"
     record(f"{label}: ids", ids_only, baseline, raw_sql)
@@ -93,15 +80,15 @@ def test_first_rows_beside_raw_order_by(groot, kind, sort_key, descending, raw_s
 def test_filtered_count_and_quick_filter(groot):
     engine, db = groot
     connection = _raw(db)
-    baseline = _median(lambda: connection.execute(
+    baseline = median_seconds(lambda: connection.execute(
         "SELECT count(*) FROM referral WHERE status NOT IN "
         "('afgesloten', 'teruggemeld', 'afgewezen')").fetchone())
     connection.close()
-    record("count referrals open", _median(lambda: count(engine, "referrals",
+    record("count referrals open", median_seconds(lambda: count(engine, "referrals",
                                                          {"status": "open"})),
            baseline, "raw count(*) of open referrals")
     record("residents quick filter 'jan' by name",
-           _median(lambda: list_ids(engine, "residents", sort_key="naam", text="jan")),
+           median_seconds(lambda: list_ids(engine, "residents", sort_key="naam", text="jan")),
            baseline, "raw count(*) of open referrals")
 
 
@@ -144,6 +131,5 @@ def test_index_size(groot):
     connection.close()
     page_size = 4096
     print(f"\nsearch index: {pages / 2**20:.1f} MB of {total * page_size / 2**20:.1f} MB")
-    ROWS.append({"name": "search index size (MB)", "mb": round(pages / 2**20, 1),
-                 "database_mb": round(total * page_size / 2**20, 1)})
-    (RESULTS / "queries.json").write_text(json.dumps(ROWS, indent=2))
+    record.add({"name": "search index size (MB)", "mb": round(pages / 2**20, 1),
+                "database_mb": round(total * page_size / 2**20, 1)})

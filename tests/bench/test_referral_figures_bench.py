@@ -5,24 +5,23 @@ Nothing here asserts on time; numbers and ratios are printed and written to benc
 Target (issue 5): figures under 300 ms.
 """
 
-import json
 import sqlite3
-import statistics
-import time
 from datetime import date
-from pathlib import Path
+from functools import partial
 
 import pytest
 
+from tests.bench import common
+from tests.bench.common import Recorder
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.referral_figures import _sql, referral_figures
 from vrijwilligers_app.services.referrals import overdue_referrals
 from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
-RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
-ROWS: list[dict[str, object]] = []
+record = Recorder("referral_figures.json", unit="ms")
 REPEAT = 5
+median_seconds = partial(common.median_seconds, repeat=REPEAT)
 TODAY = date(2026, 11, 23)
 PERIOD = (date(2000, 1, 1), TODAY)
 # The least any figure needs: per referral its first aanmelding and first contact.
@@ -35,24 +34,8 @@ SELECT count(*) FROM (
     FROM referral_event e GROUP BY e.referral_id)"""
 
 
-def record(name: str, measured: float, baseline: float, baseline_name: str) -> None:
-    ROWS.append({"name": name, "seconds": round(measured, 4), "baseline": baseline_name,
-                 "baseline_seconds": round(baseline, 4),
-                 "ratio": round(measured / baseline, 2)})
-    print(f"\n{name}: {measured * 1000:.0f} ms; {baseline_name}: {baseline * 1000:.0f} ms; "
-          f"ratio {measured / baseline:.2f}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "referral_figures.json").write_text(json.dumps(ROWS, indent=2))
 
 
-def _median(fn) -> float:  # type: ignore[no-untyped-def]
-    fn()  # warm the page cache
-    times = []
-    for _ in range(REPEAT):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +49,12 @@ def test_referral_figures_beside_raw_sql(groot, group_by):
     engine, path = groot
     rows = referral_figures(engine, group_by, *PERIOD, TODAY)
     assert rows[-1].figures.referrals == 100_000
-    measured = _median(lambda: referral_figures(engine, group_by, *PERIOD, TODAY))
+    measured = median_seconds(lambda: referral_figures(engine, group_by, *PERIOD, TODAY))
     raw = sqlite3.connect(path)
     params = {"start": PERIOD[0].isoformat(), "end": PERIOD[1].isoformat(),
               "today": TODAY.isoformat()}
-    same_sql = _median(lambda: raw.execute(_sql(group_by), params).fetchall())
-    minimal = _median(lambda: raw.execute(MINIMAL_SQL).fetchall())
+    same_sql = median_seconds(lambda: raw.execute(_sql(group_by), params).fetchall())
+    minimal = median_seconds(lambda: raw.execute(MINIMAL_SQL).fetchall())
     raw.close()
     record(f"referral_figures({group_by})", measured, same_sql,
            "raw sqlite3, the same statement")
@@ -81,9 +64,9 @@ def test_referral_figures_beside_raw_sql(groot, group_by):
 
 def test_overdue_referrals(groot):
     engine, path = groot
-    measured = _median(lambda: overdue_referrals(engine, TODAY))
+    measured = median_seconds(lambda: overdue_referrals(engine, TODAY))
     raw = sqlite3.connect(path)
-    baseline = _median(lambda: raw.execute(
+    baseline = median_seconds(lambda: raw.execute(
         "SELECT id, follow_up_on FROM referral WHERE follow_up_on < ? AND status NOT IN "
         "('afgesloten', 'teruggemeld', 'afgewezen') ORDER BY follow_up_on",
         (TODAY.isoformat(),)).fetchall())
@@ -97,11 +80,11 @@ def test_referral_figures_of_a_quarter_and_a_year(groot, days):
     engine, path = groot
     period = (date.fromordinal(TODAY.toordinal() - days + 1), TODAY)
     count = referral_figures(engine, "destination", *period, TODAY)[-1].figures.referrals
-    measured = _median(lambda: referral_figures(engine, "destination", *period, TODAY))
+    measured = median_seconds(lambda: referral_figures(engine, "destination", *period, TODAY))
     raw = sqlite3.connect(path)
     params = {"start": period[0].isoformat(), "end": period[1].isoformat(),
               "today": TODAY.isoformat()}
-    same_sql = _median(lambda: raw.execute(_sql("destination"), params).fetchall())
+    same_sql = median_seconds(lambda: raw.execute(_sql("destination"), params).fetchall())
     raw.close()
     record(f"referral_figures(destination), last {days} days ({count} referrals)", measured,
            same_sql, "raw sqlite3, the same statement")

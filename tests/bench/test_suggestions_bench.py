@@ -10,18 +10,18 @@ is a candidate, which is the worst case): 10,000 volunteers with a maatje role i
 availability and VOG dates. A second case runs on demo groot (the realistic project size).
 """
 
-import json
 import random
 import sqlite3
-import statistics
-import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
 from sqlalchemy import insert
 
+from tests.bench import common
+from tests.bench.common import Recorder
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.maatjes import suggestions
 from vrijwilligers_app.services.maatjes.suggest import CANDIDATES_SQL, _role_list
@@ -38,9 +38,9 @@ from vrijwilligers_app.store.tables import (
 )
 
 pytestmark = pytest.mark.bench
-RESULTS = Path(__file__).resolve().parents[2] / "bench-results"
-ROWS: list[dict[str, object]] = []
+record = Recorder("suggestions.json", unit="ms")
 REPEAT = 30
+median_seconds = partial(common.median_seconds, repeat=REPEAT)
 TODAY = date(2026, 11, 23)
 VOLUNTEERS = 10_000
 BUSY = 1_500
@@ -50,23 +50,8 @@ INTERESTS = ["wandelen", "koken", "lezen", "fietsen", "tuinieren", "muziek", "sc
 LANGUAGES = ["nl", "en", "tr", "ar", "pl", "de"]
 
 
-def record(name: str, measured: float, baseline: float, baseline_name: str) -> None:
-    ROWS.append({"name": name, "seconds": round(measured, 5), "baseline": baseline_name,
-                 "baseline_seconds": round(baseline, 5), "ratio": round(measured / baseline, 2)})
-    print(f"\n{name}: {measured * 1000:.1f} ms; {baseline_name}: {baseline * 1000:.1f} ms; "
-          f"ratio {measured / baseline:.2f}")
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "suggestions.json").write_text(json.dumps(ROWS, indent=2))
 
 
-def median_seconds(action, repeat: int = REPEAT) -> float:
-    action()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def _stamp(row: dict[str, object]) -> dict[str, object]:

@@ -20,11 +20,12 @@ import pytest
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from tests.bench.test_foundation_bench import record
+from tests.bench.common import Recorder
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 
 pytestmark = pytest.mark.bench
+record = Recorder("window.json", unit="s")
 PREFIXES = ["j", "ja", "jan", "jans", "jansen", "d", "do", "dor", "dori", "dorien", "v",
             "va", "van", "van d", "van de", "06", "061", "0612", "57", "570", "5701",
             "s", "sm", "smi", "smit", "b", "ba", "bak", "bakk", "bakker", "m", "mo", "moh",
@@ -174,5 +175,5 @@ def test_resident_memory(groot_dir):
     searches (target < 300 MB), beside a bare PySide6 window process."""
     app_mb = _peak_rss_mb(str(groot_dir))
     bare_mb = _peak_rss_mb("bare")
-    record("peak resident memory in MB (target < 300)", app_mb, bare_mb,
-           "bare PySide6 window process, MB")
+    record("peak resident memory (target < 300 MB)", app_mb, bare_mb,
+           "bare PySide6 window process", unit="MB")
