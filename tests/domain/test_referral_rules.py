@@ -15,6 +15,7 @@ from vrijwilligers_app.domain.referral_rules import (
     follow_up_on,
     in_order,
     is_open,
+    milestones,
     next_follow_up,
     validate_history,
 )
@@ -176,3 +177,42 @@ def test_follow_up_counts_from_the_last_event_and_stops_when_closed():
     assert follow_up_on(SIGNALLED, open_events, "hoog", None) == date(2026, 3, 17)
     assert follow_up_on(SIGNALLED, [], "spoed", None) == date(2026, 3, 4)
     assert follow_up_on(SIGNALLED, FULL, "normaal", 14) is None
+
+
+def march(day: int | None) -> date | None:
+    return None if day is None else date(2026, 3, day)
+
+
+@pytest.mark.parametrize(("steps", "expected"), [
+    # signalled only: nothing to measure yet
+    ((("gesignaleerd", 2),), (None, None, None, None)),
+    # the full path: first contact is 'contact', done is 'geholpen', closed on 21
+    (tuple((e.kind, e.occurred_at.day) for e in FULL), (3, 12, 20, 21)),
+    # in behandeling counts as first contact when no contact was recorded
+    ((("gesignaleerd", 2), ("aangemeld", 3), ("in_behandeling", 9)), (3, 9, None, None)),
+    # refused and forwarded: closed by afgewezen, reopened by doorgestuurd -> open again
+    ((("gesignaleerd", 2), ("aangemeld", 3), ("afgewezen", 5), ("doorgestuurd", 6, 7)),
+     (3, None, None, None)),
+    # refused and left there: closed on the day of the refusal
+    ((("gesignaleerd", 2), ("aangemeld", 3), ("afgewezen", 5)), (3, None, None, 5)),
+    # reopened: done must come after the LAST aanmelding; the first episode's done is not it
+    ((("gesignaleerd", 2), ("aangemeld", 3), ("contact", 4), ("geholpen", 8),
+      ("afgesloten", 9), ("aangemeld", 15), ("contact", 18)), (3, 4, None, None)),
+    ((("gesignaleerd", 2), ("aangemeld", 3), ("geholpen", 8), ("afgesloten", 9),
+      ("aangemeld", 15), ("geholpen", 25), ("afgesloten", 27), ("teruggemeld", 28)),
+     (3, 8, 25, 27)),
+    # closing events on the same day as the aanmelding keep the order entered
+    ((("gesignaleerd", 2), ("aangemeld", 3), ("afgesloten", 3)), (3, None, 3, 3)),
+    # a call after closing does not reopen it
+    ((("gesignaleerd", 2), ("aangemeld", 3), ("afgesloten", 10), ("nagebeld", 12)),
+     (3, None, 10, 10)),
+])
+def test_milestones_by_hand(steps, expected):
+    marks = milestones(history(*steps))
+    assert (marks.registered_on, marks.first_contact_on, marks.done_on, marks.closed_on) == \
+        tuple(march(day) for day in expected)
+
+
+def test_milestones_do_not_depend_on_the_order_given():
+    events = list(FULL)
+    assert milestones(reversed(events)) == milestones(events)

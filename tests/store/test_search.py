@@ -197,10 +197,15 @@ def test_referral_entries_follow_their_resident_and_destination(register_engine)
 
 def test_upgrade_from_0001_indexes_existing_rows(tmp_path):
     engine = create_register_engine(tmp_path / "register.sqlite")
-    with engine.begin() as connection:
-        command.upgrade(migrate.alembic_config(connection), "0001")
+    with engine.begin() as connection:  # demo rows need today's schema; then back to 0001
+        command.upgrade(migrate.alembic_config(connection), "head")
     load_code_lists(engine)
     counts = fill_demo(engine, demo_size("120"), seed=3, reference_date=TODAY)
+    with engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0001")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = "
+                                 "'search_index'")).scalar_one() == 0
     with engine.begin() as connection:  # this test is about revision 0002 itself
         command.upgrade(migrate.alembic_config(connection), "0002")
     assert migrate.current_revision(engine) == "0002"

@@ -237,3 +237,40 @@ def current_destination(first_destination_id: int, events: Iterable[EventLike]) 
         if event.kind == "doorgestuurd" and event.destination_id is not None:
             current = event.destination_id
     return current
+
+
+@dataclass(frozen=True)
+class Milestones:
+    """The days the waiting and lead times are measured between, derived from the events and
+    cached on the referral (so the figures need not read every event again):
+
+    - `registered_on`: the first 'aangemeld';
+    - `first_contact_on`: the first contact, in behandeling or geholpen;
+    - `done_on`: the first geholpen/afgesloten after the last 'aangemeld' (a reopened
+      referral is done only when its latest aanmelding is);
+    - `closed_on`: the day of the last opening or closing event when that event closes the
+      referral (afgesloten/afgewezen); None while open.
+    """
+
+    registered_on: date | None = None
+    first_contact_on: date | None = None
+    done_on: date | None = None
+    closed_on: date | None = None
+
+
+def milestones(events: Iterable[EventLike]) -> Milestones:
+    ordered = in_order(events)
+    registrations = [e for e in ordered if e.kind == "aangemeld"]
+    contacts = [e for e in ordered if e.kind in FIRST_CONTACT]
+    since = _sort_key(registrations[-1].occurred_at) if registrations else None
+    done = [e for e in ordered if e.kind in DONE
+            and (since is None or _sort_key(e.occurred_at) >= since)]
+    turns = [e for e in ordered if e.kind in OPENING | CLOSING]
+    closed = turns[-1] if turns and turns[-1].kind in CLOSING else None
+
+    def day(event: EventLike | None) -> date | None:
+        return None if event is None else event_day(event.occurred_at)
+
+    return Milestones(day(registrations[0] if registrations else None),
+                      day(contacts[0] if contacts else None), day(done[0] if done else None),
+                      day(closed))

@@ -1,12 +1,11 @@
 """Doorverwijzingen in figures: waiting and lead times per destination, leefdomein, urgency
 or wijk, for the referrals signalled in a period, measured up to today.
 
-Definitions are in `domain.waiting_times`. Here one SQL statement reduces every referral's
-events to a few day counts (aanmelding, first contact, done, closed) and then counts the
-referrals per group, day and state, so Python only adds up a few thousand rows and runs the
-Kaplan–Meier estimator on them. For the few referrals aangemeld more than once (reopened, or
-confirmed at a second organisation) "done" must come after the last aanmelding: a correlated
-subquery, evaluated only for them. A second, tiny query reads the group labels.
+Definitions are in `domain.waiting_times`. The days each referral is measured between
+(aanmelding, first contact, done, closed) are cached on the referral by the service
+(`domain.referral_rules.milestones`, migration 0004), so one SQL statement turns them into day
+counts and counts the referrals per group, day and state; Python only adds up a few thousand
+rows and runs the Kaplan–Meier estimator on them. A second, tiny query reads the labels.
 
 Grouping: by the organisation first referred to (the waiting time is the resident's, from the
 first aanmelding, also when the referral was forwarded later); a referral with several
@@ -35,48 +34,18 @@ class FigureRow:
     figures: ReferralFigures
 
 
-def _in(kinds: frozenset[str]) -> str:
-    return ", ".join(f"'{k}'" for k in sorted(kinds))
-
-
-_JD = "julianday(substr({0}, 1, 10))"
-_CLOSED_STATE = " OR ".join(f"ev.last_state LIKE '%{k}'" for k in sorted(rules.CLOSING))
-# One row per referral in the period: Julian days of the first aanmelding, the first contact,
-# the first done event (after the last aanmelding when there were several) and the closing
-# day when the last opening/closing event closes it.
-_REG = "min(CASE WHEN e.kind = 'aangemeld' THEN e.occurred_at END)"
-# Julian day numbers per referral first (julianday() once per value), differences after.
+# One row per referral in the period: days from the aanmelding to today, to the first
+# contact, to done and to closing, from the milestones the service caches on the referral.
+_DIFF = "CAST(julianday({0}) - julianday(r.registered_on) AS INTEGER)"
 _PER_REFERRAL = f"""
-per AS (
-    SELECT e.referral_id AS rid,
-        {_JD.format(_REG)} AS reg,
-        {_JD.format(f"min(CASE WHEN e.kind IN ({_in(rules.FIRST_CONTACT)}) "
-                    "THEN e.occurred_at END)")} AS contact,
-        CASE WHEN count(CASE WHEN e.kind = 'aangemeld' THEN 1 END) > 1 THEN (
-            SELECT {_JD.format("min(x.occurred_at)")} FROM referral_event x
-            WHERE x.referral_id = e.referral_id AND x.kind IN ({_in(rules.DONE)})
-              AND x.occurred_at >= (SELECT max(y.occurred_at) FROM referral_event y
-                                    WHERE y.referral_id = e.referral_id
-                                      AND y.kind = 'aangemeld'))
-            ELSE {_JD.format(f"min(CASE WHEN e.kind IN ({_in(rules.DONE)}) "
-                             "THEN e.occurred_at END)")} END AS done,
-        max(CASE WHEN e.kind IN ({_in(rules.OPENING | rules.CLOSING)})
-            THEN e.occurred_at || e.kind END) AS last_state
-    FROM referral_event e
-    WHERE e.referral_id IN (SELECT id FROM referral
-                            WHERE signalled_on BETWEEN :start AND :end)
-    GROUP BY e.referral_id),
 days AS (
-    SELECT per.rid,
-        CAST(julianday(:today) - per.reg AS INTEGER) AS age,
-        CAST(per.contact - per.reg AS INTEGER) AS contact,
-        CAST(per.done - per.reg AS INTEGER) AS done,
-        CASE WHEN {_CLOSED_STATE.replace("ev.", "per.")}
-            THEN CAST({_JD.format("per.last_state")} - per.reg AS INTEGER) END AS closed,
+    SELECT r.id AS rid, {_DIFF.format(":today")} AS age,
+        {_DIFF.format("r.first_contact_on")} AS contact, {_DIFF.format("r.done_on")} AS done,
+        {_DIFF.format("r.closed_on")} AS closed,
         d.agreed_response_days AS agreed, r.destination_id, r.urgency, r.district_code,
         r.resident_id
-    FROM per JOIN referral r ON r.id = per.rid
-    JOIN destination d ON d.id = r.destination_id)"""
+    FROM referral r JOIN destination d ON d.id = r.destination_id
+    WHERE r.signalled_on BETWEEN :start AND :end)"""
 _STATE = ("CASE WHEN {0} IS NOT NULL THEN 'observed' WHEN closed IS NOT NULL THEN 'stopped' "
           "ELSE 'open' END")
 _ON_TIME = "count(CASE WHEN contact <= agreed THEN 1 END)"

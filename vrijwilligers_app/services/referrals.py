@@ -269,18 +269,33 @@ def add_event(engine: Engine, referral_id: int, kind: str, occurred_at: date | d
                     if p not in before]
         if problems:
             raise FormErrors({"occurred_at": " ".join(problems)}, LABELS)
-        destination = session.get(Destination, rules.current_destination(
-            referral.destination_id, after))
-        referral.status = rules.current_status(after)
-        referral.follow_up_on = rules.follow_up_on(
-            referral.signalled_on, after, referral.urgency,
-            destination.agreed_response_days if destination else None)
-        referral.updated_at = utcnow()
+        refresh_cache(session, referral, after)
         session.add(new)
-        session.add(referral)
         session.flush()
         assert new.id is not None
         return new.id
+
+
+def refresh_cache(session: Session, referral: Referral,
+                  events: Sequence[ReferralEvent] | None = None) -> None:
+    """Recompute what the referral caches from its events (status, follow-up date,
+    milestones). Every writer of events calls this in the same transaction: the service
+    here and the import of events returned by the gemeente."""
+    assert referral.id is not None
+    events = _history(session, referral.id) if events is None else events
+    destination = session.get(Destination, rules.current_destination(
+        referral.destination_id, events))
+    referral.status = rules.current_status(events)
+    referral.follow_up_on = rules.follow_up_on(
+        referral.signalled_on, events, referral.urgency,
+        destination.agreed_response_days if destination else None)
+    marks = rules.milestones(events)
+    referral.registered_on = marks.registered_on
+    referral.first_contact_on = marks.first_contact_on
+    referral.done_on = marks.done_on
+    referral.closed_on = marks.closed_on
+    referral.updated_at = utcnow()
+    session.add(referral)
 
 
 @dataclass(frozen=True)

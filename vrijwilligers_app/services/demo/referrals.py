@@ -7,6 +7,7 @@ consented to passing data on; otherwise it carries just wijk and age band.
 
 from datetime import UTC, date, datetime, timedelta
 
+from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.services.demo import texts
 from vrijwilligers_app.services.demo.context import AGE_BANDS, Context, age_band, cumulative
 from vrijwilligers_app.services.demo.initiatives import InitiativeInfo
@@ -142,6 +143,14 @@ def _referrer(ctx: Context, day: date, volunteers: list[VolunteerInfo],
     return None, None
 
 
+def _milestones(events: list[Event]) -> dict[str, date | None]:
+    """The cached milestone dates, by the same rule the service keeps them with."""
+    marks = rules.milestones(rules.Event(kind, moment, destination)
+                             for kind, moment, destination, _ in events)
+    return {"registered_on": marks.registered_on, "first_contact_on": marks.first_contact_on,
+            "done_on": marks.done_on, "closed_on": marks.closed_on}
+
+
 def _follow_up(today: date, last: date, urgency: str) -> date:
     """Next call-back: a set interval after the last step, rolled forward so that it is at
     most two weeks overdue (a volunteer who misses one plans the next)."""
@@ -194,6 +203,7 @@ def add_referrals(ctx: Context, count: int, months: int, residents: list[Residen
             "consent_pass_on_date": signalled if resident else None, "question": question,
             "signalled_on": signalled, "status": last_kind,
             "follow_up_on": None if closed else _follow_up(today, last_moment.date(), urgency),
+            **_milestones(events),
         })
         linked = [d for d in domains if d in codes.life_domains] or codes.life_domains[:1]
         if rng.random() < 0.15:

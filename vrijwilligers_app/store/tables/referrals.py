@@ -1,12 +1,13 @@
 """Doorverwijzingen: a referral and its dated status history.
 
-The current status is a cache of the last event (kept by the service layer); the events are
-the truth. Events returned by the gemeente are appended with source='gemeente'.
+The current status, the follow-up date and the milestone dates are a cache of the events
+(kept by the service layer, see services.referrals.refresh_cache); the events are the truth.
+Events returned by the gemeente are appended with source='gemeente'.
 """
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, Index
 from sqlmodel import Field, SQLModel
 
 from vrijwilligers_app.store.tables.base import Record
@@ -20,6 +21,10 @@ class Referral(Record, table=True):
         CheckConstraint("consent_pass_on = 0 OR consent_pass_on_date IS NOT NULL",
                         name="consent_dated"),
         CheckConstraint("urgency IN ('normaal', 'hoog', 'spoed')", name="urgency"),
+        # Covering index: the figures read a period's referrals without the wide rows.
+        Index("ix_referral_figures", "signalled_on", "registered_on", "first_contact_on",
+              "done_on", "closed_on", "destination_id", "urgency", "district_code",
+              "resident_id"),
     )
     resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
     # Anonymous referrals carry only wijk and age band.
@@ -35,6 +40,11 @@ class Referral(Record, table=True):
     signalled_on: date = Field(index=True)
     status: str = Field(default="gesignaleerd", max_length=30, index=True)
     follow_up_on: date | None = Field(default=None, index=True)
+    # Milestones cached from the events (domain.referral_rules.milestones) for the figures.
+    registered_on: date | None = None
+    first_contact_on: date | None = None
+    done_on: date | None = None
+    closed_on: date | None = None
 
 
 class ReferralLifeDomain(SQLModel, table=True):
