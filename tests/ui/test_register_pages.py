@@ -312,12 +312,26 @@ def test_new_anonymous_referral_and_refusal_of_names_without_consent(qtbot, demo
     dialog.resident_search.clear()
     dialog.district.setCurrentIndex(dialog.district.findText("Brandevoort"))
     dialog.age_band.setCurrentIndex(dialog.age_band.findData("75-84"))
+    # the referring volunteer, found by name; arrow keys in the search line move the choice
+    (volunteer_id, last_name), = rows(
+        demo_register, "SELECT id, last_name FROM volunteer WHERE archived_at IS NULL "
+        "ORDER BY id LIMIT 1")
+    type_text(dialog.volunteer.search, last_name)
+    hits = [dialog.volunteer.hits.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(dialog.volunteer.hits.count())]
+    assert volunteer_id in hits
+    qtbot.keyClick(dialog.volunteer.search, Qt.Key.Key_Up)
+    assert dialog.volunteer.selected_id() is None  # back on "(niet vastgelegd)"
+    for _ in range(hits.index(volunteer_id)):
+        qtbot.keyClick(dialog.volunteer.search, Qt.Key.Key_Down)
+    assert dialog.volunteer.selected_id() == volunteer_id
     dialog.save()
     assert not dialog.isVisible()
-    (new_id, resident, district, band, status), = rows(
-        demo_register, "SELECT id, resident_id, district_code, age_band, status FROM referral "
-        "ORDER BY id DESC LIMIT 1")
+    (new_id, resident, district, band, status, referrer), = rows(
+        demo_register, "SELECT id, resident_id, district_code, age_band, status, volunteer_id "
+        "FROM referral ORDER BY id DESC LIMIT 1")
     assert (resident, district, band, status) == (None, "WK079421", "75-84", "gesignaleerd")
+    assert referrer == volunteer_id
     assert page.selected_id() == new_id
     assert page.referral_panel.history.count() == 1
 

@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -28,10 +25,10 @@ from vrijwilligers_app.domain.referral_rules import URGENCIES
 from vrijwilligers_app.domain.validation import parse_date_nl
 from vrijwilligers_app.services.editing import FormErrors, code_options
 from vrijwilligers_app.services.referrals import AGE_BANDS, create_referral
-from vrijwilligers_app.store.queries.search import search
 from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE, destination_options
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import CodesField, DateField, narrow_combo
+from vrijwilligers_app.ui.widgets.person_picker import PersonPicker
 
 
 class NewReferralDialog(QDialog):
@@ -43,16 +40,13 @@ class NewReferralDialog(QDialog):
         self.setWindowTitle("Nieuwe doorverwijzing")
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.resident_search = QLineEdit()
-        self.resident_search.setPlaceholderText("naam, telefoon of postcode; leeg = anoniem")
-        self.resident_search.textChanged.connect(self._find_residents)
-        self.residents = QListWidget()
-        self.residents.setMaximumHeight(self.fontMetrics().height() * 5)
-        self.residents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.residents.setWordWrap(True)
-        self.anonymous_item = QListWidgetItem("Anoniem (alleen wijk en leeftijdsgroep)")
-        self.residents.addItem(self.anonymous_item)
-        self.residents.setCurrentRow(0)
+        self.resident = PersonPicker(engine, "residents",
+                                     "Anoniem (alleen wijk en leeftijdsgroep)",
+                                     "naam, telefoon of postcode; leeg = anoniem")
+        # Kept as attributes: the search line and the list are what users (and tests) touch.
+        self.resident_search, self.residents = self.resident.search, self.resident.hits
+        self.volunteer = PersonPicker(engine, "volunteers", "(niet vastgelegd)",
+                                      "naam van de vrijwilliger die het signaleerde")
         self.district = narrow_combo(QComboBox())
         self.district.addItem("(kies de wijk)", None)
         for code, name in code_options(engine, "district"):
@@ -83,6 +77,8 @@ class NewReferralDialog(QDialog):
         self.question.setTabChangesFocus(True)
         self.question.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         rows = (("Inwoner zoeken", self.resident_search), ("Inwoner", self.residents),
+                ("Vrijwilliger (verwijzer)", self.volunteer.search),
+                ("Gekozen vrijwilliger", self.volunteer.hits),
                 ("Wijk (anoniem)", self.district), ("Leeftijdsgroep (anoniem)", self.age_band),
                 ("Toestemming", self.consent), ("Datum toestemming", self.consent_date),
                 ("Organisatie", self.destination), ("Leefdomeinen", self.domains.widget),
@@ -116,24 +112,10 @@ class NewReferralDialog(QDialog):
         screen = self.screen().availableGeometry()
         self.resize(min(560, screen.width()), min(700, int(screen.height() * 0.9)))
 
-    def _find_residents(self, text: str) -> None:
-        while self.residents.count() > 1:
-            self.residents.takeItem(1)
-        if not text.strip():
-            self.residents.setCurrentRow(0)
-            return
-        for hit in search(self.engine, text, limit=30):
-            if hit.kind == "residents" and not hit.archived:
-                item = QListWidgetItem(f"{hit.title} · {hit.subtitle}")
-                item.setData(Qt.ItemDataRole.UserRole, hit.record_id)
-                self.residents.addItem(item)
-        self.residents.setCurrentRow(1 if self.residents.count() > 1 else 0)
-
     def values(self) -> dict[str, object]:
-        item = self.residents.currentItem()
-        resident_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return {
-            "resident_id": resident_id,
+            "resident_id": self.resident.selected_id(),
+            "volunteer_id": self.volunteer.selected_id(),
             "district_code": self.district.currentData(),
             "age_band": self.age_band.currentData(),
             "consent_pass_on": self.consent.isChecked(),
