@@ -37,9 +37,12 @@ def destination_options(engine: Engine) -> list[tuple[int, str]]:
 
 
 class ReferralPanel(QWidget):
+    """The referral's details, its status history and the form to add a status."""
+
     event_added = Signal(int)  # referral id
     new_requested = Signal()
     figures_requested = Signal()
+    social_map_requested = Signal()
 
     def __init__(self, engine: Engine, runner: TaskRunner, details: QWidget) -> None:
         super().__init__()
@@ -61,8 +64,7 @@ class ReferralPanel(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.when = DateField("dd-mm-jjjj")
         self.destination = narrow_combo(QComboBox())
-        for destination_id, name in destination_options(engine):
-            self.destination.addItem(name, destination_id)
+        self.reload_destinations()
         self.outcome = QLineEdit()
         self.outcome.setPlaceholderText("bijv. nog geen afspraak, inwoner wordt deze week gebeld")
         self.note = QLineEdit()
@@ -89,9 +91,14 @@ class ReferralPanel(QWidget):
         self.figures_button = QPushButton("Wachttijden…")
         self.figures_button.setToolTip("Wachttijden en doorlooptijden per organisatie")
         self.figures_button.clicked.connect(self.figures_requested)
+        self.social_map_button = QPushButton("Sociale kaart…")
+        self.social_map_button.setToolTip("Organisaties waarnaar je doorverwijst: toevoegen, "
+                                          "wijzigen, op niet actief zetten")
+        self.social_map_button.clicked.connect(self.social_map_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.figures_button)
+        buttons.addWidget(self.social_map_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -101,6 +108,14 @@ class ReferralPanel(QWidget):
         layout.addWidget(self.form_box)
         self._kind_changed()
         self.show_referral(None)
+
+    def reload_destinations(self) -> None:
+        """The active organisations of the sociale kaart (again, after it was edited)."""
+        chosen = self.destination.currentData()
+        self.destination.clear()
+        for destination_id, name in destination_options(self.engine):
+            self.destination.addItem(name, destination_id)
+        self.destination.setCurrentIndex(max(self.destination.findData(chosen), 0))
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()

@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
 from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
 from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFiguresDialog
+from vrijwilligers_app.ui.dialogs.social_map_dialog import SocialMapDialog
 from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTableModel
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
@@ -77,6 +78,7 @@ class RegisterPage(QWidget):
             self.referral_panel.event_added.connect(self._referral_changed)
             self.referral_panel.new_requested.connect(self.new_referral)
             self.referral_panel.figures_requested.connect(self.show_figures)
+            self.referral_panel.social_map_requested.connect(self.show_social_map)
             QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
             # Scrolls rather than growing the window past a 768-pixel screen at large text.
             side = QScrollArea()
@@ -267,6 +269,13 @@ class RegisterPage(QWidget):
     def show_figures(self) -> None:
         self.figures_dialog = ReferralFiguresDialog(self.engine, self.runner, self)
         self.figures_dialog.show()
+
+    def show_social_map(self) -> None:
+        self.social_map_dialog = SocialMapDialog(self.engine, self.runner, self)
+        if self.referral_panel is not None:
+            self.social_map_dialog.changed.connect(self.referral_panel.reload_destinations)
+        self.social_map_dialog.changed.connect(self.model.refresh_rows)
+        self.social_map_dialog.show()
 
     def _referral_created(self) -> None:
         created = self.referral_dialog.created_id

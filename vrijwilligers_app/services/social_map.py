@@ -1,0 +1,181 @@
+"""De sociale kaart: the organisations residents are referred to, edited on the laptop.
+
+Shipped as a code list (resources/codes/organisaties.csv, loaded at first start) and later
+refreshed by the gemeente's return packages. Destinations are never deleted here: referrals
+keep pointing at them; one that stopped is set to "niet actief" and is no longer offered for
+new referrals. Errors are FormErrors (key -> Dutch message); nothing is half-saved.
+"""
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+from sqlmodel import Session, col, delete, select
+
+from vrijwilligers_app.domain.validation import ValidationError, normalize_email, normalize_phone
+from vrijwilligers_app.services.editing.records import FormErrors
+from vrijwilligers_app.store.engine import read_session, write_session
+from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, LifeDomain
+from vrijwilligers_app.store.tables.base import utcnow
+
+LABELS = {
+    "organisation": "Organisatie", "service": "Dienst", "phone": "Telefoon",
+    "email": "E-mailadres", "website": "Website", "agreed_response_days": "Reactietermijn",
+    "life_domains": "Leefdomeinen", "active": "Actief",
+}
+MAX_RESPONSE_DAYS = 365
+_WEBSITE = re.compile(r"(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DestinationRow:
+    id: int
+    code: str
+    organisation: str
+    service: str
+    phone: str
+    email: str
+    website: str
+    agreed_response_days: int | None
+    life_domains: tuple[str, ...]
+    active: bool
+    referrals: int  # referrals that were sent here first
+
+    @property
+    def name(self) -> str:
+        return f"{self.organisation} – {self.service}" if self.service else self.organisation
+
+
+def list_destinations(engine: Engine) -> list[DestinationRow]:
+    """All destinations, active first, by organisation and service."""
+    with read_session(engine) as session:
+        domains: dict[int, list[str]] = {}
+        for destination_id, code in session.exec(
+                select(DestinationLifeDomain.destination_id,
+                       DestinationLifeDomain.life_domain_code)
+                .join(LifeDomain, col(LifeDomain.code) == DestinationLifeDomain.life_domain_code)
+                .order_by(col(LifeDomain.sort_order))):
+            domains.setdefault(destination_id, []).append(code)
+        used = dict(session.execute(text(  # type: ignore[call-overload]
+            "SELECT destination_id, count(*) FROM referral GROUP BY destination_id")).all())
+        rows = session.exec(select(Destination).order_by(
+            col(Destination.active).desc(), col(Destination.organisation),
+            col(Destination.service))).all()
+        return [DestinationRow(d.id or 0, d.code, d.organisation, d.service, d.phone, d.email,
+                               d.website, d.agreed_response_days,
+                               tuple(domains.get(d.id or 0, ())), d.active,
+                               int(used.get(d.id, 0)))
+                for d in rows]
+
+
+def _text(values: Mapping[str, object], errors: dict[str, str], key: str, limit: int,
+          required: str | None = None) -> str:
+    value = values.get(key) or ""
+    if not isinstance(value, str):
+        errors[key] = "Vul hier tekst in."
+        return ""
+    value = " ".join(value.split())
+    if required and not value:
+        errors[key] = required
+    elif len(value) > limit:
+        errors[key] = f"Maximaal {limit} tekens; nu zijn het er {len(value)}. Maak het korter."
+    return value
+
+
+def _days(value: object, errors: dict[str, str]) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        errors["agreed_response_days"] = (f"'{value}' is geen aantal dagen; vul een heel getal "
+                                          "in, of laat het leeg als er geen afspraak is.")
+        return None
+    if not 0 <= days <= MAX_RESPONSE_DAYS:
+        errors["agreed_response_days"] = (f"Vul 0 tot en met {MAX_RESPONSE_DAYS} dagen in, of "
+                                          "laat het leeg als er geen afspraak is.")
+        return None
+    return days
+
+
+def _new_code(session: Session, organisation: str, service: str) -> str:
+    """A readable, unique code from the name: 'ggd_bn_jeugdgezondheidszorg'."""
+    ascii_name = unicodedata.normalize("NFKD", f"{organisation} {service}").encode(
+        "ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")[:36] or "organisatie"
+    taken = set(session.exec(select(Destination.code)).all())
+    code, number = base, 2
+    while code in taken:
+        code, number = f"{base}_{number}", number + 1
+    return code
+
+
+def save_destination(engine: Engine, values: Mapping[str, object],
+                     destination_id: int | None = None) -> int:
+    """Create (destination_id None) or change a destination; returns its id.
+
+    Keys: organisation, service, phone, email, website, agreed_response_days (int, text or
+    empty), life_domains (codes), active (bool).
+    """
+    with write_session(engine) as session:
+        errors: dict[str, str] = {}
+        organisation = _text(values, errors, "organisation", 120,
+                             "Vul de naam van de organisatie in.")
+        service = _text(values, errors, "service", 120)
+        phone = email = ""
+        try:
+            phone = normalize_phone(str(values.get("phone") or ""))
+        except ValidationError as exc:
+            errors["phone"] = exc.message
+        try:
+            email = normalize_email(str(values.get("email") or ""))
+        except ValidationError as exc:
+            errors["email"] = exc.message
+        website = _text(values, errors, "website", 200)
+        if website and not _WEBSITE.fullmatch(website):
+            errors["website"] = (f"'{website}' is geen webadres; bijvoorbeeld "
+                                 "https://www.voorbeeld.nl")
+        days = _days(values.get("agreed_response_days"), errors)
+        wanted = list(dict.fromkeys(values.get("life_domains") or []))  # type: ignore[call-overload]
+        known = set(session.exec(select(LifeDomain.code)).all())
+        unknown = [code for code in wanted if code not in known]
+        if unknown:
+            errors["life_domains"] = f"Onbekend leefdomein: {', '.join(unknown)}."
+        elif not wanted:
+            errors["life_domains"] = "Kies minstens één leefdomein waarvoor je hier terecht kunt."
+        record = None
+        if destination_id is not None:
+            record = session.get(Destination, destination_id)
+            if record is None:
+                raise FormErrors({"organisation": "Deze organisatie bestaat niet meer op de "
+                                  "sociale kaart; ververs de lijst."}, LABELS)
+        if organisation and "organisation" not in errors:
+            twin = session.exec(select(Destination).where(
+                Destination.organisation == organisation, Destination.service == service,
+                Destination.id != destination_id)).first()
+            if twin is not None:
+                errors["service"] = (f"{organisation}{' – ' + service if service else ''} staat "
+                                     "al op de sociale kaart; pas die aan, of vul een andere "
+                                     "dienst in.")
+        if errors:
+            raise FormErrors(errors, LABELS)
+        if website and not website.lower().startswith(("http://", "https://")):
+            website = f"https://{website}"
+        if record is None:
+            record = Destination(code=_new_code(session, organisation, service),
+                                 organisation=organisation)
+        record.organisation, record.service = organisation, service
+        record.phone, record.email, record.website = phone, email, website
+        record.agreed_response_days = days
+        record.active = values.get("active", True) is not False
+        record.updated_at = utcnow()
+        session.add(record)
+        session.flush()
+        assert record.id is not None
+        session.execute(delete(DestinationLifeDomain).where(
+            col(DestinationLifeDomain.destination_id) == record.id))
+        for code in wanted:
+            session.add(DestinationLifeDomain(destination_id=record.id, life_domain_code=code))
+        return record.id
