@@ -236,3 +236,15 @@ def test_too_broad_queries_are_not_ranked_but_still_answer(demo_engine, monkeypa
     titles = [h.title.lower() for h in names]
     in_title = [any(w.startswith("d") for w in t.split()) for t in titles]
     assert in_title == sorted(in_title, reverse=True)  # title hits first
+
+
+def test_search_of_one_kind_is_not_crowded_out_by_others(demo_engine):
+    everything = search(demo_engine, "de", limit=30)
+    volunteers = search(demo_engine, "de", limit=30, kind="volunteers")
+    assert volunteers and {h.kind for h in volunteers} == {"volunteers"}
+    assert len(volunteers) > sum(h.kind == "volunteers" for h in everything)
+    with demo_engine.connect() as conn:
+        ids = {r[0] for r in conn.execute(text(
+            "SELECT record_id FROM search_index WHERE kind = 'volunteers' AND "
+            "search_index MATCH 'de*'"))}
+    assert {h.record_id for h in volunteers} <= ids

@@ -75,14 +75,20 @@ def fts_query(user_text: str) -> str | None:
     return " ".join(phrases) or None
 
 
-def search(engine: Engine, user_text: str, limit: int = 50) -> list[SearchHit]:
-    """Hits ranked by bm25, people and initiatives before referrals, archived ones last."""
+def search(engine: Engine, user_text: str, limit: int = 50,
+           kind: str | None = None) -> list[SearchHit]:
+    """Hits ranked by bm25, people and initiatives before referrals, archived ones last;
+    with `kind` ("volunteers", …) only that kind (its own rowid range: just as fast)."""
     query = fts_query(user_text)
     if query is None or limit <= 0:
         return []
     with engine.connect() as conn:
-        rows = _matches(conn, query, 0, _PEOPLE_END, limit)
-        if len(rows) < limit:
+        if kind is not None:
+            low = KIND_NUMBERS[kind] * STRIDE
+            rows = _matches(conn, query, low - 1, low + STRIDE, limit)
+        else:
+            rows = _matches(conn, query, 0, _PEOPLE_END, limit)
+        if kind is None and len(rows) < limit:
             rows += _matches(conn, query, _PEOPLE_END, (len(KIND_NUMBERS) + 1) * STRIDE,
                              limit - len(rows))
         subtitles: dict[tuple[str, int], tuple[str, str]] = {}

@@ -55,8 +55,8 @@ class PersonPicker(QWidget):
         if not text.strip():
             self.hits.setCurrentRow(0)
             return
-        for hit in search(self.engine, text, limit=LIMIT):
-            if hit.kind == self.kind and not hit.archived:
+        for hit in search(self.engine, text, limit=LIMIT, kind=self.kind):
+            if not hit.archived:
                 item = QListWidgetItem(f"{hit.title} · {hit.subtitle}")
                 item.setData(Qt.ItemDataRole.UserRole, hit.record_id)
                 self.hits.addItem(item)
