@@ -17,6 +17,7 @@ from vrijwilligers_app.services.maatjes.flow import (
     create_request,
     end_match,
     hold_evaluation,
+    propose_and_start,
     propose_match,
     start_match,
 )
@@ -30,6 +31,6 @@ from vrijwilligers_app.services.maatjes.suggest import (
 __all__ = [
     "EVALUATION_DAYS", "LABELS", "BuddyFigureRow", "BuddyFigures", "BuddyReminder",
     "RequestNotFound", "add_contact", "advance_request", "buddy_figures", "buddy_reminders",
-    "create_request", "district_neighbours", "end_match", "hold_evaluation", "propose_match",
-    "start_match", "suggestions",
+    "create_request", "district_neighbours", "end_match", "hold_evaluation",
+    "propose_and_start", "propose_match", "start_match", "suggestions",
 ]
