@@ -84,7 +84,8 @@ def test_whole_flow_from_request_to_a_good_ending(qtbot, demo_register, answers)
     assert requests.selected_id() == request_id  # the new request is selected in the list
     panel = page.request_panel
     assert panel.request_id == request_id
-    assert "Iemand om mee te wandelen" in panel.facts.text()
+    wish = [c.key for c in requests.spec.columns].index("wens")
+    assert requests.detail_values[wish].text().startswith("Iemand om mee te wandelen")
     assert "voorkeur vrouw; di middag" in panel.facts.text()
     today = date.today()
 
@@ -105,12 +106,14 @@ def test_whole_flow_from_request_to_a_good_ending(qtbot, demo_register, answers)
     assert rows(register, "SELECT status, intake_on FROM buddy_request WHERE id = ?",
                 request_id) == [("intake", today.isoformat())]
     assert panel.step.currentData() == "wachtend"  # the next step is offered
+    assert not panel.suggestions.isVisibleTo(panel)  # not yet on the waiting list
     assert panel.suggestions.list.count() == 0
     panel.step_button.click()
     assert rows(register, "SELECT status FROM buddy_request WHERE id = ?",
                 request_id) == [("wachtend",)]
     box = panel.suggestions
-    assert box.isEnabled() and box.list.count() > 1
+    assert box.isVisibleTo(panel) and box.isEnabled() and box.list.count() > 1
+    assert panel.step.currentData() is None  # from the waiting list no step is preselected
     first = box.list.item(0).text()
     assert " punten" in first and "(+" in first and "VOG van" in first
     totals = [int(box.list.item(i).text().split(" — ")[1].split()[0])
@@ -199,6 +202,7 @@ def test_whole_flow_from_request_to_a_good_ending(qtbot, demo_register, answers)
                 match_id) == [(1,)]
     assert match_panel.contacts.topLevelItemCount() == 1
     assert "Beëindigd op" in match_panel.summary.text()
+    assert "Punten bij het voorstel: " in match_panel.summary.text()
     assert not match_panel.contact_box.isEnabled()
     assert not match_panel.end_box.isEnabled()
 

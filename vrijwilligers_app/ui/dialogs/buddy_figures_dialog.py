@@ -122,4 +122,5 @@ class BuddyFiguresDialog(QDialog):
         self.table.resizeColumnToContents(0)
         header.resizeSection(0, min(header.sectionSize(0),
                                     self.fontMetrics().averageCharWidth() * 34))
+        self.table.resizeRowsToContents()
         self.status.setText("" if len(rows) > 1 else "Nog geen aanmeldingen.")

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
 from vrijwilligers_app.domain.validation import parse_date_nl
 from vrijwilligers_app.services.editing import FormErrors
@@ -63,3 +63,19 @@ def wrapping_form(parent: QWidget | None = None) -> QFormLayout:
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     return form
+
+
+def compact_grid(parent: QWidget, fields: list[tuple[str, QWidget, QWidget | None]],
+                 columns: int = 2) -> QGridLayout:
+    """Inputs two to a line, each with its label (the buddy) above it: short forms that fit
+    beside a list on a small screen."""
+    grid = QGridLayout(parent)
+    for n, (caption, widget, target) in enumerate(fields):
+        row, column = divmod(n, columns)
+        label = QLabel(caption)
+        focus = target or widget
+        label.setBuddy(focus)
+        focus.setAccessibleName(caption)
+        grid.addWidget(label, row * 2, column)
+        grid.addWidget(widget, row * 2 + 1, column)
+    return grid

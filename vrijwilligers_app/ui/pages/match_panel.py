@@ -36,6 +36,7 @@ from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.pages.buddy_common import (
     add_row,
     clear_error,
+    compact_grid,
     error_label,
     read_date,
     show_error,
@@ -58,6 +59,8 @@ def _tree(name: str, headers: tuple[str, ...]) -> QTreeWidget:
     tree.setAlternatingRowColors(True)
     tree.setHeaderLabels(list(headers))
     tree.setWordWrap(True)
+    tree.setMinimumHeight(tree.fontMetrics().lineSpacing() * 5)
+    tree.setMaximumHeight(tree.fontMetrics().lineSpacing() * 9)
     return tree
 
 
@@ -104,7 +107,6 @@ class MatchPanel(QWidget):
         self.contacts = _tree("contactmomenten", ("Datum", "Soort", "Duur", "Notitie"))
         layout.addWidget(self.contacts, 1)
         self.contact_box = QGroupBox("Contact toevoegen")
-        form = wrapping_form(self.contact_box)
         self.contact_date = DateField("dd-mm-jjjj")
         self.contact_kind = narrow_combo(QComboBox())
         self.contact_kind.setObjectName("contact_kind")
@@ -118,15 +120,15 @@ class MatchPanel(QWidget):
         self.contact_note = QLineEdit()
         self.contact_note.setMaxLength(500)
         self.contact_note.setPlaceholderText("korte notitie (geen medische details)")
-        add_row(form, "Datum", self.contact_date.widget, self.contact_date.edit)
-        add_row(form, "Soort contact", self.contact_kind)
-        add_row(form, "Duur", self.contact_minutes)
-        add_row(form, "Notitie", self.contact_note)
+        grid = compact_grid(self.contact_box, [
+            ("Datum", self.contact_date.widget, self.contact_date.edit),
+            ("Soort contact", self.contact_kind, None), ("Duur", self.contact_minutes, None),
+            ("Notitie", self.contact_note, None)])
         self.contact_error = error_label()
         self.contact_button = QPushButton("Contact &toevoegen")
         self.contact_button.clicked.connect(self.add_contact)
-        form.addRow(self.contact_error)
-        form.addRow(self.contact_button)
+        grid.addWidget(self.contact_error, grid.rowCount(), 0, 1, 2)
+        grid.addWidget(self.contact_button, grid.rowCount(), 0, 1, 2)
         layout.addWidget(self.contact_box)
         return tab
 
@@ -137,21 +139,25 @@ class MatchPanel(QWidget):
         self.evaluations.currentItemChanged.connect(lambda *_: self._evaluation_chosen())
         layout.addWidget(self.evaluations, 1)
         self.evaluation_box = QGroupBox("Evaluatie vastleggen (kies hierboven een geplande)")
-        form = wrapping_form(self.evaluation_box)
         self.evaluation_date = DateField("dd-mm-jjjj")
         self.evaluation_outcome = QLineEdit()
         self.evaluation_outcome.setPlaceholderText("bijvoorbeeld: gaat goed, wandelen elke week")
         self.evaluation_continue = narrow_combo(QComboBox())
         for label, value in CONTINUE_CHOICES:
             self.evaluation_continue.addItem(label, value)
-        add_row(form, "Gehouden op", self.evaluation_date.widget, self.evaluation_date.edit)
-        add_row(form, "Uitkomst", self.evaluation_outcome)
-        add_row(form, "Gaat de koppeling door?", self.evaluation_continue)
+        grid = compact_grid(self.evaluation_box, [
+            ("Gehouden op", self.evaluation_date.widget, self.evaluation_date.edit),
+            ("Gaat de koppeling door?", self.evaluation_continue, None)])
+        outcome_label = QLabel("Uitkomst")
+        outcome_label.setBuddy(self.evaluation_outcome)
+        self.evaluation_outcome.setAccessibleName("Uitkomst")
+        grid.addWidget(outcome_label, grid.rowCount(), 0, 1, 2)
+        grid.addWidget(self.evaluation_outcome, grid.rowCount(), 0, 1, 2)
         self.evaluation_error = error_label()
         self.evaluation_button = QPushButton("Evaluatie &vastleggen")
         self.evaluation_button.clicked.connect(self.hold_evaluation)
-        form.addRow(self.evaluation_error)
-        form.addRow(self.evaluation_button)
+        grid.addWidget(self.evaluation_error, grid.rowCount(), 0, 1, 2)
+        grid.addWidget(self.evaluation_button, grid.rowCount(), 0, 1, 2)
         layout.addWidget(self.evaluation_box)
         return tab
 
@@ -237,13 +243,15 @@ class MatchPanel(QWidget):
 
     @staticmethod
     def _summary(detail: MatchDetail) -> str:
-        lines = [f"{detail.volunteer} en {detail.resident} ({detail.initiative})",
-                 f"Voorgesteld {format_date_nl(detail.proposed_on)}" + _score_text(detail.score)]
-        if detail.started_on:
-            lines.append(f"Gekoppeld sinds {format_date_nl(detail.started_on)}")
+        """What the details above do not say: the score, and what happens next."""
+        lines = [_score_text(detail.score)] if detail.score is not None else []
         if detail.ended_on:
-            lines.append(f"Beëindigd op {format_date_nl(detail.ended_on)}: "
-                         f"{detail.end_reason or 'reden onbekend'}")
+            lines.append(f"Beëindigd op {format_date_nl(detail.ended_on)} "
+                         f"({detail.end_reason or 'reden onbekend'}). Contactmomenten en "
+                         "evaluaties blijven bewaard.")
+        elif detail.started_on is None:
+            lines.append("Voorgesteld: leg het koppelingsgesprek vast als het gehouden is, of "
+                         "beëindig het voorstel als het niet doorgaat.")
         return "\n".join(lines)
 
     def _evaluation_chosen(self) -> None:
@@ -330,5 +338,5 @@ def _score_text(score: float | None) -> str:
     if score is None:
         return ""
     if score == int(score) and abs(score) > 1:
-        return f" met {score:.0f} punten"
-    return f" (score {score:.2f})".replace(".", ",")
+        return f"Punten bij het voorstel: {score:.0f}"
+    return f"Score bij het voorstel: {score:.2f}".replace(".", ",")

@@ -6,7 +6,7 @@ stays where it was."""
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +73,7 @@ class RequestPanel(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("request_facts")
         self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.match_line = QLabel()
         self.match_line.setWordWrap(True)
         self.open_match = QPushButton("Koppeling openen")
@@ -85,6 +86,7 @@ class RequestPanel(QWidget):
         form = wrapping_form(self.step_box)
         self.step = narrow_combo(QComboBox())
         self.step.setObjectName("step")
+        self.step.addItem("— kies een stap —", None)
         for code, label in STEPS:
             self.step.addItem(label, code)
         self.step.currentIndexChanged.connect(self._step_changed)
@@ -109,8 +111,9 @@ class RequestPanel(QWidget):
         layout.addWidget(page._details_pane())
         layout.addWidget(self.facts)
         layout.addLayout(match_row)
-        layout.addWidget(self.step_box)
         layout.addWidget(self.suggestions, 1)
+        layout.addWidget(self.step_box)
+        layout.addStretch(0)
         self.show_record(None)
 
     def _step_changed(self) -> None:
@@ -127,23 +130,24 @@ class RequestPanel(QWidget):
             self.step_date.set(date.today())
             self.reason.setCurrentIndex(0)
             if detail is not None:
-                index = self.step.findData(NEXT_STEP.get(detail.status, "afgesloten"))
-                self.step.setCurrentIndex(max(index, 0))
+                self.step.setCurrentIndex(max(0, self.step.findData(
+                    NEXT_STEP.get(detail.status))))
         self._step_changed()
         if detail is None:
-            self.facts.setText("")
+            self.facts.setText("Kies een aanmelding in de lijst, of maak een nieuwe "
+                               "aanmelding (Ctrl+N).")
+            self.suggestions.hide()
             self.match_line.setText("")
             self.open_match.hide()
             self.suggestions.show_request(None)
             return
-        lines = [f"{detail.resident} · {detail.initiative} · wijk "
-                 f"{detail.district or 'onbekend'}",
-                 f"Wens: {detail.wish or '—'}",
-                 f"Interesses: {detail.interests or '—'} · Talen: {detail.languages or '—'}",
+        lines = [f"Interesses: {detail.interests or '—'} · Talen: {detail.languages or '—'}",
                  f"Voorkeur: {describe_preferences(detail)}",
                  "Stappen: " + self._steps_text(detail)]
-        self.facts.setText("<br>".join(f"<b>{_escape(line)}</b>" if i == 0 else _escape(line)
-                                       for i, line in enumerate(lines)))
+        if detail.district == "":
+            lines.append("De wijk van de inwoner is onbekend: vul die in bij Inwoners, dan "
+                         "telt de wijk mee bij de suggesties.")
+        self.facts.setText("\n".join(lines))
         if detail.open_match_id is not None:
             state = "gekoppeld met" if detail.open_match_started else "voorgesteld:"
             self.match_line.setText(f"Nu {state} {detail.open_match_volunteer}")
@@ -151,7 +155,9 @@ class RequestPanel(QWidget):
         else:
             self.match_line.setText("")
             self.open_match.hide()
-        self.suggestions.show_request(request_id, waiting=detail.status == "wachtend")
+        waiting = detail.status == "wachtend"
+        self.suggestions.setVisible(waiting)
+        self.suggestions.show_request(request_id, waiting=waiting)
 
     @staticmethod
     def _steps_text(detail: RequestDetail) -> str:
@@ -175,6 +181,9 @@ class RequestPanel(QWidget):
             show_error(self.step_error, when)
             return
         status = self.step.currentData()
+        if status is None:
+            show_error(self.step_error, "Stap: kies wat er gebeurd is.")
+            return
         reason = self.reason.currentData() if status == "afgesloten" else None
         self.step_button.setEnabled(False)
         self.runner.run(advance_request, self.engine, request_id, status, when, date.today(),
@@ -200,6 +209,3 @@ class RequestPanel(QWidget):
         if self.detail is not None and self.detail.open_match_id is not None:
             self.open_match_requested.emit(self.detail.open_match_id)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

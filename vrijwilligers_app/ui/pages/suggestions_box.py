@@ -67,8 +67,9 @@ class SuggestionsBox(QGroupBox):
         self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
         self.list.itemActivated.connect(lambda _item: self.propose())
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.include_excluded = QCheckBox("Ook uitgesloten vrijwilligers tonen (geen of oude "
-                                          "VOG, al te veel koppelingen)")
+        self.include_excluded = QCheckBox("Ook uitgeslotenen tonen")
+        self.include_excluded.setToolTip("Vrijwilligers zonder geldige VOG of met al te veel "
+                                         "lopende koppelingen, grijs onderaan")
         self.include_excluded.toggled.connect(lambda _on: self.refresh())
         self.other = QLineEdit()
         self.other.setObjectName("other_volunteer")
