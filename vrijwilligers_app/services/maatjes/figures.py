@@ -103,24 +103,35 @@ _FROM = ("FROM buddy_request q JOIN initiative i ON i.id = q.initiative_id "
          "LEFT JOIN district d ON d.code = res.district_code")
 
 
+def requests_sql(group_by: str) -> str:
+    """Per request: group key and label, status, dates, first start of a match."""
+    key_sql, label_sql = _GROUP_SQL[group_by]
+    return f"""
+        SELECT {key_sql}, {label_sql}, q.status, q.requested_on, q.waiting_since,
+               (SELECT min(m.started_on) FROM buddy_match m WHERE m.request_id = q.id)
+        {_FROM}"""
+
+
+def matches_sql(group_by: str) -> str:
+    """Per started match: group key and label, start, end and end reason."""
+    key_sql, label_sql = _GROUP_SQL[group_by]
+    return f"""
+        SELECT {key_sql}, {label_sql}, m.started_on, m.ended_on, m.end_reason_code
+        FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id
+        JOIN initiative i ON i.id = q.initiative_id
+        JOIN resident res ON res.id = q.resident_id
+        LEFT JOIN district d ON d.code = res.district_code
+        WHERE m.started_on IS NOT NULL"""
+
+
 def buddy_figures(engine: Engine, group_by: str, today: date, start: date | None = None,
                   end: date | None = None) -> list[BuddyFigureRow]:
     """Figures per group and the total last; see the module notes for every definition."""
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}; use one of {GROUPINGS}")
-    key_sql, label_sql = _GROUP_SQL[group_by]
     with engine.connect() as connection:
-        requests = connection.execute(text(f"""
-            SELECT {key_sql}, {label_sql}, q.status, q.requested_on, q.waiting_since,
-                   (SELECT min(m.started_on) FROM buddy_match m WHERE m.request_id = q.id)
-            {_FROM}""")).all()
-        matches = connection.execute(text(f"""
-            SELECT {key_sql}, {label_sql}, m.started_on, m.ended_on, m.end_reason_code
-            FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id
-            JOIN initiative i ON i.id = q.initiative_id
-            JOIN resident res ON res.id = q.resident_id
-            LEFT JOIN district d ON d.code = res.district_code
-            WHERE m.started_on IS NOT NULL""")).all()
+        requests = connection.execute(text(requests_sql(group_by))).all()
+        matches = connection.execute(text(matches_sql(group_by))).all()
         reason_names = {str(c): str(n) for c, n in connection.execute(
             text("SELECT code, name FROM match_end_reason"))}
     groups: defaultdict[str, _Acc] = defaultdict(_Acc)
