@@ -332,3 +332,11 @@ def test_dashboard_waiting_reminder_opens_the_request(qtbot, demo_register, answ
     assert page.tabs.currentWidget() is page.requests
     assert page.requests.selected_id() == request_id
     assert page.request_panel.request_id == request_id
+
+
+def test_requests_model_passes_the_qt_model_tester(qtbot, qtmodeltester, demo_register,
+                                                   answers):
+    _window, page = maatjes(qtbot, demo_register)
+    requests = page.page_for("requests")
+    assert requests.model.rowCount() > 0
+    qtmodeltester.check(requests.model, force_py=True)
