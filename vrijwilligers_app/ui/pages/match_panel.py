@@ -47,8 +47,7 @@ from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 if TYPE_CHECKING:
     from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
-CONTINUE_CHOICES = (("Ja, de koppeling gaat door", True), ("Nee, afronden", False),
-                    ("Nog niet bekend", None))
+CONTINUE_CHOICES = (("Ja", True), ("Nee, afronden", False), ("Nog niet bekend", None))
 
 
 def _tree(name: str, headers: tuple[str, ...]) -> QTreeWidget:
@@ -108,7 +107,7 @@ class MatchPanel(QWidget):
         layout.addWidget(self.contacts, 1)
         self.contact_box = QGroupBox("Contact toevoegen")
         self.contact_date = DateField("dd-mm-jjjj")
-        self.contact_kind = narrow_combo(QComboBox())
+        self.contact_kind = narrow_combo(QComboBox(), 8)
         self.contact_kind.setObjectName("contact_kind")
         for code, name in code_options(self.engine, "contact_kind"):
             self.contact_kind.addItem(name, code)
@@ -138,16 +137,17 @@ class MatchPanel(QWidget):
         self.evaluations = _tree("evaluaties", ("Gepland", "Gehouden", "Uitkomst", "Doorgaan"))
         self.evaluations.currentItemChanged.connect(lambda *_: self._evaluation_chosen())
         layout.addWidget(self.evaluations, 1)
-        self.evaluation_box = QGroupBox("Evaluatie vastleggen (kies hierboven een geplande)")
+        self.evaluation_box = QGroupBox("Evaluatie vastleggen")
+        self.evaluation_box.setToolTip("Kies hierboven een geplande evaluatie")
         self.evaluation_date = DateField("dd-mm-jjjj")
         self.evaluation_outcome = QLineEdit()
         self.evaluation_outcome.setPlaceholderText("bijvoorbeeld: gaat goed, wandelen elke week")
-        self.evaluation_continue = narrow_combo(QComboBox())
+        self.evaluation_continue = narrow_combo(QComboBox(), 8)
         for label, value in CONTINUE_CHOICES:
             self.evaluation_continue.addItem(label, value)
         grid = compact_grid(self.evaluation_box, [
             ("Gehouden op", self.evaluation_date.widget, self.evaluation_date.edit),
-            ("Gaat de koppeling door?", self.evaluation_continue, None)])
+            ("Gaat het door?", self.evaluation_continue, None)])
         outcome_label = QLabel("Uitkomst")
         outcome_label.setBuddy(self.evaluation_outcome)
         self.evaluation_outcome.setAccessibleName("Uitkomst")
@@ -173,8 +173,9 @@ class MatchPanel(QWidget):
         for code, name in code_options(self.engine, "match_end_reason"):
             self.end_reason.addItem(name, code)
         self.end_reason.currentIndexChanged.connect(self._reason_changed)
-        self.back_to_waiting = QCheckBox("De inwoner wil een nieuw maatje (terug op de "
-                                         "wachtlijst)")
+        self.back_to_waiting = QCheckBox("Terug op de wachtlijst")
+        self.back_to_waiting.setToolTip("De inwoner wil een nieuw maatje: de aanmelding gaat "
+                                        "terug op de wachtlijst in plaats van afgesloten")
         add_row(form, "Einddatum", self.end_date.widget, self.end_date.edit)
         add_row(form, "Reden", self.end_reason)
         form.addRow(self.back_to_waiting)

@@ -51,7 +51,7 @@ class SuggestionsBox(QGroupBox):
     matched = Signal(int)  # match id (proposed or started)
 
     def __init__(self, engine: Engine, runner: TaskRunner) -> None:
-        super().__init__("Suggesties: wie past bij deze aanvraag?")
+        super().__init__("Suggesties")
         self.engine = engine
         self.runner = runner
         self.request_id: int | None = None
@@ -78,7 +78,7 @@ class SuggestionsBox(QGroupBox):
         self.other.setClearButtonEnabled(True)
         self.other.returnPressed.connect(self._find_other)
         self.when = DateField("dd-mm-jjjj")
-        when_label = QLabel("&Datum voorstel / koppelingsgesprek")
+        when_label = QLabel("&Datum (voorstel of gesprek)")
         when_label.setBuddy(self.when.edit)
         self.when.edit.setAccessibleName("Datum voorstel of koppelingsgesprek")
         self.propose_button = QPushButton("&Voorstellen")
