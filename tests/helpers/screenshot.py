@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.app import create_application
-from vrijwilligers_app.ui.main_window import PAGES, MainWindow
+from vrijwilligers_app.ui.main_window import KIND_ROW, PAGES, MainWindow
 
 
 def _settle(app: QApplication, window: MainWindow) -> None:
@@ -36,7 +36,42 @@ def main(data_dir: Path, out_dir: Path) -> None:
                 _settle(app, window)
             screen = QApplication.primaryScreen()
             screen.grabWindow(0).save(str(out_dir / f"{index:02d}-{key}.png"))
+        _maatjes(app, window, out_dir)
         window.close()
+
+
+def _first_id(window: MainWindow, sql: str) -> int | None:
+    from sqlalchemy import text
+
+    with window.register.engine.connect() as connection:
+        return connection.execute(text(sql)).scalar()
+
+
+def _maatjes(app: QApplication, window: MainWindow, out_dir: Path) -> None:
+    """The waiting list with suggestions, a match with its contacts, and the figures."""
+    shots = (
+        ("requests", "04a-maatjes-wachtlijst-suggesties",
+         "SELECT q.id FROM buddy_request q WHERE q.status = 'wachtend' "
+         "ORDER BY coalesce(q.waiting_since, q.requested_on), q.id LIMIT 1"),
+        ("matches", "04b-maatjes-koppeling-contacten",
+         "SELECT m.id FROM buddy_match m JOIN contact_moment c ON c.match_id = m.id "
+         "WHERE m.ended_on IS NULL AND m.started_on IS NOT NULL "
+         "GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT 1"),
+    )
+    screen = QApplication.primaryScreen()
+    window.sidebar.setCurrentRow(KIND_ROW["requests"])
+    for kind, name, sql in shots:
+        record_id = _first_id(window, sql)
+        if record_id is None:
+            continue
+        window.open_record(kind, record_id)
+        _settle(app, window)
+        screen.grabWindow(0).save(str(out_dir / f"{name}.png"))
+    page = window.page_at(KIND_ROW["requests"])
+    page.show_figures()  # type: ignore[attr-defined]
+    _settle(app, window)
+    screen.grabWindow(0).save(str(out_dir / "04c-maatjes-cijfers.png"))
+    page.figures_dialog.close()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":
