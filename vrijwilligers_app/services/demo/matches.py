@@ -183,7 +183,7 @@ def _add_match(ctx: Context, project: InitiativeInfo, request_id: int, volunteer
     row.update(request_id=request_id, volunteer_id=volunteer_id, proposed_on=proposed,
                started_on=started, ended_on=ended,
                end_reason_code=code_or(codes.end_reasons, reason, "overig") if reason else None,
-               score=round(rng.uniform(0.45, 0.95), 2), notes="")
+               score=float(rng.randint(30, 75)), notes="")  # points, as the app proposes
     ctx.writer.add("buddy_match", row)
     if started is None:
         return

@@ -335,9 +335,7 @@ class MatchPanel(QWidget):
 
 
 def _score_text(score: float | None) -> str:
-    """Points as proposed in the app; older records (and the demo) hold a fraction."""
+    """The suggestion's points when the match was proposed (see domain.matching)."""
     if score is None:
         return ""
-    if score == int(score) and abs(score) > 1:
-        return f"Punten bij het voorstel: {score:.0f}"
-    return f"Score bij het voorstel: {score:.2f}".replace(".", ",")
+    return f"Punten bij het voorstel: {score:.0f}"
