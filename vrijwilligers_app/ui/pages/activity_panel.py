@@ -6,6 +6,7 @@ Reads and writes run through the TaskRunner; only ids and plain rows reach the w
 """
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
@@ -46,6 +47,17 @@ COLUMNS = ("Rol", "Vrijwilliger", "Tijd", "Status", "Uren")
 
 def _hours(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def _describe(activity: RosterActivity) -> str:
+    parts = [f"<b>Tijd</b> {activity.starts_at:%H:%M}–{activity.ends_at:%H:%M}"]
+    if activity.theme:
+        parts.append(f"<b>Thema</b> {escape(activity.theme)}")
+    if activity.speaker:
+        parts.append(f"<b>Spreker</b> {escape(activity.speaker)}")
+    if activity.named_attendance:
+        parts.append("deelnemers met naam")
+    return " · ".join(parts)
 
 
 class _WriteCommand(QUndoCommand):
@@ -97,6 +109,9 @@ class ActivityPanel(QWidget):
         self.edit_button.clicked.connect(self.open_edit)
         self.cancel_button.clicked.connect(self.toggle_cancelled)
         self.attendance_button.clicked.connect(self.open_attendance)
+        self.info = QLabel()
+        self.info.setObjectName("activity_info")
+        self.info.setWordWrap(True)
         self.roster_box = QGroupBox("Rooster")
         self._build_roster()
         self.error = QLabel()
@@ -107,6 +122,7 @@ class ActivityPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(details)
+        layout.addWidget(self.info)
         layout.addLayout(actions)
         layout.addWidget(self.error)
         layout.addWidget(self.roster_box, 1)
@@ -115,6 +131,7 @@ class ActivityPanel(QWidget):
     def _build_roster(self) -> None:
         self.summary = QLabel()
         self.summary.setObjectName("roster_summary")
+        self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("roster_table")
         self.table.setAccessibleName("Rooster")
@@ -123,6 +140,7 @@ class ActivityPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -185,6 +203,7 @@ class ActivityPanel(QWidget):
         for widget in (self.edit_button, self.cancel_button, self.attendance_button,
                        self.roster_box):
             widget.setEnabled(selected)
+        self.info.setText(_describe(activity) if activity else "")
         if activity is None:
             self.summary.setText("Kies een activiteit in de lijst.")
             self._update_buttons()
@@ -323,7 +342,8 @@ class ActivityPanel(QWidget):
         place = self.selected_place()
         if place is None or self.activity is None or self.activity.cancelled:
             return
-        self.fill_dialog = FillPlaceDialog(self.engine, self.runner, place, self._label(), self)
+        self.fill_dialog = FillPlaceDialog(self.engine, self.runner, place, self.activity.title,
+                                           self)
         self.fill_dialog.accepted.connect(lambda: self._written(self.activity_id))
         self.fill_dialog.open()
 
