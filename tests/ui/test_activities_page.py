@@ -203,3 +203,26 @@ def test_ics_export_dialog(qtbot, register, answers, tmp_path, monkeypatch):
     assert [p.name for p in dialog.written] == [f"rooster-anna-de-vries-{anna}.ics"]
     assert "BEGIN:VEVENT" in dialog.written[0].read_text(encoding="utf-8")
     QApplication.processEvents()
+
+
+def test_figures_dialog(qtbot, register, answers):
+    cafe = add_initiative(register.engine, "Alzheimer Café Helmond")
+    anna = add_volunteer(register.engine, "Anna", "de Vries")
+    day = datetime.combine(date.today() - timedelta(days=3), datetime.min.time())
+    add_activity(register.engine, cafe, day.replace(hour=19), day.replace(hour=21, minute=30),
+                 visitors={"dementie": 4, "mantelzorger": 6},
+                 shifts=((anna, day.replace(hour=18, minute=30), day.replace(hour=21),
+                          "aanwezig", None),))
+    window = make_window(qtbot, register)
+    page = open_page(qtbot, window, "activities")
+    qtbot.mouseClick(page.activity_panel.figures_button, Qt.MouseButton.LeftButton)
+    dialog = page.activity_panel.figures_dialog
+    table = dialog.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[:4] == ["Initiatief", "Activiteiten", "Afgelast", "Mensen met dementie"]
+    cells = {headers[c]: table.item(1, c).text() for c in range(table.columnCount())}
+    assert cells["Initiatief"] == "Totaal" and cells["Activiteiten"] == "1"
+    assert cells["Bezoekers totaal"] == "10" and cells["Uren"] == "2,5"
+    dialog.group.setCurrentIndex(dialog.group.findData("district"))
+    assert table.item(0, 0).text() == "Wijk onbekend"
+    dialog.close()

@@ -32,6 +32,7 @@ from vrijwilligers_app.services.editing import FormErrors, code_options
 from vrijwilligers_app.store.queries.roster import RosterActivity, RosterPlace
 from vrijwilligers_app.store.queries.roster import roster as read_roster
 from vrijwilligers_app.ui.dialogs.activity_dialog import ActivityDialog
+from vrijwilligers_app.ui.dialogs.activity_figures_dialog import ActivityFiguresDialog
 from vrijwilligers_app.ui.dialogs.attendance_dialog import AttendanceDialog
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.dialogs.fill_place_dialog import FillPlaceDialog
@@ -92,9 +93,14 @@ class ActivityPanel(QWidget):
         self.series_button.setToolTip("Bijvoorbeeld elke 3e dinsdag van de maand")
         self.export_button = QPushButton("Exporteer rooster (.ics)…")
         self.export_button.setToolTip("Het rooster per vrijwilliger als agendabestand")
-        for button in (self.new_button, self.series_button, self.export_button):
+        self.figures_button = QPushButton("Cijfers…")
+        self.figures_button.setToolTip("Activiteiten, bezoekers en uren per initiatief, wijk "
+                                       "of maand")
+        for button in (self.new_button, self.series_button, self.export_button,
+                       self.figures_button):
             top.addWidget(button)
         top.addStretch(1)
+        self.figures_button.clicked.connect(self.open_figures)
         self.new_button.clicked.connect(lambda: self.open_new("single"))
         self.series_button.clicked.connect(lambda: self.open_new("series"))
         self.export_button.clicked.connect(self.open_export)
@@ -401,6 +407,10 @@ class ActivityPanel(QWidget):
                                                   self)
         self.attendance_dialog.accepted.connect(lambda: self._written(self.activity_id))
         self.attendance_dialog.open()
+
+    def open_figures(self) -> None:
+        self.figures_dialog = ActivityFiguresDialog(self.engine, self.runner, self)
+        self.figures_dialog.show()
 
     def open_export(self) -> None:
         initiative = self.activity.initiative_id if self.activity else None
