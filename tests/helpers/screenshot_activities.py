@@ -1,5 +1,5 @@
 """Screenshots of the Activiteiten page: a roster with free places, filling a place, a new
-series, and attendance entry.
+series, attendance entry and the figures.
 
     xvfb-run -a -s "-screen 0 1366x768x24" python -m tests.helpers.screenshot_activities \
         DATA_DIR OUT_DIR
@@ -79,6 +79,10 @@ def main(data_dir: Path, out_dir: Path) -> None:
         _settle(app, window)
         _grab(out_dir, "06d-bezoekers-en-uren.png")
         dialog.close()
+        panel.open_figures()
+        _settle(app, window)
+        _grab(out_dir, "06e-cijfers-activiteiten.png")
+        panel.figures_dialog.close()
         window.close()
 
 

@@ -218,7 +218,8 @@ def test_figures_dialog(qtbot, register, answers):
     qtbot.mouseClick(page.activity_panel.figures_button, Qt.MouseButton.LeftButton)
     dialog = page.activity_panel.figures_dialog
     table = dialog.table
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    headers = [table.horizontalHeaderItem(c).text().replace("\n", " ")
+               for c in range(table.columnCount())]
     assert headers[:4] == ["Initiatief", "Activiteiten", "Afgelast", "Mensen met dementie"]
     cells = {headers[c]: table.item(1, c).text() for c in range(table.columnCount())}
     assert cells["Initiatief"] == "Totaal" and cells["Activiteiten"] == "1"

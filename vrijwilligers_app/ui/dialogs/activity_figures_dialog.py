@@ -63,6 +63,7 @@ class ActivityFiguresDialog(QDialog):
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("figures_table")
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         explain = QLabel("Afgelaste activiteiten tellen niet mee (apart genoemd). Deelnemers "
                          "met naam: verschillende personen; wie bij meer groepen kwam telt in "
@@ -78,7 +79,7 @@ class ActivityFiguresDialog(QDialog):
         layout.addWidget(explain)
         layout.addWidget(close)
         screen = self.screen().availableGeometry()
-        self.resize(min(1100, int(screen.width() * 0.95)), min(560, int(screen.height() * 0.85)))
+        self.resize(min(1240, int(screen.width() * 0.95)), min(560, int(screen.height() * 0.85)))
         self.refresh()
 
     def refresh(self) -> None:
@@ -92,9 +93,11 @@ class ActivityFiguresDialog(QDialog):
     def _show(self, generation: int, figures: ActivityFigures) -> None:
         if generation != self._generation:
             return
+        # Two-line headers keep the ten columns inside the dialog.
         headers = [self.group.currentText(), "Activiteiten", "Afgelast",
-                   *(name for _code, name in figures.visitor_types), "Bezoekers totaal",
-                   "Deelnemers met naam", "Vrijwilligers", "Uren", "Niet gekomen"]
+                   *(name.replace(" ", "\n", 1) for _code, name in figures.visitor_types),
+                   "Bezoekers\ntotaal", "Deelnemers\nmet naam", "Vrijwilligers", "Uren",
+                   "Niet\ngekomen"]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)

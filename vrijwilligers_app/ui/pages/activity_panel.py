@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -86,7 +87,7 @@ class ActivityPanel(QWidget):
         self.engine, self.runner, self.undo_stack = engine, runner, undo_stack
         self.activity: RosterActivity | None = None
         self.activity_id: int | None = None
-        top = QHBoxLayout()
+        top = QGridLayout()
         self.new_button = QPushButton("Nieuwe activiteit…")
         self.new_button.setToolTip("Ctrl+N")
         self.series_button = QPushButton("Nieuwe reeks…")
@@ -96,10 +97,11 @@ class ActivityPanel(QWidget):
         self.figures_button = QPushButton("Cijfers…")
         self.figures_button.setToolTip("Activiteiten, bezoekers en uren per initiatief, wijk "
                                        "of maand")
-        for button in (self.new_button, self.series_button, self.export_button,
-                       self.figures_button):
-            top.addWidget(button)
-        top.addStretch(1)
+        # Two lines of two, so the side pane fits beside the list at 1366x768.
+        for index, button in enumerate((self.new_button, self.series_button,
+                                        self.export_button, self.figures_button)):
+            top.addWidget(button, index // 2, index % 2)
+        top.setColumnStretch(2, 1)
         self.figures_button.clicked.connect(self.open_figures)
         self.new_button.clicked.connect(lambda: self.open_new("single"))
         self.series_button.clicked.connect(lambda: self.open_new("series"))
