@@ -137,7 +137,11 @@ def needed_mask(starts: datetime, ends: datetime) -> int:
 
 def availability_fit(volunteer_mask: int, starts: datetime, ends: datetime) -> str:
     """'ja' (all day parts free), 'deels' (some) or 'nee' (none) for this place."""
-    needed = needed_mask(starts, ends)
+    return fit_for(volunteer_mask, needed_mask(starts, ends))
+
+
+def fit_for(volunteer_mask: int, needed: int) -> str:
+    """As availability_fit, with the place's `needed_mask` computed once for many people."""
     shared = volunteer_mask & needed
     if shared == needed:
         return "ja"

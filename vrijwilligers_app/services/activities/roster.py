@@ -19,9 +19,10 @@ from sqlmodel import Session, col, func, select
 from vrijwilligers_app.domain.roster import (
     STATUSES,
     Booking,
-    availability_fit,
     clash_message,
     clashes_with,
+    fit_for,
+    needed_mask,
 )
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.activities.planning import MAX_PLACES_PER_ROLE, ActivityNotFound
@@ -125,10 +126,10 @@ def candidates(engine: Engine, shift_id: int) -> list[Candidate]:
             if booking.shift_id != shift_id:
                 busy.setdefault(booking.volunteer_id, []).append(booking)
     found = []
+    needed = needed_mask(shift.starts_at, shift.ends_at)
     for volunteer_id, name, mask, roles, same_role in rows:
         clash = clash_message(str(name), busy.get(int(volunteer_id), []))
-        found.append(Candidate(int(volunteer_id), str(name),
-                               availability_fit(int(mask), shift.starts_at, shift.ends_at),
+        found.append(Candidate(int(volunteer_id), str(name), fit_for(int(mask), needed),
                                str(roles or ""), bool(same_role), clash))
     found.sort(key=lambda c: (not c.same_role, not c.roles, FIT_RANK[c.fit], c.clash is not None,
                               c.name.casefold(), c.volunteer_id))
