@@ -6,10 +6,9 @@ Reads and writes run through the TaskRunner; only ids and plain rows reach the w
 """
 
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,41 +37,14 @@ from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.dialogs.fill_place_dialog import FillPlaceDialog
 from vrijwilligers_app.ui.dialogs.ics_export_dialog import IcsExportDialog
 from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE
+from vrijwilligers_app.ui.pages.roster_view import (
+    COLUMNS,
+    WriteCommand,
+    describe,
+    fill_table,
+    summary_text,
+)
 from vrijwilligers_app.ui.tasks import TaskRunner
-
-FREE_TEXT = "— vrij —"
-FREE_BRUSH = QBrush(QColor("#fde2c8"))
-NO_SHOW_BRUSH = QBrush(QColor("#eeeeee"))
-COLUMNS = ("Rol", "Vrijwilliger", "Tijd", "Status", "Uren")
-
-
-def _hours(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def _describe(activity: RosterActivity) -> str:
-    parts = [f"<b>Tijd</b> {activity.starts_at:%H:%M}–{activity.ends_at:%H:%M}"]
-    if activity.theme:
-        parts.append(f"<b>Thema</b> {escape(activity.theme)}")
-    if activity.speaker:
-        parts.append(f"<b>Spreker</b> {escape(activity.speaker)}")
-    if activity.named_attendance:
-        parts.append("deelnemers met naam")
-    return " · ".join(parts)
-
-
-class _WriteCommand(QUndoCommand):
-    """An undoable write: `do` on redo (also the first time), `undo` on undo."""
-
-    def __init__(self, panel: "ActivityPanel", text: str, do, undo) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(text)
-        self.panel, self.do, self.undo_fn = panel, do, undo
-
-    def redo(self) -> None:
-        self.panel.run_write(*self.do)
-
-    def undo(self) -> None:
-        self.panel.run_write(*self.undo_fn)
 
 
 class ActivityPanel(QWidget):
@@ -211,7 +182,7 @@ class ActivityPanel(QWidget):
         for widget in (self.edit_button, self.cancel_button, self.attendance_button,
                        self.roster_box):
             widget.setEnabled(selected)
-        self.info.setText(_describe(activity) if activity else "")
+        self.info.setText(describe(activity) if activity else "")
         if activity is None:
             self.summary.setText("Kies een activiteit in de lijst.")
             self._update_buttons()
@@ -219,34 +190,8 @@ class ActivityPanel(QWidget):
         self.cancel_button.setText("Laten doorgaan" if activity.cancelled else "Afgelasten")
         self.attendance_button.setEnabled(not activity.cancelled
                                           and activity.starts_at.date() <= date.today())
-        self.table.setRowCount(len(activity.places))
-        for row, place in enumerate(activity.places):
-            texts = (place.role_name, place.volunteer_name or FREE_TEXT,
-                     f"{place.starts_at:%H:%M}–{place.ends_at:%H:%M}",
-                     "" if place.free else STATUSES[place.status],
-                     "" if place.free else _hours(place.worked_hours))
-            for column, value in enumerate(texts):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, place.shift_id)
-                if place.free:
-                    item.setBackground(FREE_BRUSH)
-                elif place.status == "afwezig":
-                    item.setBackground(NO_SHOW_BRUSH)
-                if column == 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-        free = activity.free_places
-        total = len(activity.places)
-        if activity.cancelled:
-            text = "Afgelast: het rooster blijft bewaard voor als de datum toch doorgaat."
-        elif not total:
-            text = "Nog geen plaatsen op het rooster; voeg er hieronder een toe."
-        elif free:
-            text = (f"<b style='color:#b00020'>{free} van {total} plaatsen vrij</b> · "
-                    "dubbelklik op een vrije plaats om haar in te vullen")
-        else:
-            text = f"Alle {total} plaatsen gevuld."
+        fill_table(self.table, activity)
+        text = summary_text(activity)
         self.summary.setText(text)
         self._update_buttons()
 
@@ -309,7 +254,7 @@ class ActivityPanel(QWidget):
                 "staan; met Ctrl+Z maakt u het ongedaan.", yes="Afgelasten"):
             return
         activity_id = self.activity.activity_id
-        self.undo_stack.push(_WriteCommand(
+        self.undo_stack.push(WriteCommand(
             self, f"{'afgelasten' if cancel else 'laten doorgaan'}: {label}",
             (planning.set_cancelled, activity_id, cancel),
             (planning.set_cancelled, activity_id, not cancel)))
@@ -330,7 +275,7 @@ class ActivityPanel(QWidget):
         place = self.selected_place()
         if place is None or place.free:
             return
-        self.undo_stack.push(_WriteCommand(
+        self.undo_stack.push(WriteCommand(
             self, f"{place.volunteer_name} van het rooster",
             (roster.unassign, place.shift_id),
             (roster.assign, place.shift_id, place.volunteer_id, True)))
@@ -340,7 +285,7 @@ class ActivityPanel(QWidget):
         if place is None or place.free:
             return
         new = "gepland" if place.status == "afwezig" else "afwezig"
-        self.undo_stack.push(_WriteCommand(
+        self.undo_stack.push(WriteCommand(
             self, f"{place.volunteer_name}: {STATUSES[new]}",
             (roster.set_status, place.shift_id, new),
             (roster.set_status, place.shift_id, place.status)))
@@ -394,7 +339,7 @@ class ActivityPanel(QWidget):
         _new, _errors = self.activity_dialog.values()
         new = {k: v for k, v in _new.items() if k in change.previous}
         # Saved already; the undo command re-applies on redo (harmless) and restores on undo.
-        self.undo_stack.push(_WriteCommand(
+        self.undo_stack.push(WriteCommand(
             self, "activiteit wijzigen",
             (planning.update_activity, change.activity_id, new),
             (planning.update_activity, change.activity_id, change.previous)))
