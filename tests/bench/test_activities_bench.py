@@ -29,6 +29,12 @@ RAW_READ = ("SELECT (SELECT count(*) FROM activity), (SELECT sum(visitors) FROM 
             "WHERE volunteer_id IS NOT NULL), (SELECT count(DISTINCT resident_id) "
             "FROM participation)")
 
+RAW_ROWS = ("SELECT id, initiative_id, district_code, starts_at, cancelled FROM activity",
+            "SELECT activity_id, visitor_type_code, visitors FROM attendance",
+            "SELECT activity_id, volunteer_id, starts_at, ends_at, status, hours FROM shift "
+            "WHERE volunteer_id IS NOT NULL",
+            "SELECT activity_id, resident_id FROM participation")
+
 
 @pytest.fixture(scope="module")
 def groot(groot_dir):
@@ -43,9 +49,12 @@ def test_activity_figures(groot, grouping):
     measured = median_seconds(lambda: activity_figures(engine, *ALL, grouping, today=TODAY))
     raw = sqlite3.connect(path)
     baseline = median_seconds(lambda: raw.execute(RAW_READ).fetchall())
+    rows = median_seconds(lambda: [raw.execute(sql).fetchall() for sql in RAW_ROWS])
     raw.close()
     record(f"activity_figures({grouping}), {total.activities} activities", measured, baseline,
            "raw sqlite3, totals of the same tables in one statement")
+    record(f"activity_figures({grouping}), {total.activities} activities", measured, rows,
+           "raw sqlite3, fetching the rows it aggregates")
 
 
 def test_roster_for_six_weeks(groot):

@@ -94,11 +94,12 @@ def aggregate(activities: Iterable[ActivityFact],
         if found is None:
             continue
         acc, starts = found
-        for target in (acc, total):
-            if shift.status == "afwezig":
-                target.row.no_shows += 1
-            elif shift.status == "aanwezig" or starts.date() < today:
-                hours = shift_hours(shift.starts_at, shift.ends_at, shift.status, shift.hours)
+        if shift.status == "afwezig":
+            acc.row.no_shows += 1
+            total.row.no_shows += 1
+        elif shift.status == "aanwezig" or starts.date() < today:
+            hours = shift_hours(shift.starts_at, shift.ends_at, shift.status, shift.hours)
+            for target in (acc, total):
                 target.row.volunteer_hours += hours
                 if hours > 0:
                     target.volunteers.add(shift.volunteer_id)

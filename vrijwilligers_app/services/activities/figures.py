@@ -24,6 +24,7 @@ domain.activity_figures.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Engine, text
 
@@ -65,7 +66,7 @@ class ActivityFigures:
 
 
 def _when(value: object) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)  # type: ignore[arg-type]
 
 
 def activity_figures(engine: Engine, start: date, end: date, grouping: str = "initiative",
@@ -85,25 +86,31 @@ def activity_figures(engine: Engine, start: date, end: date, grouping: str = "in
         params["district"] = district_code
     selected = _SELECTED.format(extra=extra)
     with engine.connect() as connection:
+        # The plain DB-API cursor: these are the only big reads, and SQLAlchemy's row
+        # objects cost more than the SQL (see tests/bench/test_activities_bench.py).
+        cursor = connection.connection.cursor()
+
+        def fetch(sql: str) -> list[tuple[Any, ...]]:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+
         types = [(str(r[0]), str(r[1])) for r in connection.execute(text(
             "SELECT code, name FROM visitor_type ORDER BY sort_order, name"))]
-        activity_rows = connection.execute(text(
+        activity_rows = fetch(
             f"SELECT t.id, t.initiative_id, i.name, {_DISTRICT}, d.name, t.starts_at, "
             "t.cancelled FROM activity t JOIN initiative i ON i.id = t.initiative_id "
             f"LEFT JOIN district d ON d.code = {_DISTRICT} "
-            f"WHERE t.id IN ({selected})"), params).all()
-        attendance = [(int(r[0]), str(r[1]), int(r[2])) for r in connection.execute(text(
-            "SELECT activity_id, visitor_type_code, visitors FROM attendance "
-            f"WHERE activity_id IN ({selected})"), params)]
-        shifts = [ShiftFact(int(r[0]), int(r[1]), _when(r[2]), _when(r[3]), str(r[4]),
+            f"WHERE t.id IN ({selected})")
+        attendance = fetch("SELECT activity_id, visitor_type_code, visitors FROM attendance "
+                          f"WHERE activity_id IN ({selected})")
+        shifts = [ShiftFact(r[0], r[1], _when(r[2]), _when(r[3]), r[4],
                             None if r[5] is None else float(r[5]))
-                  for r in connection.execute(text(
-                      "SELECT activity_id, volunteer_id, starts_at, ends_at, status, hours "
-                      "FROM shift WHERE volunteer_id IS NOT NULL "
-                      f"AND activity_id IN ({selected})"), params)]
-        participations = [(int(r[0]), int(r[1])) for r in connection.execute(text(
-            f"SELECT activity_id, resident_id FROM participation WHERE activity_id IN "
-            f"({selected})"), params)]
+                  for r in fetch("SELECT activity_id, volunteer_id, starts_at, ends_at, status, "
+                                "hours FROM shift WHERE volunteer_id IS NOT NULL "
+                                f"AND activity_id IN ({selected})")]
+        participations = fetch("SELECT activity_id, resident_id FROM participation "
+                              f"WHERE activity_id IN ({selected})")
+        cursor.close()
     facts = [_fact(row, grouping) for row in activity_rows]
     rows = aggregate(facts, attendance, shifts, participations, [c for c, _ in types],
                      today or date.today(), TOTAL_LABEL)

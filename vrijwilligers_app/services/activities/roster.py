@@ -109,28 +109,29 @@ def candidates(engine: Engine, shift_id: int) -> list[Candidate]:
     with read_session(engine) as session:
         shift, activity = _place(session, shift_id)
         day = shift.starts_at.date().isoformat()
+        params = {"initiative": activity.initiative_id, "role": shift.role_code, "day": day}
+        # Roles in this initiative first (a few rows), then all active volunteers: two plain
+        # queries instead of two correlated subqueries per volunteer.
+        roles = {int(r[0]): (str(r[1]), bool(r[2])) for r in session.connection().execute(text(
+            "SELECT r.volunteer_id, group_concat(d.name, ', '), max(r.role_code = :role) "
+            "FROM volunteer_role r JOIN duty_role d ON d.code = r.role_code "
+            "WHERE r.initiative_id = :initiative AND (r.end_date IS NULL OR r.end_date >= :day) "
+            "GROUP BY r.volunteer_id"), params)}
         rows = session.connection().execute(text(
-            f"SELECT v.id, {VOLUNTEER_NAME}, v.availability, "
-            "(SELECT group_concat(d.name, ', ') FROM volunteer_role r "
-            " JOIN duty_role d ON d.code = r.role_code WHERE r.volunteer_id = v.id "
-            " AND r.initiative_id = :initiative AND (r.end_date IS NULL OR r.end_date >= :day)),"
-            "EXISTS (SELECT 1 FROM volunteer_role r WHERE r.volunteer_id = v.id "
-            " AND r.initiative_id = :initiative AND r.role_code = :role "
-            " AND (r.end_date IS NULL OR r.end_date >= :day)) "
-            "FROM volunteer v WHERE v.archived_at IS NULL "
-            "AND (v.start_date IS NULL OR v.start_date <= :day) "
-            "AND (v.end_date IS NULL OR v.end_date >= :day)"),
-            {"initiative": activity.initiative_id, "role": shift.role_code, "day": day}).all()
+            f"SELECT v.id, {VOLUNTEER_NAME}, v.availability FROM volunteer v "
+            "WHERE v.archived_at IS NULL AND (v.start_date IS NULL OR v.start_date <= :day) "
+            "AND (v.end_date IS NULL OR v.end_date >= :day)"), params).all()
         busy: dict[int, list[Booking]] = {}
         for booking in _bookings_between(session, shift.starts_at, shift.ends_at):
             if booking.shift_id != shift_id:
                 busy.setdefault(booking.volunteer_id, []).append(booking)
     found = []
     needed = needed_mask(shift.starts_at, shift.ends_at)
-    for volunteer_id, name, mask, roles, same_role in rows:
+    for volunteer_id, name, mask in rows:
         clash = clash_message(str(name), busy.get(int(volunteer_id), []))
+        role_names, same_role = roles.get(int(volunteer_id), ("", False))
         found.append(Candidate(int(volunteer_id), str(name), fit_for(int(mask), needed),
-                               str(roles or ""), bool(same_role), clash))
+                               role_names, same_role, clash))
     found.sort(key=lambda c: (not c.same_role, not c.roles, FIT_RANK[c.fit], c.clash is not None,
                               c.name.casefold(), c.volunteer_id))
     return found
