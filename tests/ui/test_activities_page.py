@@ -124,6 +124,30 @@ def test_fill_the_roster_with_clash_warning(qtbot, register, answers):
     assert panel.table.item(0, 1).text() == "Bert Jansen"
     assert "Alle 1 plaatsen gevuld" in panel.summary.text()
     assert page.model.index(page.view.currentIndex().row(), 5).data() == "1/1"
+    # a no-show, undone
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.no_show_button, Qt.MouseButton.LeftButton)
+    assert rows(register, "SELECT status FROM shift WHERE activity_id = ?",
+                cafe_id) == [("afwezig",)]
+    assert panel.table.item(0, 3).text() == "niet gekomen"
+    window.undo_stack.undo()
+    assert rows(register, "SELECT status FROM shift WHERE activity_id = ?",
+                cafe_id) == [("gepland",)]
+    # move the date a week on through the edit dialog; the place moves along; undo
+    qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    dialog = panel.activity_dialog
+    old_day = dialog.on.edit.text()
+    new_day = date.fromisoformat("-".join(reversed(old_day.split("-")))) + timedelta(days=7)
+    set_text(dialog.on.edit, new_day.strftime("%d-%m-%Y"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert rows(register, "SELECT substr(s.starts_at, 1, 10), substr(t.starts_at, 1, 10) "
+                "FROM shift s JOIN activity t ON t.id = s.activity_id WHERE t.id = ?",
+                cafe_id) == [(new_day.isoformat(), new_day.isoformat())]
+    assert "verplaatst" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    assert rows(register, "SELECT substr(starts_at, 1, 10) FROM activity WHERE id = ?",
+                cafe_id) == [("-".join(reversed(old_day.split("-"))),)]
     # cancel the date: asked first, undone with Ctrl+Z
     answers.ask = True
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
