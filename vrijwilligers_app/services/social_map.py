@@ -7,13 +7,13 @@ new referrals. Errors are FormErrors (key -> Dutch message); nothing is half-sav
 """
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 from sqlmodel import Session, col, delete, select
 
+from vrijwilligers_app.domain.slug import ascii_slug
 from vrijwilligers_app.domain.validation import ValidationError, normalize_email, normalize_phone
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.store.engine import read_session, write_session
@@ -102,9 +102,7 @@ def _days(value: object, errors: dict[str, str]) -> int | None:
 
 def _new_code(session: Session, organisation: str, service: str) -> str:
     """A readable, unique code from the name: 'ggd_bn_jeugdgezondheidszorg'."""
-    ascii_name = unicodedata.normalize("NFKD", f"{organisation} {service}").encode(
-        "ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")[:36] or "organisatie"
+    base = ascii_slug(f"{organisation} {service}", "_")[:36].strip("_") or "organisatie"
     taken = set(session.exec(select(Destination.code)).all())
     code, number = base, 2
     while code in taken:

@@ -6,7 +6,7 @@ grouped loosely by wijk and postcode areas per wijk are rough: plausibility for 
 lookup table (DOMAIN.md: there is no reliable postcode→wijk table).
 """
 
-import unicodedata
+from vrijwilligers_app.domain.slug import ascii_slug  # noqa: F401 - re-exported for the demo
 
 FEMALE_FIRST_NAMES = (
     "Anna", "Maria", "Johanna", "Petra", "Ingrid", "Marieke", "Anja", "Els", "Ria", "Truus",
@@ -94,11 +94,3 @@ POSTCODE_LETTERS = tuple(
 )
 
 EMAIL_DOMAINS = ("mail.example", "post.example", "webmail.example")
-
-
-def ascii_slug(text: str, separator: str = ".") -> str:
-    """'Doriën van der Heijden' → 'dorien.van.der.heijden' (for fictitious e-mail addresses)."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ł", "l"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    words = "".join(c if c.isalnum() else " " for c in plain).split()
-    return separator.join(w for w in words if w.isascii())

@@ -25,6 +25,7 @@ from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
 from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFiguresDialog
 from vrijwilligers_app.ui.dialogs.social_map_dialog import SocialMapDialog
 from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTableModel
+from vrijwilligers_app.ui.pages.activity_panel import ActivityPanel
 from vrijwilligers_app.ui.pages.match_panel import MatchPanel
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
@@ -76,6 +77,7 @@ class RegisterPage(QWidget):
         self.editor = RecordEditor(self, undo_stack) if kind in EDITABLE else None
         self.referral_panel: ReferralPanel | None = None
         self.side_panel: RequestPanel | MatchPanel | None = None
+        self.activity_panel: ActivityPanel | None = None
         if self.editor is not None:
             side = self.editor.widget
         elif kind == "referrals":
@@ -96,6 +98,17 @@ class RegisterPage(QWidget):
             side.setWidgetResizable(True)
             side.setFrameShape(QScrollArea.Shape.NoFrame)
             side.setWidget(self.side_panel)
+        elif kind == "activities":
+            self.activity_panel = ActivityPanel(engine, runner, self._details_pane(), undo_stack)
+            self.activity_panel.changed.connect(self._referral_changed)
+            self.activity_panel.created.connect(self._activity_created)
+            self.activity_panel.status.connect(self.status)
+            QShortcut(QKeySequence("Ctrl+N"), self,
+                      lambda: self.activity_panel and self.activity_panel.open_new("single"))
+            side = QScrollArea()
+            side.setWidgetResizable(True)
+            side.setFrameShape(QScrollArea.Shape.NoFrame)
+            side.setWidget(self.activity_panel)
         else:
             side = self._details_pane()
         splitter = QSplitter()
@@ -236,6 +249,8 @@ class RegisterPage(QWidget):
                 self.referral_panel.show_referral(record_id)
             if self.side_panel is not None:
                 self.side_panel.show_record(record_id)
+            if self.activity_panel is not None:
+                self.activity_panel.show_activity(record_id)
 
     # --- read-only details ----------------------------------------------------------------
     def _details_pane(self) -> QWidget:
@@ -250,12 +265,6 @@ class RegisterPage(QWidget):
             name.setBuddy(value)
             self.details.addRow(name, value)
             self.detail_values.append(value)
-        if self.kind not in ("referrals", *SIDE_PANELS):
-            note = QLabel(f"{self.spec.title} kunt u hier bekijken, zoeken en filteren. "
-                          "Invoeren en wijzigen komt in een volgende versie van de app.")
-            note.setWordWrap(True)
-            note.setStyleSheet("color: palette(mid);")
-            self.details.addRow(note)
         return pane
 
     def _show_details(self, row: int) -> None:
@@ -296,6 +305,10 @@ class RegisterPage(QWidget):
             self.status.emit("Doorverwijzing opgeslagen.")
             self._pending_select = created
             self.apply_filters()
+
+    def _activity_created(self, activity_id: int) -> None:
+        self._pending_select = activity_id
+        self.apply_filters()
 
     def may_leave(self) -> bool:
         return self.editor.may_leave() if self.editor else True
