@@ -1,0 +1,62 @@
+"""The reports by name, and building one: data, layout, PDF bytes."""
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from vrijwilligers_app.services.reports.document import Report, ReportError, render
+from vrijwilligers_app.services.reports.referrals import build_referrals
+from vrijwilligers_app.services.reports.request import ReportRequest
+from vrijwilligers_app.services.reports.social_map import build_social_map
+from vrijwilligers_app.services.reports.volunteer_list import build_volunteer_list
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    key: str  # the name on the command line
+    title: str  # Dutch, for the dialog
+    build: Callable[[Engine, ReportRequest], Report]
+    needs_initiative: bool = False
+    uses_period: bool = True
+    description: str = ""
+
+
+REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
+    ReportKind("sociale-kaart", "Sociale kaart", build_social_map, uses_period=False,
+               description="initiatieven per wijk en leefdomein, organisaties met contact"),
+    ReportKind("vrijwilligers", "Vrijwilligerslijst / adreslijst (vertrouwelijk)",
+               build_volunteer_list, needs_initiative=True,
+               description="vrijwilligers van een initiatief met adres en telefoon"),
+    ReportKind("doorverwijzingen", "Doorverwijzingen: wachttijden", build_referrals,
+               description="wachttijden en doorlooptijden per organisatie en leefdomein"),
+)}
+
+
+def report_kind(key: str) -> ReportKind:
+    try:
+        return REPORTS[key]
+    except KeyError:
+        raise ReportError(f"Onbekend soort rapport '{key}'. Kies uit: "
+                          f"{', '.join(REPORTS)}.") from None
+
+
+def report_steps(engine: Engine, request: ReportRequest
+                 ) -> Generator[tuple[int, int, str], None, bytes]:
+    """For the background runner: yields (done, total, label), returns the PDF bytes."""
+    kind = report_kind(request.kind)
+    yield 0, 3, "Gegevens ophalen"
+    report = kind.build(engine, request)
+    yield 1, 3, "Opmaken"
+    data = render(report)
+    yield 3, 3, "Klaar"
+    return data
+
+
+def make_report(engine: Engine, request: ReportRequest) -> bytes:
+    steps = report_steps(engine, request)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return bytes(stop.value)

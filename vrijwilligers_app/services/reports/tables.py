@@ -1,0 +1,102 @@
+"""Tables that break across pages with their header repeated, and never cut a long name.
+
+A cell whose text fits its column stays a plain string (cheap: a 1,000-row list must take
+well under two seconds); a cell that would not fit becomes a Paragraph, which wraps it over
+more lines (and splits a single over-long word rather than cutting it off).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from vrijwilligers_app.services.reports import styles
+from vrijwilligers_app.services.reports.document import FRAME_WIDTH
+
+PADDING = 3.0
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float  # share of the frame width; the shares of one table add up to at most 1
+    right: bool = False  # numbers and dates-as-numbers are right aligned
+
+
+def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
+               total_row: bool = False, width: float = FRAME_WIDTH,
+               groups: Sequence[tuple[str, int]] = ()) -> Table:
+    """A striped table with a repeated header; `total_row`: the last row is printed bold;
+    `groups`: an extra header row above, (label, number of columns) from the left, e.g.
+    ("", 2), ("Wachttijd (dagen)", 3) so short column headers never split a word."""
+    widths = [c.width * width for c in columns]
+    header = [Paragraph(escape(c.header), styles.HEADER_CELL_RIGHT if c.right
+                        else styles.HEADER_CELL) for c in columns]
+    top: list[list[object]] = []
+    spans: list[tuple[object, ...]] = []
+    if groups:
+        row: list[object] = []
+        for label, span in groups:
+            spans.append(("SPAN", (len(row), 0), (len(row) + span - 1, 0)))
+            row.extend([Paragraph(escape(label), styles.GROUP_CELL)] + [""] * (span - 1))
+            if label:
+                spans.append(("LINEBELOW", (len(row) - span, 0), (len(row) - 1, 0), 0.4,
+                              styles.GRID))
+        top = [row]
+    body = [[_cell(value, widths[i], columns[i].right) for i, value in enumerate(row)]
+            for row in rows]
+    if total_row and body:
+        last = rows[-1]
+        body[-1] = [Paragraph(f"<b>{escape(str(v))}</b>", styles.CELL_RIGHT if columns[i].right
+                              else styles.CELL) for i, v in enumerate(last)]
+    heads = len(top) + 1
+    table = Table([*top, header, *body], colWidths=widths, repeatRows=heads, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("FONT", (0, 0), (-1, -1), styles.FONT, styles.CELL_SIZE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, heads - 1), "BOTTOM"),
+        ("BACKGROUND", (0, 0), (-1, heads - 1), styles.LIGHT),
+        ("LINEBELOW", (0, heads - 1), (-1, heads - 1), 0.8, styles.ACCENT),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.4, styles.GRID),
+        ("ROWBACKGROUNDS", (0, heads), (-1, -1), [None, styles.STRIPE]),
+        *spans,
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i, column in enumerate(columns):
+        if column.right:
+            commands.append(("ALIGN", (i, heads), (i, -1), "RIGHT"))
+    if total_row and body:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, styles.ACCENT))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _cell(value: object, width: float, right: bool) -> object:
+    text = "" if value is None else str(value)
+    if "\n" not in text and stringWidth(text, styles.FONT, styles.CELL_SIZE) <= width - 2 * PADDING:
+        return text
+    return Paragraph(escape(text).replace("\n", "<br/>"),
+                     styles.CELL_RIGHT if right else styles.CELL)
+
+
+def key_value_table(pairs: Sequence[tuple[str, str]], width: float = FRAME_WIDTH * 0.7) -> Table:
+    """Two columns of label and value, for summaries at the top of a report."""
+    widths = [width * 0.62, width * 0.38]
+    rows = [[_cell(label, widths[0], False), _cell(value, widths[1], True)]
+            for label, value in pairs]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), styles.FONT, styles.CELL_SIZE),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, styles.GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
