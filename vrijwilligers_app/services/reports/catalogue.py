@@ -60,3 +60,7 @@ def make_report(engine: Engine, request: ReportRequest) -> bytes:
             next(steps)
         except StopIteration as stop:
             return bytes(stop.value)
+
+
+def kinds_help() -> str:
+    return "; ".join(f"{k.key} ({k.description})" for k in REPORTS.values())
