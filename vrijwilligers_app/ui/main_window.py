@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
+        file_menu.addAction("&Rapporten afdrukken…", QKeySequence("Ctrl+P"), self.open_reports)
+        file_menu.addSeparator()
         file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         edit_menu = self.menuBar().addMenu("Be&werken")
         undo = self.undo_stack.createUndoAction(self, "Ongedaan maken")
@@ -144,6 +146,16 @@ class MainWindow(QMainWindow):
 
     def start_search(self) -> None:
         self.search_dialog.start()
+
+    def open_reports(self) -> QWidget:
+        """Rapporten afdrukken (issue 8): not modal, so the register stays usable. Imported
+        here: reportlab and QtPdf need not slow down the start."""
+        from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
+
+        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
+        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
+        self.reports_dialog.show()
+        return self.reports_dialog
 
     # --- appearance and state ----------------------------------------------------------------
     def _apply_font_scale(self, percent: int) -> None:

@@ -18,6 +18,7 @@ class ReportKind:
     title: str  # Dutch, for the dialog
     build: Callable[[Engine, ReportRequest], Report]
     needs_initiative: bool = False
+    optional_initiative: bool = False  # e.g. one maatjesproject or all of them
     uses_period: bool = True
     description: str = ""
 

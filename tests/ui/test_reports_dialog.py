@@ -1,0 +1,92 @@
+"""Rapporten afdrukken: build in the background, preview with QtPdf, save, print."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from tests.services.reports.pdftext import pages
+from tests.ui.conftest import make_window
+from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
+from vrijwilligers_app.ui.pdf_print import a4_printer
+
+pytestmark = pytest.mark.gui
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def dialog(qtbot, demo_register):
+    window = make_window(qtbot, demo_register)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.reports_dialog
+    dialog.today = TODAY
+    assert dialog.isVisible()
+    assert dialog.initiative.count() > 1  # filled by the (synchronous) runner
+    return dialog
+
+
+def test_build_shows_a_preview_and_saves(qtbot, dialog, tmp_path, monkeypatch):
+    assert not dialog.save_button.isEnabled()
+    dialog.select("vrijwilligers", "2026", 1)
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert dialog.document.pageCount() >= 1
+    assert dialog.view.document() is dialog.document
+    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+    assert "Klaar" in dialog.message.text()
+    target = tmp_path / "lijst"
+    monkeypatch.setattr(ReportsDialog, "ask_save_path",
+                        classmethod(lambda cls, parent, suggested: target))
+    saved = dialog.save_as()
+    assert saved == tmp_path / "lijst.pdf"
+    texts = pages(saved.read_bytes())
+    assert "VERTROUWELIJK" in texts[0] and "Periode: 2026" in texts[0]
+
+
+def test_printing_renders_every_page_to_the_printer(qtbot, dialog, tmp_path, monkeypatch):
+    dialog.select("doorverwijzingen", "2026")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    count = dialog.document.pageCount()
+    assert count > 1
+    out = tmp_path / "afgedrukt.pdf"
+
+    def pdf_printer(cls, parent, page_count):
+        printer = a4_printer(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    monkeypatch.setattr(ReportsDialog, "ask_printer", classmethod(pdf_printer))
+    assert dialog.print_report() == count
+    assert out.stat().st_size > 10_000
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(out)).pages) == count
+
+
+def test_bad_choices_are_explained_not_built(qtbot, dialog):
+    dialog.select("doorverwijzingen", "2026-K9")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert "geen periode" in dialog.message.text()
+    assert dialog.document.pageCount() == 0 and not dialog.save_button.isEnabled()
+    dialog.select("vrijwilligers", "2026")
+    dialog.initiative.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert "initiatief" in dialog.message.text()
+
+
+def test_printing_a_page_range(qtbot, dialog, tmp_path, monkeypatch):
+    dialog.select("sociale-kaart")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert dialog.document.pageCount() > 3
+    out = tmp_path / "deel.pdf"
+
+    def two_pages(cls, parent, page_count):
+        printer = a4_printer(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setFromTo(2, 3)
+        return printer
+
+    monkeypatch.setattr(ReportsDialog, "ask_printer", classmethod(two_pages))
+    assert dialog.print_report() == 2
