@@ -33,7 +33,7 @@ def full_name_sql(alias: str) -> str:
 
 # Referral follow-ups first (someone waits for help), then maatjes, then VOGs. An empty kind
 # is an item without a page to open (yet).
-PRIORITY = {"referrals": 0, "matches": 1, "": 1, "volunteers": 2}
+PRIORITY = {"referrals": 0, "matches": 1, "requests": 1, "": 1, "volunteers": 2}
 
 
 def _rows(engine: Engine, sql: str, **params: object) -> list[tuple[Any, ...]]:
@@ -65,7 +65,7 @@ def attention_items(engine: Engine, today: date, limit: int = 200) -> list[Atten
 
     reported_volunteers: set[int] = set()
     for reminder in buddy_reminders(engine, today):
-        page = reminder.page if reminder.page in PRIORITY else ""  # no requests page yet
+        page = reminder.page if reminder.page in PRIORITY else ""  # no page to open
         if reminder.kind == "vog":
             reported_volunteers.add(reminder.record_id)
         items.append(AttentionItem(page, reminder.record_id, reminder.text, reminder.days_late))

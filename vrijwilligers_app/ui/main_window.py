@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
+from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
 from vrijwilligers_app.ui.pages.register_page import RegisterPage
 from vrijwilligers_app.ui.pages.settings_page import SettingsPage
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -34,6 +35,7 @@ PAGES = (
     ("instellingen", "Instellingen", None),
 )
 KIND_ROW = {kind: row for row, (_key, _title, kind) in enumerate(PAGES) if kind}
+KIND_ROW["requests"] = KIND_ROW["matches"]  # the Maatjes page has a tab for each
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +102,10 @@ class MainWindow(QMainWindow):
         page = self.pages.get(row)
         if page is None:
             key, _title, kind = PAGES[row]
-            if kind is not None:
+            if kind == "matches":
+                page = MaatjesPage(self.register.engine, self.runner, self.undo_stack)
+                page.status.connect(self.statusBar().showMessage)
+            elif kind is not None:
                 page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
             elif key == "overzicht":
@@ -120,6 +125,8 @@ class MainWindow(QMainWindow):
 
     def register_page(self, kind: str) -> RegisterPage:
         page = self.page_at(KIND_ROW[kind])
+        if isinstance(page, MaatjesPage):
+            return page.page_for(kind)
         assert isinstance(page, RegisterPage)
         return page
 
@@ -128,7 +135,7 @@ class MainWindow(QMainWindow):
         if row == self._current_row or row < 0:
             return
         current = self.pages.get(self._current_row)
-        if isinstance(current, RegisterPage) and not current.may_leave():
+        if isinstance(current, RegisterPage | MaatjesPage) and not current.may_leave():
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(self._current_row)
             self.sidebar.blockSignals(False)
@@ -165,7 +172,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)  # a style-sheeted widget keeps its font otherwise
         self._fit_sidebar()
         for page in self.pages.values():
-            if isinstance(page, RegisterPage):
+            if isinstance(page, RegisterPage | MaatjesPage):
                 page.setFont(font)
                 page.font_changed()
 
@@ -182,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         for page in self.pages.values():
-            if isinstance(page, RegisterPage) and not page.may_leave():
+            if isinstance(page, RegisterPage | MaatjesPage) and not page.may_leave():
                 event.ignore()
                 return
         self.settings.setValue("geometry", self.saveGeometry())

@@ -4,6 +4,11 @@ FormErrors.errors beside the inputs. Scoring and life-cycle rules live in domain
 domain.buddy_lifecycle.
 """
 
+from vrijwilligers_app.services.maatjes.figures import (
+    BuddyFigureRow,
+    BuddyFigures,
+    buddy_figures,
+)
 from vrijwilligers_app.services.maatjes.flow import (
     EVALUATION_DAYS,
     LABELS,
@@ -12,6 +17,7 @@ from vrijwilligers_app.services.maatjes.flow import (
     create_request,
     end_match,
     hold_evaluation,
+    propose_and_start,
     propose_match,
     start_match,
 )
@@ -23,7 +29,8 @@ from vrijwilligers_app.services.maatjes.suggest import (
 )
 
 __all__ = [
-    "EVALUATION_DAYS", "LABELS", "BuddyReminder", "RequestNotFound", "add_contact",
-    "advance_request", "buddy_reminders", "create_request", "district_neighbours", "end_match",
-    "hold_evaluation", "propose_match", "start_match", "suggestions",
+    "EVALUATION_DAYS", "LABELS", "BuddyFigureRow", "BuddyFigures", "BuddyReminder",
+    "RequestNotFound", "add_contact", "advance_request", "buddy_figures", "buddy_reminders",
+    "create_request", "district_neighbours", "end_match", "hold_evaluation",
+    "propose_and_start", "propose_match", "start_match", "suggestions",
 ]

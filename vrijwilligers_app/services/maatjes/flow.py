@@ -206,6 +206,15 @@ def propose_match(engine: Engine, request_id: int, volunteer_id: int, today: dat
         return int(match.id)  # type: ignore[arg-type]
 
 
+def propose_and_start(engine: Engine, request_id: int, volunteer_id: int, on: date,
+                      today: date) -> int:
+    """Koppelen in one go: the volunteer is proposed and the koppelingsgesprek held on the
+    same day (the coordinator already spoke to both). Returns the match id."""
+    match_id = propose_match(engine, request_id, volunteer_id, today, on)
+    start_match(engine, match_id, on, today)
+    return match_id
+
+
 def start_match(engine: Engine, match_id: int, started_on: date, today: date) -> None:
     """The koppelingsgesprek was held: the pair is gekoppeld; evaluations get planned."""
     with write_session(engine) as session:

@@ -58,6 +58,56 @@ MATCHES = RegisterSpec(
     like_sql=MATCH_TEXT,
 )
 
+# Aanmeldingen (buddy requests): the waiting list first, longest waiting on top.
+REQUEST_STATUS = {"aanmelding": "Aanmelding", "intake": "Intake", "wachtend": "Wachtend",
+                  "voorgesteld": "Voorgesteld", "gekoppeld": "Gekoppeld",
+                  "afgesloten": "Afgesloten"}
+WAITING_LIST = ("aanmelding", "intake", "wachtend")
+_WAITING = ", ".join(f"'{s}'" for s in WAITING_LIST)
+WAITING_SINCE = (f"CASE WHEN t.status = 'wachtend' THEN coalesce(t.waiting_since, "
+                 f"t.requested_on) WHEN t.status IN ({_WAITING}) THEN t.requested_on END")
+_STATUS_RANK = ("CASE t.status WHEN 'wachtend' THEN 1 WHEN 'aanmelding' THEN 2 "
+                "WHEN 'intake' THEN 3 WHEN 'voorgesteld' THEN 4 WHEN 'gekoppeld' THEN 5 "
+                "ELSE 6 END")
+
+REQUESTS = RegisterSpec(
+    kind="requests",
+    title="Aanmeldingen voor een maatje",
+    from_sql=("buddy_request t LEFT JOIN resident p ON p.id = t.resident_id "
+              "LEFT JOIN initiative i ON i.id = t.initiative_id "
+              "LEFT JOIN district d ON d.code = p.district_code"),
+    columns=(
+        Column("inwoner", "Inwoner", listed_name("p"), name_sort("p"), width=26),
+        Column("status", "Status", case_of("t.status", REQUEST_STATUS, "t.status"),
+               # waiting list first, then by the day the wait began (oldest first)
+               f"{_STATUS_RANK} || coalesce({WAITING_SINCE}, t.requested_on)", width=12),
+        Column("wachttijd", "Wacht (dagen)",
+               f"CAST(julianday('now', 'localtime') - julianday({WAITING_SINCE}) "
+               "AS INTEGER)", kind="count", align="right", width=8),
+        Column("project", "Project", "i.name", text_sort("i.name"), width=24),
+        Column("wijk", "Wijk", "d.name", text_sort("d.name"), width=16),
+        Column("aangemeld", "Aangemeld", "t.requested_on", kind="date", width=10),
+        Column("wacht_sinds", "Wacht sinds", WAITING_SINCE, kind="date", width=10),
+        Column("wens", "Wens", "t.wish", text_sort("t.wish"), width=30),
+    ),
+    filters=(
+        FilterSpec("status", "Status",
+                   f"CASE WHEN :value = 'wachtlijst' THEN t.status IN ({_WAITING}) "
+                   "ELSE t.status = :value END",
+                   options=(("wachtlijst", "Wachtlijst (nog geen maatje)"),
+                            *REQUEST_STATUS.items())),
+        FilterSpec("project", "Project", "t.initiative_id = CAST(:value AS INTEGER)",
+                   options_sql=(
+                       "SELECT CAST(i.id AS TEXT), i.name FROM initiative i "
+                       "WHERE i.type_code = 'maatjesproject' OR EXISTS (SELECT 1 FROM "
+                       "buddy_request q WHERE q.initiative_id = i.id) ORDER BY lower(i.name), "
+                       "i.id")),
+        FilterSpec("wijk", "Wijk", "p.district_code = :value", options_sql=DISTRICT_OPTIONS),
+    ),
+    default_sort="status",
+    like_sql=f"{full_name('p')} || ' ' || coalesce(i.name, '') || ' ' || t.wish",
+)
+
 # The status cached on a referral is the kind of its last event.
 REFERRAL_STATUS = {
     "gesignaleerd": "Gesignaleerd", "aangemeld": "Aangemeld", "nagebeld": "Nagebeld",

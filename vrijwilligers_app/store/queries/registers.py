@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import Engine, bindparam
 from sqlalchemy import text as sql_text  # `text` is the quick filter's parameter name
 
-from vrijwilligers_app.store.queries.care_specs import MATCHES, REFERRALS
+from vrijwilligers_app.store.queries.care_specs import MATCHES, REFERRALS, REQUESTS
 from vrijwilligers_app.store.queries.initiative_specs import ACTIVITIES, INITIATIVES
 from vrijwilligers_app.store.queries.people_specs import RESIDENTS, VOLUNTEERS
 from vrijwilligers_app.store.queries.search import KIND_NUMBERS, STRIDE, fts_query
@@ -23,7 +23,7 @@ __all__ = ["REGISTERS", "Column", "FilterSpec", "RegisterSpec", "count", "fetch_
            "filter_options", "list_ids"]
 
 REGISTERS: dict[str, RegisterSpec] = {spec.kind: spec for spec in (
-    INITIATIVES, VOLUNTEERS, RESIDENTS, MATCHES, REFERRALS, ACTIVITIES)}
+    INITIATIVES, VOLUNTEERS, RESIDENTS, MATCHES, REFERRALS, ACTIVITIES, REQUESTS)}
 FETCH_CHUNK = 500
 _VALUE = re.compile(r":value\b")
 

@@ -24,11 +24,15 @@ from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
 from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
 from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFiguresDialog
 from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTableModel
+from vrijwilligers_app.ui.pages.match_panel import MatchPanel
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
+from vrijwilligers_app.ui.pages.request_panel import RequestPanel
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 EDITABLE = ("initiatives", "volunteers", "residents")
+# Pages with their own panel beside the list (built with the page; show_record(id) on select).
+SIDE_PANELS = {"requests": RequestPanel, "matches": MatchPanel}
 QUICK_FILTER_DELAY_MS = 200
 FILTERS_PER_LINE = 3
 
@@ -70,6 +74,7 @@ class RegisterPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.editor = RecordEditor(self, undo_stack) if kind in EDITABLE else None
         self.referral_panel: ReferralPanel | None = None
+        self.side_panel: RequestPanel | MatchPanel | None = None
         if self.editor is not None:
             side = self.editor.widget
         elif kind == "referrals":
@@ -83,6 +88,12 @@ class RegisterPage(QWidget):
             side.setWidgetResizable(True)
             side.setFrameShape(QScrollArea.Shape.NoFrame)
             side.setWidget(self.referral_panel)
+        elif kind in SIDE_PANELS:
+            self.side_panel = SIDE_PANELS[kind](self)
+            side = QScrollArea()
+            side.setWidgetResizable(True)
+            side.setFrameShape(QScrollArea.Shape.NoFrame)
+            side.setWidget(self.side_panel)
         else:
             side = self._details_pane()
         splitter = QSplitter()
@@ -98,7 +109,7 @@ class RegisterPage(QWidget):
         splitter.setSizes([600, 420])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.spec.title)
+        heading = self.heading = QLabel(self.spec.title)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -221,6 +232,8 @@ class RegisterPage(QWidget):
             self._show_details(current.row())
             if self.referral_panel is not None:
                 self.referral_panel.show_referral(record_id)
+            if self.side_panel is not None:
+                self.side_panel.show_record(record_id)
 
     # --- read-only details ----------------------------------------------------------------
     def _details_pane(self) -> QWidget:
@@ -235,7 +248,7 @@ class RegisterPage(QWidget):
             name.setBuddy(value)
             self.details.addRow(name, value)
             self.detail_values.append(value)
-        if self.kind != "referrals":
+        if self.kind not in ("referrals", *SIDE_PANELS):
             note = QLabel(f"{self.spec.title} kunt u hier bekijken, zoeken en filteren. "
                           "Invoeren en wijzigen komt in een volgende versie van de app.")
             note.setWordWrap(True)

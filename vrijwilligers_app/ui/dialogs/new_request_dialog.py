@@ -1,0 +1,177 @@
+"""Nieuwe aanmelding voor een maatje: the resident, the project, what the resident wants, and
+what matching uses (interests, languages, preferences). The wijk is the resident's own (set it
+on the Inwoners page). All checks are the service's; a refusal keeps every typed value."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine, text
+
+from vrijwilligers_app.services.editing import GENDER_OPTIONS
+from vrijwilligers_app.services.maatjes import create_request
+from vrijwilligers_app.services.maatjes.views import buddy_projects
+from vrijwilligers_app.store.queries.search import search
+from vrijwilligers_app.ui.pages.buddy_common import (
+    add_row,
+    clear_error,
+    error_label,
+    read_date,
+    show_error,
+    wrapping_form,
+)
+from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.fields import AvailabilityField, DateField, narrow_combo
+
+RESIDENT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def resident_district(engine: Engine, resident_id: int) -> str:
+    with engine.connect() as connection:
+        name = connection.execute(text(
+            "SELECT d.name FROM resident r LEFT JOIN district d ON d.code = r.district_code "
+            "WHERE r.id = :id"), {"id": resident_id}).scalar()
+    return str(name) if name else ""
+
+
+class NewRequestDialog(QDialog):
+    def __init__(self, engine: Engine, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.runner = runner
+        self.created_id: int | None = None
+        self.setWindowTitle("Nieuwe aanmelding voor een maatje")
+        form = wrapping_form()
+        self.resident_search = QLineEdit()
+        self.resident_search.setObjectName("resident_search")
+        self.resident_search.setPlaceholderText("naam, telefoon of postcode")
+        self.resident_search.textChanged.connect(self._find_residents)
+        self.residents = QListWidget()
+        self.residents.setObjectName("residents")
+        self.residents.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.residents.currentItemChanged.connect(lambda *_: self._resident_chosen())
+        self.district = QLabel("Kies eerst de inwoner.")
+        self.district.setWordWrap(True)
+        self.project = narrow_combo(QComboBox())
+        self.project.setObjectName("project")
+        self.project.addItem("— kies het maatjesproject —", None)
+        for project_id, name in buddy_projects(engine):
+            self.project.addItem(name, project_id)
+        if self.project.count() == 2:
+            self.project.setCurrentIndex(1)
+        self.requested_on = DateField("dd-mm-jjjj")
+        self.requested_on.set(date.today())
+        self.wish = QPlainTextEdit()
+        self.wish.setObjectName("wish")
+        self.wish.setPlaceholderText("Wat zoekt de inwoner? In eigen woorden; geen medische "
+                                     "details, geen BSN")
+        self.wish.setTabChangesFocus(True)
+        self.wish.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.interests = QLineEdit()
+        self.interests.setObjectName("interests")
+        self.interests.setPlaceholderText("gescheiden door komma's, bijvoorbeeld wandelen, koken")
+        self.languages = QLineEdit("nl")
+        self.languages.setObjectName("languages")
+        self.languages.setPlaceholderText("bijvoorbeeld nl, tr, ar")
+        self.gender = narrow_combo(QComboBox())
+        self.gender.setObjectName("preferred_gender")
+        self.gender.addItem("Geen voorkeur", "")
+        for code, name in GENDER_OPTIONS:
+            self.gender.addItem(f"Liever een {name.lower()}" if code != "x" else name, code)
+        self.availability = AvailabilityField()
+        add_row(form, "Inwoner &zoeken", self.resident_search)
+        add_row(form, "Inwoner", self.residents)
+        add_row(form, "Wijk (van de inwoner)", self.district)
+        add_row(form, "Maatjes&project", self.project)
+        add_row(form, "Aangemeld op", self.requested_on.widget, self.requested_on.edit)
+        add_row(form, "Wens van de inwoner", self.wish)
+        add_row(form, "Interesses", self.interests)
+        add_row(form, "Talen", self.languages)
+        add_row(form, "Voorkeur geslacht maatje", self.gender)
+        add_row(form, "Voorkeur dagdelen", self.availability.widget,
+                self.availability.focus_widget())
+        self.error = error_label()
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        screen = self.screen().availableGeometry()
+        self.resize(min(560, screen.width()), min(720, int(screen.height() * 0.9)))
+
+    def _find_residents(self, typed: str) -> None:
+        self.residents.clear()
+        if not typed.strip():
+            return
+        for hit in search(self.engine, typed, limit=30):
+            if hit.kind == "residents" and not hit.archived:
+                item = QListWidgetItem(f"{hit.title} · {hit.subtitle}")
+                item.setData(RESIDENT_ROLE, hit.record_id)
+                self.residents.addItem(item)
+        if self.residents.count():
+            self.residents.setCurrentRow(0)
+
+    def resident_id(self) -> int | None:
+        item = self.residents.currentItem()
+        return item.data(RESIDENT_ROLE) if item is not None else None
+
+    def _resident_chosen(self) -> None:
+        resident_id = self.resident_id()
+        if resident_id is None:
+            self.district.setText("Kies eerst de inwoner.")
+            return
+        name = resident_district(self.engine, resident_id)
+        self.district.setText(name or "onbekend: vul de wijk in bij Inwoners, dan telt die "
+                                      "mee bij het zoeken van een maatje")
+
+    def save(self) -> None:
+        resident_id, project_id = self.resident_id(), self.project.currentData()
+        problems = []
+        if resident_id is None:
+            problems.append("Inwoner: zoek de inwoner en kies hem of haar in de lijst.")
+        if project_id is None:
+            problems.append("Project: kies het maatjesproject.")
+        when = read_date(self.requested_on, "Aangemeld op")
+        if isinstance(when, str):
+            problems.append(when)
+        if problems:
+            show_error(self.error, "\n".join(problems))
+            return
+        clear_error(self.error)
+        self.save_button.setEnabled(False)
+        self.runner.run(create_request, self.engine, resident_id, project_id, when,
+                        date.today(), self.wish.toPlainText().strip(), self.interests.text(),
+                        self.languages.text(), self.gender.currentData(),
+                        int(self.availability.get()),  # type: ignore[call-overload]
+                        write=True, on_done=self._created, on_error=self._failed)
+
+    def _created(self, request_id: int) -> None:
+        self.created_id = request_id
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        show_error(self.error, exc)
