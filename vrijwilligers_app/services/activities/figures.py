@@ -1,0 +1,129 @@
+"""Activity figures per initiative, wijk or month for a period (Activiteiten, jaarverslag).
+
+Stable API (the reports use it):
+
+    activity_figures(engine, start, end, grouping="initiative", initiative_id=None,
+                     district_code=None, today=None) -> ActivityFigures
+
+- `start`, `end`: dates, inclusive; an activity belongs to the day it starts.
+- `grouping`: "initiative" (key = initiative id as text), "district" (key = wijk code;
+  None-key rows are labelled "Wijk onbekend"), "month" (key 'JJJJ-MM', label 'november
+  2026') or "none" (only the total row).
+- `initiative_id` / `district_code` narrow the activities first. An activity's wijk is its
+  own wijk, else its initiative's wijk when the initiative works in exactly one (the wijk
+  filter also accepts an activity without wijk whose initiative works in that wijk, as the
+  register's filter does).
+- `today` (default: date.today()) decides which still-'gepland' places count as worked.
+
+`ActivityFigures.rows` are `domain.activity_figures.FigureRow`s sorted by label, the total
+row (key None, label "Totaal") last; `visitor_types` lists (code, Dutch name) in the code
+list's order, and every row's `visitors` has all those codes. Definitions: see
+domain.activity_figures.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine, text
+
+from vrijwilligers_app.domain.activity_figures import (
+    ActivityFact,
+    FigureRow,
+    ShiftFact,
+    aggregate,
+)
+
+GROUPINGS = ("initiative", "district", "month", "none")
+TOTAL_LABEL = "Totaal"
+UNKNOWN_DISTRICT = "Wijk onbekend"
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+_DISTRICT = ("coalesce(t.district_code, (SELECT min(x.district_code) FROM initiative_district x "
+             "WHERE x.initiative_id = t.initiative_id HAVING count(*) = 1))")
+_SELECTED = """
+SELECT t.id FROM activity t
+WHERE substr(t.starts_at, 1, 10) BETWEEN :start AND :end {extra}
+"""
+_DISTRICT_FILTER = (" AND (t.district_code = :district OR (t.district_code IS NULL AND EXISTS ("
+                    "SELECT 1 FROM initiative_district x WHERE x.initiative_id = "
+                    "t.initiative_id AND x.district_code = :district)))")
+
+
+@dataclass(frozen=True)
+class ActivityFigures:
+    start: date
+    end: date
+    grouping: str
+    visitor_types: list[tuple[str, str]]
+    rows: list[FigureRow]
+
+    @property
+    def total(self) -> FigureRow:
+        return self.rows[-1]
+
+
+def _when(value: object) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def activity_figures(engine: Engine, start: date, end: date, grouping: str = "initiative",
+                     initiative_id: int | None = None, district_code: str | None = None,
+                     today: date | None = None) -> ActivityFigures:
+    if grouping not in GROUPINGS:
+        raise ValueError(f"onbekende indeling: {grouping}")
+    if end < start:
+        raise ValueError("De einddatum van de periode ligt vóór de begindatum.")
+    extra = ""
+    params: dict[str, object] = {"start": start.isoformat(), "end": end.isoformat()}
+    if initiative_id is not None:
+        extra += " AND t.initiative_id = :initiative"
+        params["initiative"] = initiative_id
+    if district_code:
+        extra += _DISTRICT_FILTER
+        params["district"] = district_code
+    selected = _SELECTED.format(extra=extra)
+    with engine.connect() as connection:
+        types = [(str(r[0]), str(r[1])) for r in connection.execute(text(
+            "SELECT code, name FROM visitor_type ORDER BY sort_order, name"))]
+        activity_rows = connection.execute(text(
+            f"SELECT t.id, t.initiative_id, i.name, {_DISTRICT}, d.name, t.starts_at, "
+            "t.cancelled FROM activity t JOIN initiative i ON i.id = t.initiative_id "
+            f"LEFT JOIN district d ON d.code = {_DISTRICT} "
+            f"WHERE t.id IN ({selected})"), params).all()
+        attendance = [(int(r[0]), str(r[1]), int(r[2])) for r in connection.execute(text(
+            "SELECT activity_id, visitor_type_code, visitors FROM attendance "
+            f"WHERE activity_id IN ({selected})"), params)]
+        shifts = [ShiftFact(int(r[0]), int(r[1]), _when(r[2]), _when(r[3]), str(r[4]),
+                            None if r[5] is None else float(r[5]))
+                  for r in connection.execute(text(
+                      "SELECT activity_id, volunteer_id, starts_at, ends_at, status, hours "
+                      "FROM shift WHERE volunteer_id IS NOT NULL "
+                      f"AND activity_id IN ({selected})"), params)]
+        participations = [(int(r[0]), int(r[1])) for r in connection.execute(text(
+            f"SELECT activity_id, resident_id FROM participation WHERE activity_id IN "
+            f"({selected})"), params)]
+    facts = [_fact(row, grouping) for row in activity_rows]
+    rows = aggregate(facts, attendance, shifts, participations, [c for c, _ in types],
+                     today or date.today(), TOTAL_LABEL)
+    if grouping == "none":
+        rows = rows[-1:]
+    elif grouping == "month":  # in time order, not alphabetical
+        rows = sorted(rows[:-1], key=lambda r: r.key or "") + rows[-1:]
+    return ActivityFigures(start, end, grouping, types, rows)
+
+
+def _fact(r: Sequence[object], grouping: str) -> ActivityFact:
+    starts = _when(r[5])
+    key: str | None
+    if grouping == "initiative":
+        key, label = str(r[1]), str(r[2])
+    elif grouping == "district":
+        key = None if r[3] is None else str(r[3])
+        label = UNKNOWN_DISTRICT if r[3] is None else str(r[4] or r[3])
+    elif grouping == "month":
+        key, label = f"{starts:%Y-%m}", f"{MONTHS[starts.month - 1]} {starts.year}"
+    else:
+        key, label = "", TOTAL_LABEL
+    return ActivityFact(int(str(r[0])), key, label, starts, bool(r[6]))

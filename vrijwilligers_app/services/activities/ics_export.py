@@ -1,0 +1,179 @@
+"""A volunteer's duties as an iCalendar (.ics) file, to import into a phone or mail calendar.
+
+- One VEVENT per place of the volunteer on activities from `start` on (no-shows left out);
+  a cancelled activity is STATUS:CANCELLED, so importing the file again takes it out of the
+  calendar. The UID is the place's UUID, so a moved date updates the same event.
+- Times carry TZID=Europe/Amsterdam with its VTIMEZONE (the stored times are local
+  wall-clock times), so 19:00 stays 19:00 across the clock change on every device.
+- Only the volunteer's own duties go in: no names of other volunteers or of visitors.
+- Files are written next to their final name as `<name>.deel` and renamed when all are
+  written; a folder that cannot be written gives an `IcsExportError` with a Dutch message
+  and leaves no file behind.
+"""
+
+import contextlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from icalendar import Calendar, Event
+from sqlalchemy import Engine, text
+
+from vrijwilligers_app.domain.recurrence import TIMEZONE
+from vrijwilligers_app.domain.roster import time_span
+from vrijwilligers_app.services.demo.names import ascii_slug
+from vrijwilligers_app.store.queries.roster import VOLUNTEER_NAME
+
+PRODID = "-//Vrijwilligersregister Helmond//Rooster//NL"
+UID_DOMAIN = "vrijwilligersregister-helmond"
+
+
+class IcsExportError(OSError):
+    """The export failed; the message is Dutch and says nothing was written."""
+
+
+@dataclass(frozen=True)
+class Duty:
+    uid: str
+    role: str
+    title: str
+    initiative: str
+    starts_at: datetime
+    ends_at: datetime
+    activity_starts: datetime
+    activity_ends: datetime
+    location: str
+    theme: str
+    speaker: str
+    cancelled: bool
+    modified: datetime
+
+
+def _as_dt(value: object) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def duties(engine: Engine, volunteer_id: int, start: date) -> tuple[str, list[Duty]]:
+    """The volunteer's display name and places from `start` on, in time order."""
+    with engine.connect() as connection:
+        name_row = connection.execute(text(
+            f"SELECT {VOLUNTEER_NAME} FROM volunteer v WHERE v.id = :id"),
+            {"id": volunteer_id}).first()
+        if name_row is None:
+            raise LookupError(f"Vrijwilliger (nummer {volunteer_id}) bestaat niet meer.")
+        rows = connection.execute(text(
+            "SELECT s.uuid, coalesce(r.name, s.role_code), t.title, i.name, s.starts_at, "
+            "s.ends_at, t.starts_at, t.ends_at, t.location, t.theme, t.speaker, t.cancelled, "
+            "max(s.updated_at, t.updated_at) "
+            "FROM shift s JOIN activity t ON t.id = s.activity_id "
+            "JOIN initiative i ON i.id = t.initiative_id "
+            "LEFT JOIN duty_role r ON r.code = s.role_code "
+            "WHERE s.volunteer_id = :id AND s.status <> 'afwezig' "
+            "AND substr(s.starts_at, 1, 10) >= :start ORDER BY s.starts_at, s.id"),
+            {"id": volunteer_id, "start": start.isoformat()}).all()
+    found = [Duty(str(r[0]), str(r[1]), str(r[2]), str(r[3]), _as_dt(r[4]), _as_dt(r[5]),
+                  _as_dt(r[6]), _as_dt(r[7]), str(r[8]), str(r[9]), str(r[10]), bool(r[11]),
+                  _as_dt(r[12]).replace(tzinfo=UTC)) for r in rows]
+    return str(name_row[0]), found
+
+
+def calendar_for(name: str, found: Sequence[Duty], now: datetime | None = None) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"Rooster {name}")
+    calendar.add("x-wr-timezone", TIMEZONE.key)
+    stamp = now or datetime.now(UTC)
+    for duty in found:
+        event = Event()
+        event.add("uid", f"{duty.uid}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("last-modified", duty.modified)
+        event.add("dtstart", duty.starts_at.replace(tzinfo=TIMEZONE))
+        event.add("dtend", duty.ends_at.replace(tzinfo=TIMEZONE))
+        event.add("summary", f"{duty.role}: {duty.title}")
+        if duty.location:
+            event.add("location", duty.location)
+        lines = [duty.initiative,
+                 f"Activiteit: {time_span(duty.activity_starts, duty.activity_ends)}"]
+        if duty.theme:
+            lines.append(f"Thema: {duty.theme}")
+        if duty.speaker:
+            lines.append(f"Spreker: {duty.speaker}")
+        if duty.cancelled:
+            lines.insert(0, "AFGELAST")
+        event.add("description", "\n".join(lines))
+        event.add("status", "CANCELLED" if duty.cancelled else "CONFIRMED")
+        event.add("transp", "OPAQUE")
+        calendar.add_component(event)
+    if found:  # the VTIMEZONE covers the years of the duties, not 1970-2038
+        calendar.add_missing_timezones(
+            first_date=date(found[0].starts_at.year, 1, 1),
+            last_date=date(max(d.ends_at for d in found).year + 1, 1, 1))
+    else:
+        calendar.add_missing_timezones()
+    return calendar
+
+
+def file_name(name: str, volunteer_id: int) -> str:
+    return f"rooster-{ascii_slug(name, '-') or 'vrijwilliger'}-{volunteer_id}.ics"
+
+
+def export_rosters(engine: Engine, volunteer_ids: Sequence[int], folder: Path,
+                   start: date) -> list[Path]:
+    """One .ics per volunteer in `folder`; all files or none. Returns the written paths."""
+    calendars = []
+    for volunteer_id in dict.fromkeys(volunteer_ids):
+        name, found = duties(engine, volunteer_id, start)
+        calendars.append((folder / file_name(name, volunteer_id),
+                          calendar_for(name, found).to_ical()))
+    partials: list[Path] = []
+    try:
+        if not folder.is_dir():
+            raise FileNotFoundError(f"de map {folder} bestaat niet")
+        for final, payload in calendars:
+            partial = final.with_name(final.name + ".deel")
+            partials.append(partial)
+            with open(partial, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for final, _payload in calendars:
+            os.replace(final.with_name(final.name + ".deel"), final)
+    except OSError as exc:
+        for partial in partials:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+        raise IcsExportError(
+            f"Het rooster kon niet worden opgeslagen in {folder}: {_reason(exc)}. Er is "
+            "niets weggeschreven; kies een andere map (bijvoorbeeld Documenten of een "
+            "USB-stick).") from exc
+    return [final for final, _payload in calendars]
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "u mag in deze map niet schrijven"
+    if isinstance(exc, FileNotFoundError):
+        return "de map bestaat niet (meer)"
+    if getattr(exc, "errno", None) == 28:
+        return "de schijf is vol"
+    return exc.strerror or str(exc)
+
+
+def rostered_volunteers(engine: Engine, initiative_id: int | None, start: date) -> list[
+        tuple[int, str, int]]:
+    """(volunteer id, name, number of duties) of volunteers with duties from `start` on,
+    optionally only in one initiative; by name."""
+    condition = "" if initiative_id is None else "AND t.initiative_id = :initiative"
+    with engine.connect() as connection:
+        rows = connection.execute(text(
+            f"SELECT v.id, {VOLUNTEER_NAME}, count(*) FROM shift s "
+            "JOIN activity t ON t.id = s.activity_id JOIN volunteer v ON v.id = s.volunteer_id "
+            f"WHERE substr(s.starts_at, 1, 10) >= :start AND s.status <> 'afwezig' {condition} "
+            "GROUP BY v.id ORDER BY v.last_name, v.first_name, v.id"),
+            {"start": start.isoformat(), "initiative": initiative_id}).all()
+    return [(int(r[0]), str(r[1]), int(r[2])) for r in rows]
