@@ -91,13 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
                     help="bestand of map voor de back-up (standaard: de map backups)")
     rs = add("restore", "zet een back-up terug (het huidige register wordt eerst bewaard)")
     rs.add_argument("path", metavar="PAD", help="het back-upbestand")
+    _add_exchange_commands(add)
     return parser
+
+
+def _add_exchange_commands(add) -> None:  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.cli_exchange import add_commands
+
+    add_commands(add)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore}
+    from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
+
+    handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore,
+                **exchange_handlers}
     try:
         if args.command is None:
             return _gui(data_dir, args.demo, args.smoke_test)

@@ -15,3 +15,11 @@ class PackageRefused(ExchangeError):
 
 class PackageIgnored(PackageRefused):
     """A sound package that changes nothing (read before, or an older snapshot)."""
+
+
+class AlreadyRead(PackageIgnored):
+    """The very same package (same manifest hash) was read before."""
+
+
+class WrongKind(PackageIgnored):
+    """A sound package of the other direction (an export where returns are read, or back)."""

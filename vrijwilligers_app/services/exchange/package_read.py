@@ -28,7 +28,7 @@ from nacl.public import PrivateKey, SealedBox
 from nacl.signing import VerifyKey
 
 from vrijwilligers_app.services.exchange.cells import read_csv
-from vrijwilligers_app.services.exchange.errors import PackageRefused
+from vrijwilligers_app.services.exchange.errors import PackageRefused, WrongKind
 from vrijwilligers_app.services.exchange.package_write import (
     DATAPACKAGE,
     MAGIC,
@@ -46,7 +46,7 @@ class Limits:
     entries: int = 32
     entry_bytes: int = 400 * MB  # one file inside, uncompressed
     total_bytes: int = 800 * MB  # everything inside, uncompressed
-    ratio: int = 1000  # uncompressed / compressed of one entry: more is a zip bomb
+    ratio: int = 200  # uncompressed / compressed above 1 MB: a zip bomb (CSV: ~5-20)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,8 @@ def _unzip(content: bytes, limits: Limits) -> dict[str, bytes]:
                 raise PackageRefused(f"Onbekend bestand in het pakket: '{name}'.")
             total += info.file_size
             if (info.file_size > limits.entry_bytes or total > limits.total_bytes
-                    or info.file_size > limits.ratio * max(info.compress_size, 1) + MB):
+                    or (info.file_size > MB
+                        and info.file_size > limits.ratio * max(info.compress_size, 1))):
                 raise PackageRefused(f"'{name}' is uitgepakt te groot ({info.file_size:,} "
                                      "bytes): mogelijk een zip-bom. Niets ingelezen."
                                      .replace(",", "."))
@@ -144,7 +145,7 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
     if expected_kind is not None and manifest["kind"] != expected_kind:
         what = "een terugmelding van de gemeente" if manifest["kind"] == "return" else \
             "een export van een laptop"
-        raise PackageRefused(f"Dit is {what}, hier niet bedoeld.")
+        raise WrongKind(f"Dit is {what}, hier niet bedoeld.")
     if manifest["schema_version"] > SCHEMA_VERSION:
         raise PackageRefused(
             f"Het pakket heeft schemaversie {manifest['schema_version']}, van een nieuwere "
@@ -152,7 +153,7 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
             "programma bij.")
     if manifest["schema_version"] < 1:
         raise PackageRefused("manifest.json noemt een ongeldige schemaversie.")
-    return manifest
+    return dict(manifest)
 
 
 def _verify(files: dict[str, bytes], manifest: dict[str, Any]) -> None:
@@ -173,8 +174,12 @@ def _verify(files: dict[str, bytes], manifest: dict[str, Any]) -> None:
                                  "beschadigd of veranderd.")
 
 
+DEFAULT_LIMITS = Limits()
+
+
 def read_package(content: bytes, *, expected_kind: str | None = None,
-                 box_key: PrivateKey | None = None, limits: Limits = Limits()) -> Package:
+                 box_key: PrivateKey | None = None, limits: Limits = DEFAULT_LIMITS
+                 ) -> Package:
     if len(content) > limits.file_bytes:
         raise PackageRefused(f"Het bestand is te groot ({len(content) // MB} MB; hooguit "
                              f"{limits.file_bytes // MB} MB).")

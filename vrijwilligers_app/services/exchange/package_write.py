@@ -48,7 +48,8 @@ def _datapackage(kind: str, source_id: str, names: Sequence[str]) -> bytes:
     package = {
         "profile": "data-package",
         "name": f"vrijwilligers-app-{'export' if kind == 'export' else 'terugmelding'}",
-        "title": f"{APP_NAME}: {'export naar de gemeente' if kind == 'export' else 'terugmelding van de gemeente'}",
+        "title": f"{APP_NAME}: " + ("export naar de gemeente" if kind == "export"
+                                    else "terugmelding van de gemeente"),
         "version": str(SCHEMA_VERSION),
         "x-profile": PROFILE,
         "x-source": source_id,
