@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     rs = add("restore", "zet een back-up terug (het huidige register wordt eerst bewaard)")
     rs.add_argument("path", metavar="PAD", help="het back-upbestand")
     _add_report_parser(add("rapport", "maak een overzicht als PDF om af te drukken"))
+    _add_exchange_commands(add)
     return parser
 
 
@@ -112,11 +113,19 @@ def _add_report_parser(rp: argparse.ArgumentParser) -> None:
                     help="het PDF-bestand dat gemaakt wordt")
 
 
+def _add_exchange_commands(add) -> None:  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.cli_exchange import add_commands
+
+    add_commands(add)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
+
     handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore,
-                "rapport": _report}
+                "rapport": _report, **exchange_handlers}
     try:
         if args.command is None:
             return _gui(data_dir, args.demo, args.smoke_test)

@@ -1,0 +1,153 @@
+"""CSV for Excel and back: UTF-8 with BOM, ';' (what Dutch Excel expects), formula-safe cells,
+and the Table Schema check that every CSV of a package must pass before anything is merged.
+
+A text cell starting with = + - @ (or a tab or carriage return) would be run as a formula by
+spreadsheet programs; it gets a leading apostrophe, which Excel hides and which the reader
+takes off again (`restore_text`). Numbers are written as numbers and never start with those.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from vrijwilligers_app.services.exchange.errors import PackageRefused
+from vrijwilligers_app.services.exchange.schema import Column, Table
+
+DELIMITER = ";"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def restore_text(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def format_cell(column: Column, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if column.type == "boolean":
+        return "true" if value else "false"
+    if column.type == "datetime":
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return str(value.strftime(DATETIME_FORMAT))
+    if column.type == "date":
+        return value.isoformat() if isinstance(value, date) else str(value)[:10]
+    if column.type == "number":
+        return repr(round(float(value), 4))
+    if column.type == "integer":
+        return str(int(value))
+    return neutralise(str(value))
+
+
+def write_csv(table: Table, rows: Iterable[Mapping[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow(table.header)
+    columns = table.columns
+    writer.writerows([format_cell(c, row.get(c.name)) for c in columns] for row in rows)
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_TRUE, _FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")
+
+
+def _parse(column: Column, text: str) -> Any:
+    """One cell by its Table Schema type; ValueError with a Dutch reason."""
+    kind = column.type
+    if kind == "string":
+        value: Any = restore_text(text)
+    elif kind == "integer":
+        if not _INTEGER.fullmatch(text):
+            raise ValueError(f"'{text[:30]}' is geen geheel getal")
+        value = int(text)
+    elif kind == "number":
+        if not _NUMBER.fullmatch(text):
+            raise ValueError(f"'{text[:30]}' is geen getal")
+        value = float(text)
+    elif kind == "boolean":
+        if text not in _TRUE + _FALSE:
+            raise ValueError(f"'{text[:30]}' is geen ja/nee-waarde (true/false)")
+        value = text in _TRUE
+    elif kind == "date":
+        try:
+            value = date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise ValueError(f"'{text[:30]}' is geen datum (jjjj-mm-dd)")
+    elif kind == "datetime":
+        try:
+            value = datetime.strptime(text, DATETIME_FORMAT).replace(tzinfo=UTC)
+        except ValueError:
+            raise ValueError(f"'{text[:30]}' is geen tijdstip (jjjj-mm-ddTuu:mm:ssZ)") from None
+    else:  # pragma: no cover - the schema module only uses the types above
+        raise ValueError(f"onbekend veldtype {kind}")
+    if column.enum is not None and value not in column.enum:
+        raise ValueError(f"'{text[:30]}' staat niet in de lijst ({', '.join(column.enum)})")
+    if column.pattern is not None and not re.search(column.pattern, text):
+        raise ValueError(f"'{text[:30]}' heeft niet de vorm die het schema vraagt")
+    if column.max_length is not None and len(text) > column.max_length:
+        raise ValueError(f"langer dan {column.max_length} tekens")
+    if kind in ("integer", "number") and value < 0:
+        raise ValueError("negatief getal")
+    return value
+
+
+def read_csv(table: Table, data: bytes) -> list[dict[str, Any]]:
+    """Parse and check a CSV against its Table Schema; PackageRefused naming file, row and
+    field on the first problem."""
+    where = table.path
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageRefused(f"{where} is geen UTF-8-tekst (byte {exc.start}).") from exc
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITER, strict=True)
+    try:
+        header = next(reader, None)
+        if header != table.header:
+            raise PackageRefused(f"{where}: de kolommen kloppen niet met het schema (verwacht "
+                                 f"{', '.join(table.header)}).")
+        return _rows(table, reader)
+    except csv.Error as exc:
+        raise PackageRefused(f"{where}, rij {reader.line_num}: geen geldige CSV ({exc}).") from exc
+
+
+def _rows(table: Table, reader: Iterable[Sequence[str]]) -> list[dict[str, Any]]:
+    where, columns, width = table.path, table.columns, len(table.columns)
+    keys: set[tuple[Any, ...]] = set()
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        if len(cells) != width:
+            raise PackageRefused(f"{where}, rij {number}: {len(cells)} velden in plaats van "
+                                 f"{width}.")
+        row: dict[str, Any] = {}
+        for column, text in zip(columns, cells, strict=True):
+            if text == "":
+                if column.required:
+                    raise PackageRefused(f"{where}, rij {number}, veld {column.name}: verplicht "
+                                         "veld is leeg.")
+                row[column.name] = None
+                continue
+            try:
+                row[column.name] = _parse(column, text)
+            except ValueError as exc:
+                raise PackageRefused(f"{where}, rij {number}, veld {column.name}: {exc}.") from exc
+        key = tuple(row[name] for name in table.primary_key)
+        if key in keys:
+            raise PackageRefused(f"{where}, rij {number}: dubbele sleutel "
+                                 f"({', '.join(str(k) for k in key)}).")
+        keys.add(key)
+        rows.append(row)
+    return rows
