@@ -5,9 +5,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from vrijwilligers_app.services.reports.annual import build_annual
+from vrijwilligers_app.services.reports.buddies import build_buddies
 from vrijwilligers_app.services.reports.document import Report, ReportError, render
 from vrijwilligers_app.services.reports.referrals import build_referrals
 from vrijwilligers_app.services.reports.request import ReportRequest
+from vrijwilligers_app.services.reports.roster import build_roster
 from vrijwilligers_app.services.reports.social_map import build_social_map
 from vrijwilligers_app.services.reports.volunteer_list import build_volunteer_list
 
@@ -29,8 +32,18 @@ REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
     ReportKind("vrijwilligers", "Vrijwilligerslijst / adreslijst (vertrouwelijk)",
                build_volunteer_list, needs_initiative=True,
                description="vrijwilligers van een initiatief met adres en telefoon"),
+    ReportKind("rooster", "Rooster van activiteiten", build_roster, needs_initiative=True,
+               description="wie wat doet per activiteit van een initiatief of reeks (--reeks)"),
+    ReportKind("maatjes", "Maatjesoverzicht (vertrouwelijk)", build_buddies,
+               optional_initiative=True,
+               description="wachtlijst, lopende en beëindigde koppelingen, per project of "
+                           "alle projecten"),
     ReportKind("doorverwijzingen", "Doorverwijzingen: wachttijden", build_referrals,
                description="wachttijden en doorlooptijden per organisatie en leefdomein"),
+    ReportKind("jaarverslag", "Jaarverslag van een initiatief", build_annual,
+               needs_initiative=True,
+               description="activiteiten, bezoekers, vrijwilligers en uren, maatjes en "
+                           "doorverwijzingen per kwartaal"),
 )}
 
 

@@ -21,7 +21,8 @@ def run_report_command(data_dir: Path, kind: str, period_text: str | None,
         spec = report_kind(kind)
         today = (parse_date_nl(today_text, "Datum") if today_text else None) or date.today()
         period: Period = parse_period(period_text) if period_text else year_period(today.year)
-        if spec.needs_initiative and initiative_id is None:
+        if spec.needs_initiative and initiative_id is None and not (
+                spec.key == "rooster" and series_id is not None):
             raise ReportError(f"Voor '{kind}' is een initiatief nodig: --initiatief NUMMER.")
         if output.suffix.lower() != ".pdf":
             raise ReportError(f"{output}: geef een bestandsnaam die eindigt op .pdf.")

@@ -31,7 +31,7 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
     """A striped table with a repeated header; `total_row`: the last row is printed bold;
     `groups`: an extra header row above, (label, number of columns) from the left, e.g.
     ("", 2), ("Wachttijd (dagen)", 3) so short column headers never split a word."""
-    widths = [c.width * width for c in columns]
+    widths = _fitted([c.width * width for c in columns], [c.header for c in columns], rows)
     header = [Paragraph(escape(c.header), styles.HEADER_CELL_RIGHT if c.right
                         else styles.HEADER_CELL) for c in columns]
     top: list[list[object]] = []
@@ -76,6 +76,32 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
     return table
 
 
+def _longest_word(text: str, font: str) -> float:
+    return max((stringWidth(w, font, styles.CELL_SIZE) for w in text.split()), default=0.0)
+
+
+def _fitted(widths: list[float], titles: Sequence[str], rows: Sequence[Sequence[object]],
+            sample: int = 60) -> list[float]:
+    """Widen a column whose header, or a word in its first rows (a date, a phone number),
+    is longer than the column, taking the room from the column with the most to spare:
+    words are then only split when a column has no room at all (a very long name)."""
+    needed = [_longest_word(t, styles.FONT_BOLD) for t in titles]
+    for row in rows[:sample]:
+        for i, value in enumerate(row[:len(needed)]):
+            needed[i] = max(needed[i], _longest_word(str(value or ""), styles.FONT))
+    needed = [n + 2 * PADDING + 1 for n in needed]
+    widths = list(widths)
+    for i, need in enumerate(needed):
+        short = need - widths[i]
+        if short <= 0:
+            continue
+        donor = max(range(len(widths)), key=lambda j: widths[j] - needed[j])
+        if donor != i and widths[donor] - needed[donor] >= short:
+            widths[donor] -= short
+            widths[i] = need
+    return widths
+
+
 def _cell(value: object, width: float, right: bool) -> object:
     text = "" if value is None else str(value)
     if "\n" not in text and stringWidth(text, styles.FONT, styles.CELL_SIZE) <= width - 2 * PADDING:
@@ -84,15 +110,18 @@ def _cell(value: object, width: float, right: bool) -> object:
                      styles.CELL_RIGHT if right else styles.CELL)
 
 
-def key_value_table(pairs: Sequence[tuple[str, str]], width: float = FRAME_WIDTH * 0.7) -> Table:
-    """Two columns of label and value, for summaries at the top of a report."""
-    widths = [width * 0.62, width * 0.38]
-    rows = [[_cell(label, widths[0], False), _cell(value, widths[1], True)]
+def key_value_table(pairs: Sequence[tuple[str, str]], width: float = FRAME_WIDTH * 0.7,
+                    label_share: float = 0.62, numbers: bool = True) -> Table:
+    """Two columns of label and value, for summaries at the top of a report; `numbers`:
+    values right aligned."""
+    widths = [width * label_share, width * (1 - label_share)]
+    rows = [[_cell(label, widths[0], False), _cell(value, widths[1], numbers)]
             for label, value in pairs]
     table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), styles.FONT, styles.CELL_SIZE),
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT" if numbers else "LEFT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, styles.GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
