@@ -23,7 +23,7 @@ published total can bound a suppressed cell; no secondary suppression yet).
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -149,8 +149,11 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
                   ) -> CityOverview:
     """Exact figures per source and city-wide (see the module docstring)."""
     with read_session(engine) as session:
-        sources = [(s.source_id, s.name or s.source_id[:8]) for s in session.execute(
-            select(ExchangeSource).order_by(col(ExchangeSource.name))).scalars()]
+        known = list(session.execute(select(ExchangeSource).order_by(
+            col(ExchangeSource.name), col(ExchangeSource.source_id))).scalars())
+    sources = [(s.source_id, s.name or s.source_id[:8]) for s in known]
+    newest_first = [s.source_id for s in sorted(
+        known, key=lambda s: s.snapshot_at or datetime.min.replace(tzinfo=UTC), reverse=True)]
     per_source: dict[str, dict[str, list[dict[str, Any]]]] = {
         sid: {t: [] for t in TABLES} for sid, _ in sources}
     for table in TABLES:
@@ -158,18 +161,41 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
             per_source[source_id][table].append(row)
     figures = [_figures(per_source[sid], sid, name, period_start, period_end, today)
                for sid, name in sources]
-    # City-wide: every source's rows together; initiatives shared by laptops count once.
-    # Pseudonyms differ per laptop (own secret), so referrals and residents never merge.
-    everything: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    initiatives: dict[str, dict[str, Any]] = {}
-    for rows in per_source.values():
-        for table in TABLES:
-            everything[table].extend(rows[table])
-        initiatives.update({r["id"]: r for r in rows["initiatieven"]})
-    kaart = {r["code"]: r for r in everything["sociale_kaart"]}
-    everything["sociale_kaart"] = list(kaart.values())
+    everything = _city_rows([per_source[sid] for sid in newest_first])
+    initiatives = {r["id"]: r for r in everything["initiatieven"]}
     total = _figures(everything, None, CITY, period_start, period_end, today, initiatives)
     return CityOverview(period_start, period_end, today, figures, total)
+
+
+# Records with a stable, public id may reach the gemeente from several laptops (a register
+# copied to a second laptop, two coordinators of one initiative): city-wide they count once,
+# as in the newest snapshot. Pseudonymised records (residents, requests, matches, referrals)
+# cannot be linked across laptops (each has its own secret) and are added up.
+_SHARED = {"initiatieven": ("id",), "sociale_kaart": ("code",),
+           "vrijwilligers_per_initiatief": ("initiatief",),
+           "vrijwilligers_vermeld": ("id", "initiatief", "rol"), "activiteiten": ("id",)}
+
+
+def _city_rows(newest_first: list[dict[str, list[dict[str, Any]]]]
+               ) -> dict[str, list[dict[str, Any]]]:
+    everything: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    seen: dict[str, set[tuple[Any, ...]]] = {t: set() for t in _SHARED}
+    for rows in newest_first:
+        taken: set[str] = set()  # activities taken from this source: their visitors too
+        for table in TABLES:
+            if table == "bezoekers":
+                everything[table].extend(r for r in rows[table] if r["activiteit"] in taken)
+                continue
+            for row in rows[table]:
+                if table in _SHARED:
+                    key = tuple(row[k] for k in _SHARED[table])
+                    if key in seen[table]:
+                        continue
+                    seen[table].add(key)
+                    if table == "activiteiten":
+                        taken.add(row["id"])
+                everything[table].append(row)
+    return everything
 
 
 def suppress(count: int) -> int | None:
