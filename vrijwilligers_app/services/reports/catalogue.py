@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.reports.annual import build_annual
 from vrijwilligers_app.services.reports.buddies import build_buddies
+from vrijwilligers_app.services.reports.city import build_city
 from vrijwilligers_app.services.reports.document import Report, ReportError, render
 from vrijwilligers_app.services.reports.referrals import build_referrals
 from vrijwilligers_app.services.reports.request import ReportRequest
@@ -44,6 +45,9 @@ REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
                needs_initiative=True,
                description="activiteiten, bezoekers, vrijwilligers en uren, maatjes en "
                            "doorverwijzingen per kwartaal"),
+    ReportKind("gemeente", "Sociaal domein in beeld (gemeente)", build_city,
+               description="stadsbreed overzicht uit de ingelezen exportbestanden, kleine "
+                           "aantallen onderdrukt"),
 )}
 
 
