@@ -63,6 +63,16 @@ def test_non_latin_names_are_in_the_font_and_in_the_text():
     assert b"DejaVuSans" in data  # embedded, not a core font without these glyphs
 
 
+def test_arabic_names_are_printed():
+    """Reportlab lays Arabic out right to left; the PDF holds the glyphs in visual order,
+    so the text read back is the name reversed."""
+    name = "محمد العلي"
+    report = Report("Namen", "X", "Periode: 2026", date(2026, 11, 23))
+    report.add(data_table((Column("Naam", 1.0),), [(name,)]))
+    text = "\n".join(pages(render(report)))
+    assert name in text or name[::-1] in text
+
+
 def test_write_is_all_or_nothing(tmp_path, monkeypatch):
     target = tmp_path / "rapport.pdf"
     target.write_bytes(b"oud")
