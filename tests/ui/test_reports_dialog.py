@@ -90,3 +90,31 @@ def test_printing_a_page_range(qtbot, dialog, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ReportsDialog, "ask_printer", classmethod(two_pages))
     assert dialog.print_report() == 2
+
+
+def test_unwritable_save_path_is_explained(qtbot, dialog, tmp_path, monkeypatch):
+    dialog.select("sociale-kaart")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    warnings = []
+    monkeypatch.setattr(ReportsDialog, "warn", classmethod(
+        lambda cls, parent, title, message: warnings.append((title, message))))
+    monkeypatch.setattr(ReportsDialog, "ask_save_path", classmethod(
+        lambda cls, parent, suggested: tmp_path / "bestaat-niet" / "kaart.pdf"))
+    assert dialog.save_as() is None
+    assert warnings and warnings[0][0] == "Opslaan mislukt"
+    assert "bestaat niet" in warnings[0][1]
+    assert not (tmp_path / "bestaat-niet").exists()
+
+
+def test_open_in_pdf_reader_hands_a_file_to_the_system(qtbot, dialog, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    dialog.select("doorverwijzingen", "2026-K3")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    target = dialog.open_external()
+    assert opened == [str(target)]
+    assert "Periode: 3e kwartaal 2026" in pages(target.read_bytes())[0]
+    target.unlink()

@@ -85,3 +85,17 @@ def test_write_failure_leaves_nothing(data_dir, tmp_path, capsys, monkeypatch):
     assert report(data_dir, "sociale-kaart", "-o", str(out / "r.pdf")) == 1
     assert "geen toegang" in capsys.readouterr().err
     assert list(out.iterdir()) == []
+
+
+def test_through_python_dash_m(data_dir, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "kaart.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "vrijwilligers_app", "--data-dir", str(data_dir), "rapport",
+         "sociale-kaart", "-o", str(target)], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0, result.stderr
+    assert "Sociale kaart" in pages(target.read_bytes())[0]

@@ -235,6 +235,11 @@ class ReportsDialog(QDialog):
             return None
         return printer
 
+    @classmethod
+    def warn(cls, parent: QWidget, title: str, message: str) -> None:
+        """A Dutch warning the user must read; tests replace this classmethod."""
+        QMessageBox.warning(parent, title, message)
+
     def save_as(self) -> Path | None:
         if not self.pdf_bytes:
             return None
@@ -246,7 +251,7 @@ class ReportsDialog(QDialog):
         try:
             write_pdf(self.pdf_bytes, target)
         except ReportError as exc:
-            QMessageBox.warning(self, "Opslaan mislukt", str(exc))
+            self.warn(self, "Opslaan mislukt", str(exc))
             return None
         self.message.setText(f"Opgeslagen als {target}.")
         self.message.setStyleSheet("")
@@ -260,12 +265,11 @@ class ReportsDialog(QDialog):
             folder.mkdir(exist_ok=True)
             target = write_pdf(self.pdf_bytes, folder / f"{self.file_stem}.pdf")
         except (OSError, ReportError) as exc:
-            QMessageBox.warning(self, "Openen mislukt", str(exc))
+            self.warn(self, "Openen mislukt", str(exc))
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            QMessageBox.information(self, "Geen PDF-lezer",
-                                    f"Er is geen PDF-lezer gevonden. Het bestand staat in "
-                                    f"{target}.")
+            self.warn(self, "Geen PDF-lezer",
+                      f"Er is geen PDF-lezer gevonden. Het bestand staat in {target}.")
         return target
 
     def print_report(self) -> int:
@@ -278,7 +282,7 @@ class ReportsDialog(QDialog):
         try:
             printed = print_document(self.document, printer, self._print_progress)
         except PrintError as exc:
-            QMessageBox.warning(self, "Afdrukken mislukt", str(exc))
+            self.warn(self, "Afdrukken mislukt", str(exc))
             return 0
         finally:
             self.progress.hide()
