@@ -97,3 +97,15 @@ def test_unwritable_targets_get_a_dutch_message(tmp_path, where):
         write_pdf(b"%PDF", target)
     assert any(w in str(info.value) for w in ("bestaat niet", "is een map"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bestand.txt"]
+
+
+def test_a_long_table_of_mixed_row_heights_loses_no_row_and_repeats_its_header():
+    rows = [(f"Rij {i:04d}", "\n".join(f"regel {j}" for j in range(1 + i % 5)))
+            for i in range(400)]
+    report = Report("Lang", "X", "Periode: 2026", date(2026, 11, 23))
+    report.add(data_table((Column("Naam", 0.3), Column("Tekst", 0.7)), rows, total_row=True))
+    texts = pages(render(report))
+    assert len(texts) > 10
+    everything = "\n".join(texts)
+    assert all(everything.count(f"Rij {i:04d}") == 1 for i in range(400))
+    assert all("Naam" in page and "Tekst" in page for page in texts)

@@ -148,3 +148,12 @@ def test_an_empty_register_gives_one_clear_page(register_engine, kind):
     data = make_report(register_engine, ReportRequest(kind, YEAR, DEMO_DATE, initiative_id))
     texts = pages(data)
     assert len(texts) == 1 and NO_DATA in texts[0]
+
+
+def test_a_long_overdue_list_is_cut_with_a_pointer_to_the_app(demo_klein_engine, monkeypatch):
+    from vrijwilligers_app.services.reports import referrals as report_module
+
+    monkeypatch.setattr(report_module, "OVERDUE_PRINTED", 3)
+    found = " ".join(text(build(demo_klein_engine, "doorverwijzingen")).split())
+    assert "Alleen de 3 langst verlopen staan hieronder" in found
+    assert "filter 'Vervolg te laat'" in found

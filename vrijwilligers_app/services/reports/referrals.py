@@ -20,6 +20,7 @@ from vrijwilligers_app.services.reports.request import ReportRequest, organisati
 from vrijwilligers_app.services.reports.tables import Column, data_table
 
 TITLE = "Doorverwijzingen: wachttijden en doorlooptijden"
+OVERDUE_PRINTED = 500  # rows; a list of thousands on paper helps nobody
 EXPLANATION = (
     "Wachttijd: van aanmelding bij de organisatie tot het eerste contact met de inwoner. "
     "Doorlooptijd: van aanmelding tot geholpen of afgesloten. Wie nog wacht telt mee met de "
@@ -116,11 +117,15 @@ def build_referrals(engine: Engine, request: ReportRequest) -> Report:
     else:
         report.note("Open doorverwijzingen (uit elke periode) waarvan de afgesproken "
                     "vervolgdatum voorbij is; de langst verlopen eerst.")
+        if len(overdue) > OVERDUE_PRINTED:
+            report.note(f"Alleen de {format_count(OVERDUE_PRINTED)} langst verlopen staan "
+                        f"hieronder; alle {format_count(len(overdue))} staan in de app onder "
+                        "Doorverwijzingen, filter 'Vervolg te laat'.")
         report.add(data_table(
             (Column("Nummer", 0.09, right=True), Column("Organisatie nu", 0.37),
              Column("Urgentie", 0.1), Column("Status", 0.2), Column("Vervolg op", 0.12),
              Column("Dagen te laat", 0.12, right=True)),
             [(str(o.referral_id), o.destination, rules.URGENCIES.get(o.urgency, o.urgency),
               rules.label(o.status), format_date_nl(o.follow_up_on), format_count(o.days_late))
-             for o in overdue]))
+             for o in overdue[:OVERDUE_PRINTED]]))
     return report

@@ -9,13 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH
+from vrijwilligers_app.services.reports.paged_table import PagedTable
 from vrijwilligers_app.services.reports.wrapping import text_width, wrap_text
 
 PADDING = 3.0
+PAGED_FROM = 60  # rows; longer tables are cut per page by PagedTable (linear, not quadratic)
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Column:
 
 def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
                total_row: bool = False, width: float = FRAME_WIDTH,
-               groups: Sequence[tuple[str, int]] = ()) -> Table:
+               groups: Sequence[tuple[str, int]] = ()) -> Flowable:
     """A striped table with a repeated header; `total_row`: the last row is printed bold;
     `groups`: an extra header row above, (label, number of columns) from the left, e.g.
     ("", 2), ("Wachttijd (dagen)", 3) so short column headers never split a word."""
@@ -47,7 +49,21 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
         top = [row]
     body = [[_cell(value, widths[i]) for i, value in enumerate(row)] for row in rows]
     heads = len(top) + 1
-    table = Table([*top, header, *body], colWidths=widths, repeatRows=heads, hAlign="LEFT")
+    rights = [i for i, column in enumerate(columns) if column.right]
+
+    def make(part: Sequence[Sequence[str]], last: bool) -> Table:
+        table = Table([*top, header, *part], colWidths=widths, repeatRows=heads, hAlign="LEFT")
+        table.setStyle(_style(heads, spans, rights, total_row and last and bool(part)))
+        return table
+
+    if len(body) <= PAGED_FROM:
+        return make(body, True)
+    header_height = make([], False).wrap(width, 10_000)[1]
+    return PagedTable(make, body, header_height, sum(widths))
+
+
+def _style(heads: int, spans: list[tuple[object, ...]], rights: list[int],
+           bold_last: bool) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         ("FONT", (0, 0), (-1, -1), styles.FONT, styles.CELL_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -62,14 +78,11 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    for i, column in enumerate(columns):
-        if column.right:
-            commands.append(("ALIGN", (i, heads), (i, -1), "RIGHT"))
-    if total_row and body:
+    commands += [("ALIGN", (i, heads), (i, -1), "RIGHT") for i in rights]
+    if bold_last:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, styles.ACCENT))
         commands.append(("FONT", (0, -1), (-1, -1), styles.FONT_BOLD, styles.CELL_SIZE))
-    table.setStyle(TableStyle(commands))
-    return table
+    return TableStyle(commands)
 
 
 def _longest_word(text: str, font: str) -> float:

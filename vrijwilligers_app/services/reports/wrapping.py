@@ -14,7 +14,7 @@ from vrijwilligers_app.services.reports import styles
 
 @lru_cache(maxsize=50_000)
 def text_width(text: str, font: str = styles.FONT, size: float = styles.CELL_SIZE) -> float:
-    return stringWidth(text, font, size)
+    return float(stringWidth(text, font, size))
 
 
 def _split_word(word: str, width: float, font: str, size: float) -> list[str]:
