@@ -57,7 +57,8 @@ def test_two_laptops_with_overlapping_data_are_kept_apart_and_counted_once_where
     assert overview.total.visitors_by_type == one.visitors_by_type
 
     # Laptop a sends a newer snapshot: only a's rows change.
-    b_rows = gemeente.rows("SELECT data FROM exchange_record WHERE source_id = :s ORDER BY id",
+    b_rows = gemeente.rows(
+        "SELECT data FROM exchange_record WHERE source_id = :s ORDER BY row_id",
                            s=laptop_keys(b.data_dir).source_id)
     with write_session(a.engine) as session:
         session.execute(text("UPDATE initiative SET archived_at = '2026-11-01' WHERE id IN "
@@ -68,7 +69,8 @@ def test_two_laptops_with_overlapping_data_are_kept_apart_and_counted_once_where
     a_id = laptop_keys(a.data_dir).source_id
     a_figures = next(s for s in after.sources if s.source_id == a_id)
     assert a_figures.initiatives_active == one.initiatives_active - 3
-    assert gemeente.rows("SELECT data FROM exchange_record WHERE source_id = :s ORDER BY id",
+    assert gemeente.rows(
+        "SELECT data FROM exchange_record WHERE source_id = :s ORDER BY row_id",
                          s=laptop_keys(b.data_dir).source_id) == b_rows
     assert gemeente.rows("SELECT last_sequence FROM exchange_source WHERE source_id = :s",
                          s=a_id) == [(2,)]

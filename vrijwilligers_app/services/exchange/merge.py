@@ -137,4 +137,4 @@ def snapshot_rows(engine: Engine, table: str, source_id: str | None = None
         stmt = stmt.where(col(ExchangeRecord.source_id) == source_id)
     with engine.connect() as connection:
         return [(source, json.loads(data)) for source, data in
-                connection.execute(stmt.order_by(col(ExchangeRecord.id)))]
+                connection.execute(stmt.order_by(col(ExchangeRecord.row_id)))]
