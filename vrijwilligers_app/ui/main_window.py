@@ -3,7 +3,7 @@
 Register pages are built the first time they are shown, so start-up stays quick.
 """
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -78,6 +78,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
+        file_menu.addAction("&Exporteren naar de gemeente…", QKeySequence("Ctrl+E"),
+                            self.open_exchange)
+        file_menu.addAction("&Synchroniseren met de gemeente…",
+                            lambda: self.open_exchange(sync=True))
+        file_menu.addSeparator()
         file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         edit_menu = self.menuBar().addMenu("Be&werken")
         undo = self.undo_stack.createUndoAction(self, "Ongedaan maken")
@@ -93,6 +98,15 @@ class MainWindow(QMainWindow):
         for row, (_key, title, _kind) in enumerate(PAGES):
             go_menu.addAction(title, QKeySequence(f"Ctrl+{row + 1}"),
                               lambda r=row: self.sidebar.setCurrentRow(r))
+
+    def open_exchange(self, sync: bool = False) -> None:
+        from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
+
+        dialog = ExchangeDialog(self.register, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        if sync:
+            dialog.sync_button.click()
 
     def page_at(self, row: int) -> QWidget:
         page = self.pages.get(row)
