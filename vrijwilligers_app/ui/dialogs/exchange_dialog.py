@@ -35,6 +35,7 @@ from vrijwilligers_app.services.exchange.export import (
     export_steps,
     preview,
 )
+from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
 from vrijwilligers_app.services.exchange.sync import SyncResult, sync_steps
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_setting, set_setting
@@ -64,6 +65,11 @@ class ExchangeDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Every table in sight without scrolling (11 compact rows).
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize()
+                                    * (len(EXPORT_TABLES) + 1) + 6)
         layout.addWidget(self.table, 1)
         self.left_out = QLabel("Laden…")
         self.left_out.setWordWrap(True)
@@ -109,8 +115,8 @@ class ExchangeDialog(QDialog):
         self.sync_button.clicked.connect(lambda: self._run(sync=True))
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 110,
-                    self.fontMetrics().height() * 32)
+        self.resize(max(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 120),
+                    self.sizeHint().height())
         self._show_key()
         self.load_preview()
 
@@ -126,10 +132,13 @@ class ExchangeDialog(QDialog):
         for row, line in enumerate(shown.lines):
             count = QTableWidgetItem(f"{line.rows:n}")
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, item in enumerate((QTableWidgetItem(line.title), count,
+            # The title's "(…)" repeats the third column: keep the table narrow.
+            title = line.title.split(" (")[0]
+            for column, item in enumerate((QTableWidgetItem(title), count,
                                            QTableWidgetItem(line.what))):
                 self.table.setItem(row, column, item)
         self.left_out.setText("Blijft op deze laptop: " + "; ".join(shown.left_out) + ".")
+        self._fit()
 
     def _show_key(self) -> None:
         try:
@@ -212,10 +221,19 @@ class ExchangeDialog(QDialog):
         set_setting(self.register.engine, FOLDER_SETTING, str(folder))
         if isinstance(result, SyncResult):
             self.result.setText(result.as_text())
+            self._fit()
         else:
             self.result.setText(
                 f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}"
                 f"{', versleuteld' if result.encrypted else ', niet versleuteld'}).")
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to fit longer texts (wrapped labels do not enlarge a shown dialog)."""
+        self.layout().activate()
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
@@ -223,6 +241,7 @@ class ExchangeDialog(QDialog):
             self.result.setText(f"Niet gelukt: {exc}")
         else:
             self.result.setText(f"Niet gelukt door een onverwachte fout: {exc}")
+        self._fit()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
