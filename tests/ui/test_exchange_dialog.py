@@ -29,8 +29,11 @@ def _cells(dialog):
 def test_shows_what_is_shared_before_anything_is_written(dialog, demo_register):
     cells = _cells(dialog)
     assert len(cells) == 11
-    inwoners = next(k for k in cells if k.startswith("Inwoners"))
-    assert "pseudoniem" in inwoners and cells[inwoners] == "400"
+    assert cells["Inwoners"] == "400"
+    row = next(r for r in range(dialog.table.rowCount())
+               if dialog.table.item(r, 0).text() == "Inwoners")
+    assert dialog.table.item(row, 2).text() == ("pseudoniem, leeftijdsgroep, wijk en de 4 "
+                                                "cijfers van de postcode")
     assert "namen, telefoonnummers, e-mailadressen" in dialog.left_out.text()
     assert "NIET versleuteld" in dialog.key_label.text()
     assert not any(demo_register.data_dir.glob("**/export-*"))
