@@ -115,3 +115,15 @@ def test_published_figures_suppress_counts_below_five(laptop, gemeente, tmp_path
     small = {k: v for k, v in overview.total.visitors_by_type.items() if 0 < v < 5}
     for kind in small:
         assert shown["stad"]["bezoekers_per_soort"][kind] is None
+
+
+def test_a_new_export_replaces_the_laptops_older_files_in_the_folder(make_laptop, tmp_path):
+    a, b = make_laptop("a"), make_laptop("b")
+    folder = tmp_path / "sync"
+    first_a = export_to(a, folder)
+    renamed = folder / "kopie van export.zip"
+    renamed.write_bytes(first_a.read_bytes())
+    only_b = export_to(b, folder)
+    newest_a = export_to(a, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [renamed.name, only_b.name, newest_a.name])

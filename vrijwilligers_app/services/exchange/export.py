@@ -13,7 +13,11 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.exchange import keys as keys_module
 from vrijwilligers_app.services.exchange.errors import ExchangeError
-from vrijwilligers_app.services.exchange.package_write import build_package, write_file
+from vrijwilligers_app.services.exchange.package_write import (
+    build_package,
+    remove_superseded,
+    write_file,
+)
 from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
 from vrijwilligers_app.store.settings import get_setting
@@ -111,6 +115,7 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
     name = (f"export-{keys.source_id[:8]}-{sequence:06d}-{stamp}"
             f"{'.versleuteld' if gemeente else '.zip'}")
     path = write_file(folder, name, built.content)
+    remove_superseded(folder, f"export-{keys.source_id[:8]}", sequence)
     yield 3, 3, "Klaar"
     return ExportResult(path, sequence, {k: len(v) for k, v in rows.items()},
                         gemeente is not None, built.package_hash)
