@@ -29,32 +29,50 @@ def restore_text(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
+def _text(value: Any) -> str:
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text[:1] in _FORMULA_FIRST and text else text
+
+
+def _moment(value: Any) -> str:
+    if isinstance(value, str):
+        if len(value) in (19, 26) and value[10] in " T":  # no offset: SQLite text
+            return value[:10] + "T" + value[11:19] + "Z"  # SQLite text, stored as UTC
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return str(value.strftime(DATETIME_FORMAT))
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)[:10]
+
+
+_FORMATTERS: dict[str, Callable[[Any], str]] = {
+    "string": _text,
+    "boolean": lambda value: "true" if value else "false",
+    "datetime": _moment,
+    "date": _day,
+    "number": lambda value: repr(round(float(value), 4)),
+    "integer": lambda value: str(int(value)),
+}
+_FORMULA_FIRST = frozenset(FORMULA_START)
+
+
 def format_cell(column: Column, value: Any) -> str:
     if value is None or value == "":
         return ""
-    if column.type == "boolean":
-        return "true" if value else "false"
-    if column.type == "datetime":
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC)
-        return str(value.strftime(DATETIME_FORMAT))
-    if column.type == "date":
-        return value.isoformat() if isinstance(value, date) else str(value)[:10]
-    if column.type == "number":
-        return repr(round(float(value), 4))
-    if column.type == "integer":
-        return str(int(value))
-    return neutralise(str(value))
+    return _FORMATTERS[column.type](value)
 
 
 def write_csv(table: Table, rows: Iterable[Mapping[str, Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(table.header)
-    columns = table.columns
-    writer.writerows([format_cell(c, row.get(c.name)) for c in columns] for row in rows)
+    plan = [(c.name, _FORMATTERS[c.type]) for c in table.columns]
+    writer.writerows([
+        "" if (value := row.get(name)) is None or value == "" else fmt(value)
+        for name, fmt in plan] for row in rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
