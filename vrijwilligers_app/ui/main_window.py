@@ -82,6 +82,10 @@ class MainWindow(QMainWindow):
                             self.open_exchange)
         file_menu.addAction("&Synchroniseren met de gemeente…",
                             lambda: self.open_exchange(sync=True))
+        from vrijwilligers_app.services.exchange.keys import has_gemeente_keys
+
+        if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
+            file_menu.addAction("&Gemeente: sociaal domein in beeld…", self.open_gemeente)
         file_menu.addSeparator()
         file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         edit_menu = self.menuBar().addMenu("Be&werken")
@@ -107,6 +111,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         if sync:
             dialog.sync_button.click()
+
+    def open_gemeente(self) -> None:
+        from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
+
+        dialog = GemeenteDialog(self.register, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def page_at(self, row: int) -> QWidget:
         page = self.pages.get(row)
