@@ -2,6 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1366x768x24" python -m tests.helpers.screenshot_exchange \
         DATA_DIR FOLDER OUT_DIR
+    xvfb-run ... python -m tests.helpers.screenshot_exchange --gemeente GEMEENTE_DIR OUT_DIR
 """
 
 import sys
@@ -42,5 +43,26 @@ def main(data_dir: Path, folder: Path, out_dir: Path) -> None:
         window.close()
 
 
+def gemeente(data_dir: Path, out_dir: Path) -> None:
+    from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
+
+    app = create_application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open_register(data_dir, daily_backup=False) as register:
+        window = MainWindow(register)
+        window.showMaximized()
+        _settle(app, window)
+        window.open_gemeente()
+        _settle(app, window)
+        dialog = window.findChildren(GemeenteDialog)[0]
+        _settle(app, window)
+        QApplication.primaryScreen().grabWindow(0).save(str(out_dir / "22-gemeente.png"))
+        dialog.close()
+        window.close()
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    if sys.argv[1] == "--gemeente":  # ... --gemeente GEMEENTE_DATA_DIR OUT_DIR
+        gemeente(Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

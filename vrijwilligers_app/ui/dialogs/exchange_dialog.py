@@ -40,6 +40,7 @@ from vrijwilligers_app.services.exchange.sync import SyncResult, sync_steps
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_setting, set_setting
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
+from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 
@@ -130,7 +131,7 @@ class ExchangeDialog(QDialog):
         self._busy(False)
         self.table.setRowCount(len(shown.lines))
         for row, line in enumerate(shown.lines):
-            count = QTableWidgetItem(f"{line.rows:n}")
+            count = QTableWidgetItem(format_value(line.rows, "count"))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             # The title's "(…)" repeats the third column: keep the table narrow.
             title = line.title.split(" (")[0]

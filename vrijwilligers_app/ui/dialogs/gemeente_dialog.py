@@ -34,11 +34,16 @@ from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import Report
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 
 def _days(value: int | None) -> str:
     return "niet bereikt" if value is None else f"{value} d"
+
+
+def _count(value: int) -> str:
+    return format_value(value, "count")
 
 
 def _share(figures: SourceFigures) -> str:
@@ -47,18 +52,18 @@ def _share(figures: SourceFigures) -> str:
 
 
 MEASURES = (
-    ("Initiatieven (actief)", lambda f: str(f.initiatives_active)),
-    ("Vrijwilligers per initiatief, opgeteld", lambda f: str(f.volunteer_places)),
-    ("Inwoners", lambda f: str(f.residents)),
-    ("Maatjes: wachtend", lambda f: str(f.requests_waiting)),
-    ("Maatjes: lopende koppelingen", lambda f: str(f.matches_active)),
-    ("Activiteiten in de periode", lambda f: str(f.activities)),
-    ("Bezoekers in de periode", lambda f: str(sum(f.visitors_by_type.values()))),
-    ("Vrijwilligersuren", lambda f: f"{f.volunteer_hours:n}"),
-    ("Doorverwijzingen (gesignaleerd in de periode)", lambda f: str(f.referrals.referrals)),
+    ("Initiatieven (actief)", lambda f: _count(f.initiatives_active)),
+    ("Vrijwilligers per initiatief, opgeteld", lambda f: _count(f.volunteer_places)),
+    ("Inwoners", lambda f: _count(f.residents)),
+    ("Maatjes: wachtend", lambda f: _count(f.requests_waiting)),
+    ("Maatjes: lopende koppelingen", lambda f: _count(f.matches_active)),
+    ("Activiteiten in de periode", lambda f: _count(f.activities)),
+    ("Bezoekers in de periode", lambda f: _count(sum(f.visitors_by_type.values()))),
+    ("Vrijwilligersuren", lambda f: format_value(float(f.volunteer_hours), "number")),
+    ("Doorverwijzingen (gesignaleerd in de periode)", lambda f: _count(f.referrals.referrals)),
     ("Wachttijd: mediaan", lambda f: _days(f.referrals.waiting.median)),
     ("Wachttijd: 90 %", lambda f: _days(f.referrals.waiting.p90)),
-    ("Nog wachtend op eerste contact", lambda f: str(f.referrals.waiting.open)),
+    ("Nog wachtend op eerste contact", lambda f: _count(f.referrals.waiting.open)),
     ("Doorlooptijd: mediaan", lambda f: _days(f.referrals.lead.median)),
     ("Binnen de afgesproken termijn", _share),
 )
@@ -95,6 +100,9 @@ class GemeenteDialog(QDialog):
         self.table.setAccessibleName("Cijfers per bron en voor de stad")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setVerticalHeaderLabels([label for label, _ in MEASURES])
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize()
+                                    * (len(MEASURES) + 1) + 6)
         layout.addWidget(self.table, 1)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -135,8 +143,17 @@ class GemeenteDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self._fit_width()
         if not overview.sources:
             self.result.setText("Nog geen exportbestanden ingelezen.")
+
+    def _fit_width(self) -> None:
+        """Grow to show every column when the screen allows (a few laptops fit)."""
+        needed = (self.table.verticalHeader().width() + 40 + sum(
+            self.table.columnWidth(c) for c in range(self.table.columnCount())))
+        screen = self.screen().availableGeometry().width() if self.screen() else needed
+        width = min(max(needed, self.width()), screen - 40)
+        self.resize(width, max(self.height(), self.sizeHint().height()))
 
     # --- import / return ------------------------------------------------------------------
     def choose_folder(self, title: str) -> Path | None:
