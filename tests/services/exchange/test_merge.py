@@ -57,7 +57,8 @@ def test_two_laptops_with_overlapping_data_are_kept_apart_and_counted_once_where
     assert overview.total.visitors_by_type == one.visitors_by_type
 
     # Laptop a sends a newer snapshot: only a's rows change.
-    b_rows = gemeente.rows("SELECT data FROM exchange_record WHERE source_id = :s ORDER BY id",
+    b_rows = gemeente.rows(
+        "SELECT data FROM exchange_record WHERE source_id = :s ORDER BY row_id",
                            s=laptop_keys(b.data_dir).source_id)
     with write_session(a.engine) as session:
         session.execute(text("UPDATE initiative SET archived_at = '2026-11-01' WHERE id IN "
@@ -68,7 +69,8 @@ def test_two_laptops_with_overlapping_data_are_kept_apart_and_counted_once_where
     a_id = laptop_keys(a.data_dir).source_id
     a_figures = next(s for s in after.sources if s.source_id == a_id)
     assert a_figures.initiatives_active == one.initiatives_active - 3
-    assert gemeente.rows("SELECT data FROM exchange_record WHERE source_id = :s ORDER BY id",
+    assert gemeente.rows(
+        "SELECT data FROM exchange_record WHERE source_id = :s ORDER BY row_id",
                          s=laptop_keys(b.data_dir).source_id) == b_rows
     assert gemeente.rows("SELECT last_sequence FROM exchange_source WHERE source_id = :s",
                          s=a_id) == [(2,)]
@@ -113,3 +115,15 @@ def test_published_figures_suppress_counts_below_five(laptop, gemeente, tmp_path
     small = {k: v for k, v in overview.total.visitors_by_type.items() if 0 < v < 5}
     for kind in small:
         assert shown["stad"]["bezoekers_per_soort"][kind] is None
+
+
+def test_a_new_export_replaces_the_laptops_older_files_in_the_folder(make_laptop, tmp_path):
+    a, b = make_laptop("a"), make_laptop("b")
+    folder = tmp_path / "sync"
+    first_a = export_to(a, folder)
+    renamed = folder / "kopie van export.zip"
+    renamed.write_bytes(first_a.read_bytes())
+    only_b = export_to(b, folder)
+    newest_a = export_to(a, folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [renamed.name, only_b.name, newest_a.name])

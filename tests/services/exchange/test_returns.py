@@ -51,7 +51,7 @@ def test_status_event_from_the_gemeente_lands_in_the_history_once(laptop, gemeen
 
     first = read_returns(laptop.engine, laptop.data_dir, [connected])
     assert [o.status for o in first.outcomes] == [IMPORTED]
-    assert "1 statusmomenten toegevoegd" in first.outcomes[0].note
+    assert "1 statusmoment(en) toegevoegd" in first.outcomes[0].note
     rows = laptop.rows("""SELECT r.status, e.kind, e.source FROM referral_event e
                           JOIN referral r ON r.id = e.referral_id WHERE e.source = 'gemeente'""")
     assert rows == [("contact", "contact", "gemeente")]
@@ -153,3 +153,23 @@ def test_sync_exports_and_reads_returns(laptop, gemeente, connected):
     assert result.exported.sequence == 2 and result.exported.encrypted
     assert [o.status for o in result.returns.outcomes] == [IMPORTED]
     assert "versleuteld" in result.as_text()
+
+
+def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, gemeente,
+                                                                    connected, tmp_path,
+                                                                    template_database):
+    from tests.services.exchange.conftest import _side
+    from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
+
+    for number in range(3):
+        write_returns(gemeente.engine, gemeente.data_dir, tmp_path / f"oud{number}")
+        read_returns(laptop.engine, laptop.data_dir, [tmp_path / f"oud{number}"])
+    new = _side(template_database, tmp_path / "nieuwe-gemeente")
+    pin_gemeente_key(laptop.engine, create_gemeente_keys(new.data_dir, "Nieuw").public,
+                     replace=True)
+    export_to(laptop, tmp_path / "naar-nieuw")
+    import_packages(new.engine, new.data_dir, [tmp_path / "naar-nieuw"])
+    [written] = write_returns(new.engine, new.data_dir, tmp_path / "nieuw")
+    report = read_returns(laptop.engine, laptop.data_dir, [written.path])
+    assert [o.status for o in report.outcomes] == [IMPORTED], report.as_text()
+    new.engine.dispose()

@@ -4,7 +4,7 @@ The default folder is the setting `exchange_folder` (Instellingen). Each export 
 snapshot; its sequence number comes from the key folder, so it only grows.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,7 +13,11 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.exchange import keys as keys_module
 from vrijwilligers_app.services.exchange.errors import ExchangeError
-from vrijwilligers_app.services.exchange.package_write import build_package, write_file
+from vrijwilligers_app.services.exchange.package_write import (
+    build_package,
+    remove_superseded,
+    write_file,
+)
 from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
 from vrijwilligers_app.store.settings import get_setting
@@ -76,27 +80,42 @@ def export(engine: Engine, data_dir: Path, folder: Path | None = None,
            today: date | None = None, progress: Progress | None = None) -> ExportResult:
     """Write one export package into `folder` (default: the setting); ExchangeError when no
     folder is known or it cannot be written."""
+    steps = export_steps(engine, data_dir, folder, today)
+    try:
+        while True:
+            step = next(steps)
+            if progress:
+                progress(*step)
+    except StopIteration as stop:
+        result: ExportResult = stop.value
+        return result
+
+
+def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
+                 today: date | None = None
+                 ) -> Generator[tuple[int, int, str], None, ExportResult]:
+    """export() as a generator of (done, total, label) for ui.tasks.TaskRunner."""
     folder = folder or default_folder(engine)
     if folder is None:
         raise ExchangeError("Kies een map voor de export (of stel die in bij Instellingen).")
     if folder.exists() and not folder.is_dir():
         raise ExchangeError(f"{folder} is een bestand, geen map.")
-    report = progress or (lambda done, total, label: None)
-    report(0, 3, "Gegevens verzamelen")
+    yield 0, 3, "Gegevens verzamelen"
     keys = keys_module.laptop_keys(data_dir)
     rows = project(engine, keys.pseudonym_secret, today or date.today())
     gemeente = keys_module.pinned_gemeente_key(engine)
-    report(1, 3, "Pakket maken")
+    yield 1, 3, "Pakket maken"
     organisation = get_setting(engine, "organisation_name")
     sequence = keys_module.next_sequence(data_dir)
     built = build_package("export", keys.source_id, sequence, rows, keys.signing_key,
                           gemeente.box_key if gemeente else None,
                           extra={"source_name": organisation})
-    report(2, 3, "Bestand schrijven")
+    yield 2, 3, "Bestand schrijven"
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     name = (f"export-{keys.source_id[:8]}-{sequence:06d}-{stamp}"
             f"{'.versleuteld' if gemeente else '.zip'}")
     path = write_file(folder, name, built.content)
-    report(3, 3, "Klaar")
+    remove_superseded(folder, f"export-{keys.source_id[:8]}", sequence)
+    yield 3, 3, "Klaar"
     return ExportResult(path, sequence, {k: len(v) for k, v in rows.items()},
                         gemeente is not None, built.package_hash)

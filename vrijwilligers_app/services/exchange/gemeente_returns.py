@@ -20,7 +20,11 @@ from vrijwilligers_app.domain.codelists import SPECS
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.keys import gemeente_keys, next_sequence
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
-from vrijwilligers_app.services.exchange.package_write import build_package, write_file
+from vrijwilligers_app.services.exchange.package_write import (
+    build_package,
+    remove_superseded,
+    write_file,
+)
 from vrijwilligers_app.services.exchange.projection import sociale_kaart
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import ExchangeSource, ExchangeStatusEvent, metadata
@@ -101,6 +105,7 @@ def write_returns(engine: Engine, data_dir: Path, folder: Path) -> list[ReturnWr
                               keys.signing_key, extra={"target": source.source_id,
                                                        "source_name": keys.name})
         name = f"terugmelding-{source.source_id[:8]}-{sequence:06d}-{stamp}.zip"
-        written.append(ReturnWritten(source.source_id, write_file(folder, name, built.content),
-                                     len(own)))
+        path = write_file(folder, name, built.content)
+        remove_superseded(folder, f"terugmelding-{source.source_id[:8]}", sequence)
+        written.append(ReturnWritten(source.source_id, path, len(own)))
     return written

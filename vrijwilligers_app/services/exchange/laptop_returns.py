@@ -174,8 +174,11 @@ def apply_return(engine: Engine, data_dir: Path, package: Package, file_name: st
     with write_session(engine) as session:
         if session.get(ExchangePackage, package.package_hash) is not None:
             raise AlreadyRead("al eerder ingelezen (zelfde pakket, misschien hernoemd)")
+        # Sequence numbers count per gemeente key: a replaced key starts again at 1.
+        signer = gemeente.verify_hex[:36]
         last = session.execute(select(col(ExchangePackage.sequence)).where(
-            col(ExchangePackage.kind) == "return").order_by(
+            col(ExchangePackage.kind) == "return",
+            col(ExchangePackage.source_id) == signer).order_by(
             col(ExchangePackage.sequence).desc())).scalars().first()
         if last is not None and package.sequence <= last:
             raise PackageIgnored(f"ouder of herhaald volgnummer {package.sequence} (al "
@@ -185,7 +188,7 @@ def apply_return(engine: Engine, data_dir: Path, package: Package, file_name: st
         added, unknown = _append_events(session, keys.pseudonym_secret,
                                         package.tables["statusmomenten"])
         session.add(ExchangePackage(package_hash=package.package_hash, kind="return",
-                                    source_id=package.source_id, sequence=package.sequence,
+                                    source_id=signer, sequence=package.sequence,
                                     file_name=file_name[:260], read_at=utcnow()))
     return Applied(added, unknown, kaart, codes)
 
@@ -222,7 +225,7 @@ def read_returns(engine: Engine, data_dir: Path, paths: Iterable[Path],
         except PackageRefused as exc:
             report.outcomes.append(Outcome(path, REFUSED, exc.reason))
             continue
-        note = (f"{applied.events_added} statusmomenten toegevoegd, "
+        note = (f"{applied.events_added} statusmoment(en) toegevoegd, "
                 f"{applied.destinations_changed} organisaties en {applied.codes_changed} codes "
                 "bijgewerkt")
         if applied.events_unknown:

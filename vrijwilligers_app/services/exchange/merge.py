@@ -40,7 +40,12 @@ from vrijwilligers_app.services.exchange.scan import (
     read_capped,
 )
 from vrijwilligers_app.store.engine import write_session
-from vrijwilligers_app.store.tables import ExchangePackage, ExchangeRecord, ExchangeSource
+from vrijwilligers_app.store.tables import (
+    ExchangePackage,
+    ExchangeRecord,
+    ExchangeSource,
+    metadata,
+)
 from vrijwilligers_app.store.tables.base import utcnow
 
 Progress = Callable[[int, int, str], None]
@@ -83,8 +88,8 @@ def merge_package(engine: Engine, package: Package, file_name: str) -> str:
             col(ExchangeRecord.source_id) == package.source_id))
         records = [{"source_id": package.source_id, "table_name": name, "data": _dump(row)}
                    for name, rows in package.tables.items() for row in rows]
-        if records:
-            session.execute(insert(ExchangeRecord), records)
+        if records:  # Core executemany: no ORM objects for thousands of rows
+            session.connection().execute(insert(metadata.tables["exchange_record"]), records)
         session.add(ExchangePackage(package_hash=package.package_hash, kind="export",
                                     source_id=package.source_id, sequence=package.sequence,
                                     file_name=file_name[:260], read_at=utcnow()))
@@ -137,4 +142,4 @@ def snapshot_rows(engine: Engine, table: str, source_id: str | None = None
         stmt = stmt.where(col(ExchangeRecord.source_id) == source_id)
     with engine.connect() as connection:
         return [(source, json.loads(data)) for source, data in
-                connection.execute(stmt.order_by(col(ExchangeRecord.id)))]
+                connection.execute(stmt.order_by(col(ExchangeRecord.row_id)))]

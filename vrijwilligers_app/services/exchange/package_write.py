@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -99,16 +100,36 @@ def build_package(kind: str, source_id: str, sequence: int,
 
 def write_file(folder: Path, name: str, content: bytes) -> Path:
     """Write next to the final name and rename, so a sync tool never picks up half a file."""
+    temporary = folder / f".{name}.deel"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name
-        temporary = folder / f".{name}.deel"
         with open(temporary, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as exc:
+        if temporary.parent.is_dir():
+            temporary.unlink(missing_ok=True)
         raise ExchangeError(f"Kan niet schrijven in {folder}: {exc.strerror or exc}. Kies een "
                             "andere map.") from exc
     return target
+
+
+def remove_superseded(folder: Path, prefix: str, sequence: int) -> list[Path]:
+    """Remove our own older files `<prefix>-<sequence>-…` from the exchange folder: each
+    package is a full snapshot, so a newer one makes them useless, and the folder (often a
+    OneDrive or USB stick) would otherwise only grow. Files renamed by a sync tool are left
+    alone (the reader ignores them as older anyway)."""
+    removed = []
+    pattern = re.compile(re.escape(prefix) + r"-([0-9]{6,})-[0-9]{8}-[0-9]{6}(\.zip|\.versleuteld)")
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and int(match.group(1)) < sequence:
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError:
+                pass  # open in another program or read-only: harmless, it is older
+    return removed

@@ -1,5 +1,6 @@
 """Synchroniseren: export to the folder, then read the return packages found there."""
 
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ from vrijwilligers_app.services.exchange.export import (
     ExportResult,
     Progress,
     default_folder,
-    export,
+    export_steps,
 )
 from vrijwilligers_app.services.exchange.laptop_returns import read_returns
 from vrijwilligers_app.services.exchange.scan import Report
@@ -36,9 +37,27 @@ class SyncResult:
 
 def sync(engine: Engine, data_dir: Path, folder: Path | None = None, today: date | None = None,
          progress: Progress | None = None) -> SyncResult:
+    steps = sync_steps(engine, data_dir, folder, today)
+    try:
+        while True:
+            step = next(steps)
+            if progress:
+                progress(*step)
+    except StopIteration as stop:
+        result: SyncResult = stop.value
+        return result
+
+
+def sync_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
+               today: date | None = None
+               ) -> Generator[tuple[int, int, str], None, SyncResult]:
+    """sync() as a generator of (done, total, label) for ui.tasks.TaskRunner."""
     folder = folder or default_folder(engine)
     if folder is None:
         raise ExchangeError("Kies een map voor de uitwisseling (of stel die in bij "
                             "Instellingen).")
-    exported = export(engine, data_dir, folder, today=today, progress=progress)
-    return SyncResult(exported, read_returns(engine, data_dir, [folder], progress=progress))
+    exported = yield from export_steps(engine, data_dir, folder, today)
+    yield 3, 4, "Terugmeldingen van de gemeente lezen"
+    returns = read_returns(engine, data_dir, [folder])
+    yield 4, 4, "Klaar"
+    return SyncResult(exported, returns)

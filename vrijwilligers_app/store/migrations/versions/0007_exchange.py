@@ -38,14 +38,14 @@ def upgrade() -> None:
     )
     op.create_table(
         "exchange_record",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("row_id", sa.Integer(), nullable=False),
         sa.Column("source_id", sa.String(length=36), nullable=False),
         sa.Column("table_name", sa.String(length=40), nullable=False),
         sa.Column("data", sa.String(), nullable=False),
         sa.ForeignKeyConstraint(["source_id"], ["exchange_source.source_id"],
                                 name=op.f("fk_exchange_record_source_id_exchange_source"),
                                 ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_exchange_record")),
+        sa.PrimaryKeyConstraint("row_id", name=op.f("pk_exchange_record")),
     )
     op.create_index("ix_exchange_record_source_table", "exchange_record",
                     ["source_id", "table_name"])
