@@ -118,3 +118,13 @@ def test_open_in_pdf_reader_hands_a_file_to_the_system(qtbot, dialog, monkeypatc
     assert opened == [str(target)]
     assert "Periode: 3e kwartaal 2026" in pages(target.read_bytes())[0]
     target.unlink()
+
+
+def test_a_second_report_replaces_the_preview(qtbot, dialog):
+    dialog.select("sociale-kaart")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    first = dialog.document.pageCount()
+    dialog.select("vrijwilligers", "2026", 1)
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert dialog.document.pageCount() == len(pages(dialog.pdf_bytes)) != first
+    assert not dialog.progress.isVisible() and dialog.build_button.isEnabled()

@@ -189,6 +189,8 @@ class ReportsDialog(QDialog):
         self.progress.hide()
         self.pdf_bytes = data
         self.document.close()
+        if self._buffer is not None:
+            self._buffer.deleteLater()
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
