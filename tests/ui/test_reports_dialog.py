@@ -128,3 +128,18 @@ def test_a_second_report_replaces_the_preview(qtbot, dialog):
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
     assert dialog.document.pageCount() == len(pages(dialog.pdf_bytes)) != first
     assert not dialog.progress.isVisible() and dialog.build_button.isEnabled()
+
+
+def test_roster_of_one_series(qtbot, dialog):
+    from sqlalchemy import text as sql
+
+    with dialog.engine.connect() as connection:
+        series_id, initiative_id, title = connection.execute(sql(
+            "SELECT id, initiative_id, title FROM activity_series ORDER BY id LIMIT 1")).one()
+    dialog.select("rooster", "2026", initiative_id)
+    assert dialog.series.isEnabled() and dialog.series.count() > 1
+    dialog.select("rooster", "2026", initiative_id, series_id)
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert f"Rooster {title}" in pages(dialog.pdf_bytes)[0]
+    dialog.select("doorverwijzingen")
+    assert not dialog.series.isEnabled()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.report_period import parse_period
-from vrijwilligers_app.domain.validation import ValidationError
+from vrijwilligers_app.domain.validation import ValidationError, format_date_nl
 from vrijwilligers_app.services.reports import (
     REPORTS,
     ReportError,
@@ -48,6 +48,7 @@ from vrijwilligers_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 NO_INITIATIVE = "— geen —"
+ALL_SERIES = "— alle activiteiten —"
 
 
 def initiative_choices(engine: Engine) -> list[tuple[int, str]]:
@@ -55,6 +56,18 @@ def initiative_choices(engine: Engine) -> list[tuple[int, str]]:
         return [(i, n) for i, n in connection.execute(text(
             "SELECT id, name FROM initiative WHERE archived_at IS NULL "
             "ORDER BY name COLLATE NOCASE"))]
+
+
+def series_choices(engine: Engine, initiative_id: int) -> list[tuple[int, str]]:
+    with engine.connect() as connection:
+        return [(i, f"{title} (vanaf {format_date_nl(_day(first))})") for i, title, first in
+                connection.execute(text(
+                    "SELECT id, title, first_on FROM activity_series WHERE initiative_id = :i "
+                    "ORDER BY title COLLATE NOCASE, first_on"), {"i": initiative_id})]
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def period_suggestions(today: date) -> list[str]:
@@ -85,6 +98,8 @@ class ReportsDialog(QDialog):
                                "(01-01-2026..30-06-2026)")
         self.initiative = QComboBox()
         self.initiative.addItem(NO_INITIATIVE, None)
+        self.series = QComboBox()
+        self.series.addItem(ALL_SERIES, None)
         self.build_button = QPushButton("&Maken")
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
@@ -96,7 +111,8 @@ class ReportsDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for caption, widget in (("&Soort rapport", self.kind), ("&Periode", self.period),
-                                ("&Initiatief", self.initiative)):
+                                ("&Initiatief", self.initiative),
+                                ("&Reeks (rooster)", self.series)):
             label = QLabel(caption)
             label.setBuddy(widget)
             widget.setAccessibleName(caption.replace("&", ""))
@@ -131,6 +147,7 @@ class ReportsDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_report)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_as)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.initiative.currentIndexChanged.connect(self._load_series)
         self._kind_changed()
         self._set_ready(False)
         screen = self.screen().availableGeometry()
@@ -146,14 +163,32 @@ class ReportsDialog(QDialog):
         spec = REPORTS[self.kind.currentData()]
         self.period.setEnabled(spec.uses_period)
         self.initiative.setEnabled(spec.needs_initiative or spec.optional_initiative)
+        self.series.setEnabled(spec.key == "rooster")
 
-    def select(self, kind: str, period: str = "", initiative_id: int | None = None) -> None:
+    def _load_series(self) -> None:
+        self.series.clear()
+        self.series.addItem(ALL_SERIES, None)
+        initiative_id = self.initiative.currentData()
+        if initiative_id is not None:
+            self.runner.run(series_choices, self.engine, initiative_id,
+                            on_done=lambda rows, i=initiative_id: self._fill_series(i, rows))
+
+    def _fill_series(self, initiative_id: int, rows: list[tuple[int, str]]) -> None:
+        if initiative_id != self.initiative.currentData():
+            return  # the user chose another initiative meanwhile
+        for series_id, label in rows:
+            self.series.addItem(label, series_id)
+
+    def select(self, kind: str, period: str = "", initiative_id: int | None = None,
+               series_id: int | None = None) -> None:
         """Set the choices (tests and callers that open the dialog for one report)."""
         self.kind.setCurrentIndex(self.kind.findData(kind))
         if period:
             self.period.setCurrentText(period)
         if initiative_id is not None:
             self.initiative.setCurrentIndex(self.initiative.findData(initiative_id))
+        if series_id is not None:
+            self.series.setCurrentIndex(self.series.findData(series_id))
 
     # --- building ----------------------------------------------------------------------------
     def build(self) -> None:
@@ -167,7 +202,8 @@ class ReportsDialog(QDialog):
         if spec.needs_initiative and initiative_id is None:
             self._show_error("Kies eerst een initiatief voor dit rapport.")
             return
-        request = ReportRequest(spec.key, period, self.today, initiative_id)
+        series_id = self.series.currentData() if self.series.isEnabled() else None
+        request = ReportRequest(spec.key, period, self.today, initiative_id, series_id)
         self.file_stem = _file_stem(spec.key, period.label, self.initiative.currentText()
                                     if initiative_id is not None else "")
         self._set_ready(False)
