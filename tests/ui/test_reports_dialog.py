@@ -143,3 +143,23 @@ def test_roster_of_one_series(qtbot, dialog):
     assert f"Rooster {title}" in pages(dialog.pdf_bytes)[0]
     dialog.select("doorverwijzingen")
     assert not dialog.series.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin", "QPdfWriter", "QFile")
+def test_a_printer_that_cannot_start_is_explained(qtbot, dialog, tmp_path, monkeypatch):
+    dialog.select("sociale-kaart")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    warnings = []
+    monkeypatch.setattr(ReportsDialog, "warn", classmethod(
+        lambda cls, parent, title, message: warnings.append((title, message))))
+
+    def broken_printer(cls, parent, page_count):
+        printer = a4_printer(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "bestaat-niet" / "uit.pdf"))
+        return printer
+
+    monkeypatch.setattr(ReportsDialog, "ask_printer", classmethod(broken_printer))
+    assert dialog.print_report() == 0
+    assert warnings and warnings[0][0] == "Afdrukken mislukt"
+    assert "printer" in warnings[0][1]
