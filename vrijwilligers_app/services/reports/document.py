@@ -23,7 +23,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Spacer
 
 from vrijwilligers_app import APP_NAME
 from vrijwilligers_app.domain.validation import format_date_nl
@@ -35,6 +35,7 @@ TOP = 30 * mm
 BOTTOM = 20 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 NO_DATA = "Geen gegevens in deze periode"
+HEADING_ROOM = 45 * mm  # less room than this left on a page: a heading starts a new page
 CONFIDENTIAL_NOTE = ("Vertrouwelijk: bevat persoonsgegevens. Niet doorgeven, niet laten "
                      "liggen, vernietigen na gebruik.")
 
@@ -60,9 +61,12 @@ class Report:
         self.story.extend(flowables)
 
     def heading(self, text: str) -> None:
+        """A section title; never alone at the foot of a page."""
+        self.story.append(CondPageBreak(HEADING_ROOM))
         self.story.append(Paragraph(escape(text), styles.HEADING))
 
     def subheading(self, text: str) -> None:
+        self.story.append(CondPageBreak(HEADING_ROOM * 0.7))
         self.story.append(Paragraph(escape(text), styles.SUBHEADING))
 
     def text(self, text: str, style: Any = None) -> None:

@@ -88,10 +88,11 @@ def build_social_map(engine: Engine, request: ReportRequest) -> Report:
     if destinations:
         report.heading("Organisaties voor doorverwijzing")
         report.add(data_table(
-            (Column("Organisatie", 0.22), Column("Dienst", 0.24), Column("Leefdomeinen", 0.18),
-             Column("Telefoon", 0.12), Column("Website", 0.15),
+            (Column("Organisatie", 0.2), Column("Dienst", 0.22), Column("Leefdomeinen", 0.16),
+             Column("Telefoon", 0.11), Column("Website", 0.22),
              Column("Reactie binnen", 0.09, right=True)),
-            [(org, service, domains_text or "", format_phone(phone) if phone else "", site,
+            [(org, service, domains_text or "", format_phone(phone) if phone else "",
+              short_url(site),
               f"{days} d" if days is not None else "—")
              for _id, org, service, phone, site, days, domains_text in destinations]))
     return report
@@ -103,4 +104,12 @@ def _initiative_row(row: tuple[object, ...], domains: list[str]) -> tuple[str, .
     first = "\n".join(str(p) for p in (name, type_name, place) if p)
     reach = "\n".join(p for p in (str(contact or ""), format_phone(str(phone)) if phone else "")
                       if p)
-    return (first, ", ".join(domains), reach, "\n".join(str(v) for v in (email, website) if v))
+    return (first, ", ".join(domains), reach,
+            "\n".join(v for v in (str(email or ""), short_url(str(website or ""))) if v))
+
+
+def short_url(url: str) -> str:
+    """'https://www.levgroep.nl/' -> 'www.levgroep.nl': what people type, fewer line breaks."""
+    for scheme in ("https://", "http://"):
+        url = url.removeprefix(scheme)
+    return url.rstrip("/")

@@ -47,8 +47,9 @@ def _style(name: str, size: float, bold: bool = False, **extra: object) -> Parag
 
 TITLE = _style("titel", 18, True, spaceAfter=4, textColor=ACCENT)
 SUBTITLE = _style("ondertitel", 10, spaceAfter=10, textColor=colors.HexColor("#444444"))
-HEADING = _style("kop", 13, True, spaceBefore=12, spaceAfter=6, textColor=ACCENT)
-SUBHEADING = _style("subkop", 10.5, True, spaceBefore=8, spaceAfter=4)
+HEADING = _style("kop", 13, True, spaceBefore=12, spaceAfter=6, textColor=ACCENT,
+                 keepWithNext=1)
+SUBHEADING = _style("subkop", 10.5, True, spaceBefore=8, spaceAfter=4, keepWithNext=1)
 BODY = _style("tekst", 9.5, spaceAfter=6)
 NOTE = _style("toelichting", 8, spaceAfter=6, textColor=colors.HexColor("#555555"))
 CELL = _style("cel", CELL_SIZE, alignment=TA_LEFT)

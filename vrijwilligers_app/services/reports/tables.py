@@ -92,20 +92,26 @@ def _longest_word(text: str, font: str) -> float:
 def _fitted(widths: list[float], titles: Sequence[str], rows: Sequence[Sequence[object]],
             sample: int = 60) -> list[float]:
     """Widen a column whose header, or a word in its first rows (a date, a phone number),
-    is longer than the column, taking the room from the column with the most to spare:
-    words are then only split when a column has no room at all (a very long name)."""
-    needed = [_longest_word(t, styles.FONT_BOLD) for t in titles]
+    is longer than the column, taking the room from the column with the most to spare.
+    A header word always fits; for cell words a column grows to at most 1.4 times its
+    planned width and a donor keeps 3/4 of its own, so one long e-mail address cannot
+    squeeze the names: beyond that the word is split over lines (never cut)."""
+    planned = list(widths)
+    header_need = [_longest_word(t, styles.FONT_BOLD) + 2 * PADDING + 1 for t in titles]
+    needed = [0.0] * len(planned)
     for row in rows[:sample]:
         for i, value in enumerate(row[:len(needed)]):
             needed[i] = max(needed[i], _longest_word(str(value or ""), styles.FONT))
-    needed = [n + 2 * PADDING + 1 for n in needed]
-    widths = list(widths)
+    needed = [max(h, min(n + 2 * PADDING + 1, 1.4 * p))
+              for h, n, p in zip(header_need, needed, planned, strict=True)]
+    floor = [max(n, 0.75 * p) for n, p in zip(needed, planned, strict=True)]
+    widths = list(planned)
     for i, need in enumerate(needed):
         short = need - widths[i]
         if short <= 0:
             continue
-        donor = max(range(len(widths)), key=lambda j: widths[j] - needed[j])
-        if donor != i and widths[donor] - needed[donor] >= short:
+        donor = max(range(len(widths)), key=lambda j: widths[j] - floor[j])
+        if donor != i and widths[donor] - floor[donor] >= short:
             widths[donor] -= short
             widths[i] = need
     return widths

@@ -17,13 +17,22 @@ def text_width(text: str, font: str = styles.FONT, size: float = styles.CELL_SIZ
     return float(stringWidth(text, font, size))
 
 
+BREAK_AFTER = "@./-_"  # an address or URL reads best split after one of these
+
+
 def _split_word(word: str, width: float, font: str, size: float) -> list[str]:
     pieces, current, used = [], "", 0.0
     for char in word:
         w = text_width(char, font, size)
-        if current and used + w > width:
-            pieces.append(current)
-            current, used = "", 0.0
+        while current and used + w > width:  # each round shortens `current`
+            cut = max(current.rfind(c) for c in BREAK_AFTER) + 1
+            if 0 < cut < len(current):  # e.g. 'linh.van.den.boom85@' + 'mail.example'
+                pieces.append(current[:cut])
+                current = current[cut:]
+                used = text_width(current, font, size)
+            else:
+                pieces.append(current)
+                current, used = "", 0.0
         current += char
         used += w
     return [*pieces, current]
