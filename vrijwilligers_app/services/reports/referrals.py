@@ -25,27 +25,28 @@ EXPLANATION = (
     "Wachttijd: van aanmelding bij de organisatie tot het eerste contact met de inwoner. "
     "Doorlooptijd: van aanmelding tot geholpen of afgesloten. Wie nog wacht telt mee met de "
     "dagen die hij tot nu toe wacht (Kaplan–Meier); is de mediaan nog niet bereikt, dan staat "
-    "er 'meer dan N': meer dan de helft wacht dan nog. Nog open: 'wacht' = nog geen contact, "
-    "'niet af' = nog niet geholpen of afgesloten; beide tellen ook wie nog niet is aangemeld. "
+    "er '> N': meer dan de helft wacht dan nog, de langste al N dagen. Nog open: 'wacht' = "
+    "nog geen contact, 'niet af' = nog niet geholpen of afgesloten; beide tellen ook wie nog "
+    "niet is aangemeld. "
     "Doorverwijzingen gesignaleerd in de periode, gevolgd tot de afdrukdatum.")
 
 
 def days_text(value: int | None, stats: DurationStats, is_max: bool = False) -> str:
-    """Days as a number; a quantile not reached yet as 'meer dan N' (N: the longest wait of
-    those still open); a maximum that is still open as 'N (open)'."""
+    """Days as a number; a quantile not reached yet as '> N' (N: the longest wait of those
+    still open); a maximum that is still open as 'N (open)'."""
     if value is None:
         if stats.count == 0:
             return "—"
-        return f"meer dan {stats.oldest_open}" if stats.oldest_open is not None else "—"
+        return f"> {stats.oldest_open}" if stats.oldest_open is not None else "—"
     return format_count(value) + (" (open)" if is_max and stats.maximum_open else "")
 
 
 FIGURE_COLUMNS = (
-    Column("", 0.22), Column("Aantal", 0.07, right=True), Column("wacht", 0.07, right=True),
-    Column("niet af", 0.08, right=True), Column("mediaan", 0.08, right=True),
-    Column("90%", 0.08, right=True), Column("mediaan", 0.08, right=True),
-    Column("90%", 0.08, right=True), Column("langste", 0.13, right=True),
-    Column("Binnen termijn", 0.11, right=True))
+    Column("", 0.265), Column("Aantal", 0.073, right=True), Column("wacht", 0.065, right=True),
+    Column("niet af", 0.07, right=True), Column("mediaan", 0.093, right=True),
+    Column("90%", 0.07, right=True), Column("mediaan", 0.093, right=True),
+    Column("90%", 0.07, right=True), Column("langste", 0.1, right=True),
+    Column("Binnen termijn", 0.095, right=True))
 FIGURE_GROUPS = (("", 2), ("Nog open", 2), ("Wachttijd (dagen)", 2),
                  ("Doorlooptijd (dagen)", 3), ("", 1))
 
