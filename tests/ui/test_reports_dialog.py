@@ -163,3 +163,17 @@ def test_a_printer_that_cannot_start_is_explained(qtbot, dialog, tmp_path, monke
     assert dialog.print_report() == 0
     assert warnings and warnings[0][0] == "Afdrukken mislukt"
     assert "printer" in warnings[0][1]
+
+
+def test_no_english_leftovers_in_the_dialog(qtbot, dialog):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    from tests.ui.test_main_window import ENGLISH
+
+    words: set[str] = set(dialog.windowTitle().lower().split())
+    for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+        words.update(widget.text().replace("&", "").lower().replace("…", " ").split())
+    for combo in dialog.findChildren(QComboBox):
+        for i in range(combo.count()):
+            words.update(combo.itemText(i).lower().split())
+    assert "maken" in words and sorted(words & ENGLISH) == []
