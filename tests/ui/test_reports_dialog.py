@@ -117,7 +117,8 @@ def test_open_in_pdf_reader_hands_a_file_to_the_system(qtbot, dialog, monkeypatc
     target = dialog.open_external()
     assert opened == [str(target)]
     assert "Periode: 3e kwartaal 2026" in pages(target.read_bytes())[0]
-    target.unlink()
+    dialog.reject()  # closing the dialog removes the copy made for the reader
+    assert not target.exists()
 
 
 def test_a_second_report_replaces_the_preview(qtbot, dialog):

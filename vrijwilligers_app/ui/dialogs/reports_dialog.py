@@ -87,6 +87,7 @@ class ReportsDialog(QDialog):
         self.file_stem = "rapport"
         self._buffer: QBuffer | None = None
         self._task: int | None = None
+        self._temporary: set[Path] = set()
         self.setWindowTitle("Rapporten afdrukken")
         self.kind = QComboBox()
         for spec in REPORTS.values():
@@ -302,6 +303,7 @@ class ReportsDialog(QDialog):
         try:
             folder.mkdir(exist_ok=True)
             target = write_pdf(self.pdf_bytes, folder / f"{self.file_stem}.pdf")
+            self._temporary.add(target)
         except (OSError, ReportError) as exc:
             self.warn(self, "Openen mislukt", str(exc))
             return None
@@ -337,7 +339,18 @@ class ReportsDialog(QDialog):
     def reject(self) -> None:
         if self._task is not None:
             self.runner.cancel(self._task)
+        self.remove_temporary_files()
         super().reject()
+
+    def remove_temporary_files(self) -> None:
+        """Copies made for the PDF reader go when the dialog closes (they may hold addresses);
+        one still open in a reader on Windows cannot be removed and stays in the temp folder."""
+        for path in list(self._temporary):
+            try:
+                path.unlink(missing_ok=True)
+                self._temporary.discard(path)
+            except OSError:
+                pass
 
 
 def _file_stem(kind: str, period: str, initiative: str) -> str:
