@@ -32,12 +32,13 @@ TODAY = date(2026, 11, 23)
 FIRST = ("Fatma", "Jan", "Łukasz", "Yıldız", "Anna-Maria", "Mohamed", "Алексей", "Nguyễn Thị")
 LAST = ("van den Boom", "Şahin", "Wójcik", "El Amrani", "Smirnov", "de Vries-Hendriksen",
         "Verbeek", "Pham")
+WIJKEN = ("Brouwhuis", "Brandevoort", "'t Hout", "Binnenstad", "Rijpelberg", "Stiphout")
 COLUMNS = (Column("Naam", 0.2), Column("Rol", 0.15), Column("Telefoon", 0.13),
            Column("E-mail", 0.22), Column("Adres", 0.2), Column("VOG gezien", 0.1))
 
 
 def list_rows(n: int) -> list[tuple[str, ...]]:
-    """Rows like the adreslijst: a two- or three-line address makes ~20 rows a page."""
+    """Rows like the adreslijst with a three-line address: ~20 rows a page, ~50 pages."""
     rnd = random.Random(8)
     rows = []
     for i in range(n):
@@ -45,7 +46,7 @@ def list_rows(n: int) -> list[tuple[str, ...]]:
         rows.append((f"{first} {last}", rnd.choice(("Gastvrouw / gastheer", "Kok", "Maatje")),
                      f"06 {rnd.randrange(10**7, 10**8)}",
                      f"{first.lower()}.{i}@voorbeeld.example".replace(" ", ""),
-                     f"Kerkstraat {i % 300 + 1}\n57{i % 100:02d} AB Helmond",
+                     f"Kerkstraat {i % 300 + 1}\n57{i % 100:02d} AB Helmond\nwijk {rnd.choice(WIJKEN)}",
                      f"{rnd.randrange(1, 29):02d}-{rnd.randrange(1, 13):02d}-2025"))
     return rows
 
