@@ -46,7 +46,8 @@ def list_rows(n: int) -> list[tuple[str, ...]]:
         rows.append((f"{first} {last}", rnd.choice(("Gastvrouw / gastheer", "Kok", "Maatje")),
                      f"06 {rnd.randrange(10**7, 10**8)}",
                      f"{first.lower()}.{i}@voorbeeld.example".replace(" ", ""),
-                     f"Kerkstraat {i % 300 + 1}\n57{i % 100:02d} AB Helmond\nwijk {rnd.choice(WIJKEN)}",
+                     f"Kerkstraat {i % 300 + 1}\n57{i % 100:02d} AB Helmond\n"
+                     f"wijk {rnd.choice(WIJKEN)}",
                      f"{rnd.randrange(1, 29):02d}-{rnd.randrange(1, 13):02d}-2025"))
     return rows
 
