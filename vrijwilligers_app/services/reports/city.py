@@ -80,7 +80,7 @@ def build_city(engine: Engine, request: ReportRequest) -> Report:
     report.heading("Per bron")
     report.add(data_table(
         (Column("Bron", 0.28), Column("Initiatieven", 0.12, right=True),
-         Column("Vrijwilligersplaatsen", 0.13, right=True),
+         Column("Plaatsen vrijwilligers", 0.13, right=True),
          Column("Maatjes wachtend", 0.11, right=True), Column("Maatjes lopend", 0.11, right=True),
          Column("Activiteiten", 0.12, right=True), Column("Doorverwijzingen", 0.13, right=True)),
         [(s["naam"], format_count(s["initiatieven_actief"]), count_text(s["vrijwilligersplaatsen"]),

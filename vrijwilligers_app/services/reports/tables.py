@@ -17,6 +17,7 @@ from vrijwilligers_app.services.reports.paged_table import PagedTable
 from vrijwilligers_app.services.reports.wrapping import text_width, wrap_text
 
 PADDING = 3.0
+SHORT_LINE = 14  # characters; a line this short is kept whole if the columns allow
 PAGED_FROM = 60  # rows; longer tables are cut per page by PagedTable (linear, not quadratic)
 
 
@@ -89,31 +90,41 @@ def _longest_word(text: str, font: str) -> float:
     return max((text_width(w, font) for w in text.split()), default=0.0)
 
 
+def _unbroken(text: str) -> float:
+    """Room a cell wants on one line: a short line whole (a phone number, a date, 'Ja'),
+    otherwise its longest word."""
+    return max((text_width(line) if len(line) <= SHORT_LINE else
+                _longest_word(line, styles.FONT) for line in text.split("\n")), default=0.0)
+
+
 def _fitted(widths: list[float], titles: Sequence[str], rows: Sequence[Sequence[object]],
             sample: int = 60) -> list[float]:
     """Widen a column whose header, or a word in its first rows (a date, a phone number),
     is longer than the column, taking the room from the column with the most to spare.
-    A header word always fits; for cell words a column grows to at most 1.4 times its
-    planned width and a donor keeps 3/4 of its own, so one long e-mail address cannot
+    A header word always fits; for cell words a column grows to at most 1.25 times its
+    planned width and a donor keeps 4/5 of its own, so one long e-mail address cannot
     squeeze the names: beyond that the word is split over lines (never cut)."""
     planned = list(widths)
     header_need = [_longest_word(t, styles.FONT_BOLD) + 2 * PADDING + 1 for t in titles]
     needed = [0.0] * len(planned)
     for row in rows[:sample]:
         for i, value in enumerate(row[:len(needed)]):
-            needed[i] = max(needed[i], _longest_word(str(value or ""), styles.FONT))
-    needed = [max(h, min(n + 2 * PADDING + 1, 1.4 * p))
+            needed[i] = max(needed[i], _unbroken(str(value or "")))
+    needed = [max(h, min(n + 2 * PADDING + 1, 1.25 * p))
               for h, n, p in zip(header_need, needed, planned, strict=True)]
-    floor = [max(n, 0.75 * p) for n, p in zip(needed, planned, strict=True)]
+    floor = [max(n, 0.8 * p) for n, p in zip(needed, planned, strict=True)]
     widths = list(planned)
     for i, need in enumerate(needed):
         short = need - widths[i]
-        if short <= 0:
-            continue
-        donor = max(range(len(widths)), key=lambda j: widths[j] - floor[j])
-        if donor != i and widths[donor] - floor[donor] >= short:
-            widths[donor] -= short
-            widths[i] = need
+        while short > 0.01:  # from the column with most to spare, then the next
+            donor = max((j for j in range(len(widths)) if j != i),
+                        key=lambda j: widths[j] - floor[j], default=None)
+            if donor is None or widths[donor] - floor[donor] <= 0.01:
+                break
+            give = min(short, widths[donor] - floor[donor])
+            widths[donor] -= give
+            widths[i] += give
+            short -= give
     return widths
 
 
