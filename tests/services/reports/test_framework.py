@@ -109,3 +109,15 @@ def test_a_long_table_of_mixed_row_heights_loses_no_row_and_repeats_its_header()
     everything = "\n".join(texts)
     assert all(everything.count(f"Rij {i:04d}") == 1 for i in range(400))
     assert all("Naam" in page and "Tekst" in page for page in texts)
+
+
+def test_columns_make_room_for_header_words_and_short_values():
+    """A narrow column gets room from the others: its header word and a phone number stay
+    whole on one line instead of being split."""
+    report = Report("Kolommen", "X", "Periode: 2026", date(2026, 11, 23))
+    report.add(data_table((Column("Naam", 0.8), Column("Vrijwilligersplaatsen", 0.1),
+                           Column("Telefoon", 0.1)),
+                          [("Fatma Yılmaz", "12", "06 12345678")]))
+    lines = pages(render(report))[0].splitlines()
+    assert any("Vrijwilligersplaatsen" in line for line in lines)
+    assert any("06 12345678" in line for line in lines)
