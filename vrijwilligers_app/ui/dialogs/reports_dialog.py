@@ -13,7 +13,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -282,7 +282,9 @@ class ReportsDialog(QDialog):
     def save_as(self) -> Path | None:
         if not self.pdf_bytes:
             return None
-        target = self.ask_save_path(self, str(Path.home() / f"{self.file_stem}.pdf"))
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        target = self.ask_save_path(self, str(Path(documents) / f"{self.file_stem}.pdf"))
         if target is None:
             return None
         if target.suffix.lower() != ".pdf":
