@@ -91,13 +91,41 @@ def build_parser() -> argparse.ArgumentParser:
                     help="bestand of map voor de back-up (standaard: de map backups)")
     rs = add("restore", "zet een back-up terug (het huidige register wordt eerst bewaard)")
     rs.add_argument("path", metavar="PAD", help="het back-upbestand")
+    _add_report_parser(add("rapport", "maak een overzicht als PDF om af te drukken"))
+    _add_exchange_commands(add)
     return parser
+
+
+def _add_report_parser(rp: argparse.ArgumentParser) -> None:
+    from vrijwilligers_app.services.reports.catalogue import kinds_help
+
+    rp._positionals.title = "soort"
+    rp.add_argument("kind", metavar="SOORT", help=f"soort overzicht: {kinds_help()}")
+    rp.add_argument("--periode", dest="period", metavar="PERIODE", default=None,
+                    help="2026, 2026-K3 of 01-01-2026..30-06-2026 (standaard: dit jaar)")
+    rp.add_argument("--initiatief", dest="initiative", type=int, metavar="NUMMER",
+                    help="het initiatief (nodig voor vrijwilligers, rooster en jaarverslag)")
+    rp.add_argument("--reeks", dest="series", type=int, metavar="NUMMER",
+                    help="alleen deze activiteitenreeks (rooster)")
+    rp.add_argument("--datum", dest="today", metavar="DD-MM-JJJJ", default=None,
+                    help="afdrukdatum; cijfers tot en met die dag (standaard: vandaag)")
+    rp.add_argument("-o", "--uitvoer", dest="output", metavar="BESTAND.pdf", required=True,
+                    help="het PDF-bestand dat gemaakt wordt")
+
+
+def _add_exchange_commands(add) -> None:  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.cli_exchange import add_commands
+
+    add_commands(add)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore}
+    from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
+
+    handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore,
+                "rapport": _report, **exchange_handlers}
     try:
         if args.command is None:
             return _gui(data_dir, args.demo, args.smoke_test)
@@ -179,6 +207,13 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
     if kept:
         print(f"Het vorige register is bewaard als {kept}.")
     return 0
+
+
+def _report(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.services.reports.command import run_report_command
+
+    return run_report_command(data_dir, args.kind, args.period, args.initiative, args.series,
+                              args.today, Path(args.output))
 
 
 def _gui(data_dir: Path, with_demo: bool, smoke_test: bool) -> int:

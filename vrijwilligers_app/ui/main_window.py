@@ -3,7 +3,7 @@
 Register pages are built the first time they are shown, so start-up stays quick.
 """
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -80,6 +80,16 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Bestand")
+        file_menu.addAction("&Rapporten afdrukken…", QKeySequence("Ctrl+P"), self.open_reports)
+        file_menu.addAction("&Exporteren naar de gemeente…", QKeySequence("Ctrl+E"),
+                            self.open_exchange)
+        file_menu.addAction("&Synchroniseren met de gemeente…",
+                            lambda: self.open_exchange(sync=True))
+        from vrijwilligers_app.services.exchange.keys import has_gemeente_keys
+
+        if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
+            file_menu.addAction("&Gemeente: sociaal domein in beeld…", self.open_gemeente)
+        file_menu.addSeparator()
         file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         edit_menu = self.menuBar().addMenu("Be&werken")
         undo = self.undo_stack.createUndoAction(self, "Ongedaan maken")
@@ -95,6 +105,22 @@ class MainWindow(QMainWindow):
         for row, (_key, title, _kind) in enumerate(PAGES):
             go_menu.addAction(title, QKeySequence(f"Ctrl+{row + 1}"),
                               lambda r=row: self.sidebar.setCurrentRow(r))
+
+    def open_exchange(self, sync: bool = False) -> None:
+        from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
+
+        dialog = ExchangeDialog(self.register, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        if sync:
+            dialog.sync_button.click()
+
+    def open_gemeente(self) -> None:
+        from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
+
+        dialog = GemeenteDialog(self.register, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def page_at(self, row: int) -> QWidget:
         page = self.pages.get(row)
@@ -151,6 +177,16 @@ class MainWindow(QMainWindow):
 
     def start_search(self) -> None:
         self.search_dialog.start()
+
+    def open_reports(self) -> QWidget:
+        """Rapporten afdrukken (issue 8): not modal, so the register stays usable. Imported
+        here: reportlab and QtPdf need not slow down the start."""
+        from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
+
+        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
+        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
+        self.reports_dialog.show()
+        return self.reports_dialog
 
     # --- appearance and state ----------------------------------------------------------------
     def _apply_font_scale(self, percent: int) -> None:

@@ -21,6 +21,12 @@ from vrijwilligers_app.store.tables.codes import (
     VisitorType,
 )
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
+from vrijwilligers_app.store.tables.exchange import (
+    ExchangePackage,
+    ExchangeRecord,
+    ExchangeSource,
+    ExchangeStatusEvent,
+)
 from vrijwilligers_app.store.tables.initiatives import (
     Initiative,
     InitiativeDistrict,
@@ -41,7 +47,9 @@ metadata = SQLModel.metadata
 __all__ = [
     "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
-    "Evaluation", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain", "InitiativeType",
+    "Evaluation", "ExchangePackage", "ExchangeRecord", "ExchangeSource",
+    "ExchangeStatusEvent", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",
+    "InitiativeType",
     "LifeDomain", "MatchEndReason", "Neighbourhood", "Participation", "Record", "Referral",
     "ReferralEvent", "ReferralLifeDomain", "Resident", "Setting", "Shift", "VisitorType",
     "Volunteer", "VolunteerRole", "metadata",

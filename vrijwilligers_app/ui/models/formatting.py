@@ -1,38 +1,5 @@
-"""Dutch display text for native values, by column kind (shared with CSV and PDF later)."""
+"""Moved to domain.display_format (the PDF reports format cells the same way)."""
 
-from datetime import date, datetime
+from vrijwilligers_app.domain.display_format import format_value
 
-from vrijwilligers_app.domain.validation import format_date_nl, format_phone
-
-
-def format_value(value: object, kind: str) -> str:
-    if value is None or value == "":
-        return ""
-    if kind == "bool":
-        return "Ja" if value else "Nee"
-    if kind == "phone":
-        return format_phone(str(value))
-    if isinstance(value, datetime):
-        return f"{format_date_nl(value.date())} {value:%H:%M}"
-    if isinstance(value, date):
-        return format_date_nl(value)
-    if kind == "date" and isinstance(value, str):
-        return _iso_text_to_nl(value)
-    if isinstance(value, bool):
-        return "Ja" if value else "Nee"
-    if isinstance(value, int):  # years and codes plain, counts with a Dutch thousands dot
-        return f"{value:,}".replace(",", ".") if kind == "count" else str(value)
-    if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return str(value)
-
-
-def _iso_text_to_nl(text: str) -> str:
-    """SQLite hands back dates from raw SQL expressions as ISO text."""
-    try:
-        if len(text) >= 16 and text[10] in " T":
-            moment = datetime.fromisoformat(text)
-            return f"{format_date_nl(moment.date())} {moment:%H:%M}"
-        return format_date_nl(date.fromisoformat(text[:10]))
-    except ValueError:
-        return text
+__all__ = ["format_value"]

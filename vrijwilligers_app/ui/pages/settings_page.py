@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -52,6 +53,15 @@ class SettingsPage(QWidget):
         self.keep_days.valueChanged.connect(
             lambda v: set_setting(register.engine, "backup_keep_days", str(v)))
         self._row(form, "Automatische back-ups bewaren", self.keep_days)
+        self.exchange_folder = QLineEdit(get_setting(register.engine, "exchange_folder"))
+        self.exchange_folder.setPlaceholderText("map voor de uitwisseling met de gemeente")
+        self.exchange_folder.editingFinished.connect(
+            lambda: set_setting(register.engine, "exchange_folder",
+                                self.exchange_folder.text().strip()))
+        self._row(form, "Map voor de uitwisseling", self.exchange_folder)
+        choose = QPushButton("Kies map…")
+        choose.clicked.connect(self._choose_exchange_folder)
+        form.addRow("", choose)
         location = QLabel(str(register.data_dir))
         location.setWordWrap(True)
         self._row(form, "Gegevensmap", location)
@@ -70,6 +80,13 @@ class SettingsPage(QWidget):
         label.setBuddy(widget)
         widget.setAccessibleName(text)
         form.addRow(label, widget)
+
+    def _choose_exchange_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Map voor de uitwisseling",
+                                                  self.exchange_folder.text())
+        if folder:
+            self.exchange_folder.setText(folder)
+            set_setting(self.register.engine, "exchange_folder", folder)
 
     def _font_scale(self, value: int) -> None:
         self.ui_settings.setValue("font_scale", value)

@@ -1,0 +1,117 @@
+"""Nothing identifying about residents leaves the laptop; the package is a valid Frictionless
+Data Package that opens cleanly in Excel."""
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from tests.services.exchange.conftest import export_to, unpack
+from vrijwilligers_app.domain.validation import format_phone
+
+
+def _variants(value: str) -> set[str]:
+    return {value, value.lower(), value.upper()}
+
+
+@pytest.fixture
+def exported(laptop, tmp_path):
+    return export_to(laptop, tmp_path / "sync").read_bytes()
+
+
+def test_no_name_phone_email_or_postcode_of_any_demo_resident_in_any_byte(laptop, exported):
+    residents = laptop.rows("""SELECT first_name, name_prefix, last_name, phone, email,
+                                      postcode, birth_year FROM resident""")
+    assert len(residents) >= 400
+    # Names that are also public (an initiative's contact person, a volunteer who agreed to
+    # be listed) may rightly appear: they are someone else's, shared with consent.
+    public = " ".join(n for (n,) in laptop.rows(
+        """SELECT contact_name FROM initiative UNION ALL
+           SELECT first_name || ' ' || CASE WHEN name_prefix <> '' THEN name_prefix || ' '
+                  ELSE '' END || last_name FROM volunteer WHERE listed_consent""")).lower()
+    # A postcode is an area of ~20 addresses: a resident may live in the postcode of an
+    # initiative's public address. Those may appear, but only in the initiatives' table.
+    public_postcodes = {p.lower() for (p,) in laptop.rows("SELECT postcode FROM initiative")}
+    files = unpack(exported)
+    for postcode in public_postcodes:
+        holders = [n for n, data in files.items() if postcode.encode() in data.lower()]
+        assert holders in ([], ["data/initiatieven.csv"]), (postcode, holders)
+    haystacks = [exported] + list(files.values())
+    text = "\n".join(h.decode("utf-8", "replace") for h in haystacks).lower()
+    needles: set[str] = set()
+    checked_names = 0
+    for first, prefix, last, phone, email, postcode, _ in residents:
+        full = " ".join(filter(None, [first, prefix, last])).lower()
+        if full not in public:
+            needles.add(full)
+            needles.add(f"{last}, {first}".lower())
+            checked_names += 1
+        if phone:
+            needles |= {phone, phone.replace("+31", "0"), format_phone(phone)}
+        if email:
+            needles.add(email.lower())
+        if postcode and len(postcode) > 4 and postcode.lower() not in public_postcodes:
+            needles |= {postcode.lower(), postcode.replace(" ", "").lower()}
+    assert checked_names >= 390
+    assert len(needles) > 1000
+    found = sorted(n for n in needles if n and n.lower() in text)
+    assert found == []
+    # And in the raw bytes too (compressed entries could hide nothing, but check anyway).
+    for haystack in haystacks:
+        for needle in needles:
+            assert needle.encode() not in haystack
+
+
+def test_no_birth_year_column_or_free_text_columns(exported):
+    files = unpack(exported)
+    headers = {name: data.split(b"\r\n", 1)[0].decode("utf-8-sig")
+               for name, data in files.items() if name.endswith(".csv")}
+    all_columns = {c for header in headers.values() for c in header.split(";")}
+    for forbidden in ("geboortejaar", "geboortedatum", "naam_inwoner", "vraag", "notitie",
+                      "wens", "uitkomst", "telefoon_inwoner", "bsn", "straat"):
+        assert forbidden not in all_columns
+    inwoners = headers["data/inwoners.csv"].split(";")
+    assert inwoners == ["pseudoniem", "leeftijdsgroep", "wijk", "pc4"]
+
+
+def test_csv_opens_cleanly_in_excel_bom_semicolons_and_no_formulas(exported):
+    files = unpack(exported)
+    for name, data in files.items():
+        if not name.endswith(".csv"):
+            continue
+        assert data.startswith(b"\xef\xbb\xbf"), name
+        for line in data[3:].decode("utf-8").split("\r\n"):
+            for cell in re.split(r";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", line):
+                assert not cell.strip('"').startswith(("=", "+", "-", "@")), (name, cell)
+
+
+def test_a_formula_in_an_initiative_is_neutralised_and_read_back_unchanged(laptop, tmp_path):
+    from sqlalchemy import text
+
+    from vrijwilligers_app.services.exchange.package_read import read_package
+    from vrijwilligers_app.store.engine import write_session
+
+    with write_session(laptop.engine) as session:
+        session.execute(text("UPDATE initiative SET description = "
+                             "'=HYPERLINK(\"http://x\";\"klik\")', phone = '+31492123456' "
+                             "WHERE id = 1"))
+    content = export_to(laptop, tmp_path / "s").read_bytes()
+    csv = unpack(content)["data/initiatieven.csv"].decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv and "'+31492123456" in csv
+    package = read_package(content)
+    descriptions = {r["beschrijving"] for r in package.tables["initiatieven"]}
+    assert '=HYPERLINK("http://x";"klik")' in descriptions
+    assert "+31492123456" in {r["telefoon"] for r in package.tables["initiatieven"]}
+
+
+def test_frictionless_validate_passes_on_the_unencrypted_package(exported, tmp_path):
+    from frictionless import validate
+
+    folder = tmp_path / "uitgepakt"
+    with zipfile.ZipFile(io.BytesIO(exported)) as archive:
+        archive.extractall(folder)  # our own package, in a test: safe to extract
+    report = validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+    assert len(report.tasks) == 11
+    assert all(task.stats["rows"] is not None for task in report.tasks)

@@ -1,0 +1,105 @@
+"""Exporteren naar de gemeente in the GUI: what is shared is shown before writing; export,
+sync, refusal messages, and importing the gemeente key with its fingerprint."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.helpers.registers import make_register_dir
+from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, write_public_key_file
+from vrijwilligers_app.store.settings import get_setting, set_setting
+from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
+from vrijwilligers_app.ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def dialog(qtbot, demo_register):
+    dialog = ExchangeDialog(demo_register, TaskRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _cells(dialog):
+    table = dialog.table
+    return {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+
+
+def test_shows_what_is_shared_before_anything_is_written(dialog, demo_register):
+    cells = _cells(dialog)
+    assert len(cells) == 11
+    assert cells["Inwoners"] == "400"
+    row = next(r for r in range(dialog.table.rowCount())
+               if dialog.table.item(r, 0).text() == "Inwoners")
+    assert dialog.table.item(row, 2).text() == ("pseudoniem, leeftijdsgroep, wijk en de 4 "
+                                                "cijfers van de postcode")
+    assert "namen, telefoonnummers, e-mailadressen" in dialog.left_out.text()
+    assert "NIET versleuteld" in dialog.key_label.text()
+    assert not any(demo_register.data_dir.glob("**/export-*"))
+
+
+def test_export_writes_the_file_and_remembers_the_folder(qtbot, dialog, demo_register,
+                                                         tmp_path):
+    folder = tmp_path / "Nextcloud" / "uitwisseling"
+    dialog.folder.setText(str(folder))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    [written] = folder.iterdir()
+    assert written.name.startswith("export-") and written.suffix == ".zip"
+    assert f"Exportbestand geschreven: {written}" in dialog.result.text()
+    assert get_setting(demo_register.engine, "exchange_folder") == str(folder)
+    assert not dialog.progress.isVisible() and dialog.export_button.isEnabled()
+
+
+def test_refusal_is_said_in_dutch(qtbot, dialog, tmp_path):
+    a_file = tmp_path / "geen-map.txt"
+    a_file.write_text("x")
+    dialog.folder.setText(str(a_file))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.text() == f"Niet gelukt: {a_file} is een bestand, geen map."
+    dialog.folder.setText("")
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.text() == "Kies eerst een map voor de uitwisseling."
+
+
+def test_folder_defaults_to_the_setting_and_sync_reports(qtbot, demo_register, tmp_path):
+    set_setting(demo_register.engine, "exchange_folder", str(tmp_path / "usb"))
+    dialog = ExchangeDialog(demo_register, TaskRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    assert dialog.folder.text() == str(tmp_path / "usb")
+    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+    assert "Geen nieuwe terugmeldingen van de gemeente gevonden." in dialog.result.text()
+
+
+def test_importing_the_gemeente_key_shows_its_fingerprint(dialog, answers, template_database,
+                                                         tmp_path, monkeypatch):
+    gemeente = make_register_dir(template_database, tmp_path / "gemeente")
+    keys = create_gemeente_keys(gemeente, "Gemeente Helmond")
+    key_file = write_public_key_file(keys, tmp_path)
+    shown = []
+    monkeypatch.setattr("vrijwilligers_app.ui.dialogs.confirm.Confirm.ask",
+                        classmethod(lambda cls, parent, title, text, **kw:
+                                    shown.append(text) or answers.ask))
+    answers.ask = False
+    assert not dialog.import_key(key_file)
+    assert keys.public.fingerprint in shown[0]
+    assert "NIET versleuteld" in dialog.key_label.text()
+    answers.ask = True
+    monkeypatch.setattr(dialog, "choose_key_file", lambda: key_file)
+    dialog.key_button.click()
+    assert keys.public.fingerprint in dialog.key_label.text()
+    assert "Versleuteld voor Gemeente Helmond" in dialog.key_label.text()
+    other = create_gemeente_keys(make_register_dir(template_database, tmp_path / "g2"), "Nep")
+    other_file = write_public_key_file(other, tmp_path / "nep.json")
+    assert dialog.import_key(other_file)
+    assert "ANDERE sleutel" in shown[-1] and keys.public.fingerprint in shown[-1]
+
+
+def test_main_window_opens_the_dialog_with_ctrl_e(qtbot, demo_register):
+    from tests.ui.conftest import make_window
+
+    window = make_window(qtbot, demo_register)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialogs = window.findChildren(ExchangeDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].close()

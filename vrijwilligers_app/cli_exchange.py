@@ -1,0 +1,244 @@
+"""Command line of the exchange with the gemeente (issue 7): export, sync, gemeentesleutel,
+and the gemeente's own commands (gemeente init|import|return|status|bronnen|overzicht).
+
+Kept apart from cli.py so that file stays small; cli.build_parser calls add_commands.
+Exit codes: 0 done; 1 refused or failed (for `gemeente import` and `sync`: at least one file
+refused, the good ones are still read); 2 bad arguments.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from vrijwilligers_app.services.exchange.errors import ExchangeError
+
+Handler = Callable[[Path, argparse.Namespace], int]
+
+
+def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    ex = add("export", "schrijf een exportbestand voor de gemeente (alleen wat gedeeld mag worden)")
+    ex.add_argument("--to", "--naar", dest="to", metavar="MAP", default=None,
+                    help="map voor het bestand (standaard: de uitwisselmap uit Instellingen)")
+    ex.add_argument("--alleen-tonen", dest="preview_only", action="store_true",
+                    help="laat alleen zien wat gedeeld zou worden; schrijf niets")
+    sy = add("sync", "synchroniseren: exporteer en lees terugmeldingen van de gemeente in")
+    sy.add_argument("--to", "--naar", dest="to", metavar="MAP", default=None,
+                    help="de uitwisselmap (standaard: die uit Instellingen)")
+    key = add("gemeentesleutel", "leg de openbare sleutel van de gemeente vast (uit het "
+                                 "bestand dat de gemeente gaf)")
+    key.add_argument("path", metavar="PAD", help="het sleutelbestand (gemeente-sleutel.json)")
+    key.add_argument("--vervang", action="store_true",
+                     help="vervang een eerder vastgelegde, andere sleutel (alleen als de "
+                          "gemeente dat bevestigt)")
+    gm = add("gemeente", "de kant van de gemeente: sleutel, inlezen, terugmelden, overzicht")
+    sub = gm.add_subparsers(dest="gemeente_command", metavar="OPDRACHT", required=True)
+
+    def gadd(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, add_help=False, help=help_text, description=help_text)
+        p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+        p.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
+                       help="map met het register van de gemeente")
+        return p
+
+    init = gadd("init", "maak het sleutelpaar van de gemeente en schrijf de openbare sleutel")
+    init.add_argument("--naam", default="Gemeente Helmond", help="naam in het sleutelbestand")
+    init.add_argument("--to", "--naar", dest="to", metavar="PAD", default=".",
+                      help="map of bestand voor de openbare sleutel (standaard: huidige map)")
+    imp = gadd("import", "lees exportbestanden van laptops in (bestanden of mappen)")
+    imp.add_argument("paths", metavar="PAD", nargs="+", help="bestand of map")
+    ret = gadd("return", "schrijf per laptop een terugmelding (status en sociale kaart)")
+    ret.add_argument("--to", "--naar", dest="to", metavar="MAP", required=True,
+                     help="map waarin de terugmeldingen komen")
+    st = gadd("status", "voeg een statusmoment toe aan een doorverwijzing van een laptop")
+    st.add_argument("source", metavar="BRON", help="bron-id van de laptop")
+    st.add_argument("referral", metavar="DOORVERWIJZING", help="pseudoniem van de doorverwijzing")
+    st.add_argument("kind", metavar="SOORT", help="bijvoorbeeld contact, geholpen, afgesloten")
+    st.add_argument("on", metavar="DD-MM-JJJJ", help="datum van het statusmoment")
+    st.add_argument("--organisatie", default="", help="code van de organisatie (doorgestuurd)")
+    gadd("bronnen", "toon de laptops (bronnen) met vingerafdruk en laatste volgnummer")
+    ov = gadd("overzicht", "cijfers per bron en voor de hele stad (kleine aantallen onderdrukt)")
+    ov.add_argument("--van", metavar="DD-MM-JJJJ", default=None, help="begin van de periode")
+    ov.add_argument("--tot", metavar="DD-MM-JJJJ", default=None, help="einde van de periode")
+    ov.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+
+def _open(data_dir: Path):  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.store.register import open_register
+
+    return open_register(data_dir, daily_backup=False)
+
+
+def _fail(message: str) -> int:
+    print(f"Fout: {message}", file=sys.stderr)
+    return 1
+
+
+def _export(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.services.exchange.export import export, preview
+
+    with _open(data_dir) as register:
+        try:
+            print(preview(register.engine, data_dir).as_text())
+            if args.preview_only:
+                return 0
+            result = export(register.engine, data_dir, Path(args.to) if args.to else None)
+        except ExchangeError as exc:
+            return _fail(str(exc))
+    print(f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}).")
+    return 0
+
+
+def _sync(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.services.exchange.sync import sync
+
+    with _open(data_dir) as register:
+        try:
+            result = sync(register.engine, data_dir, Path(args.to) if args.to else None)
+        except ExchangeError as exc:
+            return _fail(str(exc))
+    print(result.as_text())
+    return 1 if result.returns.refused else 0
+
+
+def _gemeentesleutel(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.services.exchange.keys import pin_gemeente_key, read_public_key_file
+
+    with _open(data_dir) as register:
+        try:
+            key = read_public_key_file(Path(args.path))
+            pin_gemeente_key(register.engine, key, replace=args.vervang)
+        except ExchangeError as exc:
+            return _fail(str(exc))
+    print(f"Sleutel van {key.name or 'de gemeente'} vastgelegd.\nVingerafdruk: "
+          f"{key.fingerprint}\nVergelijk die met wat de gemeente opgaf (telefonisch of op "
+          "papier).")
+    return 0
+
+
+def _gemeente(data_dir: Path, args: argparse.Namespace) -> int:
+    try:
+        return GEMEENTE_HANDLERS[args.gemeente_command](data_dir, args)
+    except ExchangeError as exc:
+        return _fail(str(exc))
+
+
+def _g_init(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.services.exchange.keys import (
+        create_gemeente_keys,
+        write_public_key_file,
+    )
+
+    with _open(data_dir):  # the gemeente's own register, with the exchange tables
+        keys = create_gemeente_keys(data_dir, args.naam)
+    path = write_public_key_file(keys, Path(args.to))
+    print(f"Sleutelpaar gemaakt in {data_dir}.\nOpenbare sleutel voor de laptops: {path}\n"
+          f"Vingerafdruk: {keys.public.fingerprint}")
+    return 0
+
+
+def _g_import(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.services.exchange.merge import import_packages
+
+    with _open(data_dir) as register:
+        report = import_packages(register.engine, data_dir, [Path(p) for p in args.paths])
+    print(report.as_text())
+    return 1 if report.refused else 0
+
+
+def _g_return(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
+
+    with _open(data_dir) as register:
+        written = write_returns(register.engine, data_dir, Path(args.to))
+    for item in written:
+        print(f"{item.path.name}: {item.events} statusmomenten voor bron {item.source_id}")
+    print(f"{len(written)} terugmeldingen geschreven in {args.to}.")
+    return 0
+
+
+def _g_status(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
+    from vrijwilligers_app.services.exchange.gemeente_returns import add_status_event
+
+    try:
+        on = parse_date_nl(args.on, "Datum")
+    except ValidationError as exc:
+        return _fail(str(exc))
+    with _open(data_dir) as register:
+        event_id = add_status_event(register.engine, args.source, args.referral, args.kind, on,
+                                    args.organisatie)
+    print(f"Statusmoment {event_id} toegevoegd; het gaat mee met de volgende terugmelding.")
+    return 0
+
+
+def _g_sources(data_dir: Path, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from vrijwilligers_app.services.exchange.keys import fingerprint
+    from vrijwilligers_app.store.engine import read_session
+    from vrijwilligers_app.store.tables import ExchangeSource
+
+    with _open(data_dir) as register, read_session(register.engine) as session:
+        sources = list(session.execute(select(ExchangeSource)).scalars())
+        for s in sources:
+            print(f"{s.source_id}  {s.name or '-'}  volgnummer {s.last_sequence}  "
+                  f"vingerafdruk {fingerprint(s.public_key)}")
+    if not sources:
+        print("Nog geen bronnen ingelezen.")
+    return 0
+
+
+def _g_overview(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
+    from vrijwilligers_app.services.exchange.gemeente_figures import city_overview, published
+
+    today = date.today()
+    try:
+        start = parse_date_nl(args.van, "Van") if args.van else date(today.year, 1, 1)
+        end = parse_date_nl(args.tot, "Tot") if args.tot else today
+    except ValidationError as exc:
+        return _fail(str(exc))
+    with _open(data_dir) as register:
+        figures = published(city_overview(register.engine, start, end, today))
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return 0
+    for block in [figures["stad"], *figures["bronnen"]]:
+        print(_overview_text(block))
+    print("Aantallen onder 5 zijn onderdrukt (<5).")
+    return 0
+
+
+def _n(value: object) -> str:
+    return "<5" if value is None else str(value)
+
+
+def _overview_text(block: dict[str, object]) -> str:
+    referrals = block["doorverwijzingen"]
+    assert isinstance(referrals, dict)
+    lines = [f"== {block['naam']}",
+             f"Initiatieven actief: {block['initiatieven_actief']}; vrijwilligersplaatsen: "
+             f"{_n(block['vrijwilligersplaatsen'])}; inwoners: {_n(block['inwoners'])}",
+             f"Maatjes wachtend: {_n(block['maatjes_wachtend'])}; actief: "
+             f"{_n(block['maatjes_actief'])}",
+             f"Activiteiten: {block['activiteiten']}; vrijwilligersuren: "
+             f"{block['vrijwilligersuren']}",
+             f"Doorverwijzingen: {_n(referrals['doorverwijzingen'])}"]
+    waiting = referrals.get("wachttijd")
+    if isinstance(waiting, dict):
+        lines.append(f"  wachttijd mediaan {_n(waiting['mediaan_dagen'])} d, p90 "
+                     f"{_n(waiting['p90_dagen'])} d; nog wachtend {_n(waiting['open'])}")
+    return "\n".join(lines)
+
+
+GEMEENTE_HANDLERS: dict[str, Handler] = {
+    "init": _g_init, "import": _g_import, "return": _g_return, "status": _g_status,
+    "bronnen": _g_sources, "overzicht": _g_overview,
+}
+HANDLERS: dict[str, Handler] = {
+    "export": _export, "sync": _sync, "gemeentesleutel": _gemeentesleutel,
+    "gemeente": _gemeente,
+}

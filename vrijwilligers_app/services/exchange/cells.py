@@ -1,0 +1,196 @@
+"""CSV for Excel and back: UTF-8 with BOM, ';' (what Dutch Excel expects), formula-safe cells,
+and the Table Schema check that every CSV of a package must pass before anything is merged.
+
+A text cell starting with = + - @ (or a tab or carriage return) would be run as a formula by
+spreadsheet programs; it gets a leading apostrophe, which Excel hides and which the reader
+takes off again (`restore_text`). Numbers are written as numbers and never start with those.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from vrijwilligers_app.services.exchange.errors import PackageRefused
+from vrijwilligers_app.services.exchange.schema import Column, Table
+
+DELIMITER = ";"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def restore_text(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def _text(value: Any) -> str:
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text[:1] in _FORMULA_FIRST and text else text
+
+
+def _moment(value: Any) -> str:
+    if isinstance(value, str):
+        if len(value) in (19, 26) and value[10] in " T":  # no offset: SQLite text
+            return value[:10] + "T" + value[11:19] + "Z"  # SQLite text, stored as UTC
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return str(value.strftime(DATETIME_FORMAT))
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)[:10]
+
+
+_FORMATTERS: dict[str, Callable[[Any], str]] = {
+    "string": _text,
+    "boolean": lambda value: "true" if value else "false",
+    "datetime": _moment,
+    "date": _day,
+    "number": lambda value: repr(round(float(value), 4)),
+    "integer": lambda value: str(int(value)),
+}
+_FORMULA_FIRST = frozenset(FORMULA_START)
+
+
+def format_cell(column: Column, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    return _FORMATTERS[column.type](value)
+
+
+def write_csv(table: Table, rows: Iterable[Mapping[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow(table.header)
+    plan = [(c.name, _FORMATTERS[c.type]) for c in table.columns]
+    writer.writerows([
+        "" if (value := row.get(name)) is None or value == "" else fmt(value)
+        for name, fmt in plan] for row in rows)
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+_TRUE, _FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")
+
+
+def _typed(kind: str) -> Callable[[str], Any]:
+    """A parser for one Table Schema type: text -> value, or ValueError in Dutch."""
+    def integer(text: str) -> Any:
+        if not _INTEGER.fullmatch(text):
+            raise ValueError(f"'{text[:30]}' is geen geheel getal")
+        return int(text)
+
+    def number(text: str) -> Any:
+        if not _NUMBER.fullmatch(text):
+            raise ValueError(f"'{text[:30]}' is geen getal")
+        return float(text)
+
+    def boolean(text: str) -> Any:
+        if text not in _TRUE + _FALSE:
+            raise ValueError(f"'{text[:30]}' is geen ja/nee-waarde (true/false)")
+        return text in _TRUE
+
+    def day(text: str) -> Any:
+        try:
+            if _DATE.fullmatch(text):
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+        raise ValueError(f"'{text[:30]}' is geen datum (jjjj-mm-dd)")
+
+    def moment(text: str) -> Any:
+        try:
+            if _DATETIME.fullmatch(text):
+                return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+        except ValueError:
+            pass
+        raise ValueError(f"'{text[:30]}' is geen tijdstip (jjjj-mm-ddTuu:mm:ssZ)")
+
+    parsers: dict[str, Callable[[str], Any]] = {
+        "string": restore_text, "integer": integer, "number": number, "boolean": boolean,
+        "date": day, "datetime": moment}
+    return parsers[kind]
+
+
+def _parser(column: Column) -> Callable[[str], Any]:
+    """The column's type parser plus its constraints (enum, pattern, length, minimum)."""
+    typed = _typed(column.type)
+    enum = frozenset(column.enum) if column.enum is not None else None
+    pattern = re.compile(column.pattern) if column.pattern is not None else None
+    numeric = column.type in ("integer", "number")
+    if enum is None and pattern is None and column.max_length is None and not numeric:
+        return typed
+
+    def parse(text: str) -> Any:
+        value = typed(text)
+        if enum is not None and value not in enum:
+            raise ValueError(f"'{text[:30]}' staat niet in de lijst "
+                             f"({', '.join(column.enum or ())})")
+        if pattern is not None and not pattern.search(text):
+            raise ValueError(f"'{text[:30]}' heeft niet de vorm die het schema vraagt")
+        if column.max_length is not None and len(text) > column.max_length:
+            raise ValueError(f"langer dan {column.max_length} tekens")
+        if numeric and value < 0:
+            raise ValueError("negatief getal")
+        return value
+
+    return parse
+
+
+def read_csv(table: Table, data: bytes) -> list[dict[str, Any]]:
+    """Parse and check a CSV against its Table Schema; PackageRefused naming file, row and
+    field on the first problem."""
+    where = table.path
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageRefused(f"{where} is geen UTF-8-tekst (byte {exc.start}).") from exc
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITER, strict=True)
+    try:
+        header = next(reader, None)
+        if header != table.header:
+            raise PackageRefused(f"{where}: de kolommen kloppen niet met het schema (verwacht "
+                                 f"{', '.join(table.header)}).")
+        return _rows(table, reader)
+    except csv.Error as exc:
+        raise PackageRefused(f"{where}, rij {reader.line_num}: geen geldige CSV ({exc}).") from exc
+
+
+def _rows(table: Table, reader: Iterable[Sequence[str]]) -> list[dict[str, Any]]:
+    where, columns, width = table.path, table.columns, len(table.columns)
+    parsers = [(column, _parser(column)) for column in columns]
+    keys: set[tuple[Any, ...]] = set()
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        if len(cells) != width:
+            raise PackageRefused(f"{where}, rij {number}: {len(cells)} velden in plaats van "
+                                 f"{width}.")
+        row: dict[str, Any] = {}
+        for (column, parse), text in zip(parsers, cells, strict=True):
+            if text == "":
+                if column.required:
+                    raise PackageRefused(f"{where}, rij {number}, veld {column.name}: verplicht "
+                                         "veld is leeg.")
+                row[column.name] = None
+                continue
+            try:
+                row[column.name] = parse(text)
+            except ValueError as exc:
+                raise PackageRefused(f"{where}, rij {number}, veld {column.name}: {exc}.") from exc
+        key = tuple(row[name] for name in table.primary_key)
+        if key in keys:
+            raise PackageRefused(f"{where}, rij {number}: dubbele sleutel "
+                                 f"({', '.join(str(k) for k in key)}).")
+        keys.add(key)
+        rows.append(row)
+    return rows

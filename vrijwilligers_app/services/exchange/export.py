@@ -1,0 +1,121 @@
+"""The laptop's export: preview in plain Dutch, then one signed (and sealed) snapshot file.
+
+The default folder is the setting `exchange_folder` (Instellingen). Each export is a full
+snapshot; its sequence number comes from the key folder, so it only grows.
+"""
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from vrijwilligers_app.services.exchange import keys as keys_module
+from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.exchange.package_write import (
+    build_package,
+    remove_superseded,
+    write_file,
+)
+from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
+from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
+from vrijwilligers_app.store.settings import get_setting
+
+FOLDER_SETTING = "exchange_folder"
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class PreviewLine:
+    table: str
+    title: str
+    rows: int
+    what: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    lines: list[PreviewLine]
+    left_out: tuple[str, ...]
+    encrypted: bool
+    gemeente_fingerprint: str | None
+
+    def as_text(self) -> str:
+        out = ["Dit wordt gedeeld met de gemeente:"]
+        out += [f"- {line.title}: {line.rows} rijen ({line.what})" for line in self.lines]
+        out.append("Dit blijft op deze laptop:")
+        out += [f"- {item}" for item in self.left_out]
+        out.append("Het bestand wordt versleuteld voor de gemeente (vingerafdruk "
+                   f"{self.gemeente_fingerprint})." if self.encrypted else
+                   "Let op: er is nog geen gemeentesleutel ingesteld; het bestand wordt "
+                   "ondertekend maar niet versleuteld.")
+        return "\n".join(out)
+
+
+def preview(engine: Engine, data_dir: Path, today: date | None = None) -> Preview:
+    rows = project(engine, keys_module.laptop_keys(data_dir).pseudonym_secret,
+                   today or date.today())
+    gemeente = keys_module.pinned_gemeente_key(engine)
+    return Preview([PreviewLine(t.name, t.title, len(rows[t.name]), DESCRIPTIONS[t.name])
+                    for t in EXPORT_TABLES], LEFT_OUT, gemeente is not None,
+                   gemeente.fingerprint if gemeente else None)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sequence: int
+    rows: dict[str, int]
+    encrypted: bool
+    package_hash: str
+
+
+def default_folder(engine: Engine) -> Path | None:
+    value = get_setting(engine, FOLDER_SETTING)
+    return Path(value) if value else None
+
+
+def export(engine: Engine, data_dir: Path, folder: Path | None = None,
+           today: date | None = None, progress: Progress | None = None) -> ExportResult:
+    """Write one export package into `folder` (default: the setting); ExchangeError when no
+    folder is known or it cannot be written."""
+    steps = export_steps(engine, data_dir, folder, today)
+    try:
+        while True:
+            step = next(steps)
+            if progress:
+                progress(*step)
+    except StopIteration as stop:
+        result: ExportResult = stop.value
+        return result
+
+
+def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
+                 today: date | None = None
+                 ) -> Generator[tuple[int, int, str], None, ExportResult]:
+    """export() as a generator of (done, total, label) for ui.tasks.TaskRunner."""
+    folder = folder or default_folder(engine)
+    if folder is None:
+        raise ExchangeError("Kies een map voor de export (of stel die in bij Instellingen).")
+    if folder.exists() and not folder.is_dir():
+        raise ExchangeError(f"{folder} is een bestand, geen map.")
+    yield 0, 3, "Gegevens verzamelen"
+    keys = keys_module.laptop_keys(data_dir)
+    rows = project(engine, keys.pseudonym_secret, today or date.today())
+    gemeente = keys_module.pinned_gemeente_key(engine)
+    yield 1, 3, "Pakket maken"
+    organisation = get_setting(engine, "organisation_name")
+    sequence = keys_module.next_sequence(data_dir)
+    built = build_package("export", keys.source_id, sequence, rows, keys.signing_key,
+                          gemeente.box_key if gemeente else None,
+                          extra={"source_name": organisation})
+    yield 2, 3, "Bestand schrijven"
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    name = (f"export-{keys.source_id[:8]}-{sequence:06d}-{stamp}"
+            f"{'.versleuteld' if gemeente else '.zip'}")
+    path = write_file(folder, name, built.content)
+    remove_superseded(folder, f"export-{keys.source_id[:8]}", sequence)
+    yield 3, 3, "Klaar"
+    return ExportResult(path, sequence, {k: len(v) for k, v in rows.items()},
+                        gemeente is not None, built.package_hash)

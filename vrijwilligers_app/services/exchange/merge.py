@@ -1,0 +1,145 @@
+"""Gemeente side: merging export packages of many laptops.
+
+Each file is read and checked entirely in memory (package_read) before the register is
+touched. Then, per package, the source's key is compared with the one pinned on first contact
+(a different key is refused), a package read before (same manifest hash) or with a sequence
+number not above the last one is ignored and reported, and otherwise the source's snapshot is
+replaced in ONE transaction: the old rows go, the new ones come, the package is logged.
+Refused packages change nothing; good packages in the same run are still merged.
+"""
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, delete, insert, select
+from sqlmodel import col
+
+from vrijwilligers_app.services.exchange.errors import (
+    AlreadyRead,
+    PackageIgnored,
+    PackageRefused,
+    WrongKind,
+)
+from vrijwilligers_app.services.exchange.keys import fingerprint, gemeente_keys, has_gemeente_keys
+from vrijwilligers_app.services.exchange.package_read import (
+    DEFAULT_LIMITS,
+    Limits,
+    Package,
+    read_package,
+)
+from vrijwilligers_app.services.exchange.scan import (
+    IGNORED,
+    IMPORTED,
+    REFUSED,
+    Outcome,
+    Report,
+    package_files,
+    read_capped,
+)
+from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.tables import (
+    ExchangePackage,
+    ExchangeRecord,
+    ExchangeSource,
+    metadata,
+)
+from vrijwilligers_app.store.tables.base import utcnow
+
+Progress = Callable[[int, int, str], None]
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _dump(row: dict[str, Any]) -> str:
+    return json.dumps(row, default=_json_default, ensure_ascii=False, separators=(",", ":"))
+
+
+def merge_package(engine: Engine, package: Package, file_name: str) -> str:
+    """Replace the source's snapshot by the package's; returns a note (newly pinned key).
+    PackageRefused / PackageIgnored leave the register as it was."""
+    note = ""
+    with write_session(engine) as session:
+        if session.get(ExchangePackage, package.package_hash) is not None:
+            raise AlreadyRead("al eerder ingelezen (zelfde pakket, misschien hernoemd)")
+        source = session.get(ExchangeSource, package.source_id)
+        if source is None:
+            source = ExchangeSource(source_id=package.source_id, public_key=package.public_key)
+            note = f"nieuwe bron vastgelegd, vingerafdruk {fingerprint(package.public_key)}"
+        elif source.public_key != package.public_key:
+            raise PackageRefused(
+                "ondertekend met een andere sleutel dan eerder van deze bron (vastgelegd: "
+                f"{fingerprint(source.public_key)}, nu: {fingerprint(package.public_key)})")
+        elif package.sequence <= source.last_sequence:
+            raise PackageIgnored(f"ouder of herhaald volgnummer {package.sequence} (al "
+                                 f"ingelezen t/m {source.last_sequence}); niets veranderd")
+        source.name = str(package.manifest.get("source_name", ""))[:150]
+        source.last_sequence = package.sequence
+        source.snapshot_at = package.created_at
+        session.add(source)
+        session.flush()
+        session.execute(delete(ExchangeRecord).where(
+            col(ExchangeRecord.source_id) == package.source_id))
+        records = [{"source_id": package.source_id, "table_name": name, "data": _dump(row)}
+                   for name, rows in package.tables.items() for row in rows]
+        if records:  # Core executemany: no ORM objects for thousands of rows
+            session.connection().execute(insert(metadata.tables["exchange_record"]), records)
+        session.add(ExchangePackage(package_hash=package.package_hash, kind="export",
+                                    source_id=package.source_id, sequence=package.sequence,
+                                    file_name=file_name[:260], read_at=utcnow()))
+    return note
+
+
+def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
+                    limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None) -> Report:
+    """Merge every export package in `paths` (files or folders); one outcome per file."""
+    box_key = gemeente_keys(data_dir).box_key if has_gemeente_keys(data_dir) else None
+    explicit = {p for p in paths if not p.is_dir()}
+    files, problems = package_files(paths)
+    report = Report(list(problems))
+    for number, path in enumerate(files):
+        if progress:
+            progress(number, len(files), path.name)
+        content = read_capped(path, limits)
+        if isinstance(content, Outcome):
+            report.outcomes.append(content)
+            continue
+        try:
+            package = read_package(content, expected_kind="export", box_key=box_key,
+                                   limits=limits)
+            del content
+            note = merge_package(engine, package, path.name)
+        except WrongKind as exc:
+            if path in explicit:
+                report.outcomes.append(Outcome(path, IGNORED, exc.reason))
+            continue
+        except PackageIgnored as exc:
+            report.outcomes.append(Outcome(path, IGNORED, exc.reason, package.source_id,
+                                           package.sequence))
+            continue
+        except PackageRefused as exc:
+            report.outcomes.append(Outcome(path, REFUSED, exc.reason))
+            continue
+        report.outcomes.append(Outcome(path, IMPORTED, "", package.source_id, package.sequence,
+                                       note))
+    if progress:
+        progress(len(files), len(files), "Klaar")
+    return report
+
+
+def snapshot_rows(engine: Engine, table: str, source_id: str | None = None
+                  ) -> list[tuple[str, dict[str, Any]]]:
+    """(source id, row) of one export table, of one source or all; dates stay ISO text."""
+    stmt = select(col(ExchangeRecord.source_id), col(ExchangeRecord.data)).where(
+        col(ExchangeRecord.table_name) == table)
+    if source_id is not None:
+        stmt = stmt.where(col(ExchangeRecord.source_id) == source_id)
+    with engine.connect() as connection:
+        return [(source, json.loads(data)) for source, data in
+                connection.execute(stmt.order_by(col(ExchangeRecord.row_id)))]

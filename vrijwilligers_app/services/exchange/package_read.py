@@ -1,0 +1,210 @@
+"""Reading a package entirely in memory, checked before anything touches disk or database.
+
+Order of the checks, each refusing the whole package with a Dutch reason:
+1. size of the file (before reading it); a sealed package is opened with the gemeente's key;
+2. the zip itself (truncated or corrupt); number of entries; names (no '..', no absolute or
+   drive paths, no backslashes, only the expected files); the declared uncompressed sizes,
+   and every entry read with a cap, so a zip bomb is stopped before it expands;
+3. the manifest: kind, schema version (a newer one is refused), the Ed25519 signature over
+   its exact bytes, and the SHA-256 of every file, listed files only;
+4. `datapackage.json` names the expected resources, and every CSV passes the reader's own
+   Table Schema (cells.read_csv).
+Pinning the signer's key and the sequence number are the caller's business (they need the
+register), done before the merge transaction.
+"""
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from nacl.encoding import HexEncoder
+from nacl.exceptions import BadSignatureError, CryptoError
+from nacl.public import PrivateKey, SealedBox
+from nacl.signing import VerifyKey
+
+from vrijwilligers_app.services.exchange.cells import read_csv
+from vrijwilligers_app.services.exchange.errors import PackageRefused, WrongKind
+from vrijwilligers_app.services.exchange.package_write import (
+    DATAPACKAGE,
+    MAGIC,
+    MANIFEST,
+    SIGNATURE,
+)
+from vrijwilligers_app.services.exchange.schema import SCHEMA_VERSION, TABLES
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    file_bytes: int = 200 * MB  # the package file as it lies in the folder
+    entries: int = 32
+    entry_bytes: int = 400 * MB  # one file inside, uncompressed
+    total_bytes: int = 800 * MB  # everything inside, uncompressed
+    ratio: int = 200  # uncompressed / compressed above 1 MB: a zip bomb (CSV: ~5-20)
+
+
+@dataclass(frozen=True)
+class Package:
+    kind: str
+    source_id: str
+    sequence: int
+    schema_version: int
+    created_at: datetime
+    public_key: str
+    package_hash: str
+    manifest: dict[str, Any]
+    tables: dict[str, list[dict[str, Any]]] = field(repr=False)
+
+    @property
+    def verify_key(self) -> VerifyKey:
+        return VerifyKey(self.public_key.encode(), encoder=HexEncoder)
+
+
+_SAFE_NAME = re.compile(r"(manifest\.json|manifest\.sig|datapackage\.json|data/[a-z_]+\.csv)")
+
+
+def is_sealed(head: bytes) -> bool:
+    return head.startswith(MAGIC)
+
+
+def open_sealed(content: bytes, box_key: PrivateKey | None) -> bytes:
+    if box_key is None:
+        raise PackageRefused("Het bestand is versleuteld voor de gemeente; alleen de gemeente "
+                             "kan het openen.")
+    try:
+        return SealedBox(box_key).decrypt(content[len(MAGIC):])
+    except CryptoError as exc:
+        raise PackageRefused("Het versleutelde bestand is beschadigd of niet voor deze "
+                             "gemeentesleutel bestemd.") from exc
+
+
+def _unzip(content: bytes, limits: Limits) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise PackageRefused("Geen geldig zip-bestand: het is onvolledig (afgebroken kopie?) "
+                             "of beschadigd.") from exc
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.entries:
+            raise PackageRefused(f"Het zip-bestand bevat {len(infos)} bestanden; een pakket "
+                                 f"heeft er hooguit {limits.entries}.")
+        total = 0
+        for info in infos:
+            name = info.filename
+            if (name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/")
+                    or re.match(r"[A-Za-z]:", name)):
+                raise PackageRefused(f"Onveilige bestandsnaam in het zip-bestand: '{name}' "
+                                     "(buiten het pakket).")
+            if not _SAFE_NAME.fullmatch(name):
+                raise PackageRefused(f"Onbekend bestand in het pakket: '{name}'.")
+            total += info.file_size
+            if (info.file_size > limits.entry_bytes or total > limits.total_bytes
+                    or (info.file_size > MB
+                        and info.file_size > limits.ratio * max(info.compress_size, 1))):
+                raise PackageRefused(f"'{name}' is uitgepakt te groot ({info.file_size:,} "
+                                     "bytes): mogelijk een zip-bom. Niets ingelezen."
+                                     .replace(",", "."))
+        if len({i.filename for i in infos}) != len(infos):
+            raise PackageRefused("Het zip-bestand bevat een bestandsnaam twee keer.")
+        files = {}
+        try:
+            for info in infos:
+                with archive.open(info) as handle:
+                    data = handle.read(info.file_size + 1)
+                if len(data) != info.file_size:
+                    raise PackageRefused(f"'{info.filename}' is groter dan het zip-bestand "
+                                         "opgeeft.")
+                files[info.filename] = data
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+            raise PackageRefused(f"Het zip-bestand is beschadigd ({exc}).") from exc
+    return files
+
+
+def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, Any]:
+    if MANIFEST not in files or SIGNATURE not in files:
+        raise PackageRefused("Het pakket mist manifest.json of manifest.sig.")
+    try:
+        manifest = json.loads(files[MANIFEST].decode("utf-8"))
+        manifest["sequence"] = int(manifest["sequence"])
+        manifest["schema_version"] = int(manifest["schema_version"])
+        str(manifest["source_id"])
+        VerifyKey(str(manifest["public_key"]).encode(), encoder=HexEncoder)
+        if not isinstance(manifest["files"], dict):
+            raise TypeError("files")
+    except (ValueError, KeyError, TypeError, CryptoError) as exc:
+        raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({exc}).") from exc
+    if manifest.get("kind") not in TABLES:
+        raise PackageRefused("manifest.json noemt geen bekend soort pakket.")
+    if expected_kind is not None and manifest["kind"] != expected_kind:
+        what = "een terugmelding van de gemeente" if manifest["kind"] == "return" else \
+            "een export van een laptop"
+        raise WrongKind(f"Dit is {what}, hier niet bedoeld.")
+    if manifest["schema_version"] > SCHEMA_VERSION:
+        raise PackageRefused(
+            f"Het pakket heeft schemaversie {manifest['schema_version']}, van een nieuwere "
+            f"versie van het programma (deze versie kent t/m {SCHEMA_VERSION}). Werk het "
+            "programma bij.")
+    if manifest["schema_version"] < 1:
+        raise PackageRefused("manifest.json noemt een ongeldige schemaversie.")
+    return dict(manifest)
+
+
+def _verify(files: dict[str, bytes], manifest: dict[str, Any]) -> None:
+    key = VerifyKey(str(manifest["public_key"]).encode(), encoder=HexEncoder)
+    try:
+        key.verify(files[MANIFEST], bytes.fromhex(files[SIGNATURE].decode("ascii").strip()))
+    except (BadSignatureError, ValueError, UnicodeDecodeError) as exc:
+        raise PackageRefused("De handtekening klopt niet: het pakket is veranderd na het "
+                             "ondertekenen of niet door deze afzender gemaakt.") from exc
+    listed = dict(manifest["files"])
+    present = set(files) - {MANIFEST, SIGNATURE}
+    if set(listed) != present:
+        raise PackageRefused("De bestanden in het pakket kloppen niet met het manifest "
+                             f"({', '.join(sorted(set(listed) ^ present))}).")
+    for name in sorted(present):
+        if hashlib.sha256(files[name]).hexdigest() != listed[name]:
+            raise PackageRefused(f"De controlesom van {name} klopt niet: het bestand is "
+                                 "beschadigd of veranderd.")
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def read_package(content: bytes, *, expected_kind: str | None = None,
+                 box_key: PrivateKey | None = None, limits: Limits = DEFAULT_LIMITS
+                 ) -> Package:
+    if len(content) > limits.file_bytes:
+        raise PackageRefused(f"Het bestand is te groot ({len(content) // MB} MB; hooguit "
+                             f"{limits.file_bytes // MB} MB).")
+    if is_sealed(content):
+        content = open_sealed(content, box_key)
+    files = _unzip(content, limits)
+    manifest = _manifest(files, expected_kind)
+    _verify(files, manifest)
+    kind = manifest["kind"]
+    try:
+        described = json.loads(files[DATAPACKAGE].decode("utf-8"))
+        names = [resource["name"] for resource in described["resources"]]
+    except (KeyError, ValueError, TypeError) as exc:
+        raise PackageRefused(f"datapackage.json is onleesbaar ({exc}).") from exc
+    tables = TABLES[kind]
+    if sorted(names) != sorted(tables):
+        raise PackageRefused("datapackage.json noemt andere tabellen dan deze schemaversie "
+                             f"kent ({', '.join(sorted(set(names) ^ set(tables)))}).")
+    rows = {name: read_csv(table, files.get(table.path, b"")) for name, table in tables.items()}
+    try:
+        created_at = datetime.fromisoformat(str(manifest["created_at"]).replace("Z", "+00:00"))
+    except (KeyError, ValueError) as exc:
+        raise PackageRefused("manifest.json heeft geen geldig tijdstip (created_at).") from exc
+    return Package(kind=kind, source_id=str(manifest["source_id"]),
+                   sequence=manifest["sequence"], schema_version=manifest["schema_version"],
+                   created_at=created_at, public_key=str(manifest["public_key"]),
+                   package_hash=hashlib.sha256(files[MANIFEST]).hexdigest(),
+                   manifest=manifest, tables=rows)

@@ -1,0 +1,181 @@
+"""The tables of the exchange, described once as Frictionless Table Schemas.
+
+The writer puts these schemas in `datapackage.json`; the reader checks every CSV against *its
+own* copy for the package's schema version (a package cannot loosen the rules by shipping a
+laxer schema). Field types used: string, integer, number, date, datetime, boolean.
+Bump SCHEMA_VERSION when a table changes; a reader refuses a newer version.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from vrijwilligers_app.domain import referral_rules as rules
+
+SCHEMA_VERSION = 1
+PROFILE = "vrijwilligers-app-uitwisseling"
+AGE_BANDS_ALL = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
+HEX_KEY = r"^[0-9a-f]{32}$"
+UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+CODE = r"^[A-Za-z0-9_.\-]{1,40}$"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "string"
+    required: bool = False
+    description: str = ""
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    max_length: int | None = None
+
+    def as_field(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"name": self.name, "type": self.type}
+        if self.type == "datetime":
+            result["format"] = "%Y-%m-%dT%H:%M:%SZ"
+        if self.description:
+            result["description"] = self.description
+        constraints: dict[str, Any] = {}
+        if self.required:
+            constraints["required"] = True
+        if self.enum is not None:
+            constraints["enum"] = list(self.enum)
+        if self.pattern is not None:
+            constraints["pattern"] = self.pattern
+        if self.max_length is not None:
+            constraints["maxLength"] = self.max_length
+        if self.type in ("integer", "number"):
+            constraints["minimum"] = 0
+        if constraints:
+            result["constraints"] = constraints
+        return result
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # resource name and data/<name>.csv
+    title: str  # Dutch, shown to the user
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    description: str = ""
+    foreign_keys: tuple[tuple[str, str, str], ...] = field(default=())  # (col, table, col)
+
+    @property
+    def path(self) -> str:
+        return f"data/{self.name}.csv"
+
+    @property
+    def header(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def table_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "fields": [c.as_field() for c in self.columns],
+            "primaryKey": list(self.primary_key),
+            "missingValues": [""],
+        }
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": column, "reference": {"resource": table, "fields": target}}
+                for column, table, target in self.foreign_keys]
+        return schema
+
+
+def _c(name: str, type_: str = "string", **kwargs: Any) -> Column:
+    return Column(name, type_, **kwargs)
+
+
+KEY = _c("id", required=True, pattern=HEX_KEY, description="pseudoniem (sleutel-hash)")
+REF_KEY = _c("doorverwijzing", required=True, pattern=HEX_KEY)
+EVENT_KINDS = tuple(rules.EVENT_KINDS)
+SOCIALE_KAART = Table("sociale_kaart", "Sociale kaart (organisaties)", (
+    _c("code", required=True, pattern=CODE), _c("organisatie", required=True),
+    _c("dienst"), _c("telefoon"), _c("email"), _c("website"),
+    _c("reactietermijn_dagen", "integer"), _c("actief", "boolean", required=True),
+    _c("leefdomeinen", description="codes gescheiden door ;"),
+), ("code",))
+
+EXPORT_TABLES: tuple[Table, ...] = (
+    Table("initiatieven", "Initiatieven (openbaar, volledig)", (
+        _c("id", required=True, pattern=UUID), _c("naam", required=True),
+        _c("soort", required=True, pattern=CODE), _c("beschrijving"), _c("contactpersoon"),
+        _c("telefoon"), _c("email"), _c("website"), _c("adres"), _c("postcode"),
+        _c("wijken", description="CBS-wijkcodes gescheiden door ;"),
+        _c("leefdomeinen", description="codes gescheiden door ;"),
+        _c("gesubsidieerd", "boolean", required=True), _c("subsidiekenmerk"),
+        _c("subsidiebedrag_centen", "integer"), _c("subsidiejaar", "integer"),
+        _c("startdatum", "date"), _c("einddatum", "date"), _c("gearchiveerd_op", "date"),
+    ), ("id",)),
+    SOCIALE_KAART,
+    Table("vrijwilligers_per_initiatief", "Vrijwilligers: aantallen per initiatief", (
+        _c("initiatief", required=True, pattern=UUID),
+        _c("actief", "integer", required=True), _c("met_vog", "integer", required=True),
+        _c("vermeld", "integer", required=True),
+    ), ("initiatief",), foreign_keys=(("initiatief", "initiatieven", "id"),)),
+    Table("vrijwilligers_vermeld", "Vrijwilligers die vermeld willen worden (naam en rol)", (
+        _c("id", required=True, pattern=UUID), _c("voornaam", required=True),
+        _c("tussenvoegsel"), _c("achternaam", required=True),
+        _c("initiatief", required=True, pattern=UUID), _c("rol", required=True, pattern=CODE),
+    ), ("id", "initiatief", "rol"), foreign_keys=(("initiatief", "initiatieven", "id"),)),
+    Table("inwoners", "Inwoners (alleen pseudoniem, leeftijdsgroep, wijk en PC4)", (
+        _c("pseudoniem", required=True, pattern=HEX_KEY),
+        _c("leeftijdsgroep", required=True, enum=AGE_BANDS_ALL),
+        _c("wijk", pattern=r"^WK[0-9]{6}$"), _c("pc4", pattern=r"^[1-9][0-9]{3}$"),
+    ), ("pseudoniem",)),
+    Table("maatjes_aanvragen", "Maatjes: aanmeldingen (zonder wensen of namen)", (
+        KEY, _c("inwoner", required=True, pattern=HEX_KEY),
+        _c("initiatief", required=True, pattern=UUID), _c("status", required=True),
+        _c("aangemeld_op", "date", required=True), _c("intake_op", "date"),
+        _c("wachtend_sinds", "date"), _c("afgesloten_op", "date"), _c("afsluitreden"),
+    ), ("id",), foreign_keys=(("inwoner", "inwoners", "pseudoniem"),
+                              ("initiatief", "initiatieven", "id"))),
+    Table("maatjeskoppelingen", "Maatjes: koppelingen (zonder namen of notities)", (
+        KEY, _c("aanvraag", required=True, pattern=HEX_KEY),
+        _c("voorgesteld_op", "date", required=True), _c("gestart_op", "date"),
+        _c("beeindigd_op", "date"), _c("reden"),
+        _c("contactmomenten", "integer", required=True),
+    ), ("id",), foreign_keys=(("aanvraag", "maatjes_aanvragen", "id"),)),
+    Table("doorverwijzingen", "Doorverwijzingen (zonder vraagtekst)", (
+        KEY, _c("inwoner", pattern=HEX_KEY), _c("wijk", pattern=r"^WK[0-9]{6}$"),
+        _c("leeftijdsgroep", enum=AGE_BANDS_ALL), _c("pc4", pattern=r"^[1-9][0-9]{3}$"),
+        _c("initiatief", pattern=UUID), _c("organisatie", required=True, pattern=CODE),
+        _c("urgentie", required=True, enum=tuple(rules.URGENCIES)),
+        _c("gesignaleerd_op", "date", required=True),
+        _c("status", required=True, enum=EVENT_KINDS), _c("leefdomeinen"),
+    ), ("id",), foreign_keys=(("organisatie", "sociale_kaart", "code"),)),
+    Table("statusmomenten", "Statusmomenten van doorverwijzingen (zonder notities)", (
+        _c("id", required=True), REF_KEY, _c("soort", required=True, enum=EVENT_KINDS),
+        _c("moment", "datetime", required=True), _c("organisatie", pattern=CODE),
+        _c("bron", required=True, enum=("laptop", "gemeente")),
+    ), ("id",), foreign_keys=(("doorverwijzing", "doorverwijzingen", "id"),)),
+    Table("activiteiten", "Activiteiten (datum, wijk en aantallen)", (
+        _c("id", required=True, pattern=UUID), _c("initiatief", required=True, pattern=UUID),
+        _c("datum", "date", required=True), _c("wijk", pattern=r"^WK[0-9]{6}$"),
+        _c("afgelast", "boolean", required=True), _c("diensten", "integer", required=True),
+        _c("diensten_bezet", "integer", required=True),
+        _c("vrijwilligersuren", "number", required=True),
+        _c("benoemde_deelnemers", "integer", required=True),
+    ), ("id",), foreign_keys=(("initiatief", "initiatieven", "id"),)),
+    Table("bezoekers", "Bezoekers per activiteit en soort", (
+        _c("activiteit", required=True, pattern=UUID),
+        _c("bezoekerstype", required=True, pattern=CODE),
+        _c("aantal", "integer", required=True),
+    ), ("activiteit", "bezoekerstype"), foreign_keys=(("activiteit", "activiteiten", "id"),)),
+)
+
+RETURN_TABLES: tuple[Table, ...] = (
+    Table("statusmomenten", "Statusmomenten van de gemeente", (
+        _c("id", required=True, pattern=UUID), REF_KEY,
+        _c("soort", required=True, enum=EVENT_KINDS), _c("moment", "datetime", required=True),
+        _c("organisatie", pattern=CODE),
+    ), ("id",)),
+    SOCIALE_KAART,
+    Table("codelijsten", "Codelijsten", (
+        _c("lijst", required=True, pattern=CODE), _c("code", required=True, pattern=CODE),
+        _c("naam", required=True), _c("volgorde", "integer", required=True),
+        _c("actief", "boolean", required=True), _c("groep"),
+    ), ("lijst", "code")),
+)
+
+TABLES = {"export": {t.name: t for t in EXPORT_TABLES},
+          "return": {t.name: t for t in RETURN_TABLES}}

@@ -1,0 +1,46 @@
+"""What a report is asked for, and the name printed at the top of its pages."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine, text
+
+from vrijwilligers_app.domain.report_period import Period
+from vrijwilligers_app.services.reports.document import ReportError
+from vrijwilligers_app.store.settings import get_setting
+
+DEFAULT_OWNER = "Sociale basis Helmond"
+ORGANISATION_SETTING = "organisation_name"
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: str
+    period: Period
+    today: date  # the printing date; figures are measured up to it
+    initiative_id: int | None = None
+    series_id: int | None = None
+
+    @property
+    def period_text(self) -> str:
+        return f"Periode: {self.period.label}"
+
+
+def organisation_name(engine: Engine) -> str:
+    return get_setting(engine, ORGANISATION_SETTING).strip() or DEFAULT_OWNER
+
+
+def initiative_name(engine: Engine, initiative_id: int) -> str:
+    with engine.connect() as connection:
+        name = connection.execute(text("SELECT name FROM initiative WHERE id = :id"),
+                                  {"id": initiative_id}).scalar()
+    if name is None:
+        raise ReportError(f"Initiatief nummer {initiative_id} bestaat niet. "
+                          "Kies een initiatief uit de lijst Initiatieven.")
+    return str(name)
+
+
+def require_initiative(request: ReportRequest, what: str) -> int:
+    if request.initiative_id is None:
+        raise ReportError(f"Voor {what} is een initiatief nodig (--initiatief NUMMER).")
+    return request.initiative_id

@@ -1,0 +1,80 @@
+"""Vrijwilligerslijst / adreslijst of one initiative: marked "vertrouwelijk" on every page.
+
+Who: volunteers with a role in the initiative during the period (a role without dates
+counts as always), not archived. Sorted by last name as a phone list is.
+"""
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from vrijwilligers_app.domain.number_format import format_count
+from vrijwilligers_app.domain.validation import format_date_nl, format_phone
+from vrijwilligers_app.services.reports.document import Report
+from vrijwilligers_app.services.reports.request import (
+    ReportRequest,
+    initiative_name,
+    require_initiative,
+)
+from vrijwilligers_app.services.reports.tables import Column, data_table
+
+TITLE = "Vrijwilligerslijst"
+VOLUNTEERS_SQL = """
+SELECT v.id, v.first_name, v.name_prefix, v.last_name, v.phone, v.email, v.street,
+       v.postcode, v.city, v.vog_date, r.role_code, d.name
+FROM volunteer v
+JOIN volunteer_role r ON r.volunteer_id = v.id
+JOIN duty_role d ON d.code = r.role_code
+WHERE r.initiative_id = :initiative AND v.archived_at IS NULL
+  AND (r.start_date IS NULL OR r.start_date <= :end)
+  AND (r.end_date IS NULL OR r.end_date >= :start)
+ORDER BY v.last_name COLLATE NOCASE, v.first_name COLLATE NOCASE, v.id, d.sort_order"""
+COLUMNS = (Column("Naam", 0.19), Column("Rol", 0.14), Column("Telefoon", 0.13),
+           Column("E-mail", 0.25), Column("Adres", 0.18), Column("VOG gezien", 0.11))
+
+
+def full_name(first: str, prefix: str, last: str) -> str:
+    return " ".join(part for part in (first, prefix, last) if part)
+
+
+def volunteer_rows(engine: Engine, initiative_id: int, request: ReportRequest
+                   ) -> list[tuple[str, ...]]:
+    with engine.connect() as connection:
+        found = connection.execute(text(VOLUNTEERS_SQL), {
+            "initiative": initiative_id, "start": request.period.start,
+            "end": request.period.end}).all()
+    roles: dict[int, list[str]] = defaultdict(list)
+    people: dict[int, Any] = {}
+    for row in found:
+        people.setdefault(row[0], row)
+        if row[11] not in roles[row[0]]:
+            roles[row[0]].append(row[11])
+    rows: list[tuple[str, ...]] = []
+    for vid, row in people.items():
+        _id, first, prefix, last, phone, email, street, postcode, city, vog = row[:10]
+        address = "\n".join(p for p in (str(street or ""),
+                                        " ".join(str(x) for x in (postcode, city) if x)) if p)
+        rows.append((full_name(str(first), str(prefix or ""), str(last)), ", ".join(roles[vid]),
+                     format_phone(str(phone)) if phone else "", str(email or ""), address,
+                     format_date_nl(_day(vog)) if vog else "geen"))
+    return rows
+
+
+def _day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def build_volunteer_list(engine: Engine, request: ReportRequest) -> Report:
+    initiative_id = require_initiative(request, "de vrijwilligerslijst")
+    name = initiative_name(engine, initiative_id)
+    report = Report(f"{TITLE} {name}", name, request.period_text, request.today,
+                    confidential=True)
+    rows = volunteer_rows(engine, initiative_id, request)
+    if not rows:
+        report.no_data(f"{name} had in deze periode geen vrijwilligers met een rol.")
+        return report
+    report.note(f"{format_count(len(rows))} vrijwilligers met een rol in deze periode.")
+    report.add(data_table(COLUMNS, rows))
+    return report
