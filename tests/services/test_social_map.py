@@ -3,10 +3,10 @@
 import pytest
 from sqlalchemy import text
 
+from tests.services.test_referrals import TODAY, anonymous
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referrals import create_referral
 from vrijwilligers_app.services.social_map import list_destinations, save_destination
-from tests.services.test_referrals import TODAY, anonymous
 
 NEW = {"organisation": "Buurtteam Rijpelberg", "service": "Spreekuur",
        "phone": "0492-123456", "email": "Spreekuur@Buurtteam.NL", "website": "buurtteam.nl",
