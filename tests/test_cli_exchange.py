@@ -79,3 +79,12 @@ def test_gemeente_init_twice_is_refused(dirs, tmp_path, capsys):
     assert main(["gemeente", "init", "--data-dir", str(gemeente), "--to", str(tmp_path)]) == 0
     assert main(["gemeente", "init", "--data-dir", str(gemeente), "--to", str(tmp_path)]) == 1
     assert "Er is al een gemeentesleutel" in capsys.readouterr().err
+
+
+def test_gemeente_help_is_dutch(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["gemeente", "import", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "gebruik:" in out and "lees exportbestanden van laptops in" in out
+    assert "usage:" not in out

@@ -77,14 +77,16 @@ def _fail(message: str) -> int:
 
 
 def _export(data_dir: Path, args: argparse.Namespace) -> int:
-    from vrijwilligers_app.services.exchange.export import export, preview
+    from vrijwilligers_app.services.exchange.export import describe, export, preview
+    from vrijwilligers_app.services.exchange.keys import pinned_gemeente_key
 
     with _open(data_dir) as register:
         try:
-            print(preview(register.engine, data_dir).as_text())
             if args.preview_only:
+                print(preview(register.engine, data_dir).as_text())
                 return 0
             result = export(register.engine, data_dir, Path(args.to) if args.to else None)
+            print(describe(result.rows, pinned_gemeente_key(register.engine)).as_text())
         except ExchangeError as exc:
             return _fail(str(exc))
     print(f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}).")

@@ -98,6 +98,26 @@ def missing_column(content, key):
     return repack(resign(_csv_edit(files, "data/inwoners.csv", b";pc4", b""), key))
 
 
+def bzip2_entry(content, key):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_BZIP2) as archive:
+        for name, data in unpack(content).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def deeply_nested_manifest(content, key):
+    files = unpack(content)
+    return repack({**files, "manifest.json": b"[" * 100_000 + b"]" * 100_000})
+
+
+def invalid_source_id(content, key):
+    return repack(resign(unpack(content), key, source_id="../../etc"))
+
+
 def sealed_for_another_gemeente(content, key):
     return MAGIC + SealedBox(PrivateKey.generate().public_key).encrypt(content)
 
@@ -118,6 +138,9 @@ BAD = [
     (not_an_integer, "data/activiteiten.csv, rij 2, veld diensten: 'veel' is geen geheel getal"),
     (missing_column, "data/inwoners.csv: de kolommen kloppen niet"),
     (sealed_for_another_gemeente, "niet voor deze gemeentesleutel"),
+    (bzip2_entry, "alleen deflate"),
+    (deeply_nested_manifest, "manifest.json is onleesbaar"),
+    (invalid_source_id, "ongeldige bron"),
 ]
 
 

@@ -173,3 +173,20 @@ def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, geme
     report = read_returns(laptop.engine, laptop.data_dir, [written.path])
     assert [o.status for o in report.outcomes] == [IMPORTED], report.as_text()
     new.engine.dispose()
+
+
+def test_frictionless_validate_passes_on_a_return_package(gemeente, connected, tmp_path):
+    import io
+    import zipfile
+
+    from frictionless import validate
+
+    source_id = snapshot_rows(gemeente.engine, "doorverwijzingen")[0][0]
+    add_status_event(gemeente.engine, source_id, _open_referral(gemeente)["id"], "contact",
+                     DEMO_DATE, today=DEMO_DATE)
+    [written] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug")
+    folder = tmp_path / "uitgepakt"
+    with zipfile.ZipFile(io.BytesIO(written.path.read_bytes())) as archive:
+        archive.extractall(folder)  # our own package, in a test
+    report = validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]

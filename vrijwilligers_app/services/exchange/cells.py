@@ -69,9 +69,13 @@ def write_csv(table: Table, rows: Iterable[Mapping[str, Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(table.header)
-    plan = [(c.name, _FORMATTERS[c.type]) for c in table.columns]
+    # csv writes None as ''; texts that match a pattern or list cannot start a formula, and
+    # integers need no help: those cells go as they are (most cells of the big tables).
+    plan = [(c.name, None if c.formula_safe or c.type == "integer" else _FORMATTERS[c.type])
+            for c in table.columns]
     writer.writerows([
-        "" if (value := row.get(name)) is None or value == "" else fmt(value)
+        fmt(value) if (value := row.get(name)) is not None and fmt is not None and value != ""
+        else value
         for name, fmt in plan] for row in rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 

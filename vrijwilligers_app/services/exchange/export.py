@@ -56,8 +56,14 @@ class Preview:
 def preview(engine: Engine, data_dir: Path, today: date | None = None) -> Preview:
     rows = project(engine, keys_module.laptop_keys(data_dir).pseudonym_secret,
                    today or date.today())
-    gemeente = keys_module.pinned_gemeente_key(engine)
-    return Preview([PreviewLine(t.name, t.title, len(rows[t.name]), DESCRIPTIONS[t.name])
+    return describe({name: len(table) for name, table in rows.items()},
+                    keys_module.pinned_gemeente_key(engine))
+
+
+def describe(counts: dict[str, int], gemeente: keys_module.GemeentePublicKey | None
+             ) -> Preview:
+    """The preview of rows counted per table (also after an export, without reading again)."""
+    return Preview([PreviewLine(t.name, t.title, counts[t.name], DESCRIPTIONS[t.name])
                     for t in EXPORT_TABLES], LEFT_OUT, gemeente is not None,
                    gemeente.fingerprint if gemeente else None)
 

@@ -100,6 +100,7 @@ def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
                     limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None) -> Report:
     """Merge every export package in `paths` (files or folders); one outcome per file."""
     box_key = gemeente_keys(data_dir).box_key if has_gemeente_keys(data_dir) else None
+    paths = list(paths)
     explicit = {p for p in paths if not p.is_dir()}
     files, problems = package_files(paths)
     report = Report(list(problems))

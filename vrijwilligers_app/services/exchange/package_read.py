@@ -17,7 +17,9 @@ import hashlib
 import io
 import json
 import re
+import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -104,6 +106,13 @@ def _unzip(content: bytes, limits: Limits) -> dict[str, bytes]:
                                      "(buiten het pakket).")
             if not _SAFE_NAME.fullmatch(name):
                 raise PackageRefused(f"Onbekend bestand in het pakket: '{name}'.")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise PackageRefused(f"'{name}' is ingepakt op een manier die dit programma "
+                                     "niet leest (alleen deflate).")
+            if info.flag_bits & 0x1:
+                raise PackageRefused(f"'{name}' is met een wachtwoord versleuteld.")
+            if name.endswith(".json") and info.file_size > MB:
+                raise PackageRefused(f"'{name}' is te groot voor een beschrijving.")
             total += info.file_size
             if (info.file_size > limits.entry_bytes or total > limits.total_bytes
                     or (info.file_size > MB
@@ -122,7 +131,8 @@ def _unzip(content: bytes, limits: Limits) -> dict[str, bytes]:
                     raise PackageRefused(f"'{info.filename}' is groter dan het zip-bestand "
                                          "opgeeft.")
                 files[info.filename] = data
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError,
+                NotImplementedError, zlib.error) as exc:
             raise PackageRefused(f"Het zip-bestand is beschadigd ({exc}).") from exc
     return files
 
@@ -138,8 +148,17 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
         VerifyKey(str(manifest["public_key"]).encode(), encoder=HexEncoder)
         if not isinstance(manifest["files"], dict):
             raise TypeError("files")
-    except (ValueError, KeyError, TypeError, CryptoError) as exc:
+    except (ValueError, KeyError, TypeError, CryptoError, RecursionError) as exc:
         raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({exc}).") from exc
+    if manifest["sequence"] < 1:
+        raise PackageRefused("manifest.json noemt een ongeldig volgnummer.")
+    try:
+        if manifest.get("kind") == "export":
+            manifest["source_id"] = str(uuid.UUID(str(manifest["source_id"])))
+        elif manifest["source_id"] != "gemeente":
+            raise ValueError(manifest["source_id"])
+    except ValueError as exc:
+        raise PackageRefused("manifest.json noemt een ongeldige bron.") from exc
     if manifest.get("kind") not in TABLES:
         raise PackageRefused("manifest.json noemt geen bekend soort pakket.")
     if expected_kind is not None and manifest["kind"] != expected_kind:
@@ -192,7 +211,7 @@ def read_package(content: bytes, *, expected_kind: str | None = None,
     try:
         described = json.loads(files[DATAPACKAGE].decode("utf-8"))
         names = [resource["name"] for resource in described["resources"]]
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, RecursionError) as exc:
         raise PackageRefused(f"datapackage.json is onleesbaar ({exc}).") from exc
     tables = TABLES[kind]
     if sorted(names) != sorted(tables):

@@ -1,7 +1,7 @@
 """What a laptop shares: the privacy projection of the register into the export tables.
 
 Privacy by default (see docs/DESIGN.md, "Uitwisseling"):
-- residents only as a keyed pseudonym (HMAC-SHA256 with a secret that never leaves the
+- residents only as a keyed pseudonym (keyed BLAKE2b with a secret that never leaves the
   laptop), age band, wijk and PC4: no name, phone, e-mail, street, birth year or free text;
 - requests, matches, referrals and events by keyed ids too (the gemeente can follow a
   referral through its history and send status back, but cannot link it to another laptop's
@@ -14,7 +14,6 @@ Events the gemeente sent back keep their own id, so the gemeente recognises them
 """
 
 import hashlib
-import hmac
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -28,13 +27,12 @@ Rows = list[dict[str, Any]]
 
 
 def keyer(secret: bytes) -> Callable[[str, str], str]:
-    """kind, uuid -> 32 hex digits of HMAC-SHA256; the same register gives the same keys."""
-    base = hmac.new(secret, digestmod=hashlib.sha256)
-
+    """kind, uuid -> 32 hex digits of keyed BLAKE2b (a MAC by design, like HMAC-SHA256, and
+    one C call: 870,000 keys of demo groot in ~1 s instead of ~4 s); the same register gives
+    the same keys."""
     def key(kind: str, uuid: str) -> str:
-        h = base.copy()
-        h.update(f"{kind}:{uuid}".encode())
-        return h.hexdigest()[:32]
+        return hashlib.blake2b(f"{kind}:{uuid}".encode(), key=secret,
+                               digest_size=16).hexdigest()
 
     return key
 

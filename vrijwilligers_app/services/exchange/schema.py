@@ -16,7 +16,7 @@ PROFILE = "vrijwilligers-app-uitwisseling"
 AGE_BANDS_ALL = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
 HEX_KEY = r"^[0-9a-f]{32}$"
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-CODE = r"^[A-Za-z0-9_.\-]{1,40}$"
+CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,11 @@ class Column:
     enum: tuple[str, ...] | None = None
     pattern: str | None = None
     max_length: int | None = None
+
+    @property
+    def formula_safe(self) -> bool:
+        """A text that can never start with = + - @ (pattern or list): written as it is."""
+        return self.type == "string" and (self.enum is not None or self.pattern is not None)
 
     def as_field(self) -> dict[str, Any]:
         result: dict[str, Any] = {"name": self.name, "type": self.type}
