@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import Engine, insert, select, text, update
 from sqlmodel import Session, col
 
-from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.services.exchange.errors import (
     AlreadyRead,
     PackageIgnored,
@@ -40,6 +39,7 @@ from vrijwilligers_app.services.exchange.scan import (
     package_files,
     read_capped,
 )
+from vrijwilligers_app.services.referrals import refresh_cache
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import (
     Destination,
@@ -139,25 +139,11 @@ def _append_events(session: Session, secret: bytes, rows: list[dict[str, Any]]
         touched.add(referral_id)
         added += 1
     session.flush()
-    for referral_id in touched:
-        _recompute(session, referral_id)
+    for referral_id in touched:  # status, follow-up and milestones follow the new events
+        referral = session.get(Referral, referral_id)
+        assert referral is not None
+        refresh_cache(session, referral)
     return added, unknown
-
-
-def _recompute(session: Session, referral_id: int) -> None:
-    referral = session.get(Referral, referral_id)
-    assert referral is not None
-    events = list(session.execute(select(ReferralEvent).where(
-        col(ReferralEvent.referral_id) == referral_id).order_by(
-        col(ReferralEvent.occurred_at), col(ReferralEvent.id))).scalars())
-    destination = session.get(Destination, rules.current_destination(
-        referral.destination_id, events))
-    referral.status = rules.current_status(events)
-    referral.follow_up_on = rules.follow_up_on(
-        referral.signalled_on, events, referral.urgency,
-        destination.agreed_response_days if destination else None)
-    referral.updated_at = utcnow()
-    session.add(referral)
 
 
 def apply_return(engine: Engine, data_dir: Path, package: Package, file_name: str) -> Applied:
