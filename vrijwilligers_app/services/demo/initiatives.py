@@ -3,7 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from vrijwilligers_app.services.demo import names, people
+from vrijwilligers_app.domain.slug import ascii_slug
+from vrijwilligers_app.services.demo import people
 from vrijwilligers_app.services.demo.catalogue import DESCRIPTIONS, Plan, catalogue
 from vrijwilligers_app.services.demo.context import Context, code_or, cumulative
 from vrijwilligers_app.services.demo.people import VolunteerInfo
@@ -80,7 +81,7 @@ def add_initiatives(ctx: Context, count: int) -> list[InitiativeInfo]:
         subsidised = rng.random() < 0.6
         row = ctx.record("initiative", start, end)
         contact = people.person_name(ctx)
-        slug = names.ascii_slug(plan.name, "-")
+        slug = ascii_slug(plan.name, "-")
         row.update(
             name=plan.name, type_code=code_or(codes.initiative_types, kind, "overig"),
             description=DESCRIPTIONS.get(kind, DESCRIPTIONS["overig"]),

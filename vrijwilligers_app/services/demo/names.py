@@ -6,7 +6,6 @@ grouped loosely by wijk and postcode areas per wijk are rough: plausibility for 
 lookup table (DOMAIN.md: there is no reliable postcode→wijk table).
 """
 
-from vrijwilligers_app.domain.slug import ascii_slug  # noqa: F401 - re-exported for the demo
 
 FEMALE_FIRST_NAMES = (
     "Anna", "Maria", "Johanna", "Petra", "Ingrid", "Marieke", "Anja", "Els", "Ria", "Truus",

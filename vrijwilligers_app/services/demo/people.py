@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from vrijwilligers_app.domain.slug import ascii_slug
 from vrijwilligers_app.services.demo import names, texts
 from vrijwilligers_app.services.demo.context import Context, cumulative
 from vrijwilligers_app.services.demo.writer import Row
@@ -87,7 +88,7 @@ def street_address(ctx: Context, district_name: str) -> str:
 
 
 def email(ctx: Context, first: str, prefix: str, last: str) -> str:
-    local = names.ascii_slug(f"{first} {prefix} {last}") or "inwoner"
+    local = ascii_slug(f"{first} {prefix} {last}") or "inwoner"
     return f"{local}{ctx.randint(1, 99)}@{ctx.rng.choice(names.EMAIL_DOMAINS)}"
 
 
