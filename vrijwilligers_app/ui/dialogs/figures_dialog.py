@@ -49,10 +49,10 @@ class FiguresDialog(QDialog):
         self.status = QLabel()
         top = QHBoxLayout()
         for caption, box in zip(captions, (self.group, self.period), strict=True):
-            label = QLabel(caption)
-            label.setBuddy(box)
+            buddy = QLabel(caption)
+            buddy.setBuddy(box)
             box.setAccessibleName(caption.replace("&", ""))
-            top.addWidget(label)
+            top.addWidget(buddy)
             top.addWidget(box)
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         top.addStretch(1)
