@@ -12,17 +12,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Engine, text
@@ -37,10 +34,15 @@ from vrijwilligers_app.domain.recurrence import (
 )
 from vrijwilligers_app.domain.validation import format_date_nl, parse_date_nl
 from vrijwilligers_app.services.activities import planning
-from vrijwilligers_app.services.editing import FormErrors, code_options
-from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE
+from vrijwilligers_app.services.editing import code_options
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
+from vrijwilligers_app.ui.widgets.form_rows import (
+    error_label,
+    failure_text,
+    save_buttons,
+    scrolling_form_layout,
+)
 
 ROSTER_ROLES = ("gastvrouw", "koffie", "opbouw", "gespreksleider", "kok", "taalvrijwilliger",
                 "chauffeur", "vrijwilliger")
@@ -128,24 +130,9 @@ class ActivityDialog(QDialog):
             if not widget.accessibleName():
                 widget.setAccessibleName(caption)
             form.addRow(label, widget)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        inner = QWidget()
-        inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = error_label()
+        buttons, self.save_button = save_buttons(self.save, self.reject)
+        scrolling_form_layout(self, form, self.error, buttons, horizontal_scroll=True)
         if initiative_id is not None:
             self.initiative.setCurrentIndex(max(self.initiative.findData(initiative_id), 0))
         if values:
@@ -311,8 +298,7 @@ class ActivityDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self._show_errors(str(exc) if isinstance(exc, FormErrors | LookupError)
-                          else f"Niet opgeslagen: {exc}")
+        self._show_errors(failure_text(exc))
 
     def _show_errors(self, message: str) -> None:
         self.error.setText(message)

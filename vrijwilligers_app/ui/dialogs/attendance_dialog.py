@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -27,9 +26,8 @@ from sqlalchemy import Engine
 from vrijwilligers_app.domain.roster import MAX_HOURS, shift_hours, time_span
 from vrijwilligers_app.services.activities import attendance
 from vrijwilligers_app.services.activities.attendance import AttendanceSheet, PlaceOutcome
-from vrijwilligers_app.services.editing import FormErrors
-from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.form_rows import error_label, save_buttons, show_failure
 
 MAX_SPIN = 9999
 
@@ -45,16 +43,9 @@ class AttendanceDialog(QDialog):
         self.hours: dict[int, QDoubleSpinBox] = {}
         self.setWindowTitle("Bezoekers en uren")
         self.body = QVBoxLayout()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.error = error_label()
+        buttons, self.save_button = save_buttons(self.save, self.reject)
         self.save_button.setEnabled(False)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.body, 1)
         layout.addWidget(self.error)
@@ -202,7 +193,5 @@ class AttendanceDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(self.sheet is not None)
-        self.error.setText(str(exc) if isinstance(exc, FormErrors | LookupError)
-                           else f"Niet opgeslagen: {exc}")
-        self.error.show()
+        show_failure(self.error, exc)
 

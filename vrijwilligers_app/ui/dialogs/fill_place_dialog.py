@@ -5,7 +5,6 @@ asks first ("dubbel ingeroosterd")."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -21,8 +20,8 @@ from vrijwilligers_app.services.activities.roster import Candidate, RosterClash
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.store.queries.roster import RosterPlace
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
-from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.form_rows import error_label, save_buttons, show_failure
 
 CLASH_COLOR = Qt.GlobalColor.darkRed
 
@@ -48,15 +47,8 @@ class FillPlaceDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.choose())
         label = QLabel("Beschikbare vrijwilligers (eerst wie deze rol heeft):")
         label.setBuddy(self.list)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox()
-        self.choose_button = buttons.addButton("Invullen", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.choose)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons, self.choose_button = save_buttons(self.choose, self.reject, "Invullen")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.filter)
@@ -115,8 +107,6 @@ class FillPlaceDialog(QDialog):
                 self.choose(allow_clash=True)
                 return
             self.error.setText(exc.message)
-        elif isinstance(exc, FormErrors | LookupError | ValueError):
-            self.error.setText(str(exc))
+            self.error.show()
         else:
-            self.error.setText(f"Niet opgeslagen: {exc}")
-        self.error.show()
+            show_failure(self.error, exc, (FormErrors, LookupError, ValueError))

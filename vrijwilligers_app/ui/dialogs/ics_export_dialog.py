@@ -24,9 +24,9 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import parse_date_nl
 from vrijwilligers_app.services.activities import ics_export
-from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField
+from vrijwilligers_app.ui.widgets.form_rows import ERROR_STYLE
 
 
 class IcsExportDialog(QDialog):

@@ -6,17 +6,12 @@ typed value and lists what to fix.
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Engine
@@ -25,9 +20,16 @@ from vrijwilligers_app.domain.referral_rules import URGENCIES
 from vrijwilligers_app.domain.validation import parse_date_nl
 from vrijwilligers_app.services.editing import FormErrors, code_options
 from vrijwilligers_app.services.referrals import AGE_BANDS, create_referral
-from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE, destination_options
+from vrijwilligers_app.ui.pages.referral_panel import destination_options
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import CodesField, DateField, narrow_combo
+from vrijwilligers_app.ui.widgets.form_rows import (
+    add_row,
+    error_label,
+    save_buttons,
+    scrolling_form_layout,
+    show_failure,
+)
 from vrijwilligers_app.ui.widgets.person_picker import PersonPicker
 
 
@@ -85,30 +87,13 @@ class NewReferralDialog(QDialog):
                 ("Urgentie", self.urgency), ("Initiatief", self.initiative),
                 ("Gesignaleerd op", self.signalled), ("Vraag", self.question))
         for caption, widget in rows:
-            target = widget.focus_widget() if isinstance(widget, DateField) else widget
-            label = QLabel(caption)
-            label.setBuddy(target)
-            target.setAccessibleName(caption)
-            form.addRow(label, widget.widget if isinstance(widget, DateField) else widget)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        inner = QWidget()
-        inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+            if isinstance(widget, DateField):
+                add_row(form, caption, widget.widget, widget.focus_widget())
+            else:
+                add_row(form, caption, widget)
+        self.error = error_label()
+        buttons, self.save_button = save_buttons(self.save, self.reject)
+        scrolling_form_layout(self, form, self.error, buttons)
         screen = self.screen().availableGeometry()
         self.resize(min(560, screen.width()), min(700, int(screen.height() * 0.9)))
 
@@ -140,9 +125,7 @@ class NewReferralDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        text = str(exc) if isinstance(exc, FormErrors) else f"Niet opgeslagen: {exc}"
-        self.error.setText(text)
-        self.error.show()
+        show_failure(self.error, exc, (FormErrors,))
 
 
 def _date_or_text(text: str) -> object:

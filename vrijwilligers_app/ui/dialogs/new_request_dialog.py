@@ -8,14 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Engine, text
@@ -34,6 +31,7 @@ from vrijwilligers_app.ui.pages.buddy_common import (
 )
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import AvailabilityField, DateField, narrow_combo
+from vrijwilligers_app.ui.widgets.form_rows import save_buttons, scrolling_form_layout
 
 RESIDENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -103,21 +101,8 @@ class NewRequestDialog(QDialog):
         add_row(form, "Voorkeur dagdelen", self.availability.widget,
                 self.availability.focus_widget())
         self.error = error_label()
-        inner = QWidget()
-        inner.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Opslaan", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        buttons, self.save_button = save_buttons(self.save, self.reject)
+        scrolling_form_layout(self, form, self.error, buttons)
         screen = self.screen().availableGeometry()
         self.resize(min(560, screen.width()), min(720, int(screen.height() * 0.9)))
 

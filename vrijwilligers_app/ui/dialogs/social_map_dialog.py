@@ -39,9 +39,9 @@ from vrijwilligers_app.services.social_map import (
     save_destination,
 )
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
-from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import CodesField
+from vrijwilligers_app.ui.widgets.form_rows import error_label
 
 COLUMNS = ("Organisatie", "Leefdomeinen", "Reactie", "Verwijzingen")
 
@@ -105,10 +105,7 @@ class SocialMapDialog(QDialog):
             label = QLabel(captions[key])
             label.setBuddy(widget)
             widget.setAccessibleName(captions[key])
-            error = QLabel()
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label()
             self.errors[key] = error
             column = QVBoxLayout()
             column.setSpacing(2)

@@ -36,7 +36,6 @@ from vrijwilligers_app.ui.dialogs.attendance_dialog import AttendanceDialog
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.dialogs.fill_place_dialog import FillPlaceDialog
 from vrijwilligers_app.ui.dialogs.ics_export_dialog import IcsExportDialog
-from vrijwilligers_app.ui.pages.referral_panel import ERROR_STYLE
 from vrijwilligers_app.ui.pages.roster_view import (
     COLUMNS,
     WriteCommand,
@@ -45,6 +44,7 @@ from vrijwilligers_app.ui.pages.roster_view import (
     summary_text,
 )
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.form_rows import error_label
 
 
 class ActivityPanel(QWidget):
@@ -93,10 +93,7 @@ class ActivityPanel(QWidget):
         self.info.setWordWrap(True)
         self.roster_box = QGroupBox("Rooster")
         self._build_roster()
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -5,20 +5,15 @@ from datetime import date
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
 from vrijwilligers_app.domain.validation import parse_date_nl
-from vrijwilligers_app.services.editing import FormErrors
+from vrijwilligers_app.ui.widgets import form_rows
 from vrijwilligers_app.ui.widgets.fields import DateField
+from vrijwilligers_app.ui.widgets.form_rows import add_row as add_row
 
-ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: palette(mid);"
 
 
 def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setObjectName("error")
-    label.hide()
-    return label
+    return form_rows.error_label("error")
 
 
 def clear_error(label: QLabel) -> None:
@@ -28,12 +23,7 @@ def clear_error(label: QLabel) -> None:
 
 def show_error(label: QLabel, exc: BaseException | str) -> None:
     """A service refusal as its Dutch lines; anything else says it was not saved."""
-    if isinstance(exc, str):
-        text = exc
-    elif isinstance(exc, FormErrors | LookupError):  # Dutch messages meant for the user
-        text = str(exc)
-    else:
-        text = f"Niet opgeslagen: {exc}"
+    text = exc if isinstance(exc, str) else form_rows.failure_text(exc)
     label.setText(text)
     label.setVisible(bool(text))
 
@@ -45,17 +35,6 @@ def read_date(field: DateField, caption: str) -> date | str:
     except ValueError as exc:
         return getattr(exc, "message", str(exc))
     return value if value is not None else f"{caption}: vul een datum in (dd-mm-jjjj)."
-
-
-def add_row(form: QFormLayout, caption: str, widget: QWidget, target: QWidget | None = None,
-            ) -> QLabel:
-    """A labelled row whose label is the input's buddy (screen readers name it)."""
-    label = QLabel(caption)
-    focus = target or widget
-    label.setBuddy(focus)
-    focus.setAccessibleName(caption.rstrip(":"))
-    form.addRow(label, widget)
-    return label
 
 
 def wrapping_form(parent: QWidget | None = None) -> QFormLayout:

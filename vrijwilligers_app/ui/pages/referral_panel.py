@@ -24,8 +24,7 @@ from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referrals import HistoryLine, add_event, referral_history
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
-
-ERROR_STYLE = "color: #b00020;"
+from vrijwilligers_app.ui.widgets.form_rows import add_row, error_label
 
 
 def destination_options(engine: Engine) -> list[tuple[int, str]]:
@@ -73,14 +72,9 @@ class ReferralPanel(QWidget):
                                 ("Datum", self.when.edit), ("Doorgestuurd naar", self.destination),
                                 ("Uitkomst van het nabellen", self.outcome),
                                 ("Notitie", self.note)):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            widget.setAccessibleName(caption)
-            form.addRow(label, self.when.widget if widget is self.when.edit else widget)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+            add_row(form, caption, self.when.widget if widget is self.when.edit else widget,
+                    widget)
+        self.error = error_label()
         self.add_button = QPushButton("Toevoegen")
         self.add_button.clicked.connect(self.add)
         form.addRow(self.error)

@@ -16,6 +16,7 @@ from vrijwilligers_app.store import backup
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.form_rows import add_row
 
 
 class SettingsPage(QWidget):
@@ -38,13 +39,13 @@ class SettingsPage(QWidget):
         self.font_scale.setSuffix(" %")
         self.font_scale.setValue(int(ui_settings.value("font_scale", 100)))
         self.font_scale.valueChanged.connect(self._font_scale)
-        self._row(form, "Tekstgrootte", self.font_scale)
+        add_row(form, "Tekstgrootte", self.font_scale)
         self.organisation = QLineEdit(get_setting(register.engine, "organisation_name"))
         self.organisation.setPlaceholderText("bijv. Alzheimer Café Helmond")
         self.organisation.editingFinished.connect(
             lambda: set_setting(register.engine, "organisation_name",
                                 self.organisation.text().strip()))
-        self._row(form, "Naam van de organisatie", self.organisation)
+        add_row(form, "Naam van de organisatie", self.organisation)
         self.keep_days = QSpinBox()
         self.keep_days.setRange(3, 365)
         self.keep_days.setSuffix(" dagen")
@@ -52,19 +53,19 @@ class SettingsPage(QWidget):
                                                 backup.DEFAULT_KEEP_DAYS))
         self.keep_days.valueChanged.connect(
             lambda v: set_setting(register.engine, "backup_keep_days", str(v)))
-        self._row(form, "Automatische back-ups bewaren", self.keep_days)
+        add_row(form, "Automatische back-ups bewaren", self.keep_days)
         self.exchange_folder = QLineEdit(get_setting(register.engine, "exchange_folder"))
         self.exchange_folder.setPlaceholderText("map voor de uitwisseling met de gemeente")
         self.exchange_folder.editingFinished.connect(
             lambda: set_setting(register.engine, "exchange_folder",
                                 self.exchange_folder.text().strip()))
-        self._row(form, "Map voor de uitwisseling", self.exchange_folder)
+        add_row(form, "Map voor de uitwisseling", self.exchange_folder)
         choose = QPushButton("Kies map…")
         choose.clicked.connect(self._choose_exchange_folder)
         form.addRow("", choose)
         location = QLabel(str(register.data_dir))
         location.setWordWrap(True)
-        self._row(form, "Gegevensmap", location)
+        add_row(form, "Gegevensmap", location)
         self.backup_button = QPushButton("Nu een back-up maken")
         self.backup_button.clicked.connect(self._backup)
         form.addRow("", self.backup_button)
@@ -73,13 +74,6 @@ class SettingsPage(QWidget):
         holder.setLayout(form)
         layout.addWidget(holder)
         layout.addStretch(1)
-
-    @staticmethod
-    def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        widget.setAccessibleName(text)
-        form.addRow(label, widget)
 
     def _choose_exchange_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Map voor de uitwisseling",

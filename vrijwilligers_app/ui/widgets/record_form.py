@@ -16,8 +16,7 @@ from sqlalchemy import Engine
 from vrijwilligers_app.domain import validation
 from vrijwilligers_app.services.editing import FORMS, FieldSpec, code_options
 from vrijwilligers_app.ui.widgets.fields import DateField, Field, LineField, TextField, make_field
-
-ERROR_STYLE = "color: #b00020;"
+from vrijwilligers_app.ui.widgets.form_rows import error_label
 
 
 def _checker(spec: FieldSpec) -> Callable[[str], object] | None:
@@ -60,10 +59,7 @@ class RecordForm(QWidget):
             field.setObjectName(f"field_{spec.key}")
             field.changed.connect(self._on_changed)
             self.fields[spec.key] = field
-            error = QLabel()
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label()
             self.errors[spec.key] = error
             holder = QWidget()
             column = QVBoxLayout(holder)
