@@ -79,6 +79,30 @@ def test_create_an_initiative_through_the_form(qtbot, register, answers):
     assert field(page, "phone").get() == "0492 123 456"  # the form shows what was stored
 
 
+def test_a_double_click_on_save_saves_once(qtbot, register, answers, monkeypatch):
+    """Both clicks can arrive before the first save has run on the write thread."""
+    window = make_window(qtbot, register)
+    page = open_page(qtbot, window, "initiatives")
+    page.view.setFocus()
+    press(qtbot, Qt.Key.Key_N)
+    type_into(qtbot, page, "name", "Eetpunt Mierlo-Hout")
+    choose(page, "type_code", "eetpunt")
+    queued = []
+    run = page.runner.run
+    monkeypatch.setattr(page.runner, "run", lambda *a, **k: queued.append((a, k)))
+    qtbot.mouseDClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    page.editor.save_button.click()
+    page.editor.save()  # Ctrl+S as well
+    assert len(queued) == 1 and not page.editor.save_button.isEnabled()
+    monkeypatch.setattr(page.runner, "run", run)
+    args, kwargs = queued[0]
+    run(*args, **kwargs)  # the write thread gets to it
+    assert rows(register, "SELECT count(*) FROM initiative") == [(1,)]
+    assert not page.editor._saving and page.editor.current_id is not None
+    type_into(qtbot, page, "phone", "0492-123456")
+    assert page.editor.save_button.isEnabled()  # the next change can be saved again
+
+
 def test_validation_errors_are_shown_in_dutch_and_nothing_is_saved(qtbot, register, answers):
     window = make_window(qtbot, register)
     page = open_page(qtbot, window, "volunteers")

@@ -51,6 +51,7 @@ class RecordEditor:
         self.engine = page.engine
         self.undo_stack = undo_stack
         self.current_id: int | None = None
+        self._saving = False  # a save is on its way: a second click must not save twice
         self.form = RecordForm(self.engine, self.kind)
         self.widget = QWidget()
         self.title = QLabel()
@@ -87,7 +88,7 @@ class RecordEditor:
     # --- state ---------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         existing = self.current_id is not None
-        self.save_button.setEnabled(self.form.dirty or not existing)
+        self.save_button.setEnabled(not self._saving and (self.form.dirty or not existing))
         self.cancel_button.setEnabled(self.form.dirty)
         self.archive_button.setEnabled(existing)
         self.delete_button.setEnabled(existing)
@@ -147,10 +148,13 @@ class RecordEditor:
         return choice == "save"
 
     def save(self) -> None:
+        if self._saving:  # double click, or Ctrl+S while the first save still runs
+            return
         values = self.form.values()
         if not self._check_duplicates(values):
             return
         self.page.status.emit("Bezig met opslaan…")
+        self._set_saving(True)
         self.page.runner.run(editing.save_record, self.engine, self.kind, values,
                              self.current_id, date.today(), write=True,
                              on_done=self._saved, on_error=self._save_failed)
@@ -166,13 +170,19 @@ class RecordEditor:
         self._saved(record_id)
         return True
 
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self._update_buttons()
+
     def _saved(self, record_id: int) -> None:
+        self._set_saving(False)
         self.open(record_id)  # show what was stored: "5701 AB", "0492 123 456"
         self.page.status.emit("Opgeslagen.")
         self.page._pending_select = record_id
         self.page.apply_filters()
 
     def _save_failed(self, exc: BaseException) -> None:
+        self._set_saving(False)
         if isinstance(exc, editing.FormErrors):
             self.form.set_errors(exc.errors)
             self.page.status.emit("Niet opgeslagen: verbeter de rode meldingen.")
