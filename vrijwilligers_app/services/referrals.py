@@ -143,7 +143,7 @@ def _check_destination(session: Session, destination_id: object, errors: dict[st
     destination = session.get(Destination, destination_id) if destination_id is not None \
         else None
     if destination_id is None:
-        errors[key] = "Kies de organisatie waarnaar je doorverwijst."
+        errors[key] = "Kies de organisatie waarnaar u doorverwijst."
     elif destination is None:
         errors[key] = "Deze organisatie staat niet op de sociale kaart; kies uit de lijst."
     elif not destination.active:

@@ -142,7 +142,7 @@ def save_destination(engine: Engine, values: Mapping[str, object],
         if unknown:
             errors["life_domains"] = f"Onbekend leefdomein: {', '.join(unknown)}."
         elif not wanted:
-            errors["life_domains"] = "Kies minstens één leefdomein waarvoor je hier terecht kunt."
+            errors["life_domains"] = "Kies minstens één leefdomein waarvoor men hier terecht kan."
         record = None
         if destination_id is not None:
             record = session.get(Destination, destination_id)

@@ -83,7 +83,7 @@ def test_write_is_all_or_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(ReportError) as info:
         write_pdf(b"%PDF-nieuw", target)
-    assert "geen toegang" in str(info.value) and str(target) in str(info.value)
+    assert "u mag hier niet schrijven" in str(info.value) and str(target) in str(info.value)
     assert target.read_bytes() == b"oud"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf"]
 

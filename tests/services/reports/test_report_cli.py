@@ -83,7 +83,7 @@ def test_write_failure_leaves_nothing(data_dir, tmp_path, capsys, monkeypatch):
     out = tmp_path / "uit"
     out.mkdir()
     assert report(data_dir, "sociale-kaart", "-o", str(out / "r.pdf")) == 1
-    assert "geen toegang" in capsys.readouterr().err
+    assert "u mag hier niet schrijven" in capsys.readouterr().err
     assert list(out.iterdir()) == []
 
 

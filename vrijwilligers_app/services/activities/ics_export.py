@@ -24,6 +24,7 @@ from sqlalchemy import Engine, text
 from vrijwilligers_app.domain.recurrence import TIMEZONE
 from vrijwilligers_app.domain.roster import time_span
 from vrijwilligers_app.domain.slug import ascii_slug
+from vrijwilligers_app.services.files import os_reason
 from vrijwilligers_app.store.queries.roster import VOLUNTEER_NAME
 
 PRODID = "-//Vrijwilligersregister Helmond//Rooster//NL"
@@ -148,20 +149,12 @@ def export_rosters(engine: Engine, volunteer_ids: Sequence[int], folder: Path,
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)
         raise IcsExportError(
-            f"Het rooster kon niet worden opgeslagen in {folder}: {_reason(exc)}. Er is "
+            f"Het rooster kon niet worden opgeslagen in {folder}: {os_reason(exc)}. Er is "
             "niets weggeschreven; kies een andere map (bijvoorbeeld Documenten of een "
             "USB-stick).") from exc
     return [final for final, _payload in calendars]
 
 
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "u mag in deze map niet schrijven"
-    if isinstance(exc, FileNotFoundError):
-        return "de map bestaat niet (meer)"
-    if getattr(exc, "errno", None) == 28:
-        return "de schijf is vol"
-    return exc.strerror or str(exc)
 
 
 def rostered_volunteers(engine: Engine, initiative_id: int | None, start: date) -> list[

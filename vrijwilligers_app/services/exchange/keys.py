@@ -26,6 +26,7 @@ from nacl.signing import SigningKey, VerifyKey
 from sqlalchemy import Engine
 
 from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.files import os_reason
 from vrijwilligers_app.store.settings import get_setting, set_setting
 
 KEYS_DIR = "uitwisseling"
@@ -200,7 +201,7 @@ def write_public_key_file(keys: GemeenteKeys, target: Path) -> Path:
     try:
         target.write_text(json.dumps(keys.public.as_dict(), indent=2), encoding="utf-8")
     except OSError as exc:
-        raise ExchangeError(f"Kan {target} niet schrijven ({exc.strerror or exc}).") from exc
+        raise ExchangeError(f"Kan {target} niet schrijven ({os_reason(exc)}).") from exc
     return target
 
 
@@ -210,7 +211,7 @@ def read_public_key_file(path: Path) -> GemeentePublicKey:
             raise ExchangeError(f"{path} is te groot voor een sleutelbestand.")
         content = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise ExchangeError(f"Kan {path} niet lezen ({exc.strerror or exc}).") from exc
+        raise ExchangeError(f"Kan {path} niet lezen ({os_reason(exc)}).") from exc
     except ValueError as exc:
         raise ExchangeError(f"{path} is geen sleutelbestand van de gemeente.") from exc
     return GemeentePublicKey.from_dict(content, str(path))

@@ -13,7 +13,6 @@ An encrypted package is MAGIC followed by a libsodium sealed box of the whole zi
 import hashlib
 import io
 import json
-import os
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -30,6 +29,7 @@ from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.services.exchange.cells import write_csv
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.schema import PROFILE, SCHEMA_VERSION, TABLES
+from vrijwilligers_app.services.files import os_reason, write_atomically
 
 MAGIC = b"VRIJWILLIGERS-APP-VERSLEUTELD-1\n"
 MANIFEST, SIGNATURE, DATAPACKAGE = "manifest.json", "manifest.sig", "datapackage.json"
@@ -103,19 +103,11 @@ def build_package(kind: str, source_id: str, sequence: int,
 
 def write_file(folder: Path, name: str, content: bytes) -> Path:
     """Write next to the final name and rename, so a sync tool never picks up half a file."""
-    temporary = folder / f".{name}.deel"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        with open(temporary, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        target = write_atomically(folder / name, content)
     except OSError as exc:
-        if temporary.parent.is_dir():
-            temporary.unlink(missing_ok=True)
-        raise ExchangeError(f"Kan niet schrijven in {folder}: {exc.strerror or exc}. Kies een "
+        raise ExchangeError(f"Kan niet schrijven in {folder}: {os_reason(exc)}. Kies een "
                             "andere map.") from exc
     return target
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vrijwilligers_app.services.exchange.package_read import MB, Limits, is_sealed
+from vrijwilligers_app.services.files import os_reason
 
 IMPORTED, IGNORED, REFUSED = "ingelezen", "genegeerd", "geweigerd"
 
@@ -80,4 +81,4 @@ def read_capped(path: Path, limits: Limits) -> bytes | Outcome:
         with open(path, "rb") as handle:
             return handle.read(limits.file_bytes + 1)
     except OSError as exc:
-        return Outcome(path, REFUSED, f"niet te lezen ({exc.strerror or exc})")
+        return Outcome(path, REFUSED, f"niet te lezen ({os_reason(exc)})")

@@ -10,8 +10,6 @@ canvas), which costs no second layout run.
 """
 
 import io
-import os
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -27,6 +25,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemp
 
 from vrijwilligers_app import APP_NAME
 from vrijwilligers_app.domain.validation import format_date_nl
+from vrijwilligers_app.services.files import os_reason, write_atomically
 from vrijwilligers_app.services.reports import styles
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -178,17 +177,9 @@ def write_pdf(data: bytes, target: Path) -> Path:
     if not folder.is_dir():
         raise ReportError(f"De map {folder} bestaat niet; kies een bestaande map voor "
                           f"{target.name}.")
-    temporary = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.deel"
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        write_atomically(target, data)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        reason = "geen toegang" if isinstance(exc, PermissionError) else (
-            exc.strerror or str(exc))
-        raise ReportError(f"Kan {target} niet schrijven ({reason}). Kies een andere map of "
-                          "sluit het bestand als het in een PDF-lezer openstaat.") from exc
+        raise ReportError(f"Kan {target} niet schrijven ({os_reason(exc)}). Kies een andere "
+                          "map of sluit het bestand als het in een PDF-lezer openstaat.") from exc
     return target

@@ -109,7 +109,13 @@ class SocialMapDialog(QDialog):
             self.errors[key] = error
             column = QVBoxLayout()
             column.setSpacing(2)
-            column.addWidget(widget)
+            if widget is self.response_days:  # a narrow input; its message gets the full width
+                narrow = QHBoxLayout()
+                narrow.addWidget(widget)
+                narrow.addStretch(1)
+                column.addLayout(narrow)
+            else:
+                column.addWidget(widget)
             column.addWidget(error)
             form.addRow(label, column)
         for edit in (self.organisation, self.service, self.phone, self.email, self.website,
@@ -151,7 +157,7 @@ class SocialMapDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         intro = QLabel("Organisaties waarnaar vrijwilligers doorverwijzen. Een organisatie "
-                       "die stopt zet je op niet actief: eerdere doorverwijzingen blijven.")
+                       "die stopt, zet u op niet actief: eerdere doorverwijzingen blijven.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
@@ -209,7 +215,8 @@ class SocialMapDialog(QDialog):
     # ------------------------------------------------------------------ form
     def _show(self, row: DestinationRow | None) -> None:
         self.current_id = row.id if row else None
-        self.box.setTitle(row.name if row else "Nieuwe organisatie")
+        # '&' in a name is text, not a keyboard-shortcut marker
+        self.box.setTitle(row.name.replace("&", "&&") if row else "Nieuwe organisatie")
         self.organisation.setText(row.organisation if row else "")
         self.service.setText(row.service if row else "")
         self.phone.setText(format_phone(row.phone) if row else "")

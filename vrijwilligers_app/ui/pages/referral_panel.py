@@ -86,7 +86,7 @@ class ReferralPanel(QWidget):
         self.figures_button.setToolTip("Wachttijden en doorlooptijden per organisatie")
         self.figures_button.clicked.connect(self.figures_requested)
         self.social_map_button = QPushButton("Sociale kaart…")
-        self.social_map_button.setToolTip("Organisaties waarnaar je doorverwijst: toevoegen, "
+        self.social_map_button.setToolTip("Organisaties waarnaar u doorverwijst: toevoegen, "
                                           "wijzigen, op niet actief zetten")
         self.social_map_button.clicked.connect(self.social_map_requested)
         buttons = QHBoxLayout()
