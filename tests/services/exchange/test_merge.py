@@ -127,3 +127,16 @@ def test_a_new_export_replaces_the_laptops_older_files_in_the_folder(make_laptop
     newest_a = export_to(a, folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [renamed.name, only_b.name, newest_a.name])
+
+
+def test_gemeente_waiting_list_and_active_matches_equal_the_laptops_own(laptop, gemeente,
+                                                                         tmp_path):
+    """The gemeente's 'maatjes: wachtend' is the laptop's waiting list (not the proposed)."""
+    from vrijwilligers_app.services.maatjes.figures import buddy_figures
+
+    import_packages(gemeente.engine, gemeente.data_dir, [export_to(laptop, tmp_path / "s")])
+    source = city_overview(gemeente.engine, *PERIOD, DEMO_DATE).sources[0]
+    own = buddy_figures(laptop.engine, "initiative", DEMO_DATE)[-1].figures
+    assert own.proposed > 0  # the demo has proposals: they must not count as waiting
+    assert source.requests_waiting == own.waiting
+    assert source.matches_active == own.active

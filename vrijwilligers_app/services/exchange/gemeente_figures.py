@@ -37,11 +37,13 @@ from vrijwilligers_app.domain.waiting_times import (
     referral_figures,
 )
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
+from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.tables import ExchangeSource
 
 SUPPRESS_BELOW = 5
-WAITING_STATUSES = frozenset({"aanmelding", "intake", "wachtend", "voorgesteld"})
+# The same waiting list as the laptop's Maatjes figures (voorgesteld is not waiting).
+WAITING_STATUSES = frozenset(WAITING_STATES)
 CITY = "Helmond (alle bronnen)"
 
 
