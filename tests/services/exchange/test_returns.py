@@ -134,7 +134,17 @@ def test_gemeente_status_event_is_checked(gemeente, connected):
     with pytest.raises(ExchangeError, match="niet bekend"):
         add_status_event(gemeente.engine, source_id, "0" * 32, "contact", DEMO_DATE,
                          today=DEMO_DATE)
+    with pytest.raises(ExchangeError, match="onbekend"):
+        add_status_event(gemeente.engine, "ffffffff", referral["id"], "contact", DEMO_DATE,
+                         today=DEMO_DATE)
+    with pytest.raises(ExchangeError, match="onbekend"):  # too short to be sure
+        add_status_event(gemeente.engine, source_id[:4], referral["id"], "contact",
+                         DEMO_DATE, today=DEMO_DATE)
     assert gemeente.rows("SELECT count(*) FROM exchange_status_event") == [(0,)]
+    # the short id the app shows (bronnen, overzicht, file names) is enough
+    add_status_event(gemeente.engine, source_id[:8].upper(), referral["id"], "contact",
+                     DEMO_DATE, today=DEMO_DATE)
+    assert gemeente.rows("SELECT source_id FROM exchange_status_event") == [(source_id,)]
 
 
 def test_pinning_another_gemeente_key_needs_replace(laptop, gemeente):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlmodel import col
 
 from vrijwilligers_app.domain import referral_rules as rules
@@ -32,6 +32,24 @@ from vrijwilligers_app.store.tables import ExchangeSource, ExchangeStatusEvent, 
 GEMEENTE_SOURCE_ID = "gemeente"
 
 
+def resolve_source(engine: Engine, given: str) -> str:
+    """The full source id for what the user typed: the full id, or the short form the app
+    shows (its first 8 characters or more), when exactly one known source starts with it."""
+    with engine.connect() as connection:
+        known = [str(s) for s in connection.execute(text("SELECT source_id FROM "
+                                                         "exchange_source")).scalars()]
+    typed = given.strip().lower()
+    if typed in known:
+        return typed
+    matches = [s for s in known if len(typed) >= 8 and s.lower().startswith(typed)]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise ExchangeError(f"Bron '{given}' past bij meer dan één laptop; typ meer tekens "
+                            "(zie 'gemeente bronnen').")
+    raise ExchangeError(f"Bron '{given}' is onbekend; 'gemeente bronnen' toont de bronnen.")
+
+
 def add_status_event(engine: Engine, source_id: str, referral_key: str, kind: str,
                      on: date, destination_code: str = "", today: date | None = None) -> str:
     """Record a status event for a source's referral; returns its id. ExchangeError (Dutch)
@@ -43,12 +61,13 @@ def add_status_event(engine: Engine, source_id: str, referral_key: str, kind: st
                             f"{', '.join(k for k in rules.EVENT_KINDS if k != 'gesignaleerd')}.")
     if on > today:
         raise ExchangeError("De datum ligt in de toekomst.")
+    source_id = resolve_source(engine, source_id)
     referral = next((row for _, row in snapshot_rows(engine, "doorverwijzingen", source_id)
                      if row["id"] == referral_key), None)
     if referral is None:
         raise ExchangeError(f"Doorverwijzing {referral_key} is niet bekend bij bron {source_id}.")
     if on < date.fromisoformat(referral["gesignaleerd_op"]):
-        raise ExchangeError("De datum ligt voor de datum waarop de doorverwijzing gesignaleerd "
+        raise ExchangeError("De datum ligt vóór de dag waarop de doorverwijzing gesignaleerd "
                             "is.")
     if (kind == "doorgestuurd") != bool(destination_code):
         raise ExchangeError("Een organisatie hoort bij 'doorgestuurd', en alleen daarbij.")
