@@ -104,6 +104,20 @@ def test_unwritable_save_path_is_explained(qtbot, dialog, tmp_path, monkeypatch)
     assert warnings and warnings[0][0] == "Opslaan mislukt"
     assert "bestaat niet" in warnings[0][1]
     assert not (tmp_path / "bestaat-niet").exists()
+    # an earlier success is not left on screen after a failure
+    assert dialog.message.text().startswith("Niet opgeslagen")
+
+
+def test_a_refused_period_takes_the_old_preview_away(qtbot, dialog):
+    dialog.select("sociale-kaart", "2026")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert dialog.document.pageCount() > 0 and dialog.save_button.isEnabled()
+    dialog.select("sociale-kaart", "31-02-2026..01-03-2026")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert "bestaat niet" in dialog.message.text() or "31-02" in dialog.message.text()
+    assert dialog.document.pageCount() == 0
+    assert not any(b.isEnabled() for b in (dialog.save_button, dialog.open_button,
+                                            dialog.print_button))
 
 
 def test_open_in_pdf_reader_hands_a_file_to_the_system(qtbot, dialog, monkeypatch):

@@ -197,10 +197,12 @@ class ReportsDialog(QDialog):
         try:
             period = parse_period(self.period.currentText())
         except ValidationError as exc:
+            self._forget_preview()  # what is shown no longer matches what was asked for
             self._show_error(f"{exc.field}: {exc.message}")
             return
         initiative_id = self.initiative.currentData() if self.initiative.isEnabled() else None
         if spec.needs_initiative and initiative_id is None:
+            self._forget_preview()
             self._show_error("Kies eerst een initiatief voor dit rapport.")
             return
         series_id = self.series.currentData() if self.series.isEnabled() else None
@@ -247,6 +249,11 @@ class ReportsDialog(QDialog):
             log.error("Rapport maken mislukt", exc_info=exc)
             self._show_error(f"Het rapport kon niet worden gemaakt: {exc}")
 
+    def _forget_preview(self) -> None:
+        self.pdf_bytes = b""
+        self.document.close()
+        self._set_ready(False)
+
     def _show_error(self, text_: str) -> None:
         self.message.setText(text_)
         self.message.setStyleSheet("color: #a11d1d;")
@@ -292,6 +299,7 @@ class ReportsDialog(QDialog):
         try:
             write_pdf(self.pdf_bytes, target)
         except ReportError as exc:
+            self._show_error(f"Niet opgeslagen: {exc}")
             self.warn(self, "Opslaan mislukt", str(exc))
             return None
         self.message.setText(f"Opgeslagen als {target}.")
