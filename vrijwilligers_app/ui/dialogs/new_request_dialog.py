@@ -4,14 +4,11 @@ on the Inwoners page). All checks are the service's; a refusal keeps every typed
 
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QWidget,
 )
@@ -20,7 +17,6 @@ from sqlalchemy import Engine, text
 from vrijwilligers_app.services.editing import GENDER_OPTIONS
 from vrijwilligers_app.services.maatjes import create_request
 from vrijwilligers_app.services.maatjes.views import buddy_projects
-from vrijwilligers_app.store.queries.search import search
 from vrijwilligers_app.ui.pages.buddy_common import (
     add_row,
     clear_error,
@@ -32,8 +28,7 @@ from vrijwilligers_app.ui.pages.buddy_common import (
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import AvailabilityField, DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import save_buttons, scrolling_form_layout
-
-RESIDENT_ROLE = Qt.ItemDataRole.UserRole
+from vrijwilligers_app.ui.widgets.person_picker import PersonPicker
 
 
 def resident_district(engine: Engine, resident_id: int) -> str:
@@ -52,13 +47,10 @@ class NewRequestDialog(QDialog):
         self.created_id: int | None = None
         self.setWindowTitle("Nieuwe aanmelding voor een maatje")
         form = wrapping_form()
-        self.resident_search = QLineEdit()
+        self.resident = PersonPicker(engine, "residents", None, "naam, telefoon of postcode")
+        self.resident_search, self.residents = self.resident.search, self.resident.hits
         self.resident_search.setObjectName("resident_search")
-        self.resident_search.setPlaceholderText("naam, telefoon of postcode")
-        self.resident_search.textChanged.connect(self._find_residents)
-        self.residents = QListWidget()
         self.residents.setObjectName("residents")
-        self.residents.setMaximumHeight(self.fontMetrics().height() * 5)
         self.residents.currentItemChanged.connect(lambda *_: self._resident_chosen())
         self.district = QLabel("Kies eerst de inwoner.")
         self.district.setWordWrap(True)
@@ -106,21 +98,8 @@ class NewRequestDialog(QDialog):
         screen = self.screen().availableGeometry()
         self.resize(min(560, screen.width()), min(720, int(screen.height() * 0.9)))
 
-    def _find_residents(self, typed: str) -> None:
-        self.residents.clear()
-        if not typed.strip():
-            return
-        for hit in search(self.engine, typed, limit=30):
-            if hit.kind == "residents" and not hit.archived:
-                item = QListWidgetItem(f"{hit.title} · {hit.subtitle}")
-                item.setData(RESIDENT_ROLE, hit.record_id)
-                self.residents.addItem(item)
-        if self.residents.count():
-            self.residents.setCurrentRow(0)
-
     def resident_id(self) -> int | None:
-        item = self.residents.currentItem()
-        return item.data(RESIDENT_ROLE) if item is not None else None
+        return self.resident.selected_id()
 
     def _resident_chosen(self) -> None:
         resident_id = self.resident_id()

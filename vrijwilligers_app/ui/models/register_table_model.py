@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from sqlalchemy import Engine
 
 from vrijwilligers_app.store.queries.registers import REGISTERS, fetch_rows, list_ids
-from vrijwilligers_app.ui.models.formatting import format_value
+from vrijwilligers_app.ui.models.formatting import format_value, ltr
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,7 +136,7 @@ class RegisterTableModel(QAbstractTableModel):
         value = row[index.column()]
         if role == SORT_ROLE:
             return value
-        return format_value(value, column.kind)
+        return ltr(format_value(value, column.kind))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.spec.columns):

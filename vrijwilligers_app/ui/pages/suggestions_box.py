@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from vrijwilligers_app.services.maatjes import propose_and_start, propose_match
 from vrijwilligers_app.services.maatjes.views import SuggestionLine, suggestion_lines
 from vrijwilligers_app.store.queries.search import search
+from vrijwilligers_app.ui.models.formatting import ltr
 from vrijwilligers_app.ui.pages.buddy_common import (
     HINT_STYLE,
     clear_error,
@@ -173,7 +174,7 @@ class SuggestionsBox(QGroupBox):
         hits = [h for h in search(self.engine, text, limit=30)
                 if h.kind == "volunteers" and not h.archived]
         for hit in hits[:10]:
-            item = QListWidgetItem(f"{hit.title} ({hit.subtitle}) — gezocht, geen suggestie")
+            item = QListWidgetItem(ltr(f"{hit.title} ({hit.subtitle}) — gezocht, geen suggestie"))
             item.setData(VOLUNTEER_ROLE, hit.record_id)
             self.list.insertItem(0, item)
         if hits:

@@ -1,7 +1,8 @@
 """Pick a resident or volunteer by typing: a search line above a short list of hits.
 
-The first list item is the "nobody" choice (anonymous, not recorded); typing selects the
-first hit, arrow keys move, and clearing the line goes back to "nobody". Hits come from the
+With `nobody` the first list item is the "nobody" choice (anonymous, not recorded); typing
+selects the first hit, arrow keys move, and clearing the line goes back to "nobody" (or to no
+choice at all when someone must be chosen). Hits come from the
 global search index (store.queries.search); archived people are left out.
 """
 
@@ -10,12 +11,13 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayo
 from sqlalchemy import Engine
 
 from vrijwilligers_app.store.queries.search import search
+from vrijwilligers_app.ui.models.formatting import ltr
 
 LIMIT = 30
 
 
 class PersonPicker(QWidget):
-    def __init__(self, engine: Engine, kind: str, nobody: str, placeholder: str,
+    def __init__(self, engine: Engine, kind: str, nobody: str | None, placeholder: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
@@ -27,9 +29,11 @@ class PersonPicker(QWidget):
         self.hits.setMaximumHeight(self.fontMetrics().height() * 5)
         self.hits.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hits.setWordWrap(True)
-        self.nobody_item = QListWidgetItem(nobody)
-        self.hits.addItem(self.nobody_item)
-        self.hits.setCurrentRow(0)
+        self.fixed = 0
+        if nobody is not None:
+            self.hits.addItem(QListWidgetItem(nobody))
+            self.hits.setCurrentRow(0)
+            self.fixed = 1
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
@@ -50,17 +54,20 @@ class PersonPicker(QWidget):
         return super().eventFilter(watched, event)
 
     def _find(self, text: str) -> None:
-        while self.hits.count() > 1:
-            self.hits.takeItem(1)
+        while self.hits.count() > self.fixed:
+            self.hits.takeItem(self.fixed)
         if not text.strip():
-            self.hits.setCurrentRow(0)
+            self.hits.setCurrentRow(0 if self.fixed else -1)
             return
         for hit in search(self.engine, text, limit=LIMIT, kind=self.kind):
             if not hit.archived:
-                item = QListWidgetItem(f"{hit.title} · {hit.subtitle}")
+                item = QListWidgetItem(ltr(f"{hit.title} · {hit.subtitle}"))
                 item.setData(Qt.ItemDataRole.UserRole, hit.record_id)
                 self.hits.addItem(item)
-        self.hits.setCurrentRow(1 if self.hits.count() > 1 else 0)
+        if self.hits.count() > self.fixed:
+            self.hits.setCurrentRow(self.fixed)
+        else:
+            self.hits.setCurrentRow(0 if self.fixed else -1)
 
     def selected_id(self) -> int | None:
         item = self.hits.currentItem()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidg
 from sqlalchemy import Engine
 
 from vrijwilligers_app.store.queries.search import search
+from vrijwilligers_app.ui.models.formatting import ltr
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 KIND_NAMES = {"initiatives": "Initiatief", "volunteers": "Vrijwilliger", "residents": "Inwoner",
@@ -67,7 +68,7 @@ class SearchDialog(QDialog):
         for hit in hits:
             kind = KIND_NAMES.get(hit.kind, hit.kind)
             archived = " (archief)" if hit.archived else ""
-            item = QListWidgetItem(f"{hit.title}{archived}\n{kind} · {hit.subtitle}")
+            item = QListWidgetItem(ltr(f"{hit.title}{archived}\n{kind} · {hit.subtitle}"))
             item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.record_id))
             self.results.addItem(item)
         if hits:
