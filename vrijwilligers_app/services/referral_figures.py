@@ -42,8 +42,7 @@ days AS (
     SELECT r.id AS rid, {_DIFF.format(":today")} AS age,
         {_DIFF.format("r.first_contact_on")} AS contact, {_DIFF.format("r.done_on")} AS done,
         {_DIFF.format("r.closed_on")} AS closed,
-        d.agreed_response_days AS agreed, r.destination_id, r.urgency, r.district_code,
-        r.resident_id
+        d.agreed_response_days AS agreed, r.destination_id, r.urgency, r.district_code
     FROM referral r JOIN destination d ON d.id = r.destination_id
     WHERE r.signalled_on BETWEEN :start AND :end)"""
 _STATE = ("CASE WHEN {0} IS NOT NULL THEN 'observed' WHEN closed IS NOT NULL THEN 'stopped' "
@@ -66,9 +65,8 @@ SELECT {scope}, key, 'n', 0, '', count(*), 0, 0 FROM {source} WHERE age IS NULL 
 _GROUPS = {
     "destination": "SELECT age, contact, done, closed, agreed, destination_id AS key FROM days",
     "urgency": "SELECT age, contact, done, closed, agreed, urgency AS key FROM days",
-    "district": "SELECT age, contact, done, closed, agreed, "
-                "coalesce(days.district_code, res.district_code) AS key FROM days "
-                "LEFT JOIN resident res ON res.id = days.resident_id",
+    # The wijk stored on the referral: the resident's wijk when it was signalled.
+    "district": "SELECT age, contact, done, closed, agreed, district_code AS key FROM days",
     "life_domain": "SELECT age, contact, done, closed, agreed, x.life_domain_code AS key "
                    "FROM days LEFT JOIN referral_life_domain x ON x.referral_id = days.rid",
 }

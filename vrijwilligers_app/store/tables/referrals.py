@@ -23,8 +23,7 @@ class Referral(Record, table=True):
         CheckConstraint("urgency IN ('normaal', 'hoog', 'spoed')", name="urgency"),
         # Covering index: the figures read a period's referrals without the wide rows.
         Index("ix_referral_figures", "signalled_on", "registered_on", "first_contact_on",
-              "done_on", "closed_on", "destination_id", "urgency", "district_code",
-              "resident_id"),
+              "done_on", "closed_on", "destination_id", "urgency", "district_code"),
     )
     resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
     # Anonymous referrals carry only wijk and age band.

@@ -31,8 +31,7 @@ COLUMNS = ("registered_on", "first_contact_on", "done_on", "closed_on")
 # Covering index for the figures: a period's referrals are read from the index alone
 # instead of from the table's wide rows (question texts): ~2x faster on demo groot.
 FIGURES_INDEX = "ix_referral_figures"
-FIGURES_COLUMNS = ["signalled_on", *COLUMNS, "destination_id", "urgency", "district_code",
-                   "resident_id"]
+FIGURES_COLUMNS = ["signalled_on", *COLUMNS, "destination_id", "urgency", "district_code"]
 BACKFILL = """
 UPDATE referral SET
     registered_on = (SELECT substr(min(e.occurred_at), 1, 10) FROM referral_event e
