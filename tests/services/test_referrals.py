@@ -326,3 +326,12 @@ def test_demo_figures_add_up(demo_klein):
         AND e.kind = 'aangemeld') AND NOT EXISTS (SELECT 1 FROM referral_event e
         WHERE e.referral_id = r.id AND e.kind IN ('contact', 'in_behandeling', 'geholpen'))""")
     assert waiting.open == still_waiting[0][0]
+
+
+def test_an_impossible_typed_date_is_named_as_such(register_engine):
+    errors = refused(register_engine, anonymous(register_engine, signalled_on="31-02-2026"))
+    assert "31-02-2026" in errors["signalled_on"] and "bestaat niet" in errors["signalled_on"]
+    rid = create_referral(register_engine, anonymous(register_engine,
+                                                     signalled_on="01-10-2026"), TODAY)
+    assert rows(register_engine, "SELECT signalled_on FROM referral WHERE id = :i",
+                i=rid) == [("2026-10-01",)]

@@ -146,3 +146,6 @@ def fit_for(volunteer_mask: int, needed: int) -> str:
     if shared == needed:
         return "ja"
     return "deels" if shared else "nee"
+
+# How a place nobody fills yet reads, on screen and on paper.
+FREE_PLACE = "— vrij —"

@@ -17,9 +17,11 @@ from sqlmodel import Session, col, select
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.validation import (
     BSN_WARNING,
+    ValidationError,
     age_band,
     format_date_nl,
     looks_like_bsn,
+    parse_date_nl,
 )
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.store.engine import read_session, write_session
@@ -87,6 +89,16 @@ def _check_date(values: Mapping[str, object], errors: dict[str, str], key: str, 
         if required:
             errors[key] = "Vul een datum in (dd-mm-jjjj)."
         return None
+    if isinstance(value, str):  # typed text that is no date: say what is wrong with it
+        try:
+            value = parse_date_nl(value)
+        except ValidationError as exc:
+            errors[key] = exc.message
+            return None
+        if value is None:
+            if required:
+                errors[key] = "Vul een datum in (dd-mm-jjjj)."
+            return None
     if not isinstance(value, date) or isinstance(value, datetime):
         errors[key] = "Vul een datum in (dd-mm-jjjj)."
         return None

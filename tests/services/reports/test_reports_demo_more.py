@@ -36,7 +36,7 @@ def test_roster_of_an_initiative(demo_klein_engine):
     flat = " ".join(found.split())
     assert (f"{dutch(activities)} activiteiten, {dutch(places)} plaatsen op het rooster, "
             f"waarvan {dutch(free)} nog open") in flat
-    assert flat.count("— open plek —") == free
+    assert flat.count("— vrij —") == free
     assert flat.count("Samen eten") >= activities
 
 

@@ -11,6 +11,7 @@ from reportlab.platypus import KeepTogether, Paragraph
 from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.number_format import format_count, format_decimal
+from vrijwilligers_app.domain.roster import FREE_PLACE
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import Report, ReportError
@@ -21,7 +22,7 @@ from vrijwilligers_app.store.queries.roster import RosterActivity, roster, roste
 TITLE = "Rooster"
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 STATUS = {"gepland": "", "aanwezig": "aanwezig", "afwezig": "niet gekomen"}
-FREE = "— open plek —"
+FREE = FREE_PLACE
 COLUMNS = (Column("Rol", 0.26), Column("Vrijwilliger", 0.38), Column("Tijd", 0.16),
            Column("Opmerking", 0.20))
 

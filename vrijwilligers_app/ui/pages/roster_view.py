@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QUndoCommand
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from vrijwilligers_app.domain.roster import STATUSES
+from vrijwilligers_app.domain.roster import FREE_PLACE, STATUSES
 from vrijwilligers_app.store.queries.roster import RosterActivity
 
-FREE_TEXT = "— vrij —"
+FREE_TEXT = FREE_PLACE
 FREE_BRUSH = QBrush(QColor("#fde2c8"))
 NO_SHOW_BRUSH = QBrush(QColor("#eeeeee"))
 COLUMNS = ("Rol", "Vrijwilliger", "Tijd", "Status", "Uren")
