@@ -194,7 +194,11 @@ def _g_sources(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _g_overview(data_dir: Path, args: argparse.Namespace) -> int:
-    from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
+    from vrijwilligers_app.domain.validation import (
+        ValidationError,
+        format_date_nl,
+        parse_date_nl,
+    )
     from vrijwilligers_app.services.exchange.gemeente_figures import city_overview, published
 
     today = date.today()
@@ -208,6 +212,8 @@ def _g_overview(data_dir: Path, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return 0
+    print(f"Periode: {format_date_nl(start)} t/m {format_date_nl(end)} (activiteiten en "
+          "doorverwijzingen in die periode; wachtlijst en lopende koppelingen: vandaag)")
     for block in [figures["stad"], *figures["bronnen"]]:
         print(_overview_text(block))
     print("Aantallen onder 5 zijn onderdrukt (<5).")
@@ -219,6 +225,8 @@ def _n(value: object) -> str:
 
 
 def _overview_text(block: dict[str, object]) -> str:
+    from vrijwilligers_app.domain.display_format import format_value
+
     referrals = block["doorverwijzingen"]
     assert isinstance(referrals, dict)
     lines = [f"== {block['naam']}",
@@ -227,7 +235,7 @@ def _overview_text(block: dict[str, object]) -> str:
              f"Maatjes wachtend: {_n(block['maatjes_wachtend'])}; actief: "
              f"{_n(block['maatjes_actief'])}",
              f"Activiteiten: {block['activiteiten']}; vrijwilligersuren: "
-             f"{block['vrijwilligersuren']}",
+             f"{format_value(block['vrijwilligersuren'], 'number')}",
              f"Doorverwijzingen: {_n(referrals['doorverwijzingen'])}"]
     waiting = referrals.get("wachttijd")
     if isinstance(waiting, dict):
