@@ -1,6 +1,6 @@
 """Wachttijden en doorlooptijden: the Adviesraad's figures, per organisation, leefdomein,
 urgency or wijk, for a period. Open referrals are never dropped: they count as still
-waiting (censored), so a median that is not reached yet reads "meer dan N dagen"."""
+waiting (censored), so a median that is not reached yet reads "> N d"."""
 
 from datetime import date, timedelta
 
@@ -15,9 +15,10 @@ from vrijwilligers_app.ui.tasks import TaskRunner
 GROUPS = (("destination", "Organisatie"), ("life_domain", "Leefdomein"),
           ("urgency", "Urgentie"), ("district", "Wijk"))
 PERIODS = ((91, "Laatste 3 maanden"), (365, "Laatste 12 maanden"), (0, "Alles"))
-HEADERS = ("Groep", "Aantal", "Nog open", "Wachttijd mediaan", "Wachttijd 90%",
-           "Wachttijd max", "Doorlooptijd mediaan", "Doorlooptijd 90%", "Doorlooptijd max",
-           "Eerste contact binnen termijn")
+# Two-line headers: the whole table fits a 1366-pixel screen without scrolling sideways.
+HEADERS = ("Groep", "Aantal", "Nog\nopen", "Wachttijd\nmediaan", "Wachttijd\n90%",
+           "Wachttijd\nlangste", "Doorloop-\ntijd mediaan", "Doorloop-\ntijd 90%",
+           "Doorloop-\ntijd langste", "Contact binnen\ntermijn")
 
 
 def days_text(value: int | None, stats: DurationStats, is_max: bool = False) -> str:
@@ -25,7 +26,7 @@ def days_text(value: int | None, stats: DurationStats, is_max: bool = False) -> 
         if stats.count == 0:
             return "—"
         oldest = stats.oldest_open
-        return f"meer dan {oldest} d" if oldest is not None else "—"
+        return f"> {oldest} d" if oldest is not None else "—"
     suffix = " (open)" if is_max and stats.maximum_open else ""
     return f"{value} d{suffix}"
 
@@ -51,8 +52,8 @@ class ReferralFiguresDialog(FiguresDialog):
             explanation="Wachttijd: van aanmelding bij de organisatie tot het eerste contact. "
                         "Doorlooptijd: van aanmelding tot geholpen of afgesloten. Open "
                         "doorverwijzingen tellen mee als nog wachtend (Kaplan-Meier); "
-                        "'meer dan N d' betekent dat de helft (of 90%) nog wacht. 'Eerste "
-                        "contact binnen termijn': binnen de reactietermijn die met de "
+                        "'> N d' betekent dat de helft (of 90%) na N dagen nog wacht; "
+                        "'(open)': de langste wacht nog. 'Contact binnen termijn': binnen de reactietermijn die met de "
                         "organisatie is afgesproken (sociale kaart).")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
