@@ -67,6 +67,7 @@ class ActivityDialog(QDialog):
         super().__init__(parent)
         self.engine, self.runner, self.mode = engine, runner, mode
         self.activity_id = activity_id
+        self.error = error_label()  # first: the date preview hides it as the dates change
         self.result_value: object = None
         self.setWindowTitle({"series": "Nieuwe reeks activiteiten", "single":
                              "Nieuwe activiteit", "edit": "Activiteit wijzigen"}[mode])
@@ -217,6 +218,7 @@ class ActivityDialog(QDialog):
         except ValueError as exc:
             self.preview.setText(str(exc))
             return
+        self.error.hide()  # the dates are right now: an earlier refusal of them no longer holds
         shown = ", ".join(format_date_nl(d) for d in days[:PREVIEW_DATES])
         more = f", … ({len(days)} datums)" if len(days) > PREVIEW_DATES else \
             f" ({len(days)} datum{'s' if len(days) != 1 else ''})"
