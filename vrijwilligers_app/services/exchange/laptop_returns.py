@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, insert, select, text, update
 from sqlmodel import Session, col
 
+from vrijwilligers_app.domain.validation import ValidationError, normalize_phone
 from vrijwilligers_app.services.exchange.errors import (
     AlreadyRead,
     PackageIgnored,
@@ -85,6 +86,14 @@ def _update_codes(session: Session, rows: Iterable[dict[str, Any]]) -> int:
     return changed
 
 
+def _stored_phone(shown: str) -> str:
+    """Packages carry phone numbers as shown ('0492 123 456'); the register stores E.164."""
+    try:
+        return normalize_phone(shown)
+    except ValidationError:
+        return shown[:20]
+
+
 def _update_kaart(session: Session, rows: Iterable[dict[str, Any]]) -> int:
     known_domains = set(session.execute(text("SELECT code FROM life_domain")).scalars())
     changed = 0
@@ -92,7 +101,8 @@ def _update_kaart(session: Session, rows: Iterable[dict[str, Any]]) -> int:
         destination = session.execute(select(Destination).where(
             col(Destination.code) == row["code"])).scalars().first()
         values = {"organisation": row["organisatie"][:120], "service": (row["dienst"] or "")[:120],
-                  "phone": (row["telefoon"] or "")[:20], "email": (row["email"] or "")[:120],
+                  "phone": _stored_phone(row["telefoon"] or ""),
+                  "email": (row["email"] or "")[:120],
                   "website": (row["website"] or "")[:200],
                   "agreed_response_days": row["reactietermijn_dagen"], "active": row["actief"]}
         if destination is None:

@@ -21,7 +21,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from vrijwilligers_app.domain.person_fields import age_band
-from vrijwilligers_app.domain.validation import ValidationError, pc4
+from vrijwilligers_app.domain.validation import (
+    ValidationError,
+    format_phone,  # '0492 123 456': no '+' to neutralise
+    pc4,
+)
 
 Rows = list[dict[str, Any]]
 
@@ -55,7 +59,7 @@ def _split(value: str | None) -> str:
 def _initiatives(c: Connection) -> Rows:
     return [{
         "id": r.uuid, "naam": r.name, "soort": r.type_code, "beschrijving": r.description,
-        "contactpersoon": r.contact_name, "telefoon": r.phone, "email": r.email,
+        "contactpersoon": r.contact_name, "telefoon": format_phone(r.phone), "email": r.email,
         "website": r.website, "adres": r.address, "postcode": r.postcode,
         "wijken": _split(r.districts), "leefdomeinen": _split(r.domains),
         "gesubsidieerd": bool(r.subsidised), "subsidiekenmerk": r.subsidy_reference,
@@ -72,7 +76,7 @@ def _initiatives(c: Connection) -> Rows:
 def sociale_kaart(c: Connection) -> Rows:
     return [{
         "code": r.code, "organisatie": r.organisation, "dienst": r.service,
-        "telefoon": r.phone, "email": r.email, "website": r.website,
+        "telefoon": format_phone(r.phone), "email": r.email, "website": r.website,
         "reactietermijn_dagen": r.agreed_response_days, "actief": bool(r.active),
         "leefdomeinen": _split(r.domains),
     } for r in _all(c, """

@@ -53,8 +53,9 @@ class ReferralFiguresDialog(FiguresDialog):
                         "Doorlooptijd: van aanmelding tot geholpen of afgesloten. Open "
                         "doorverwijzingen tellen mee als nog wachtend (Kaplan-Meier); "
                         "'> N d' betekent dat de helft (of 90%) na N dagen nog wacht; "
-                        "'(open)': de langste wacht nog. 'Contact binnen termijn': binnen de reactietermijn die met de "
-                        "organisatie is afgesproken (sociale kaart).")
+                        "'(open)': de langste wacht nog. 'Contact binnen termijn': binnen "
+                        "de reactietermijn die met de organisatie is afgesproken (sociale "
+                        "kaart).")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.refresh()
