@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Spacer
 
@@ -107,10 +108,13 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self.saveState()
         self.setFillColor(styles.ACCENT)
         self.setFont(styles.FONT_BOLD, 10)
-        self.drawString(MARGIN, top, _fit(r.owner, styles.FONT_BOLD, 10, FRAME_WIDTH * 0.55))
+        owner = _fit(r.owner, styles.FONT_BOLD, 10, FRAME_WIDTH * 0.55)
+        self.drawString(MARGIN, top, owner)
         self.setFont(styles.FONT, 9)
-        self.drawRightString(PAGE_WIDTH - MARGIN, top,
-                             _fit(r.title, styles.FONT, 9, FRAME_WIDTH * 0.43))
+        # The title gets the rest of the line (half of it beside the centred VERTROUWELIJK).
+        room = (FRAME_WIDTH * 0.38 if r.confidential else
+                FRAME_WIDTH - stringWidth(owner, styles.FONT_BOLD, 10) - 8 * mm)
+        self.drawRightString(PAGE_WIDTH - MARGIN, top, _fit(r.title, styles.FONT, 9, room))
         self.setFillColor(colors.HexColor("#444444"))
         self.setFont(styles.FONT, 8)
         self.drawString(MARGIN, top - 11, r.period_text)
@@ -138,8 +142,6 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Header texts are one line: shorten with an ellipsis rather than run into each other."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:
