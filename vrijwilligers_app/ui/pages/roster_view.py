@@ -57,6 +57,7 @@ def fill_table(table: QTableWidget, activity: RosterActivity) -> None:
                  "" if place.free else _hours(place.worked_hours))
         for column, value in enumerate(texts):
             item = QTableWidgetItem(value)
+            item.setToolTip(value)
             item.setData(Qt.ItemDataRole.UserRole, place.shift_id)
             if place.free:
                 item.setBackground(FREE_BRUSH)
