@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)  # a style-sheeted widget keeps its font otherwise
         self._fit_sidebar()
         for page in self.pages.values():
-            if isinstance(page, RegisterPage | MaatjesPage):
+            if isinstance(page, RegisterPage | MaatjesPage | SettingsPage):
                 page.setFont(font)
                 page.font_changed()
 

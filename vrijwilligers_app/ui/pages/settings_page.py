@@ -1,7 +1,9 @@
 """Instellingen: text size (many volunteers are older), organisation name, backups."""
 
 from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -69,11 +71,15 @@ class SettingsPage(QWidget):
         self.backup_button = QPushButton("Nu een back-up maken")
         self.backup_button.clicked.connect(self._backup)
         form.addRow("", self.backup_button)
-        holder = QWidget()
-        holder.setMaximumWidth(self.fontMetrics().averageCharWidth() * 90)
+        self.holder = holder = QWidget()
         holder.setLayout(form)
+        self.font_changed()
         layout.addWidget(holder)
         layout.addStretch(1)
+
+    def font_changed(self) -> None:
+        """About 90 characters wide at any text size (the limit grows with the text)."""
+        self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
 
     def _choose_exchange_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Map voor de uitwisseling",
