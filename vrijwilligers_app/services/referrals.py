@@ -24,12 +24,12 @@ from vrijwilligers_app.domain.validation import (
     parse_date_nl,
 )
 from vrijwilligers_app.services.editing.records import FormErrors
+from vrijwilligers_app.services.editing.rules import check_life_domains
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import (
     Destination,
     District,
     Initiative,
-    LifeDomain,
     Referral,
     ReferralEvent,
     ReferralLifeDomain,
@@ -164,18 +164,6 @@ def _check_destination(session: Session, destination_id: object, errors: dict[st
     return destination
 
 
-def _check_domains(session: Session, values: Mapping[str, object],
-                   errors: dict[str, str]) -> list[str]:
-    wanted = list(dict.fromkeys(values.get("life_domains") or []))  # type: ignore[call-overload]
-    known = set(session.exec(select(LifeDomain.code)).all())
-    unknown = [code for code in wanted if code not in known]
-    if unknown:
-        errors["life_domains"] = f"Onbekend leefdomein: {', '.join(unknown)}; kies uit de lijst."
-    elif not wanted:
-        errors["life_domains"] = "Kies minstens één leefdomein."
-    return wanted
-
-
 def create_referral(engine: Engine, values: Mapping[str, object], today: date) -> int:
     """A new referral with its leefdomeinen and a 'gesignaleerd' event; returns its id.
 
@@ -198,7 +186,7 @@ def create_referral(engine: Engine, values: Mapping[str, object], today: date) -
             errors["urgency"] = "Kies normaal, hoog of spoed."
         question = _check_text(values, errors, "question", QUESTION_MAX,
                                "Beschrijf kort de vraag van de inwoner.")
-        domains = _check_domains(session, values, errors)
+        domains = check_life_domains(session, values, errors, "Kies minstens één leefdomein.")
         if errors:
             raise FormErrors(errors, LABELS)
         assert signalled_on is not None and destination is not None

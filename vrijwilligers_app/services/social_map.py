@@ -16,6 +16,7 @@ from sqlmodel import Session, col, delete, select
 from vrijwilligers_app.domain.slug import ascii_slug
 from vrijwilligers_app.domain.validation import ValidationError, normalize_email, normalize_phone
 from vrijwilligers_app.services.editing.records import FormErrors
+from vrijwilligers_app.services.editing.rules import check_life_domains
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, LifeDomain
 from vrijwilligers_app.store.tables.base import utcnow
@@ -136,13 +137,8 @@ def save_destination(engine: Engine, values: Mapping[str, object],
             errors["website"] = (f"'{website}' is geen webadres; bijvoorbeeld "
                                  "https://www.voorbeeld.nl")
         days = _days(values.get("agreed_response_days"), errors)
-        wanted = list(dict.fromkeys(values.get("life_domains") or []))  # type: ignore[call-overload]
-        known = set(session.exec(select(LifeDomain.code)).all())
-        unknown = [code for code in wanted if code not in known]
-        if unknown:
-            errors["life_domains"] = f"Onbekend leefdomein: {', '.join(unknown)}."
-        elif not wanted:
-            errors["life_domains"] = "Kies minstens één leefdomein waarvoor men hier terecht kan."
+        wanted = check_life_domains(session, values, errors, "Kies minstens één leefdomein "
+                                    "waarvoor men hier terecht kan.")
         record = None
         if destination_id is not None:
             record = session.get(Destination, destination_id)

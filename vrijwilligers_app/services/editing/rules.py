@@ -1,8 +1,13 @@
-"""Rules across fields shared by several kinds: periods and dates that cannot be future."""
+"""Rules across fields shared by several kinds: periods, dates that cannot be future, and
+the leefdomeinen a referral or an organisation is about."""
 
+from collections.abc import Mapping
 from datetime import date
 
+from sqlmodel import Session, select
+
 from vrijwilligers_app.domain.validation import format_date_nl
+from vrijwilligers_app.store.tables import LifeDomain
 
 Values = dict[str, object]
 Errors = dict[str, str]
@@ -33,3 +38,17 @@ def require_date_when_checked(values: Values, errors: Errors, flag: str, key: st
     """A checked box needs its date: 'ja' without a date proves nothing (AVG)."""
     if values.get(flag) is True and values.get(key) is None and key not in errors:
         errors[key] = f"Vul de datum in waarop {what} (dd-mm-jjjj)."
+
+
+def check_life_domains(session: Session, values: Mapping[str, object], errors: Errors,
+                       missing: str, key: str = "life_domains") -> list[str]:
+    """The chosen leefdomein codes (each once, in order); unknown codes and an empty choice
+    are errors."""
+    wanted = list(dict.fromkeys(values.get(key) or []))  # type: ignore[call-overload]
+    known = set(session.exec(select(LifeDomain.code)).all())
+    unknown = [code for code in wanted if code not in known]
+    if unknown:
+        errors[key] = f"Onbekend leefdomein: {', '.join(unknown)}; kies uit de lijst."
+    elif not wanted:
+        errors[key] = missing
+    return wanted

@@ -4,7 +4,7 @@ The default folder is the setting `exchange_folder` (Instellingen). Each export 
 snapshot; its sequence number comes from the key folder, so it only grows.
 """
 
-from collections.abc import Callable, Generator
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,10 +20,10 @@ from vrijwilligers_app.services.exchange.package_write import (
 )
 from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
+from vrijwilligers_app.services.steps import Progress, run_steps
 from vrijwilligers_app.store.settings import get_setting
 
 FOLDER_SETTING = "exchange_folder"
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -86,15 +86,7 @@ def export(engine: Engine, data_dir: Path, folder: Path | None = None,
            today: date | None = None, progress: Progress | None = None) -> ExportResult:
     """Write one export package into `folder` (default: the setting); ExchangeError when no
     folder is known or it cannot be written."""
-    steps = export_steps(engine, data_dir, folder, today)
-    try:
-        while True:
-            step = next(steps)
-            if progress:
-                progress(*step)
-    except StopIteration as stop:
-        result: ExportResult = stop.value
-        return result
+    return run_steps(export_steps(engine, data_dir, folder, today), progress)
 
 
 def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,

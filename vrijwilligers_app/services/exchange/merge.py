@@ -9,7 +9,7 @@ Refused packages change nothing; good packages in the same run are still merged.
 """
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from vrijwilligers_app.services.exchange.scan import (
     package_files,
     read_capped,
 )
+from vrijwilligers_app.services.steps import Progress
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import (
     ExchangePackage,
@@ -47,8 +48,6 @@ from vrijwilligers_app.store.tables import (
     metadata,
 )
 from vrijwilligers_app.store.tables.base import utcnow
-
-Progress = Callable[[int, int, str], None]
 
 
 def _json_default(value: object) -> str:

@@ -10,12 +10,12 @@ from sqlalchemy import Engine
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.export import (
     ExportResult,
-    Progress,
     default_folder,
     export_steps,
 )
 from vrijwilligers_app.services.exchange.laptop_returns import read_returns
 from vrijwilligers_app.services.exchange.scan import Report
+from vrijwilligers_app.services.steps import Progress, run_steps
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,7 @@ class SyncResult:
 
 def sync(engine: Engine, data_dir: Path, folder: Path | None = None, today: date | None = None,
          progress: Progress | None = None) -> SyncResult:
-    steps = sync_steps(engine, data_dir, folder, today)
-    try:
-        while True:
-            step = next(steps)
-            if progress:
-                progress(*step)
-    except StopIteration as stop:
-        result: SyncResult = stop.value
-        return result
+    return run_steps(sync_steps(engine, data_dir, folder, today), progress)
 
 
 def sync_steps(engine: Engine, data_dir: Path, folder: Path | None = None,

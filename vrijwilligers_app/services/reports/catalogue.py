@@ -14,6 +14,7 @@ from vrijwilligers_app.services.reports.request import ReportRequest
 from vrijwilligers_app.services.reports.roster import build_roster
 from vrijwilligers_app.services.reports.social_map import build_social_map
 from vrijwilligers_app.services.reports.volunteer_list import build_volunteer_list
+from vrijwilligers_app.services.steps import run_steps
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,7 @@ def report_steps(engine: Engine, request: ReportRequest
 
 
 def make_report(engine: Engine, request: ReportRequest) -> bytes:
-    steps = report_steps(engine, request)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return bytes(stop.value)
+    return bytes(run_steps(report_steps(engine, request)))
 
 
 def kinds_help() -> str:
