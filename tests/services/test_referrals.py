@@ -313,8 +313,13 @@ def test_demo_figures_add_up(demo_klein):
         assert sum(r.figures.referrals for r in figures[:-1]) == total
         assert sum(r.figures.waiting.open for r in figures[:-1]) == \
             figures[-1].figures.waiting.open
-    totals = referral_figures(demo_klein, "life_domain", start, end, TODAY)[-1].figures
+    per_domain = referral_figures(demo_klein, "life_domain", start, end, TODAY)
+    totals = per_domain[-1].figures
     assert totals.referrals == total
+    # each leefdomein counts exactly the referrals linked to it
+    linked = dict(rows(demo_klein, "SELECT life_domain_code, count(*) FROM "
+                       "referral_life_domain GROUP BY life_domain_code"))
+    assert {r.key: r.figures.referrals for r in per_domain[:-1]} == linked
     waiting = totals.waiting
     assert waiting.median is not None and waiting.p90 is not None
     assert waiting.median <= waiting.p90 <= (waiting.maximum or 0)

@@ -86,3 +86,31 @@ def test_demo_service_and_backfill_agree_with_the_events(tmp_path):
         command.upgrade(migrate.alembic_config(connection), "0004")
     assert cached(engine) == truth
     engine.dispose()
+
+
+def test_life_domain_key_is_the_link_table_whoever_wrote_it(tmp_path):
+    engine = create_register_engine(tmp_path / "register.sqlite")
+    with engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "head")
+    load_code_lists(engine)
+    fill_demo(engine, demo_size("300"), seed=7, reference_date=TODAY)
+    hand_made(engine)
+    truth_sql = ("SELECT r.id, coalesce((SELECT group_concat(code, ',') FROM (SELECT "
+                 "life_domain_code AS code FROM referral_life_domain x WHERE x.referral_id "
+                 "= r.id ORDER BY code)), '') FROM referral r ORDER BY r.id")
+
+    def keys():
+        with engine.connect() as connection:
+            return dict(connection.execute(text(
+                "SELECT id, life_domain_key FROM referral ORDER BY id")).all())
+
+    with engine.connect() as connection:
+        truth = dict(connection.execute(text(truth_sql)).all())
+    assert keys() == truth
+    assert any("," in key for key in truth.values())  # some referrals have several
+    with engine.begin() as connection:  # an existing register without the key
+        command.downgrade(migrate.alembic_config(connection), "0005")
+    with engine.begin() as connection:
+        command.upgrade(migrate.alembic_config(connection), "head")
+    assert keys() == truth
+    engine.dispose()

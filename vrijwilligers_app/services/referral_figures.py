@@ -42,7 +42,8 @@ days AS (
     SELECT r.id AS rid, {_DIFF.format(":today")} AS age,
         {_DIFF.format("r.first_contact_on")} AS contact, {_DIFF.format("r.done_on")} AS done,
         {_DIFF.format("r.closed_on")} AS closed,
-        d.agreed_response_days AS agreed, r.destination_id, r.urgency, r.district_code
+        d.agreed_response_days AS agreed, r.destination_id, r.urgency, r.district_code,
+        r.life_domain_key
     FROM referral r JOIN destination d ON d.id = r.destination_id
     WHERE r.signalled_on BETWEEN :start AND :end)"""
 _STATE = ("CASE WHEN {0} IS NOT NULL THEN 'observed' WHEN closed IS NOT NULL THEN 'stopped' "
@@ -67,8 +68,9 @@ _GROUPS = {
     "urgency": "SELECT age, contact, done, closed, agreed, urgency AS key FROM days",
     # The wijk stored on the referral: the resident's wijk when it was signalled.
     "district": "SELECT age, contact, done, closed, agreed, district_code AS key FROM days",
-    "life_domain": "SELECT age, contact, done, closed, agreed, x.life_domain_code AS key "
-                   "FROM days LEFT JOIN referral_life_domain x ON x.referral_id = days.rid",
+    # The referral's leefdomeinen as one cached key ('financien,wonen'): SQL groups by the
+    # combination, Python adds each combination to each of its leefdomeinen.
+    "life_domain": "SELECT age, contact, done, closed, agreed, life_domain_key AS key FROM days",
 }
 _LABELS = {
     "destination": "SELECT CAST(id AS TEXT), organisation || CASE WHEN service <> '' "
@@ -92,14 +94,16 @@ class _Tally:
 
 
 def _sql(group_by: str) -> str:
-    """The whole computation as one statement: per group, and for leefdomeinen (where a
-    referral may count in several groups) the total over distinct referrals as well."""
-    parts = [_COUNTS.format(scope="'g'", source="keyed")]
-    if group_by == "life_domain":
-        everyone = "(SELECT age, contact, done, closed, agreed, NULL AS key FROM days)"
-        parts.append(_COUNTS.format(scope="'t'", source=everyone))
+    """The whole computation as one statement."""
     return ("WITH " + _PER_REFERRAL + f", keyed AS ({_GROUPS[group_by]})\n"
-            + "\nUNION ALL\n".join(parts))
+            + _COUNTS.format(scope="'g'", source="keyed"))
+
+
+def _keys(group_by: str, key: object) -> list[str | None]:
+    """The groups a row counts in: each leefdomein of its combination (none: None)."""
+    if group_by == "life_domain":
+        return [code or None for code in str(key or "").split(",")]
+    return [None if key is None else str(key)]
 
 
 def referral_figures(engine: Engine, group_by: str, period_start: date, period_end: date,
@@ -117,11 +121,12 @@ def referral_figures(engine: Engine, group_by: str, period_start: date, period_e
                       connection.execute(text(_LABELS[group_by]))}
     groups: dict[str | None, _Tally] = defaultdict(_Tally)
     total = _Tally()
-    separate_total = group_by == "life_domain"
-    for scope, key, measure, days, state, count, on_time, late in rows:
-        tallies = [total] if scope == "t" else [groups[None if key is None else str(key)]]
-        if scope == "g" and not separate_total:
-            tallies.append(total)
+    targets: dict[object, list[_Tally]] = {}  # per key: the total and its groups
+    for _scope, key, measure, days, state, count, on_time, late in rows:
+        # every referral once in the total, and in each group it belongs to
+        tallies = targets.get(key)
+        if tallies is None:
+            tallies = targets[key] = [total, *(groups[k] for k in _keys(group_by, key))]
         for tally in tallies:
             if measure == "w":
                 tally.waiting.append((days, state, count))

@@ -207,6 +207,7 @@ def create_referral(engine: Engine, values: Mapping[str, object], today: date) -
             destination_id=destination.id, urgency=str(urgency), consent_pass_on=consent,
             consent_pass_on_date=consent_on if consent else None, question=question,
             signalled_on=signalled_on, status=rules.current_status([event]),
+            life_domain_key=life_domain_key(domains),
             follow_up_on=rules.follow_up_on(signalled_on, [event], str(urgency),
                                             destination.agreed_response_days),
         )
@@ -218,6 +219,11 @@ def create_referral(engine: Engine, values: Mapping[str, object], today: date) -
         session.add(ReferralEvent(referral_id=referral.id, kind=event.kind,
                                   occurred_at=signalled_at))
         return referral.id
+
+
+def life_domain_key(codes: Sequence[str]) -> str:
+    """The cached copy of a referral's leefdomeinen: codes sorted, joined by ','."""
+    return ",".join(sorted(set(codes)))
 
 
 def _history(session: Session, referral_id: int) -> list[ReferralEvent]:

@@ -12,6 +12,7 @@ from vrijwilligers_app.services.demo import texts
 from vrijwilligers_app.services.demo.context import AGE_BANDS, Context, age_band, cumulative
 from vrijwilligers_app.services.demo.initiatives import InitiativeInfo
 from vrijwilligers_app.services.demo.people import ResidentInfo, VolunteerInfo
+from vrijwilligers_app.services.referrals import life_domain_key
 
 LABEL = "Doorverwijzingen aanmaken"
 # Median days from aanmelding to first contact; the spread is log-normal (long tail).
@@ -194,8 +195,14 @@ def add_referrals(ctx: Context, count: int, months: int, residents: list[Residen
                                                 initiatives)
         last_kind, last_moment = events[-1][0], events[-1][1]
         referral_id = ctx.new_id("referral")
+        referral_uuid = ctx.uuid()  # drawn before the leefdomeinen: the same demo as before
+        linked = [d for d in domains if d in codes.life_domains] or codes.life_domains[:1]
+        if rng.random() < 0.15:
+            extra = rng.choice(codes.life_domains)
+            if extra not in linked:
+                linked.append(extra)
         ctx.writer.add("referral", {
-            "id": referral_id, "uuid": ctx.uuid(), "created_at": events[0][1],
+            "id": referral_id, "uuid": referral_uuid, "created_at": events[0][1],
             "updated_at": last_moment, "resident_id": resident.id if resident else None,
             "district_code": district, "age_band": band, "volunteer_id": volunteer_id,
             "initiative_id": initiative_id, "destination_id": destinations[0][1],
@@ -203,13 +210,9 @@ def add_referrals(ctx: Context, count: int, months: int, residents: list[Residen
             "consent_pass_on_date": signalled if resident else None, "question": question,
             "signalled_on": signalled, "status": last_kind,
             "follow_up_on": None if closed else _follow_up(today, last_moment.date(), urgency),
+            "life_domain_key": life_domain_key(linked),
             **_milestones(events),
         })
-        linked = [d for d in domains if d in codes.life_domains] or codes.life_domains[:1]
-        if rng.random() < 0.15:
-            extra = rng.choice(codes.life_domains)
-            if extra not in linked:
-                linked.append(extra)
         for domain in linked:
             ctx.writer.add("referral_life_domain",
                            {"referral_id": referral_id, "life_domain_code": domain})

@@ -23,7 +23,8 @@ class Referral(Record, table=True):
         CheckConstraint("urgency IN ('normaal', 'hoog', 'spoed')", name="urgency"),
         # Covering index: the figures read a period's referrals without the wide rows.
         Index("ix_referral_figures", "signalled_on", "registered_on", "first_contact_on",
-              "done_on", "closed_on", "destination_id", "urgency", "district_code"),
+              "done_on", "closed_on", "destination_id", "urgency", "district_code",
+              "life_domain_key"),
     )
     resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
     # Anonymous referrals carry only wijk and age band.
@@ -44,6 +45,9 @@ class Referral(Record, table=True):
     first_contact_on: date | None = None
     done_on: date | None = None
     closed_on: date | None = None
+    # The leefdomein codes, sorted and joined by ',' (the link table is the truth; this
+    # copy lets the figures group by leefdomein without joining every link row).
+    life_domain_key: str = Field(default="", max_length=200)
 
 
 class ReferralLifeDomain(SQLModel, table=True):
