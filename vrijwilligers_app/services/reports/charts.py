@@ -56,18 +56,10 @@ def horizontal_bars(title: str, labels: Sequence[str], series: Sequence[Series],
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = styles.FONT
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.labelTextFormat = _label
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = styles.GRID
-    chart.valueAxis.gridStrokeWidth = 0.3
+    _value_axis(chart)
     chart.barWidth = 6
     chart.groupSpacing = 6
-    for i in range(len(series)):
-        chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
-        chart.bars[i].strokeColor = None
+    _colour_bars(chart, len(series))
     chart.barLabelFormat = _label
     chart.barLabels.fontName = styles.FONT
     chart.barLabels.fontSize = 6.5
@@ -76,6 +68,23 @@ def horizontal_bars(title: str, labels: Sequence[str], series: Sequence[Series],
     drawing.add(chart)
     _legend(drawing, series, label_width, height - 18)
     return drawing
+
+
+def _value_axis(chart: HorizontalBarChart | VerticalBarChart) -> None:
+    """Counts from zero, Dutch numbers, a light grid: the same on every bar chart."""
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = styles.FONT
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.labelTextFormat = _label
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = styles.GRID
+    chart.valueAxis.gridStrokeWidth = 0.3
+
+
+def _colour_bars(chart: HorizontalBarChart | VerticalBarChart, count: int) -> None:
+    for i in range(count):
+        chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
+        chart.bars[i].strokeColor = None
 
 
 def vertical_bars(title: str, labels: Sequence[str], series: Sequence[Series],
@@ -93,17 +102,9 @@ def vertical_bars(title: str, labels: Sequence[str], series: Sequence[Series],
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.angle = 30 if len(labels) > 6 else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if len(labels) > 6 else "n"
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.labels.fontName = styles.FONT
-    chart.valueAxis.labels.fontSize = 7.5
-    chart.valueAxis.labelTextFormat = _label
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = styles.GRID
-    chart.valueAxis.gridStrokeWidth = 0.3
+    _value_axis(chart)
     chart.groupSpacing = 8
-    for i in range(len(series)):
-        chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
-        chart.bars[i].strokeColor = None
+    _colour_bars(chart, len(series))
     drawing.add(chart)
     _legend(drawing, series, 34, height - 22)
     return drawing
