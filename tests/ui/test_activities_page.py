@@ -1,7 +1,6 @@
 """Driving the Activiteiten page: a new series through the dialog, filling the roster (with
 a clash warning), cancelling with undo, attendance after the activity, and the .ics export."""
 
-import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -10,19 +9,11 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.activities import add_activity, add_initiative, add_volunteer
 from tests.ui.conftest import make_window
-from tests.ui.test_register_pages import open_page, type_text
+from tests.ui.test_register_pages import open_page, rows, type_text
 from vrijwilligers_app.domain import availability
 from vrijwilligers_app.ui.dialogs.ics_export_dialog import IcsExportDialog
 
 pytestmark = pytest.mark.gui
-
-
-def rows(register, sql, *params):
-    connection = sqlite3.connect(register.db_path)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
 
 
 def set_text(widget, text):
