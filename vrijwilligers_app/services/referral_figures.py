@@ -54,15 +54,15 @@ _LATE = ("count(CASE WHEN contact > agreed OR contact IS NULL AND coalesce(close
 # Counts per group, measure ('w' wachttijd, 'l' doorlooptijd, 'n' not aangemeld), days and
 # state: Python only adds up a few thousand rows.
 _COUNTS = """
-SELECT {scope} AS scope, key, 'w', coalesce(contact, closed, age) AS days, """ + \
+SELECT key, 'w', coalesce(contact, closed, age) AS days, """ + \
     _STATE.format("contact") + f""" AS state, count(*), {_ON_TIME}, {_LATE}
-FROM {{source}} WHERE age IS NOT NULL GROUP BY key, days, state
+FROM keyed WHERE age IS NOT NULL GROUP BY key, days, state
 UNION ALL
-SELECT {{scope}}, key, 'l', coalesce(done, closed, age) AS days, """ + \
+SELECT key, 'l', coalesce(done, closed, age) AS days, """ + \
     _STATE.format("done") + """ AS state, count(*), 0, 0
-FROM {source} WHERE age IS NOT NULL GROUP BY key, days, state
+FROM keyed WHERE age IS NOT NULL GROUP BY key, days, state
 UNION ALL
-SELECT {scope}, key, 'n', 0, '', count(*), 0, 0 FROM {source} WHERE age IS NULL GROUP BY key"""
+SELECT key, 'n', 0, '', count(*), 0, 0 FROM keyed WHERE age IS NULL GROUP BY key"""
 _GROUPS = {
     "destination": "SELECT age, contact, done, closed, agreed, destination_id AS key FROM days",
     "urgency": "SELECT age, contact, done, closed, agreed, urgency AS key FROM days",
@@ -96,7 +96,7 @@ class _Tally:
 def _sql(group_by: str) -> str:
     """The whole computation as one statement."""
     return ("WITH " + _PER_REFERRAL + f", keyed AS ({_GROUPS[group_by]})\n"
-            + _COUNTS.format(scope="'g'", source="keyed"))
+            + _COUNTS)
 
 
 def _keys(group_by: str, key: object) -> list[str | None]:
@@ -122,7 +122,7 @@ def referral_figures(engine: Engine, group_by: str, period_start: date, period_e
     groups: dict[str | None, _Tally] = defaultdict(_Tally)
     total = _Tally()
     targets: dict[object, list[_Tally]] = {}  # per key: the total and its groups
-    for _scope, key, measure, days, state, count, on_time, late in rows:
+    for key, measure, days, state, count, on_time, late in rows:
         # every referral once in the total, and in each group it belongs to
         tallies = targets.get(key)
         if tallies is None:
