@@ -15,6 +15,8 @@ def ltr(text: str) -> str:
     """Text with an Arabic or Hebrew part, shown in a Dutch (left-to-right) interface: a
     leading LRM keeps the line left-to-right, so 'العلي, Şükrü' keeps its comma after the
     Arabic name and stays left-aligned, instead of Qt treating the whole line as Arabic."""
-    if text and any(unicodedata.bidirectional(ch) in _RTL for ch in text):
+    if text.isascii():  # most cells: no per-character look-up on every repaint
+        return text
+    if any(unicodedata.bidirectional(ch) in _RTL for ch in text):
         return LRM + text
     return text
