@@ -16,15 +16,13 @@ from sqlmodel import Session, col, select
 
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.validation import (
-    BSN_WARNING,
     ValidationError,
     age_band,
     format_date_nl,
-    looks_like_bsn,
     parse_date_nl,
 )
 from vrijwilligers_app.services.editing.records import FormErrors
-from vrijwilligers_app.services.editing.rules import check_life_domains
+from vrijwilligers_app.services.editing.rules import check_life_domains, check_text
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import (
     Destination,
@@ -64,22 +62,6 @@ def _moment(value: date | datetime) -> datetime:
     if isinstance(value, datetime):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     return datetime.combine(value, rules.DATE_ONLY_TIME, tzinfo=UTC)
-
-
-def _check_text(values: Mapping[str, object], errors: dict[str, str], key: str, limit: int,
-                required: str | None = None) -> str:
-    value = values.get(key) or ""
-    if not isinstance(value, str):
-        errors[key] = "Vul hier tekst in."
-        return ""
-    value = value.strip()
-    if required and not value:
-        errors[key] = required
-    elif len(value) > limit:
-        errors[key] = f"Maximaal {limit} tekens; nu zijn het er {len(value)}. Maak het korter."
-    elif looks_like_bsn(value):
-        errors[key] = BSN_WARNING
-    return value
 
 
 def _check_date(values: Mapping[str, object], errors: dict[str, str], key: str, today: date,
@@ -184,7 +166,7 @@ def create_referral(engine: Engine, values: Mapping[str, object], today: date) -
         urgency = values.get("urgency") or "normaal"
         if urgency not in rules.URGENCIES:
             errors["urgency"] = "Kies normaal, hoog of spoed."
-        question = _check_text(values, errors, "question", QUESTION_MAX,
+        question = check_text(values, errors, "question", QUESTION_MAX,
                                "Beschrijf kort de vraag van de inwoner.")
         domains = check_life_domains(session, values, errors, "Kies minstens één leefdomein.")
         if errors:
@@ -252,8 +234,8 @@ def add_event(engine: Engine, referral_id: int, kind: str, occurred_at: date | d
             errors["occurred_at"] = (f"{format_date_nl(rules.event_day(occurred_at))} ligt in "
                                      "de toekomst; vul de dag in waarop het gebeurde.")
         fields = {"note": note, "outcome": outcome}
-        note = _check_text(fields, errors, "note", NOTE_MAX)
-        outcome = _check_text(fields, errors, "outcome", OUTCOME_MAX,
+        note = check_text(fields, errors, "note", NOTE_MAX)
+        outcome = check_text(fields, errors, "outcome", OUTCOME_MAX,
                               "Schrijf kort op wat het nabellen opleverde."
                               if kind == "nagebeld" else None)
         current = rules.current_destination(referral.destination_id, events)

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, delete, select
 from vrijwilligers_app.domain.slug import ascii_slug
 from vrijwilligers_app.domain.validation import ValidationError, normalize_email, normalize_phone
 from vrijwilligers_app.services.editing.records import FormErrors
-from vrijwilligers_app.services.editing.rules import check_life_domains
+from vrijwilligers_app.services.editing.rules import check_life_domains, check_text
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, LifeDomain
 from vrijwilligers_app.store.tables.base import utcnow
@@ -71,20 +71,6 @@ def list_destinations(engine: Engine) -> list[DestinationRow]:
                 for d in rows]
 
 
-def _text(values: Mapping[str, object], errors: dict[str, str], key: str, limit: int,
-          required: str | None = None) -> str:
-    value = values.get(key) or ""
-    if not isinstance(value, str):
-        errors[key] = "Vul hier tekst in."
-        return ""
-    value = " ".join(value.split())
-    if required and not value:
-        errors[key] = required
-    elif len(value) > limit:
-        errors[key] = f"Maximaal {limit} tekens; nu zijn het er {len(value)}. Maak het korter."
-    return value
-
-
 def _days(value: object, errors: dict[str, str]) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -120,9 +106,9 @@ def save_destination(engine: Engine, values: Mapping[str, object],
     """
     with write_session(engine) as session:
         errors: dict[str, str] = {}
-        organisation = _text(values, errors, "organisation", 120,
-                             "Vul de naam van de organisatie in.")
-        service = _text(values, errors, "service", 120)
+        organisation = check_text(values, errors, "organisation", 120,
+                                  "Vul de naam van de organisatie in.", one_line=True)
+        service = check_text(values, errors, "service", 120, one_line=True)
         phone = email = ""
         try:
             phone = normalize_phone(str(values.get("phone") or ""))
@@ -132,7 +118,7 @@ def save_destination(engine: Engine, values: Mapping[str, object],
             email = normalize_email(str(values.get("email") or ""))
         except ValidationError as exc:
             errors["email"] = exc.message
-        website = _text(values, errors, "website", 200)
+        website = check_text(values, errors, "website", 200, one_line=True)
         if website and not _WEBSITE.fullmatch(website):
             errors["website"] = (f"'{website}' is geen webadres; bijvoorbeeld "
                                  "https://www.voorbeeld.nl")

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from vrijwilligers_app.domain.validation import format_date_nl
+from vrijwilligers_app.domain.validation import BSN_WARNING, format_date_nl, looks_like_bsn
 from vrijwilligers_app.store.tables import LifeDomain
 
 Values = dict[str, object]
@@ -52,3 +52,21 @@ def check_life_domains(session: Session, values: Mapping[str, object], errors: E
     elif not wanted:
         errors[key] = missing
     return wanted
+
+
+def check_text(values: Mapping[str, object], errors: Errors, key: str, limit: int,
+               required: str | None = None, one_line: bool = False) -> str:
+    """Free text, trimmed (`one_line`: inner runs of spaces and line breaks become one
+    space); `required` is the message when it is empty. Too long or a BSN is an error."""
+    value = values.get(key) or ""
+    if not isinstance(value, str):
+        errors[key] = "Vul hier tekst in."
+        return ""
+    value = " ".join(value.split()) if one_line else value.strip()
+    if required and not value:
+        errors[key] = required
+    elif len(value) > limit:
+        errors[key] = f"Maximaal {limit} tekens; nu zijn het er {len(value)}. Maak het korter."
+    elif looks_like_bsn(value):
+        errors[key] = BSN_WARNING
+    return value
