@@ -59,7 +59,11 @@ def answers(monkeypatch):
         answers.asked.append("duplicate: " + hits_text)
         return answers.duplicate
 
+    def inform(cls, parent, title, text):
+        answers.asked.append(f"{title}: {text}")
+
     monkeypatch.setattr(Confirm, "ask", classmethod(ask))
+    monkeypatch.setattr(Confirm, "inform", classmethod(inform))
     monkeypatch.setattr(Confirm, "unsaved", classmethod(unsaved))
     monkeypatch.setattr(Confirm, "duplicate", classmethod(duplicate))
     return answers

@@ -42,6 +42,8 @@ SPECS: tuple[CodeListSpec, ...] = (
     CodeListSpec("afsluitredenen.csv", "match_end_reason", SIMPLE, frozenset({"sort_order"})),
     CodeListSpec("contactsoorten.csv", "contact_kind", SIMPLE, frozenset({"sort_order"})),
     CodeListSpec("rollen.csv", "duty_role", SIMPLE, frozenset({"sort_order"})),
+    CodeListSpec("uitstroomredenen.csv", "volunteer_exit_reason", SIMPLE,
+                 frozenset({"sort_order"})),
 )
 
 DESTINATIONS_FILE = "organisaties.csv"

@@ -41,6 +41,7 @@ class Codes:
     end_reasons: list[str]
     contact_kinds: list[str]
     roles: list[str]
+    exit_reasons: list[str]
     destinations: dict[str, int]  # code -> id
     destination_ids: list[int]
 
@@ -157,6 +158,7 @@ def load_codes(conn: Connection) -> Codes:
         life_domains=codes("life_domain"), initiative_types=codes("initiative_type"),
         visitor_types=codes("visitor_type"), end_reasons=codes("match_end_reason"),
         contact_kinds=codes("contact_kind"), roles=codes("duty_role"),
+        exit_reasons=codes("volunteer_exit_reason"),
         destinations=destinations, destination_ids=list(destinations.values()),
     )
     required = {"Wijken": result.districts, "Leefdomeinen": result.life_domains,

@@ -130,8 +130,11 @@ def _add_role(ctx: Context, volunteer: VolunteerInfo, initiative: InitiativeInfo
     if end is None and ctx.rng.random() < 0.06 and start < ctx.today - timedelta(days=30):
         end = start + timedelta(days=ctx.randint(30, (ctx.today - start).days))
     row = ctx.record("volunteer_role", start, end)
+    # The reason follows from the id, not the generator: the rest of the demo stays the same.
+    reasons = ctx.codes.exit_reasons
+    reason = reasons[row["id"] % len(reasons)] if end is not None and reasons else None
     row.update(volunteer_id=volunteer.id, initiative_id=initiative.id, role_code=role,
-               start_date=start, end_date=end)
+               start_date=start, end_date=end, exit_reason_code=reason)
     ctx.writer.add("volunteer_role", row)
     initiative.roles.append(RoleInfo(volunteer.id, role, start, end))
     initiative.holders.add((volunteer.id, role))

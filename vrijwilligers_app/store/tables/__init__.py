@@ -19,6 +19,7 @@ from vrijwilligers_app.store.tables.codes import (
     MatchEndReason,
     Neighbourhood,
     VisitorType,
+    VolunteerExitReason,
 )
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
@@ -52,5 +53,5 @@ __all__ = [
     "InitiativeType",
     "LifeDomain", "MatchEndReason", "Neighbourhood", "Participation", "Record", "Referral",
     "ReferralEvent", "ReferralLifeDomain", "Resident", "Setting", "Shift", "VisitorType",
-    "Volunteer", "VolunteerRole", "metadata",
+    "Volunteer", "VolunteerExitReason", "VolunteerRole", "metadata",
 ]

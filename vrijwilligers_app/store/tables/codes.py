@@ -62,3 +62,9 @@ class DutyRole(CodeEntry, table=True):
     """Roles on a duty roster and in an initiative (gastvrouw, koffie, coördinator...)."""
 
     __tablename__ = "duty_role"
+
+
+class VolunteerExitReason(CodeEntry, table=True):
+    """Uitstroomreden: why a volunteer left an initiative (verhuisd, werk gevonden...)."""
+
+    __tablename__ = "volunteer_exit_reason"

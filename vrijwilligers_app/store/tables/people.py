@@ -56,6 +56,8 @@ class VolunteerRole(Record, table=True):
     role_code: str = Field(foreign_key="duty_role.code")
     start_date: date | None = None
     end_date: date | None = None
+    # Uitstroomreden, set when the role ends (migration 0009).
+    exit_reason_code: str | None = Field(default=None, foreign_key="volunteer_exit_reason.code")
 
 
 class Resident(Record, table=True):

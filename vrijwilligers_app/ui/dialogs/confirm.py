@@ -24,6 +24,13 @@ class Confirm:
         return box.clickedButton() is yes_button
 
     @classmethod
+    def inform(cls, parent: QWidget | None, title: str, text: str) -> None:
+        """A refusal or fact the user must read; one "OK" button."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        box.addButton("OK", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+
+    @classmethod
     def unsaved(cls, parent: QWidget | None, what: str) -> Unsaved:
         box = QMessageBox(QMessageBox.Icon.Warning, "Niet opgeslagen wijzigingen",
                           f"{what} heeft wijzigingen die nog niet zijn opgeslagen.", parent=parent)

@@ -7,11 +7,21 @@ by field. Deleting and archiving ask first and go on the window's undo stack.
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vrijwilligers_app.services import editing
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+from vrijwilligers_app.ui.pages.roles_panel import RolesPanel
+from vrijwilligers_app.ui.pages.undo import DoneCommand
 from vrijwilligers_app.ui.widgets.record_form import RecordForm
 
 if TYPE_CHECKING:
@@ -22,26 +32,7 @@ NEW_TITLES = {"initiatives": "Nieuw initiatief", "volunteers": "Nieuwe vrijwilli
 NOUNS = {"initiatives": "Dit initiatief", "volunteers": "Deze vrijwilliger",
          "residents": "Deze inwoner"}
 PEOPLE = ("volunteers", "residents")
-
-
-class _DoneCommand(QUndoCommand):
-    """An action already carried out; undo() calls `undo_fn`, redo() `redo_fn`."""
-
-    def __init__(self, text: str, undo_fn, redo_fn, refresh) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(text)
-        self._undo, self._redo, self._refresh = undo_fn, redo_fn, refresh
-        self._first = True
-
-    def undo(self) -> None:
-        self._undo()
-        self._refresh()
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._redo()
-        self._refresh()
+ROLE_TABS = {"volunteers": "Initiatieven en rollen", "initiatives": "Vrijwilligers"}
 
 
 class RecordEditor:
@@ -77,7 +68,19 @@ class RecordEditor:
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.form, 1)
+        # Volunteers and initiatives: who works where, on a second tab beside the form.
+        self.roles: RolesPanel | None = None
+        if self.kind in ROLE_TABS:
+            self.roles = RolesPanel(self.engine, self.kind, undo_stack)
+            self.roles.status.connect(page.status)
+            self.roles.changed.connect(page.model.refresh_rows)
+            self.tabs = QTabWidget()
+            self.tabs.setObjectName("editor_tabs")
+            self.tabs.addTab(self.form, "Gegevens")
+            self.tabs.addTab(self.roles, ROLE_TABS[self.kind])
+            layout.addWidget(self.tabs, 1)
+        else:
+            layout.addWidget(self.form, 1)
         layout.addLayout(buttons)
         for keys, slot in (("Ctrl+N", self.new), ("Ctrl+S", self.save), ("Esc", self.cancel)):
             QShortcut(QKeySequence(keys), page, slot)
@@ -108,6 +111,8 @@ class RecordEditor:
         self.current_id = record_id
         self.form.set_values(values)
         self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
+        if self.roles is not None:
+            self.roles.show_owner(record_id)
         self._update_buttons()
 
     def new(self, ask: bool = True) -> None:
@@ -116,6 +121,8 @@ class RecordEditor:
         self.current_id = None
         self.form.set_values(editing.empty_values(self.kind))
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
+        if self.roles is not None:
+            self.roles.show_owner(None)
         self.page.view.clearSelection()
         self._update_buttons()
         if ask:
@@ -184,6 +191,8 @@ class RecordEditor:
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
         if isinstance(exc, editing.FormErrors):
+            if self.roles is not None:
+                self.tabs.setCurrentWidget(self.form)  # the red messages are on the form
             self.form.set_errors(exc.errors)
             self.page.status.emit("Niet opgeslagen: verbeter de rode meldingen.")
             return
@@ -202,7 +211,7 @@ class RecordEditor:
                            "de gewone lijsten.", "Archiveren"):
             return
         editing.archive_record(self.engine, self.kind, record_id, date.today())
-        self.undo_stack.push(_DoneCommand(
+        self.undo_stack.push(DoneCommand(
             f"Archiveren van {label}",
             lambda: self._restored(editing.unarchive_record, record_id, label),
             lambda: editing.archive_record(self.engine, self.kind, record_id, date.today()),
@@ -238,7 +247,7 @@ class RecordEditor:
         def redo() -> None:
             state["snapshot"] = editing.delete_record(self.engine, self.kind, record_id)
 
-        self.undo_stack.push(_DoneCommand(
+        self.undo_stack.push(DoneCommand(
             f"Verwijderen van {label}",
             lambda: self._restored(lambda _e, _k, _id: editing.restore_deleted(
                 self.engine, state["snapshot"]), record_id, label), redo,
