@@ -11,7 +11,9 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from vrijwilligers_app.domain.report_period import Period
 from vrijwilligers_app.domain.validation import format_date_nl
+from vrijwilligers_app.domain.volunteer_flow import Flow, RoleSpan, volunteer_flow
 from vrijwilligers_app.services.attention import full_name_sql
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import Volunteer, VolunteerRole
@@ -217,3 +219,18 @@ def delete_role(engine: Engine, role_id: int) -> dict[str, Any]:
 def restore_role(engine: Engine, snapshot: dict[str, Any]) -> None:
     with write_session(engine) as session:
         session.add(VolunteerRole(**snapshot))
+
+
+def role_spans(engine: Engine) -> list[RoleSpan]:
+    """Every role as a span (volunteer, initiative, since, until, reason) for the flow
+    figures; archived volunteers count too: they did volunteer in the period."""
+    with engine.connect() as connection:
+        rows = connection.execute(text("""
+            SELECT r.volunteer_id, r.initiative_id, r.start_date, r.end_date, coalesce(x.name, '')
+            FROM volunteer_role r
+            LEFT JOIN volunteer_exit_reason x ON x.code = r.exit_reason_code""")).all()
+    return [RoleSpan(r[0], r[1], _day(r[2]), _day(r[3]), r[4]) for r in rows]
+
+
+def flow(engine: Engine, period: Period, initiative_id: int | None = None) -> Flow:
+    return volunteer_flow(role_spans(engine), period, initiative_id)

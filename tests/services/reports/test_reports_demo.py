@@ -158,3 +158,25 @@ def test_a_long_overdue_list_is_cut_with_a_pointer_to_the_app(demo_klein_engine,
     found = " ".join(text(build(demo_klein_engine, "doorverwijzingen")).split())
     assert "Alleen de 3 langst verlopen staan hieronder" in found
     assert "filter 'Vervolg te laat'" in found
+
+
+def test_volunteer_flow_report_and_jaarverslag_count_in_door_and_uitstroom(demo_klein_engine):
+    from vrijwilligers_app.services.volunteer_roles import flow
+
+    whole = flow(demo_klein_engine, YEAR)
+    assert whole.outflow and whole.reasons  # the demo ends roles with reasons
+    found = squeezed(text(build(demo_klein_engine, "vrijwilligersstroom")))
+    assert squeezed("Uitstroom naar reden") in found
+    for reason, count in whole.reasons.items():
+        assert squeezed(f"{reason}{dutch(count)}") in found
+    busiest = rows(demo_klein_engine, """
+        SELECT initiative_id FROM volunteer_role WHERE end_date BETWEEN '2026-01-01'
+        AND '2026-12-31' GROUP BY initiative_id ORDER BY count(*) DESC LIMIT 1""")[0][0]
+    cafe = flow(demo_klein_engine, YEAR, busiest)
+    annual = squeezed(text(build(demo_klein_engine, "jaarverslag", initiative=busiest)))
+    assert squeezed("nieuw (instroom)") in annual
+    assert squeezed("gestopt (uitstroom)") in annual
+    totals = [dutch(n) for n in (cafe.inflow, cafe.through, cafe.outflow)]
+    for label, total in zip(("nieuw(instroom)", "naarander initiatief(doorstroom)",
+                             "gestopt(uitstroom)"), totals, strict=True):
+        assert re.search(re.escape(squeezed(label)) + r"[0-9.]*" + re.escape(total), annual)

@@ -7,12 +7,14 @@ only the referral counts per quarter (signalled by this initiative) are read her
 service counts referrals per initiative.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 
 from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.number_format import format_count, format_decimal, format_money
 from vrijwilligers_app.domain.report_period import Period, quarter_name
+from vrijwilligers_app.domain.volunteer_flow import volunteer_flow
 from vrijwilligers_app.services.activities.figures import ActivityFigures, activity_figures
 from vrijwilligers_app.services.maatjes.figures import BuddyFigures, buddy_figures
 from vrijwilligers_app.services.reports.charts import vertical_bars
@@ -24,6 +26,7 @@ from vrijwilligers_app.services.reports.request import (
 )
 from vrijwilligers_app.services.reports.tables import Column, data_table, key_value_table
 from vrijwilligers_app.services.reports.volunteer_list import volunteer_rows
+from vrijwilligers_app.services.volunteer_roles import role_spans
 
 TITLE = "Jaarverslag"
 _FACTS = """
@@ -80,6 +83,8 @@ def build_annual(engine: Engine, request: ReportRequest) -> Report:
     referrals = [_referrals(engine, initiative_id, p) for p in periods]
     volunteers = [len(volunteer_rows(engine, initiative_id, ReportRequest(
         request.kind, p, request.today))) for p in periods]
+    spans = role_spans(engine)
+    flows = [volunteer_flow(spans, p, initiative_id) for p in periods]
     whole = activity[-1].total
     if not (whole.activities or whole.cancelled or buddies[-1].matched or buddies[-1].ended
             or referrals[-1][0] or volunteers[-1]):
@@ -99,6 +104,9 @@ def build_annual(engine: Engine, request: ReportRequest) -> Report:
         ("Bezoekers totaal", *(format_count(a.total.visitors_total) for a in activity)),
         ("Deelnemers met naam (uniek)", *(format_count(a.total.participants) for a in activity)),
         ("Vrijwilligers met een rol", *(format_count(v) for v in volunteers)),
+        ("  nieuw (instroom)", *(format_count(f.inflow) for f in flows)),
+        ("  naar ander initiatief (doorstroom)", *(format_count(f.through) for f in flows)),
+        ("  gestopt (uitstroom)", *(format_count(f.outflow) for f in flows)),
         ("Vrijwilligers ingezet", *(format_count(a.total.volunteers) for a in activity)),
         ("Vrijwilligersuren", *(format_decimal(a.total.volunteer_hours, 1) for a in activity)),
         ("Niet gekomen (roosterplaatsen)", *(format_count(a.total.no_shows) for a in activity)),
@@ -124,8 +132,19 @@ def build_annual(engine: Engine, request: ReportRequest) -> Report:
         report.add(vertical_bars("Vrijwilligersuren per kwartaal", quarters,
                                  [("uren", [a.total.volunteer_hours for a in activity[:-1]])],
                                  height=140))
+    _exit_reasons(report, flows[-1].reasons)
     _referral_domains(engine, report, initiative_id, request.period)
     return report
+
+
+def _exit_reasons(report: Report, reasons: Counter[str]) -> None:
+    if not reasons:
+        return
+    report.heading("Uitstroom van vrijwilligers naar reden")
+    report.note("Wie in deze periode met zijn of haar laatste rol stopte en nergens anders "
+                "vrijwilliger bleef; wie naar een ander initiatief ging, telt als doorstroom.")
+    report.add(data_table((Column("Reden", 0.5), Column("Vrijwilligers", 0.2, right=True)),
+                          [(reason, format_count(n)) for reason, n in reasons.most_common()]))
 
 
 def _facts(engine: Engine, report: Report, initiative_id: int) -> None:

@@ -13,6 +13,7 @@ from vrijwilligers_app.services.reports.referrals import build_referrals
 from vrijwilligers_app.services.reports.request import ReportRequest
 from vrijwilligers_app.services.reports.roster import build_roster
 from vrijwilligers_app.services.reports.social_map import build_social_map
+from vrijwilligers_app.services.reports.volunteer_figures import build_volunteer_figures
 from vrijwilligers_app.services.reports.volunteer_list import build_volunteer_list
 from vrijwilligers_app.services.steps import run_steps
 
@@ -34,6 +35,10 @@ REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
     ReportKind("vrijwilligers", "Vrijwilligerslijst / adreslijst (vertrouwelijk)",
                build_volunteer_list, needs_initiative=True,
                description="vrijwilligers van een initiatief met adres en telefoon"),
+    ReportKind("vrijwilligersstroom", "Vrijwilligers per initiatief: in-, door- en uitstroom",
+               build_volunteer_figures,
+               description="vrijwilligers per initiatief aan begin en eind, instroom, "
+                           "doorstroom en uitstroom met redenen"),
     ReportKind("rooster", "Rooster van activiteiten", build_roster, needs_initiative=True,
                description="wie wat doet per activiteit van een initiatief of reeks (--reeks)"),
     ReportKind("maatjes", "Maatjesoverzicht (vertrouwelijk)", build_buddies,
