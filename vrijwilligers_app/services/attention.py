@@ -13,6 +13,12 @@ from sqlalchemy import Engine, text
 from vrijwilligers_app.domain.validation import format_date_nl
 
 VOG_RENEW_YEARS = 3
+VOG_WARNING_SETTING = "vog_warning_weeks"
+DEFAULT_VOG_WARNING_WEEKS = 8
+# The Regeling Gratis VOG: the organisation starts the free request at Justis, the volunteer
+# finishes it online with DigiD; it takes a few weeks, hence the warning ahead of time.
+VOG_REQUEST = ("VOG aanvragen: de organisatie vraagt een nieuwe VOG gratis aan via de "
+               "Regeling Gratis VOG; de vrijwilliger rondt de aanvraag af met DigiD")
 DEFAULT_CONTACT_WEEKS = 3
 DEFAULT_WAITING_WEEKS = 6
 
@@ -41,7 +47,38 @@ def _rows(engine: Engine, sql: str, **params: object) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in connection.execute(text(sql), params)]
 
 
-def attention_items(engine: Engine, today: date, limit: int = 200) -> list[AttentionItem]:
+def vog_due_soon(engine: Engine, today: date, weeks: int, limit: int = 200
+                 ) -> list[AttentionItem]:
+    """Volunteers with a current role whose VOG passes the maximum age of one of their
+    initiatives (the strictest; 3 years where the initiative sets none) within `weeks`."""
+    from vrijwilligers_app.domain.matching import vog_valid_until
+
+    items = []
+    horizon = today + timedelta(weeks=weeks)
+    for vid, name, vog, years, initiative in _rows(engine, """
+            SELECT v.id, """ + full_name_sql("v") + """, v.vog_date,
+                   min(coalesce(i.vog_max_age_years, :years)), min(i.name)
+            FROM volunteer v JOIN volunteer_role r ON r.volunteer_id = v.id
+            JOIN initiative i ON i.id = r.initiative_id
+            WHERE v.archived_at IS NULL AND (v.end_date IS NULL OR v.end_date >= :today)
+              AND v.vog_date IS NOT NULL
+              AND (r.end_date IS NULL OR r.end_date >= :today)
+              AND (r.start_date IS NULL OR r.start_date <= :today)
+            GROUP BY v.id ORDER BY v.vog_date LIMIT :max""",
+            years=VOG_RENEW_YEARS, today=today.isoformat(), max=limit):
+        until = vog_valid_until(date.fromisoformat(vog), int(years))
+        if until is None or not today <= until <= horizon:
+            continue
+        items.append(AttentionItem(
+            "volunteers", vid,
+            f"VOG van {name} (gezien {format_date_nl(date.fromisoformat(vog))}) is op "
+            f"{format_date_nl(until)} ouder dan {years} jaar, de grens van {initiative}. "
+            f"{VOG_REQUEST}.", (today - until).days))
+    return items
+
+
+def attention_items(engine: Engine, today: date, limit: int = 200,
+                    vog_weeks: int = DEFAULT_VOG_WARNING_WEEKS) -> list[AttentionItem]:
     items: list[AttentionItem] = []
     for rid, name, followup, who, signalled in _rows(engine, """
             SELECT r.id, coalesce(d.organisation, ''), r.follow_up_on,
@@ -84,6 +121,9 @@ def attention_items(engine: Engine, today: date, limit: int = 200) -> list[Atten
         else:
             late = (vog_limit - date.fromisoformat(vog)).days
             items.append(AttentionItem("volunteers", vid,
-                                       f"VOG van {name} is ouder dan {VOG_RENEW_YEARS} jaar", late))
+                                       f"VOG van {name} is ouder dan {VOG_RENEW_YEARS} jaar. "
+                                       f"{VOG_REQUEST}.", late))
+    items += [item for item in vog_due_soon(engine, today, vog_weeks, limit)
+              if item.record_id not in reported_volunteers]
     items.sort(key=lambda item: (PRIORITY[item.kind], -item.days_late))
     return items[:limit]

@@ -14,8 +14,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from vrijwilligers_app.services.attention import attention_items
+from vrijwilligers_app.services.attention import (
+    DEFAULT_VOG_WARNING_WEEKS,
+    VOG_WARNING_SETTING,
+    attention_items,
+)
 from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.store.settings import get_int_setting
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 CARDS = (
@@ -48,13 +53,14 @@ class DashboardPage(QWidget):
         layout.addWidget(heading)
         grid = QGridLayout()
         self.numbers: dict[str, QLabel] = {}
+        self.captions = {key: caption for key, caption, _kind in CARDS}
         for i, (key, caption, _kind) in enumerate(CARDS):
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             card = QVBoxLayout(frame)
             number = QLabel("…")
             _big(number, 2.0)
-            number.setAccessibleName(caption)
+            number.setAccessibleName(f"{caption}: wordt geteld")
             text = QLabel(caption)
             text.setWordWrap(True)
             card.addWidget(number)
@@ -79,20 +85,24 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         today = date.today()
+        weeks = get_int_setting(self.engine, VOG_WARNING_SETTING, DEFAULT_VOG_WARNING_WEEKS)
         self.runner.run(lambda: (register_counts(self.engine),
-                                 attention_items(self.engine, today)),
+                                 attention_items(self.engine, today, vog_weeks=weeks)),
                         on_done=self._show)
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         counts, items = result
         for key, label in self.numbers.items():
             label.setText(f"{getattr(counts, key):,}".replace(",", "."))
+            # A screen reader reads the number with its caption ("Inwoners: 1.204").
+            label.setAccessibleName(f"{self.captions[key]}: {label.text()}")
         self.empty_hint.setVisible(counts.is_empty())
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)
             if item.kind:  # some items have no page to open yet
                 entry.setData(Qt.ItemDataRole.UserRole, (item.kind, item.record_id))
+            entry.setToolTip(item.text)  # long VOG advice: the whole text on hover as well
             self.items.addItem(entry)
         if not items:
             self.items.addItem("Geen aandachtspunten. Alles is bijgewerkt.")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vrijwilligers_app.services.attention import DEFAULT_VOG_WARNING_WEEKS, VOG_WARNING_SETTING
 from vrijwilligers_app.store import backup
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
@@ -56,6 +57,17 @@ class SettingsPage(QWidget):
         self.keep_days.valueChanged.connect(
             lambda v: set_setting(register.engine, "backup_keep_days", str(v)))
         add_row(form, "Automatische back-ups bewaren", self.keep_days)
+        self.vog_weeks = QSpinBox()
+        self.vog_weeks.setObjectName("vog_warning_weeks")
+        self.vog_weeks.setRange(1, 26)
+        self.vog_weeks.setSuffix(" weken")
+        self.vog_weeks.setValue(get_int_setting(register.engine, VOG_WARNING_SETTING,
+                                                DEFAULT_VOG_WARNING_WEEKS))
+        self.vog_weeks.setToolTip("Zo lang voordat een VOG te oud wordt, staat hij op het "
+                                  "Overzicht: een gratis aanvraag duurt een paar weken.")
+        self.vog_weeks.valueChanged.connect(
+            lambda v: set_setting(register.engine, VOG_WARNING_SETTING, str(v)))
+        add_row(form, "VOG aanvragen, weken vooraf", self.vog_weeks)
         self.exchange_folder = QLineEdit(get_setting(register.engine, "exchange_folder"))
         self.exchange_folder.setPlaceholderText("map voor de uitwisseling met de gemeente")
         self.exchange_folder.editingFinished.connect(
