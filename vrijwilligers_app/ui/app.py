@@ -40,6 +40,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if translator.load(QLocale(), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    from vrijwilligers_app.ui.input_guard import install_input_guard
+
+    install_input_guard(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 

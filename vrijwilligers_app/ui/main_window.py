@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.ui.input_guard import install_input_guard
 from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
 from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
 from vrijwilligers_app.ui.pages.register_page import RegisterPage
@@ -41,6 +42,7 @@ KIND_ROW["requests"] = KIND_ROW["matches"]  # the Maatjes page has a tab for eac
 class MainWindow(QMainWindow):
     def __init__(self, register: Register, runner: TaskRunner | None = None) -> None:
         super().__init__()
+        install_input_guard()  # also when a test or a tool makes the QApplication itself
         self.register = register
         self.runner = runner or TaskRunner(self)
         self.settings = QSettings(str(register.data_dir / "venster.ini"),

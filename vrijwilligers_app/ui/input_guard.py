@@ -1,0 +1,83 @@
+"""One application-wide event filter for what every widget should do, also the ones added
+later by anyone:
+
+- the mouse wheel changes a drop-down, spin box or date field only when it has the keyboard
+  focus (scrolling a form must never pick another wijk); otherwise the wheel scrolls the form;
+- Tab leaves a list or table for the next control instead of walking its cells;
+- application shortcuts (Ctrl+E export, Ctrl+K search, Ctrl+1..8, ...) work while a text field
+  has the focus: a line edit claims Ctrl+E ("end of line") and other Ctrl+letter keys on
+  Linux; only the keys that edit text (copy, paste, undo, select all...) stay with the field.
+"""
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+WHEEL_GUARDED = (QComboBox, QAbstractSpinBox)
+TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit)
+TEXT_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
+             QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Undo,
+             QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.SelectAll,
+             QKeySequence.StandardKey.Delete, QKeySequence.StandardKey.DeleteStartOfWord,
+             QKeySequence.StandardKey.DeleteEndOfWord, QKeySequence.StandardKey.MoveToNextWord,
+             QKeySequence.StandardKey.MoveToPreviousWord, QKeySequence.StandardKey.SelectNextWord,
+             QKeySequence.StandardKey.SelectPreviousWord)
+APP_MODIFIERS = (Qt.KeyboardModifier.ControlModifier,
+                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+                 Qt.KeyboardModifier.AltModifier)
+PROPERTY = "vrijwilligers_input_guard"
+
+
+def is_application_key(event: QKeyEvent) -> bool:
+    """Ctrl/Alt + a letter or digit that is not one of the keys that edit text."""
+    key = event.key()
+    if event.modifiers() not in APP_MODIFIERS:
+        return False
+    if not (Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or Qt.Key.Key_A <= key <= Qt.Key.Key_Z):
+        return False
+    return not any(event.matches(standard) for standard in TEXT_KEYS)
+
+
+class InputGuard(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, QWidget):
+            self._polish(watched)
+        elif kind == QEvent.Type.Wheel and isinstance(watched, WHEEL_GUARDED) \
+                and not watched.hasFocus():
+            event.ignore()  # not for this field: the form around it scrolls instead
+            return True
+        elif kind == QEvent.Type.ShortcutOverride and isinstance(watched, TEXT_INPUTS) \
+                and isinstance(event, QKeyEvent) and is_application_key(event):
+            event.ignore()  # leave it to the window's shortcut
+            return True
+        return False
+
+    @staticmethod
+    def _polish(widget: QWidget) -> None:
+        if isinstance(widget, WHEEL_GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel never takes focus
+        elif isinstance(widget, QAbstractItemView):
+            widget.setTabKeyNavigation(False)
+
+
+def install_input_guard(app: QApplication | None = None) -> InputGuard:
+    """Install the filter once per application (idempotent); returns it."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    assert app is not None, "create the QApplication first"
+    existing = app.property(PROPERTY)
+    if isinstance(existing, InputGuard):
+        return existing
+    guard = InputGuard(app)
+    app.installEventFilter(guard)
+    app.setProperty(PROPERTY, guard)
+    return guard
