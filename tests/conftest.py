@@ -1,7 +1,11 @@
 import os
 
-# Before any PySide6 import: tests never need a real display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before any PySide6 import: tests never need a real display. The offscreen screen is the
+# users' laptop screen, 1366×768 (the default would be 800×800), so sizes are the real ones.
+_SCREEN = os.path.join(os.path.dirname(__file__), "helpers", "screen_1366x768.json")
+# (Qt splits platform arguments at ':', so a Windows drive letter cannot be passed.)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if os.name == "nt"
+                      else f"offscreen:configfile={_SCREEN}")
 
 import shutil  # noqa: E402
 from datetime import date  # noqa: E402

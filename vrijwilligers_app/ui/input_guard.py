@@ -6,7 +6,8 @@ later by anyone:
 - Tab leaves a list or table for the next control instead of walking its cells;
 - application shortcuts (Ctrl+E export, Ctrl+K search, Ctrl+1..8, ...) work while a text field
   has the focus: a line edit claims Ctrl+E ("end of line") and other Ctrl+letter keys on
-  Linux; only the keys that edit text (copy, paste, undo, select all...) stay with the field.
+  Linux; only the keys that edit text (copy, paste, undo, select all...) stay with the field;
+- a dialog larger than the screen is made to fit it as it is shown (ui/widgets/fit.py).
 """
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -16,11 +17,15 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
+
+from vrijwilligers_app.ui.widgets.fit import fit_to_screen
 
 WHEEL_GUARDED = (QComboBox, QAbstractSpinBox)
 TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit)
@@ -52,6 +57,9 @@ class InputGuard(QObject):
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(watched, QWidget):
             self._polish(watched)
+        elif kind == QEvent.Type.Show and isinstance(watched, QDialog) \
+                and not isinstance(watched, QMessageBox) and watched.isWindow():
+            fit_to_screen(watched)
         elif kind == QEvent.Type.Wheel and isinstance(watched, WHEEL_GUARDED) \
                 and not watched.hasFocus():
             event.ignore()  # not for this field: the form around it scrolls instead

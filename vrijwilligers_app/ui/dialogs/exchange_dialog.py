@@ -42,6 +42,7 @@ from vrijwilligers_app.store.settings import get_setting, set_setting
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.fit import cap_height, fit_to_screen
 
 
 class ExchangeDialog(QDialog):
@@ -69,8 +70,10 @@ class ExchangeDialog(QDialog):
         # Every table in sight without scrolling (11 compact rows).
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize()
-                                    * (len(EXPORT_TABLES) + 1) + 6)
+        # ... as far as the screen allows (text size 200 %: the table scrolls).
+        self.table.setMinimumHeight(cap_height(
+            self.table.verticalHeader().defaultSectionSize() * (len(EXPORT_TABLES) + 1) + 6,
+            self, 0.4))
         layout.addWidget(self.table, 1)
         self.left_out = QLabel("Laden…")
         self.left_out.setWordWrap(True)
@@ -118,6 +121,7 @@ class ExchangeDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(max(self.sizeHint().width(), self.fontMetrics().averageCharWidth() * 120),
                     self.sizeHint().height())
+        fit_to_screen(self)
         self._show_key()
         self.load_preview()
 

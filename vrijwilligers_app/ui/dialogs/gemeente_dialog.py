@@ -36,6 +36,7 @@ from vrijwilligers_app.services.exchange.scan import Report
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.fit import cap_height, fit_to_screen
 
 
 def _days(value: int | None) -> str:
@@ -101,8 +102,9 @@ class GemeenteDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setVerticalHeaderLabels([label for label, _ in MEASURES])
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize()
-                                    * (len(MEASURES) + 1) + 6)
+        self.table.setMinimumHeight(cap_height(  # at text size 200 % the table scrolls
+            self.table.verticalHeader().defaultSectionSize() * (len(MEASURES) + 1) + 6,
+            self, 0.45))
         layout.addWidget(self.table, 1)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -154,6 +156,7 @@ class GemeenteDialog(QDialog):
         screen = self.screen().availableGeometry().width() if self.screen() else needed
         width = min(max(needed, self.width()), screen - 40)
         self.resize(width, max(self.height(), self.sizeHint().height()))
+        fit_to_screen(self)
 
     # --- import / return ------------------------------------------------------------------
     def choose_folder(self, title: str) -> Path | None:

@@ -96,7 +96,11 @@ class ActivityPanel(QWidget):
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        # The page's own actions: the register page keeps them above the scrolling panel.
+        self.actions_bar = QWidget()
+        self.actions_bar.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.actions_bar)
         layout.addWidget(details)
         layout.addWidget(self.info)
         layout.addLayout(actions)

@@ -95,7 +95,11 @@ class ReferralPanel(QWidget):
         buttons.addWidget(self.social_map_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
+        # The page's own actions: the register page keeps them above the scrolling panel.
+        self.actions_bar = QWidget()
+        self.actions_bar.setLayout(buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.actions_bar)
         layout.addWidget(details)
         layout.addWidget(history_label)
         layout.addWidget(self.history, 1)

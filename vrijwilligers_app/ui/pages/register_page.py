@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,12 +30,12 @@ from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
 from vrijwilligers_app.ui.pages.request_panel import RequestPanel
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.filter_grid import FilterGrid
 
 EDITABLE = ("initiatives", "volunteers", "residents")
 # Pages with their own panel beside the list (built with the page; show_record(id) on select).
 SIDE_PANELS = {"requests": RequestPanel, "matches": MatchPanel}
 QUICK_FILTER_DELAY_MS = 200
-FILTERS_PER_LINE = 3
 
 
 class RegisterPage(QWidget):
@@ -88,16 +87,10 @@ class RegisterPage(QWidget):
             self.referral_panel.social_map_requested.connect(self.show_social_map)
             QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
             # Scrolls rather than growing the window past a 768-pixel screen at large text.
-            side = QScrollArea()
-            side.setWidgetResizable(True)
-            side.setFrameShape(QScrollArea.Shape.NoFrame)
-            side.setWidget(self.referral_panel)
+            side = self._scrolling_side(self.referral_panel)
         elif kind in SIDE_PANELS:
             self.side_panel = SIDE_PANELS[kind](self)
-            side = QScrollArea()
-            side.setWidgetResizable(True)
-            side.setFrameShape(QScrollArea.Shape.NoFrame)
-            side.setWidget(self.side_panel)
+            side = self._scrolling_side(self.side_panel)
         elif kind == "activities":
             self.activity_panel = ActivityPanel(engine, runner, self._details_pane(), undo_stack)
             self.activity_panel.changed.connect(self._referral_changed)
@@ -105,10 +98,7 @@ class RegisterPage(QWidget):
             self.activity_panel.status.connect(self.status)
             QShortcut(QKeySequence("Ctrl+N"), self,
                       lambda: self.activity_panel and self.activity_panel.open_new("single"))
-            side = QScrollArea()
-            side.setWidgetResizable(True)
-            side.setFrameShape(QScrollArea.Shape.NoFrame)
-            side.setWidget(self.activity_panel)
+            side = self._scrolling_side(self.activity_panel)
         else:
             side = self._details_pane()
         splitter = QSplitter()
@@ -132,15 +122,33 @@ class RegisterPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
 
+    @staticmethod
+    def _scrolling_side(panel: QWidget) -> QWidget:
+        """The panel scrolls (large text on a small screen); its `actions_bar`, the page's
+        own actions ("Nieuwe doorverwijzing…", "Cijfers…"), stays in sight above it."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(panel)
+        bar = getattr(panel, "actions_bar", None)
+        if not isinstance(bar, QWidget):
+            return scroll
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(bar)
+        column.addWidget(scroll, 1)
+        return holder
+
     # --- filters -------------------------------------------------------------------------
     def _build_filters(self) -> None:
-        """Quick filter and count on one line, the filter boxes three to a line below it,
-        so the page still fits a 1366×768 screen at 150 %."""
+        """Quick filter and count on one line, the filter boxes below it as many to a line as
+        fit (ui/widgets/filter_grid.py), so the page fits a 1366×768 screen at 200 %."""
         self.filter_row = QVBoxLayout()
         top = QHBoxLayout()
-        grid = QGridLayout()
+        self.filter_grid = FilterGrid()
         self.filter_row.addLayout(top)
-        self.filter_row.addLayout(grid)
+        self.filter_row.addWidget(self.filter_grid)
         self.quick = QLineEdit()
         self.quick.setObjectName("quick_filter")
         self.quick.setPlaceholderText("Zoek in deze lijst…")
@@ -157,7 +165,6 @@ class RegisterPage(QWidget):
             box.setObjectName(f"filter_{spec.key}")
             box.setAccessibleName(spec.label)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
             box.addItem(spec.unset_label or f"{spec.label}: alle", "")
             options = spec.options or tuple(filter_options(self.engine, self.kind, spec.key))
             for value, text in options:
@@ -165,8 +172,7 @@ class RegisterPage(QWidget):
             box.setToolTip(box.currentText())  # the full text when a large font truncates it
             box.currentIndexChanged.connect(lambda _i, b=box: b.setToolTip(b.currentText()))
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
-            grid.addWidget(box, len(self.filter_boxes) // FILTERS_PER_LINE,
-                           len(self.filter_boxes) % FILTERS_PER_LINE)
+            self.filter_grid.add(box)
             self.filter_boxes[spec.key] = box
         self.count_label = QLabel()
         top.addWidget(self.count_label)
@@ -274,6 +280,7 @@ class RegisterPage(QWidget):
     def font_changed(self) -> None:
         """Text size changed: rows and columns follow."""
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.filter_grid.fonts_changed()
         self._size_columns()
 
     def _referral_changed(self, _referral_id: int) -> None:

@@ -107,7 +107,11 @@ class RequestPanel(QWidget):
         self.suggestions.matched.connect(self._matched)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        # The page's own actions: the register page keeps them above the scrolling panel.
+        self.actions_bar = QWidget()
+        self.actions_bar.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.actions_bar)
         layout.addWidget(page._details_pane())
         layout.addWidget(self.facts)
         layout.addLayout(match_row)
