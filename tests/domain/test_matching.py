@@ -58,7 +58,7 @@ def test_full_score_with_dutch_reasons():
         "2 gezamenlijke dagdelen (+10)",
         "voorkeur vrouw: past (+10)",
         "nog geen lopende koppeling (+10)",
-        "VOG van 10-01-2025 (0)",
+        "VOG gezien op 10-01-2025, geldig tot 10-01-2028 (voorwaarde, geen punten)",
     ]
     assert s.total == 90 and not s.excluded and s.volunteer_id == 7
     assert s.total == sum(r.points for r in s.reasons)

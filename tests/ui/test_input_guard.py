@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -122,3 +123,14 @@ def test_application_shortcuts_work_while_a_text_field_has_focus(qtbot, register
     connection = sqlite3.connect(register.db_path)
     assert connection.execute("SELECT count(*) FROM volunteer").fetchone() == (0,)
     connection.close()
+
+
+def test_a_minus_in_a_count_field_says_why_it_is_refused(qtbot, form):
+    _other, _combo, spin, _date_edit, _table = form
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    spin.setValue(3)
+    qtbot.keyClick(spin, Qt.Key.Key_Minus)
+    assert spin.value() == 3
+    assert QToolTip.text() == "Een aantal kan niet negatief zijn: typ 0 of meer."
+    QToolTip.hideText()

@@ -115,7 +115,7 @@ def test_whole_flow_from_request_to_a_good_ending(qtbot, demo_register, answers)
     assert box.isVisibleTo(panel) and box.isEnabled() and box.list.count() > 1
     assert panel.step.currentData() is None  # from the waiting list no step is preselected
     first = box.list.item(0).text()
-    assert " punten" in first and "(+" in first and "VOG van" in first
+    assert " punten" in first and "(+" in first and "VOG gezien op" in first
     totals = [int(box.list.item(i).text().split(" — ")[1].split()[0])
               for i in range(box.list.count())]
     assert totals == sorted(totals, reverse=True)
@@ -132,6 +132,8 @@ def test_whole_flow_from_request_to_a_good_ending(qtbot, demo_register, answers)
     assert len(match) == 1
     match_id, volunteer_id, proposed, started, score = match[0]
     assert (volunteer_id, proposed, started) == (chosen, today.isoformat(), today.isoformat())
+    name = rows(register, "SELECT first_name FROM volunteer WHERE id = ?", chosen)[0][0]
+    assert answers.asked[-1].startswith("Koppelen met " + name)  # named in the question
     assert score == totals[1]
     assert rows(register, "SELECT status FROM buddy_request WHERE id = ?",
                 request_id) == [("gekoppeld",)]
@@ -183,6 +185,14 @@ def test_whole_flow_from_request_to_a_good_ending(qtbot, demo_register, answers)
     match_panel.end_reason.setCurrentIndex(match_panel.end_reason.findData("doel_bereikt"))
     match_panel.end_button.click()
     assert "ligt vóór het begin van de koppeling" in match_panel.end_error.text()
+    # A date in the future: refused before the question is asked.
+    set_date(match_panel.end_date, today + timedelta(days=5))
+    match_panel.end_button.click()
+    assert "ligt in de toekomst" in match_panel.end_error.text()
+    assert "Koppeling beëindigen?" not in answers.asked
+    # Correcting the date takes the old message away at once.
+    qtbot.keyClick(match_panel.end_date.edit, Qt.Key.Key_Backspace)
+    assert not match_panel.end_error.isVisibleTo(match_panel)
     set_date(match_panel.end_date, today)
     answers.ask = False
     match_panel.end_button.click()

@@ -1,6 +1,7 @@
 """Rapporten afdrukken: build in the background, preview with QtPdf, save, print."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -41,6 +42,34 @@ def test_build_shows_a_preview_and_saves(qtbot, dialog, tmp_path, monkeypatch):
     assert saved == tmp_path / "lijst.pdf"
     texts = pages(saved.read_bytes())
     assert "VERTROUWELIJK" in texts[0] and "Periode: 2026" in texts[0]
+    # The next save dialog opens in the folder chosen this time.
+    suggested = []
+    monkeypatch.setattr(ReportsDialog, "ask_save_path", classmethod(
+        lambda cls, parent, name: suggested.append(name)))
+    dialog.save_as()
+    assert [Path(name).parent for name in suggested] == [tmp_path]
+
+
+def test_qt_file_dialogs_speak_dutch(qtbot):
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from vrijwilligers_app.ui.app import install_dutch_translations
+
+    translator = install_dutch_translations(QApplication.instance())
+    try:
+        assert translator is not None
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        look_in = dialog.labelText(QFileDialog.DialogLabel.LookIn)
+        file_type = dialog.labelText(QFileDialog.DialogLabel.FileType)
+        assert look_in != "Look in:" and file_type != "Files of type:"
+        assert look_in.replace("&", "") == "Zoeken in:"
+        assert file_type.replace("&", "") == "Bestanden van type:"
+    finally:
+        for installed in QApplication.instance().findChildren(QTranslator):
+            QApplication.instance().removeTranslator(installed)
 
 
 def test_printing_renders_every_page_to_the_printer(qtbot, dialog, tmp_path, monkeypatch):

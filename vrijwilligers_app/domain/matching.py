@@ -266,7 +266,9 @@ def vog_reason(volunteer: VolunteerFacts, rules: MatchRules) -> Reason:
     seen = format_date_nl(volunteer.vog_date)
     if until is not None and until < rules.today:
         return _excluded("vog", f"VOG van {seen} is ouder dan {rules.vog_max_age_years} jaar")
-    return _reason("vog", 0, f"VOG van {seen}")
+    # A condition, not a score: say so, instead of a bare "(0)".
+    valid = f", geldig tot {format_date_nl(until)}" if until is not None else ""
+    return Reason("vog", 0, f"VOG gezien op {seen}{valid} (voorwaarde, geen punten)")
 
 
 def score(request: RequestFacts, volunteer: VolunteerFacts, rules: MatchRules) -> Suggestion:

@@ -234,3 +234,11 @@ def role_spans(engine: Engine) -> list[RoleSpan]:
 
 def flow(engine: Engine, period: Period, initiative_id: int | None = None) -> Flow:
     return volunteer_flow(role_spans(engine), period, initiative_id)
+
+
+def volunteer_name(engine: Engine, volunteer_id: int) -> str:
+    """'Yasmina van de Ven', for a question that must name the person."""
+    with engine.connect() as connection:
+        name = connection.execute(text(f"SELECT {full_name_sql('v')} FROM volunteer v "
+                                       "WHERE v.id = :v"), {"v": volunteer_id}).scalar()
+    return str(name) if name is not None else f"vrijwilliger nummer {volunteer_id}"

@@ -30,16 +30,46 @@ def setup_logging(data_dir: Path) -> None:
     logging.getLogger().setLevel(logging.INFO)
 
 
+class _MnemonicFallback(QTranslator):
+    """Qt 6 added '&' shortcuts to texts such as "&Look in:" that the shipped Dutch file
+    still has without ('Look in:' -> 'Zoeken in:'), so those stayed English in the file
+    dialog. This asks the Dutch file for the text without '&' and puts the '&' in front."""
+
+    def __init__(self, base: QTranslator, parent: QApplication) -> None:
+        super().__init__(parent)
+        self.base = base
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if "&" not in source:
+            return ""
+        found = self.base.translate(context, source.replace("&", ""), disambiguation, n)
+        return "&" + found if found else ""
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+
+def install_dutch_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own texts in Dutch: file dialogs ("Zoeken in:", "Bestandstype:"), standard
+    buttons, context menus. Returns the installed translator, None when Qt has no file."""
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    if not translator.load(QLocale(), "qtbase", "_",
+                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        log.warning("Geen Nederlandse vertaling van Qt gevonden")
+        return None
+    app.installTranslator(translator)
+    app.installTranslator(_MnemonicFallback(translator, app))  # asked first
+    return translator
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Gemeente Helmond sociale basis")
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    install_dutch_translations(app)  # type: ignore[arg-type]
     from vrijwilligers_app.ui.input_guard import install_input_guard
 
     install_input_guard(app)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ later by anyone:
 - application shortcuts (Ctrl+E export, Ctrl+K search, Ctrl+1..8, ...) work while a text field
   has the focus: a line edit claims Ctrl+E ("end of line") and other Ctrl+letter keys on
   Linux; only the keys that edit text (copy, paste, undo, select all...) stay with the field;
+- typing "-" in a count field (a spin box from 0) says why it is refused;
 - a dialog larger than the screen is made to fit it as it is shown (ui/widgets/fit.py).
 """
 
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QTextEdit,
+    QToolTip,
     QWidget,
 )
 
@@ -40,6 +43,13 @@ APP_MODIFIERS = (Qt.KeyboardModifier.ControlModifier,
                  Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
                  Qt.KeyboardModifier.AltModifier)
 PROPERTY = "vrijwilligers_input_guard"
+NEGATIVE = "Een aantal kan niet negatief zijn: typ 0 of meer."
+
+
+def _count_box(widget: QObject) -> QSpinBox | None:
+    """The spin box (itself, or the one whose text line this is) that takes no negatives."""
+    spin = widget if isinstance(widget, QSpinBox) else widget.parent()
+    return spin if isinstance(spin, QSpinBox) and spin.minimum() >= 0 else None
 
 
 def is_application_key(event: QKeyEvent) -> bool:
@@ -63,6 +73,11 @@ class InputGuard(QObject):
         elif kind == QEvent.Type.Wheel and isinstance(watched, WHEEL_GUARDED) \
                 and not watched.hasFocus():
             event.ignore()  # not for this field: the form around it scrolls instead
+            return True
+        elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.text() == "-" and (spin := _count_box(watched)) is not None:
+            # A count field silently drops "-": say why instead (where the user looks).
+            QToolTip.showText(spin.mapToGlobal(spin.rect().bottomLeft()), NEGATIVE, spin)
             return True
         elif kind == QEvent.Type.ShortcutOverride and isinstance(watched, TEXT_INPUTS) \
                 and isinstance(event, QKeyEvent) and is_application_key(event):

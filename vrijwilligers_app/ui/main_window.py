@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
             return
         page = self.page_at(row)
         self._current_row = row
+        self.statusBar().clearMessage()  # a message about the previous page no longer holds
         self.stack.setCurrentIndex(row)
         if isinstance(page, DashboardPage):
             page.refresh()

@@ -240,10 +240,11 @@ def start_match(engine: Engine, match_id: int, started_on: date, today: date) ->
 
 
 def end_match(engine: Engine, match_id: int, ended_on: date, reason_code: str, today: date,
-              back_on_waiting_list: bool | None = None) -> str:
+              back_on_waiting_list: bool | None = None, check_only: bool = False) -> str:
     """End a proposal or a match with a reason; the request goes back on the waiting list
     (geen klik, vrijwilliger gestopt, or when asked) or is closed. Returns the request's new
-    status. Contacts and evaluations stay."""
+    status. Contacts and evaluations stay. `check_only`: every check (FormErrors), no write,
+    so the window can refuse a wrong date before it asks for confirmation."""
     with write_session(engine) as session:
         match = _get(session, BuddyMatch, match_id, "match_id", "De koppeling")
         request = _get(session, BuddyRequest, match.request_id, "request_id", "De aanvraag")
@@ -258,6 +259,8 @@ def end_match(engine: Engine, match_id: int, ended_on: date, reason_code: str, t
         if not errors and (message := life.transition_error(request.status, target)):
             errors["status"] = message
         _fail(errors)
+        if check_only:
+            return target
         match.ended_on, match.end_reason_code = ended_on, reason_code
         request.status = target
         if target == "wachtend":

@@ -102,7 +102,8 @@ def _per_destination(engine: Engine, report: Report, city: dict[str, Any]) -> No
                   key=lambda pair: pair[0].casefold())
     report.heading("Wachttijden per organisatie (hele stad)")
     report.note("Wachttijd: aanmelding tot eerste contact; doorlooptijd: aanmelding tot "
-                "geholpen of afgesloten. Wie nog wacht telt mee (Kaplan–Meier); 'nog niet "
+                "geholpen of afgesloten. Wie nog wacht telt mee met de dagen die hij tot nu "
+                "toe wacht (rekenwijze Kaplan–Meier); 'nog niet "
                 "bereikt': meer dan de helft wacht nog.")
     report.add(data_table(
         (Column("Organisatie", 0.34), Column("Aantal", 0.09, right=True),

@@ -24,7 +24,8 @@ OVERDUE_PRINTED = 500  # rows; a list of thousands on paper helps nobody
 EXPLANATION = (
     "Wachttijd: van aanmelding bij de organisatie tot het eerste contact met de inwoner. "
     "Doorlooptijd: van aanmelding tot geholpen of afgesloten. Wie nog wacht telt mee met de "
-    "dagen die hij tot nu toe wacht (Kaplan–Meier); is de mediaan nog niet bereikt, dan staat "
+    "dagen die hij tot nu toe wacht (een gangbare rekenwijze voor wachttijden, "
+    "Kaplan–Meier genoemd); is de mediaan (de middelste wachttijd) nog niet bereikt, dan staat "
     "er '> N': meer dan de helft wacht dan nog, de langste al N dagen. Nog open: 'wacht' = "
     "nog geen contact, 'niet af' = nog niet geholpen of afgesloten; beide tellen ook wie nog "
     "niet is aangemeld. "

@@ -51,7 +51,9 @@ class ReferralFiguresDialog(FiguresDialog):
             columns=len(HEADERS), width=1100,
             explanation="Wachttijd: van aanmelding bij de organisatie tot het eerste contact. "
                         "Doorlooptijd: van aanmelding tot geholpen of afgesloten. Open "
-                        "doorverwijzingen tellen mee als nog wachtend (Kaplan-Meier); "
+                        "doorverwijzingen tellen mee met de dagen die ze tot nu toe wachten (een "
+                        "rekenmethode voor wachttijden, Kaplan-Meier genoemd, die niemand "
+                        "weglaat omdat hij nog wacht); "
                         "'> N d' betekent dat de helft (of 90%) na N dagen nog wacht; "
                         "'(open)': de langste wacht nog. 'Contact binnen termijn': binnen "
                         "de reactietermijn die met de organisatie is afgesproken (sociale "

@@ -43,11 +43,13 @@ from vrijwilligers_app.services.reports import (
     report_steps,
     write_pdf,
 )
+from vrijwilligers_app.store.settings import get_setting, set_setting
 from vrijwilligers_app.ui.pdf_print import PrintError, a4_printer, print_document
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 NO_INITIATIVE = "— geen —"
+REPORT_FOLDER_SETTING = "report_folder"  # where the last PDF was saved
 ALL_SERIES = "— alle activiteiten —"
 
 
@@ -289,8 +291,11 @@ class ReportsDialog(QDialog):
     def save_as(self) -> Path | None:
         if not self.pdf_bytes:
             return None
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        # The folder chosen last time, else Documenten (never the program's own folder).
+        remembered = get_setting(self.engine, REPORT_FOLDER_SETTING)
+        documents = (remembered if remembered and Path(remembered).is_dir() else
+                     QStandardPaths.writableLocation(
+                         QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home()))
         target = self.ask_save_path(self, str(Path(documents) / f"{self.file_stem}.pdf"))
         if target is None:
             return None
@@ -302,6 +307,7 @@ class ReportsDialog(QDialog):
             self._show_error(f"Niet opgeslagen: {exc}")
             self.warn(self, "Opslaan mislukt", str(exc))
             return None
+        set_setting(self.engine, REPORT_FOLDER_SETTING, str(target.parent))
         self.message.setText(f"Opgeslagen als {target}.")
         self.message.setStyleSheet("")
         return target

@@ -88,6 +88,10 @@ class ActivityPanel(QWidget):
         self.edit_button.clicked.connect(self.open_edit)
         self.cancel_button.clicked.connect(self.toggle_cancelled)
         self.attendance_button.clicked.connect(self.open_attendance)
+        self.attendance_why = QLabel()
+        self.attendance_why.setObjectName("attendance_why")
+        self.attendance_why.setWordWrap(True)
+        self.attendance_why.hide()
         self.info = QLabel()
         self.info.setObjectName("activity_info")
         self.info.setWordWrap(True)
@@ -104,6 +108,7 @@ class ActivityPanel(QWidget):
         layout.addWidget(details)
         layout.addWidget(self.info)
         layout.addLayout(actions)
+        layout.addWidget(self.attendance_why)  # right under the greyed-out button
         layout.addWidget(self.error)
         layout.addWidget(self.roster_box, 1)
         self.show_activity(None)
@@ -187,13 +192,20 @@ class ActivityPanel(QWidget):
                        self.roster_box):
             widget.setEnabled(selected)
         self.info.setText(describe(activity) if activity else "")
+        self.attendance_why.hide()
         if activity is None:
             self.summary.setText("Kies een activiteit in de lijst.")
             self._update_buttons()
             return
         self.cancel_button.setText("Laten doorgaan" if activity.cancelled else "Afgelasten")
-        self.attendance_button.setEnabled(not activity.cancelled
-                                          and activity.starts_at.date() <= date.today())
+        held = not activity.cancelled and activity.starts_at.date() <= date.today()
+        self.attendance_button.setEnabled(held)
+        # Say why where the user looks, not only in a tooltip.
+        self.attendance_why.setText("" if held else "Bezoekers en uren: kan pas na afloop, op "
+                                    f"of na {format_date_nl(activity.starts_at.date())}."
+                                    if not activity.cancelled else
+                                    "Bezoekers en uren: niet bij een afgelaste activiteit.")
+        self.attendance_why.setVisible(not held)
         fill_table(self.table, activity)
         text = summary_text(activity)
         self.summary.setText(text)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app.domain.buddy_lifecycle import BACK_TO_WAITING_REASONS, MAX_CONTACT_MINUTES
 from vrijwilligers_app.domain.validation import format_date_nl
-from vrijwilligers_app.services.editing import code_options
+from vrijwilligers_app.services.editing import FormErrors, code_options
 from vrijwilligers_app.services.maatjes import (
     add_contact,
     end_match,
@@ -189,6 +189,13 @@ class MatchPanel(QWidget):
         form.addRow(self.end_button)
         layout.addWidget(self.end_box)
         layout.addStretch(1)
+        # A message about a date goes as soon as the date is changed: it no longer holds.
+        for field, label in ((self.start_date, self.start_error),
+                             (self.contact_date, self.contact_error),
+                             (self.evaluation_date, self.evaluation_error),
+                             (self.end_date, self.end_error)):
+            field.changed.connect(lambda label=label: clear_error(label))
+        self.end_reason.currentIndexChanged.connect(lambda _i: clear_error(self.end_error))
         return tab
 
     def _reason_changed(self) -> None:
@@ -322,6 +329,12 @@ class MatchPanel(QWidget):
             show_error(self.end_error, "Reden: kies een reden uit de lijst.")
             return
         back = self.back_to_waiting.isChecked()
+        try:  # check first (a date in the future, before the start), then ask
+            end_match(self.engine, self.match_id, when, reason, date.today(), back,
+                      check_only=True)
+        except FormErrors as exc:
+            show_error(self.end_error, exc)
+            return
         after = ("De inwoner komt terug op de wachtlijst." if back
                  else "De aanmelding wordt afgesloten.")
         if not Confirm.ask(self, "Koppeling beëindigen?",

@@ -43,6 +43,7 @@ class RecordEditor:
         self.undo_stack = undo_stack
         self.current_id: int | None = None
         self._saving = False  # a save is on its way: a second click must not save twice
+        self._refused = False  # "Niet opgeslagen…" is in the status bar
         self.form = RecordForm(self.engine, self.kind)
         self.widget = QWidget()
         self.title = QLabel()
@@ -106,8 +107,15 @@ class RecordEditor:
         return choice is Unsaved.DISCARD
 
     # --- actions ---------------------------------------------------------------------------
+    def _forget_refusal(self) -> None:
+        """The form's input is replaced: a refusal about it no longer holds."""
+        if self._refused:
+            self._refused = False
+            self.page.status.emit("")
+
     def open(self, record_id: int) -> None:
         values = editing.load_record(self.engine, self.kind, record_id)
+        self._forget_refusal()
         self.current_id = record_id
         self.form.set_values(values)
         self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
@@ -119,6 +127,7 @@ class RecordEditor:
         if ask and not self.may_leave():
             return
         self.current_id = None
+        self._forget_refusal()
         self.form.set_values(editing.empty_values(self.kind))
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         if self.roles is not None:
@@ -138,6 +147,7 @@ class RecordEditor:
             self.new(ask=False)
         else:
             self.open(self.current_id)
+        self.page.status.emit("Wijzigingen weggegooid.")
 
     def _check_duplicates(self, values: dict[str, object]) -> bool:
         """False when the user chose to open the existing record or to stop."""
@@ -195,6 +205,7 @@ class RecordEditor:
                 self.tabs.setCurrentWidget(self.form)  # the red messages are on the form
             self.form.set_errors(exc.errors)
             self.page.status.emit("Niet opgeslagen: verbeter de rode meldingen.")
+            self._refused = True
             return
         self.page.status.emit("Niet opgeslagen.")
         QMessageBox.critical(self.widget, "Opslaan mislukt",

@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.maatjes import propose_and_start, propose_match
 from vrijwilligers_app.services.maatjes.views import SuggestionLine, suggestion_lines
+from vrijwilligers_app.services.volunteer_roles import volunteer_name
 from vrijwilligers_app.store.queries.search import search
+from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.models.formatting import ltr
 from vrijwilligers_app.ui.pages.buddy_common import (
     HINT_STYLE,
@@ -208,6 +211,13 @@ class SuggestionsBox(QGroupBox):
             show_error(self.error, when)
             return
         clear_error(self.error)
+        if couple:
+            # The chosen line may have scrolled out of sight: name who is being matched.
+            name = volunteer_name(self.engine, volunteer_id)
+            if not Confirm.ask(self, f"Koppelen met {name}?",
+                               f"{name} wordt per {format_date_nl(when)} het maatje van deze "
+                               "inwoner (koppelingsgesprek gehouden).", "Koppelen"):
+                return
         self.propose_button.setEnabled(False)
         self.couple_button.setEnabled(False)
         if couple:
