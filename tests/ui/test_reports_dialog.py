@@ -1,5 +1,6 @@
 """Rapporten afdrukken: build in the background, preview with QtPdf, save, print."""
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -91,6 +92,54 @@ def test_printing_renders_every_page_to_the_printer(qtbot, dialog, tmp_path, mon
     from pypdf import PdfReader
 
     assert len(PdfReader(str(out)).pages) == count
+    # "Print to PDF" of the whole report keeps the text (searchable, readable aloud).
+    assert out.read_bytes() == dialog.pdf_bytes
+    assert "Wachttijd" in "".join(pages(out.read_bytes()))
+
+
+def test_a_page_range_to_a_pdf_file_falls_back_to_page_images(qtbot, dialog, tmp_path,
+                                                             monkeypatch):
+    dialog.select("doorverwijzingen", "2026")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    out = tmp_path / "deel.pdf"
+
+    def pdf_printer(cls, parent, page_count):
+        printer = a4_printer(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setFromTo(2, 2)
+        return printer
+
+    monkeypatch.setattr(ReportsDialog, "ask_printer", classmethod(pdf_printer))
+    assert dialog.print_report() == 1
+    assert len(pages(out.read_bytes())) == 1
+    assert "als afbeeldingen" in dialog.message.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="CUPS path (lp)")
+def test_a_system_printer_gets_the_pdf_as_it_is(qtbot, dialog, tmp_path, monkeypatch):
+    """No CUPS printer on a test machine: a fake `lp` and a printer that says it is one."""
+    from vrijwilligers_app.services import print_system
+
+    sent = []
+    monkeypatch.setattr(print_system, "available", lambda: True)
+    monkeypatch.setattr(print_system, "print_pdf", lambda pdf, queue, first, last, count,
+                        copies: sent.append((pdf.read_bytes(), queue, first, last, count)))
+    dialog.select("doorverwijzingen", "2026")
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    count = dialog.document.pageCount()
+
+    def system_printer(cls, parent, page_count):
+        printer = a4_printer()
+        printer.outputFormat = lambda: QPrinter.OutputFormat.NativeFormat
+        printer.printerName = lambda: "kantoor"
+        return printer
+
+    monkeypatch.setattr(ReportsDialog, "ask_printer", classmethod(system_printer))
+    assert dialog.print_report() == count
+    assert sent == [(dialog.pdf_bytes, "kantoor", 0, 0, count)]
+    assert "afbeeldingen" not in dialog.message.text()
+    assert not list(ReportsDialog._temp_folder().glob("afdrukken.pdf"))  # not left behind
 
 
 def test_bad_choices_are_explained_not_built(qtbot, dialog):

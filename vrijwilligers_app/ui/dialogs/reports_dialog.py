@@ -44,7 +44,7 @@ from vrijwilligers_app.services.reports import (
     write_pdf,
 )
 from vrijwilligers_app.store.settings import get_setting, set_setting
-from vrijwilligers_app.ui.pdf_print import PrintError, a4_printer, print_document
+from vrijwilligers_app.ui.pdf_print import PrintError, a4_printer, print_report_pdf
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -315,7 +315,7 @@ class ReportsDialog(QDialog):
     def open_external(self) -> Path | None:
         if not self.pdf_bytes:
             return None
-        folder = Path(tempfile.gettempdir()) / "vrijwilligersregister-rapporten"
+        folder = self._temp_folder()
         try:
             folder.mkdir(exist_ok=True)
             target = write_pdf(self.pdf_bytes, folder / f"{self.file_stem}.pdf")
@@ -328,6 +328,10 @@ class ReportsDialog(QDialog):
                       f"Er is geen PDF-lezer gevonden. Het bestand staat in {target}.")
         return target
 
+    @staticmethod
+    def _temp_folder() -> Path:
+        return Path(tempfile.gettempdir()) / "vrijwilligersregister-rapporten"
+
     def print_report(self) -> int:
         if not self.pdf_bytes or self.document.pageCount() == 0:
             return 0
@@ -336,14 +340,16 @@ class ReportsDialog(QDialog):
             return 0
         self.message.setStyleSheet("")
         try:
-            printed = print_document(self.document, printer, self._print_progress)
+            printed, how = print_report_pdf(self.pdf_bytes, self.document, printer,
+                                            self._temp_folder(), self._print_progress)
         except PrintError as exc:
             self.warn(self, "Afdrukken mislukt", str(exc))
             return 0
         finally:
             self.progress.hide()
         self.message.setText(f"{printed} pagina{'' if printed == 1 else '’s'} naar de printer "
-                             "gestuurd.")
+                             "gestuurd" + (" (als afbeeldingen)." if how == "afbeeldingen"
+                                           else "."))
         return printed
 
     def _print_progress(self, done: int, total: int) -> bool:
