@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QTabBar,
+    QTabWidget,
     QTextEdit,
     QToolTip,
     QWidget,
@@ -87,6 +89,10 @@ class InputGuard(QObject):
 
     @staticmethod
     def _polish(widget: QWidget) -> None:
+        parent = widget.parentWidget()
+        if isinstance(widget, QTabBar) and not widget.accessibleName() \
+                and isinstance(parent, QTabWidget):
+            widget.setAccessibleName(parent.accessibleName())  # a screen reader names it
         if isinstance(widget, WHEEL_GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel never takes focus
         elif isinstance(widget, QAbstractItemView):

@@ -27,6 +27,7 @@ class MaatjesPage(QWidget):
         self.requests = RegisterPage(engine, "requests", runner, undo_stack)
         self.matches = RegisterPage(engine, "matches", runner, undo_stack)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Maatjes: aanmeldingen of koppelingen")
         self.tabs.setObjectName("maatjes_tabs")
         self.tabs.addTab(self.requests, "&Aanmeldingen en wachtlijst")
         self.tabs.addTab(self.matches, "K&oppelingen")

@@ -88,6 +88,7 @@ class MatchPanel(QWidget):
         start_form.addRow(self.start_error)
         start_form.addRow(self.start_button)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Koppeling: contact, evaluaties, beëindigen")
         self.tabs.addTab(self._contact_tab(), "Contactmomenten")
         self.tabs.addTab(self._evaluation_tab(), "Evaluaties")
         self.tabs.addTab(self._end_tab(), "Beëindigen")

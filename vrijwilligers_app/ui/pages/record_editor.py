@@ -76,6 +76,8 @@ class RecordEditor:
             self.roles.status.connect(page.status)
             self.roles.changed.connect(page.model.refresh_rows)
             self.tabs = QTabWidget()
+            self.tabs.setAccessibleName(f"{NEW_TITLES[self.kind].split()[-1].capitalize()}: "
+                                        f"gegevens of {ROLE_TABS[self.kind].lower()}")
             self.tabs.setObjectName("editor_tabs")
             self.tabs.addTab(self.form, "Gegevens")
             self.tabs.addTab(self.roles, ROLE_TABS[self.kind])

@@ -122,11 +122,11 @@ class RegisterPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(splitter, 1)
 
-    @staticmethod
-    def _scrolling_side(panel: QWidget) -> QWidget:
+    def _scrolling_side(self, panel: QWidget) -> QWidget:
         """The panel scrolls (large text on a small screen); its `actions_bar`, the page's
         own actions ("Nieuwe doorverwijzing…", "Cijfers…"), stays in sight above it."""
         scroll = QScrollArea()
+        scroll.setAccessibleName(f"{self.spec.title}: details")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(panel)

@@ -32,6 +32,10 @@ def _checker(spec: FieldSpec) -> Callable[[str], object] | None:
     return checks.get(spec.kind)
 
 
+FORM_NAMES = {"initiatives": "initiatief", "volunteers": "vrijwilliger",
+              "residents": "inwoner"}
+
+
 class RecordForm(QWidget):
     changed = Signal()
 
@@ -80,6 +84,7 @@ class RecordForm(QWidget):
                 field.focus_widget().setToolTip(spec.help)
             self._wire_inline_check(spec, field)
         scroll = QScrollArea()
+        scroll.setAccessibleName(f"Formulier {FORM_NAMES.get(kind, kind)}")
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
