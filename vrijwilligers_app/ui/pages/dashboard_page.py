@@ -79,6 +79,10 @@ class DashboardPage(QWidget):
         self.items = QListWidget()
         self.items.setObjectName("attention_list")
         self.items.setAccessibleName("Aandachtspunten")
+        # Long items (the VOG advice) wrap instead of running off to the right.
+        self.items.setWordWrap(True)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListWidget.ResizeMode.Adjust)
         attention.setBuddy(self.items)
         self.items.itemActivated.connect(self._activated)
         layout.addWidget(self.items, 1)

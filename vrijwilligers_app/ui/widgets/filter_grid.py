@@ -7,9 +7,28 @@ page wider than a 1366-pixel screen.
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLayout,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 MAX_PER_LINE = 3
+
+
+def _fit_first_text(box: QComboBox) -> None:
+    """At least as wide as the measured "all" text plus the arrow and frame (a count of
+    average characters is too narrow for wide letters)."""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    text = QSize(box.fontMetrics().horizontalAdvance(box.itemText(0)) + 4,
+                 box.fontMetrics().height())
+    size = box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, box)
+    box.setMinimumContentsLength(4)
+    box.setMinimumWidth(size.width())
 
 
 class FilterGrid(QWidget):
@@ -23,8 +42,8 @@ class FilterGrid(QWidget):
         self._per_line = 0
 
     def add(self, box: QComboBox) -> None:
-        box.setMinimumContentsLength(max(8, len(box.itemText(0))))
         self.boxes.append(box)
+        _fit_first_text(box)
         self._relayout(MAX_PER_LINE)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -34,7 +53,8 @@ class FilterGrid(QWidget):
         return QSize(self._widest(), self.grid.sizeHint().height())
 
     def _widest(self) -> int:
-        return max((box.minimumSizeHint().width() for box in self.boxes), default=0)
+        return max((max(box.minimumWidth(), box.minimumSizeHint().width())
+                    for box in self.boxes), default=0)
 
     def _relayout(self, per_line: int) -> None:
         per_line = max(1, min(per_line, MAX_PER_LINE, len(self.boxes) or 1))
@@ -56,6 +76,8 @@ class FilterGrid(QWidget):
 
     def fonts_changed(self) -> None:
         """Text size changed: widths follow; lines are recomputed at the next resize."""
+        for box in self.boxes:
+            _fit_first_text(box)
         self._per_line = 0
         self._relayout((self.width() + max(self.grid.horizontalSpacing(), 0))
                        // (self._widest() + max(self.grid.horizontalSpacing(), 0) or 1))
