@@ -18,7 +18,8 @@ class Events:
 
 
 def test_first_rows_match_the_start_of_the_full_order(demo_register):
-    for sort_key, descending in ((None, False), ("naam", True), ("postcode", False), ("wijk", False)):
+    orders = ((None, False), ("naam", True), ("postcode", False), ("wijk", False))
+    for sort_key, descending in orders:
         full = list_ids(demo_register.engine, "residents", {}, sort_key, descending)
         ids, rows = first_rows(demo_register.engine, "residents", {}, sort_key, descending,
                                "", 50)
