@@ -17,9 +17,10 @@ from sqlalchemy import Engine
 from vrijwilligers_app.services.attention import (
     DEFAULT_VOG_WARNING_WEEKS,
     VOG_WARNING_SETTING,
+    AttentionItem,
     attention_items,
 )
-from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.services.overview import Counts, register_counts
 from vrijwilligers_app.store.settings import get_int_setting
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -88,19 +89,26 @@ class DashboardPage(QWidget):
         layout.addWidget(self.items, 1)
 
     def refresh(self) -> None:
+        """Two reads side by side: the counts (quick) show before the attention list, which
+        looks through every referral, match and VOG."""
         today = date.today()
-        weeks = get_int_setting(self.engine, VOG_WARNING_SETTING, DEFAULT_VOG_WARNING_WEEKS)
-        self.runner.run(lambda: (register_counts(self.engine),
-                                 attention_items(self.engine, today, vog_weeks=weeks)),
-                        on_done=self._show)
+        engine = self.engine
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
-        counts, items = result
+        def items() -> list[AttentionItem]:
+            weeks = get_int_setting(engine, VOG_WARNING_SETTING, DEFAULT_VOG_WARNING_WEEKS)
+            return attention_items(engine, today, vog_weeks=weeks)
+
+        self.runner.run(register_counts, self.engine, on_done=self._show_counts)
+        self.runner.run(items, on_done=self._show_items)
+
+    def _show_counts(self, counts: Counts) -> None:
         for key, label in self.numbers.items():
             label.setText(f"{getattr(counts, key):,}".replace(",", "."))
             # A screen reader reads the number with its caption ("Inwoners: 1.204").
             label.setAccessibleName(f"{self.captions[key]}: {label.text()}")
         self.empty_hint.setVisible(counts.is_empty())
+
+    def _show_items(self, items: list[AttentionItem]) -> None:
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)
