@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -44,6 +43,7 @@ from vrijwilligers_app.ui.pages.roster_view import (
     summary_text,
 )
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.fields import narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import error_label
 
 
@@ -152,21 +152,20 @@ class ActivityPanel(QWidget):
         self.remove_button = QPushButton("Plaats weg")
         self.remove_button.setToolTip("Alleen een vrije plaats")
         self.remove_button.clicked.connect(self.remove_place)
-        row1 = QHBoxLayout()
-        for button in (self.fill_button, self.clear_button, self.no_show_button):
-            row1.addWidget(button)
-        row1.addStretch(1)
-        row2 = QHBoxLayout()
+        # Two columns, so the panel needs no sideways scrolling at text size 200 %.
+        grid = QGridLayout()
         role_label = QLabel("Rol")
-        role_label.setBuddy(self.role)
-        for widget in (role_label, self.role, self.add_button, self.remove_button):
-            row2.addWidget(widget)
-        row2.addStretch(1)
+        role_label.setBuddy(narrow_combo(self.role))
+        for index, widget in enumerate((self.fill_button, self.clear_button,
+                                        self.no_show_button, None, role_label, self.role,
+                                        self.add_button, self.remove_button)):
+            if widget is not None:
+                grid.addWidget(widget, index // 2, index % 2)
+        grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self.roster_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        layout.addLayout(grid)
 
     # --- showing ------------------------------------------------------------------------------
     def show_activity(self, activity_id: int | None) -> None:
