@@ -409,7 +409,8 @@ def test_bsn_detection_with_separators_matches_11_proof(digits, sizes, separator
     for size in sizes:
         groups.append(digits[at:at + size])
         at += size
-    written = groups[0] + "".join(sep + group for sep, group in zip(separators, groups[1:], strict=False))
+    joins = zip(separators, groups[1:], strict=False)
+    written = groups[0] + "".join(sep + group for sep, group in joins)
     assert looks_like_bsn(f"{around}{written}{around[::-1]}") == _bsn_check_digit_ok(digits)
 
 
