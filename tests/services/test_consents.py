@@ -55,10 +55,12 @@ def test_ledger_lists_consents_and_the_cache_follows(register_engine, person):
     listed = ledger(register_engine, person)
     assert [(r.purpose, r.organisation, r.given_on, r.how, r.recorded_by, r.withdrawn_on)
             for r in listed] == [
-        ("delen", "Senzer", date(2026, 3, 5), "Schriftelijk", "A. van Bussel", None),
+        ("delen", "Senzer – Werk en inkomen", date(2026, 3, 5), "Schriftelijk", "A. van Bussel",
+         None),
         ("gemeente", "", date(2026, 3, 2), "Mondeling", "A. van Bussel", None),
         ("vastleggen", "", date(2026, 3, 2), "Schriftelijk", "A. van Bussel", None)]
-    assert listed[0].what == "Gegevens delen met Senzer"
+    assert listed[0].what == "Gegevens delen met Senzer – Werk en inkomen"
+    assert listed[0].short == "Delen met Senzer – Werk en inkomen"
     assert rows(register_engine, "SELECT consent_recording, consent_sharing, consent_sharing_on "
                 "FROM resident") == [(1, 1, "2026-03-05")]
 
@@ -153,3 +155,28 @@ def test_domain_current_for_picks_the_earliest_current_consent():
                rules.Entry(3, "delen", 8, date(2025, 3, 1), None)]
     assert rules.current_for(entries, "delen", 7) == entries[1]
     assert rules.current_for(entries, "gemeente") is None
+
+
+def test_consent_form_names_the_resident_organisations_and_signature_lines(register_engine,
+                                                                           person):
+    import io
+
+    from pypdf import PdfReader
+
+    from vrijwilligers_app.services.reports.consent_form import build_consent_form
+    from vrijwilligers_app.services.reports.document import render
+
+    senzer, ggz = destination(register_engine, "senzer"), destination(register_engine, "ggz")
+    record_consent(register_engine, person, {**GIVEN, "purpose": "delen",
+                                             "destination_id": senzer}, TODAY)
+    data = render(build_consent_form(register_engine, person, TODAY, [ggz]))
+    reader = PdfReader(io.BytesIO(data))
+    words = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert len(reader.pages) == 1  # one A4 to sign
+    for expected in ("Toestemmingsformulier", "Riek Swinkels", "Senzer (Werk en inkomen)",
+                     "GGZ Oost-Brabant", "meetellen in de cijfers voor de gemeente",
+                     "Handtekening inwoner", "Naam en handtekening vrijwilliger",
+                     "gegeven op 02-03-2026 (schriftelijk)", "intrekken"):
+        assert expected in words, expected
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points

@@ -76,6 +76,17 @@ def withdrawn_on_problem(withdrawn_on: date | None, given_on: date, today: date)
     return None
 
 
+SHORT: dict[str, str] = {RECORDING: "Vastleggen in dit register",
+                         GEMEENTE: "Meetellen voor de gemeente (zonder naam)"}
+
+
+def purpose_short(purpose: str, organisation: str | None, legacy_scope: str = "") -> str:
+    """For a narrow table: 'Delen met Senzer', 'Vastleggen in dit register'."""
+    if purpose == SHARING:
+        return f"Delen met {organisation}" if organisation else f"Delen met: {legacy_scope}"
+    return SHORT[purpose]
+
+
 def purpose_text(purpose: str, organisation: str | None, legacy_scope: str = "") -> str:
     """'Delen met Senzer', 'Gegevens vastleggen in dit register', ..."""
     if purpose == SHARING:

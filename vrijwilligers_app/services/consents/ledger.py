@@ -28,6 +28,7 @@ class ConsentRow:
     destination_id: int | None
     organisation: str  # '' unless sharing
     what: str  # Dutch: 'Gegevens delen met Senzer'
+    short: str  # Dutch, for a narrow table: 'Delen met Senzer'
     given_on: date
     how: str  # Dutch label
     recorded_by: str
@@ -230,7 +231,9 @@ def ledger(engine: Engine, resident_id: int) -> list[ConsentRow]:
     """Every consent of a resident, current ones first, newest first."""
     with read_session(engine) as session:
         rows = session.execute(text("""
-            SELECT c.id, c.purpose, c.destination_id, coalesce(d.organisation, '') AS org,
+            SELECT c.id, c.purpose, c.destination_id,
+                   coalesce(d.organisation || CASE WHEN d.service <> '' THEN ' – ' || d.service
+                                           ELSE '' END, '') AS org,
                    c.legacy_scope, c.given_on, c.how, c.recorded_by, c.withdrawn_on
             FROM consent c LEFT JOIN destination d ON d.id = c.destination_id
             WHERE c.resident_id = :rid
@@ -238,6 +241,7 @@ def ledger(engine: Engine, resident_id: int) -> list[ConsentRow]:
             {"rid": resident_id}).all()
     return [ConsentRow(r.id, r.purpose, r.destination_id, r.org,
                        rules.purpose_text(r.purpose, r.org, r.legacy_scope),
+                       rules.purpose_short(r.purpose, r.org, r.legacy_scope),
                        date.fromisoformat(str(r.given_on)[:10]), rules.HOW_LABELS[r.how],
                        r.recorded_by,
                        None if r.withdrawn_on is None

@@ -31,7 +31,7 @@ from vrijwilligers_app.services.editing import record_label
 from vrijwilligers_app.ui.dialogs.consent_dialog import ConsentDialog, WithdrawDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
-HEADERS = ("Waarvoor", "Gegeven op", "Hoe", "Vastgelegd door", "Ingetrokken op")
+HEADERS = ("Waarvoor", "Gegeven op", "Hoe", "Door", "Ingetrokken op")
 NO_RESIDENT = "Kies een inwoner in de lijst (een nieuwe inwoner eerst opslaan)."
 
 
@@ -85,6 +85,10 @@ class ConsentPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Names may be long: a fixed width (the full name in the tooltip) leaves room for
+        # the purpose, the column that matters.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, self.fontMetrics().averageCharWidth() * 13)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.record_button = QPushButton("Toestemming &vastleggen…")
         self.record_button.clicked.connect(lambda: self.open_record())
@@ -130,12 +134,12 @@ class ConsentPanel(QWidget):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for row, consent in enumerate(rows):
-            texts = (consent.what, format_date_nl(consent.given_on), consent.how,
+            texts = (consent.short, format_date_nl(consent.given_on), consent.how,
                      consent.recorded_by or "—",
                      format_date_nl(consent.withdrawn_on) if consent.withdrawn_on else "")
             for column, value in enumerate(texts):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(consent.what if column == 0 else value)
                 if consent.withdrawn_on is not None:
                     item.setForeground(self.palette().placeholderText())
                 self.table.setItem(row, column, item)
