@@ -180,3 +180,26 @@ def test_consent_form_names_the_resident_organisations_and_signature_lines(regis
         assert expected in words, expected
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
+
+
+def test_demo_cache_is_the_ledger(demo_klein_engine):
+    """The demo writes the resident's consent columns itself (one pass); they must say what
+    the ledger says, as services.consents would have written them."""
+    cache = rows(demo_klein_engine, "SELECT id, consent_recording, consent_recording_on, "
+                 "consent_sharing, consent_sharing_on FROM resident ORDER BY id")
+    truth = rows(demo_klein_engine, """
+        SELECT r.id, rec IS NOT NULL, rec, sha IS NOT NULL, sha FROM resident r LEFT JOIN (
+            SELECT resident_id,
+                   min(CASE WHEN purpose = 'vastleggen' THEN given_on END) AS rec,
+                   min(CASE WHEN purpose = 'delen' THEN given_on END) AS sha
+            FROM consent WHERE withdrawn_on IS NULL GROUP BY resident_id) a
+          ON a.resident_id = r.id ORDER BY r.id""")
+    assert cache == truth
+    assert {row[3] for row in cache} == {0, 1}  # some share, some do not
+    purposes = dict(rows(demo_klein_engine, "SELECT purpose, count(*) FROM consent "
+                         "GROUP BY purpose"))
+    assert purposes["vastleggen"] == len(cache) and purposes["delen"] > purposes["gemeente"] > 0
+    assert rows(demo_klein_engine, "SELECT count(*) FROM consent WHERE withdrawn_on IS NOT "
+                "NULL")[0][0] > 0
+    assert {how for how, in rows(demo_klein_engine, "SELECT DISTINCT how FROM consent")} == {
+        "mondeling", "schriftelijk"}

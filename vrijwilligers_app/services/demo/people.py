@@ -138,10 +138,12 @@ def add_residents(ctx: Context, count: int) -> list[ResidentInfo]:
             neighbourhood_code=rng.choice(buurten) if buurten and rng.random() < 0.9 else None,
             languages=languages_for(ctx, last),
             consent_recording=True, consent_recording_on=registered,
-            consent_sharing=False, consent_sharing_on=None,  # cache, set after the referrals
+            consent_sharing=False, consent_sharing_on=None,  # the ledger's cache, see below
             archived_at=None,
         )
         up_front = rng.choice(consents.UP_FRONT) if sharing_on else ()
+        if up_front:  # the cache as the ledger will have it (referrals add the same date)
+            row.update(consent_sharing=True, consent_sharing_on=sharing_on)
         if row["phone"]:
             row["phone"] = mobile(ctx) if row["phone"] == "mobile" else landline(ctx)
         if rng.random() < 0.35:

@@ -12,7 +12,7 @@ The resident's `consent_*` columns are a cache of this ledger (services.consents
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, Index
 from sqlmodel import Field
 
 from vrijwilligers_app.store.tables.base import Record
@@ -29,8 +29,11 @@ class Consent(Record, table=True):
         CheckConstraint("purpose <> 'delen' OR destination_id IS NOT NULL OR legacy_scope <> ''",
                         name="sharing_names_organisation"),
         CheckConstraint("withdrawn_on IS NULL OR withdrawn_on >= given_on", name="withdrawn"),
+        # The lookup of every rule and of the referral trigger; without it SQLite may take
+        # the destination index and scan every consent for that organisation per referral.
+        Index("ix_consent_lookup", "resident_id", "purpose", "destination_id"),
     )
-    resident_id: int = Field(foreign_key="resident.id", index=True, ondelete="CASCADE")
+    resident_id: int = Field(foreign_key="resident.id", ondelete="CASCADE")
     purpose: str = Field(max_length=12)
     destination_id: int | None = Field(default=None, foreign_key="destination.id", index=True)
     legacy_scope: str = Field(default="", max_length=200)

@@ -81,7 +81,7 @@ def _create_table() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_consent")),
         sa.UniqueConstraint("uuid", name=op.f("uq_consent_uuid")),
     )
-    op.create_index(op.f("ix_consent_resident_id"), "consent", ["resident_id"])
+    op.create_index("ix_consent_lookup", "consent", ["resident_id", "purpose", "destination_id"])
     op.create_index(op.f("ix_consent_destination_id"), "consent", ["destination_id"])
 
 
@@ -154,5 +154,5 @@ def downgrade() -> None:
             WHERE c.resident_id = resident.id AND c.purpose = 'delen'
               AND c.withdrawn_on IS NULL), '')""")
     op.drop_index(op.f("ix_consent_destination_id"), table_name="consent")
-    op.drop_index(op.f("ix_consent_resident_id"), table_name="consent")
+    op.drop_index("ix_consent_lookup", table_name="consent")
     op.drop_table("consent")
