@@ -19,7 +19,8 @@ from vrijwilligers_app.domain import consent as rules
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.consents import ConsentRow, ledger
 from vrijwilligers_app.services.reports import styles
-from vrijwilligers_app.services.reports.document import FRAME_WIDTH, Report, ReportError
+from vrijwilligers_app.services.reports.document import FRAME_WIDTH, Report
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import organisation_name
 
 TITLE = "Toestemmingsformulier"

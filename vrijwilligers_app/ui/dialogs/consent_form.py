@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
 from vrijwilligers_app.services.reports.consent_form import build_consent_form
-from vrijwilligers_app.services.reports.document import ReportError, render, write_pdf
+from vrijwilligers_app.services.reports.document import render, write_pdf
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
