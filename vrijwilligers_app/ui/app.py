@@ -2,32 +2,21 @@
 
 import logging
 import sys
-import traceback
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vrijwilligers_app import APP_NAME, __version__
+from vrijwilligers_app.logsetup import excepthook_text, log_exception, timed
+from vrijwilligers_app.paths import resource
 from vrijwilligers_app.store.errors import RegisterError
 
 log = logging.getLogger(__name__)
-
-
-def setup_logging(data_dir: Path) -> None:
-    logs = data_dir / "logs"
-    try:
-        logs.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            logs / "vrijwilligers-app.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.INFO)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -40,7 +29,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if translator.load(QLocale(), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    QApplication.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The app icon (resources/icons, drawn for this app) in every size shipped; a missing
+    file only costs its size (a damaged installation still starts)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        try:
+            icon.addFile(str(resource("icons", f"vrijwilligers-app-{size}.png")))
+        except FileNotFoundError:
+            log.warning("Icoon ontbreekt: vrijwilligers-app-%d.png", size)
+    return icon
 
 
 def show_error(title: str, text: str, details: str = "") -> None:
@@ -54,9 +59,10 @@ def show_error(title: str, text: str, details: str = "") -> None:
     box.exec()
 
 
-def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
-    log.error("Onverwachte fout:\n%s", details)
+def _excepthook(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    details = excepthook_text(exc_type, exc, tb)  # no personal data (see logsetup)
+    log.error("Onverwachte fout in het venster:\n%s", details)
     show_error(APP_NAME, "Er ging iets onverwacht mis. Uw opgeslagen gegevens zijn veilig. "
                "Stuur de details naar de beheerder als dit vaker gebeurt.", details)
 
@@ -70,14 +76,15 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
 
     app = create_application()
     try:
-        register = open_register(data_dir, daily_backup=False)
+        with timed("register geopend"):
+            register = open_register(data_dir, daily_backup=False)
     except RegisterError as exc:
         show_error(f"{APP_NAME}: register niet geopend", str(exc))
         return 1
-    setup_logging(data_dir)
     with register:
         if with_demo and register_counts(register.engine).is_empty():
-            _fill_demo(register.engine)
+            with timed("demo-gegevens gemaakt"):
+                _fill_demo(register.engine)
         sys.excepthook = _excepthook
         window = MainWindow(register)
         window.show()
@@ -87,8 +94,9 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
         with ThreadPoolExecutor(max_workers=1) as background:
             daily = background.submit(_daily_backup, register)
             code = app.exec()  # leaving the block waits for an unfinished backup
-        if daily.exception() is not None:
-            log.error("Automatische back-up mislukt: %s", daily.exception())
+        failure = daily.exception()
+        if failure is not None:
+            log_exception("Automatische back-up mislukt", failure)
         return code
 
 
