@@ -88,6 +88,10 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
         sys.excepthook = _excepthook
         window = MainWindow(register)
         window.show()
+        from vrijwilligers_app.ui.welcome.wizard import should_welcome
+
+        if not smoke_test and should_welcome(register):
+            QTimer.singleShot(0, window.open_welcome)  # first start: the welcome wizard
         if smoke_test:
             QTimer.singleShot(0, lambda: (print("venster getoond", flush=True), app.quit()))
         # The daily backup copies the whole register: do it beside the window, not before it.
@@ -109,6 +113,6 @@ def _daily_backup(register) -> None:  # type: ignore[no-untyped-def]
 
 
 def _fill_demo(engine) -> None:  # type: ignore[no-untyped-def]
-    from vrijwilligers_app.services.demo import demo_size, fill_demo
+    from vrijwilligers_app.services.demo_data import try_with_demo
 
-    fill_demo(engine, demo_size("klein"), seed=1)
+    try_with_demo(engine)  # marked as demo: the window shows it and can empty it again
