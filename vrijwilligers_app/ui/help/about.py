@@ -4,12 +4,13 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -56,12 +57,20 @@ class AboutDialog(QDialog):
             f"<p><small>Python {platform.python_version()}, Qt for Python {pyside_version}"
             "</small></p>")
         text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         text.setObjectName("about_text")
         text.setTextInteractionFlags(text.textInteractionFlags()
                                      | text.textInteractionFlags().TextSelectableByMouse)
+        icon = QLabel()
+        icon.setPixmap(QApplication.windowIcon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.addWidget(icon)
+        row.addWidget(text, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(text)
+        scroll.setWidget(body)
         self.open_data = QPushButton("&Gegevensmap openen")
         self.open_data.clicked.connect(lambda: open_folder(self, self.data_dir))
         self.open_logs = QPushButton("&Logboekmap openen")

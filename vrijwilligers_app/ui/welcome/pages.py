@@ -55,6 +55,7 @@ class StartChoicePage(QWizardPage):
     def __init__(self, can_import: bool) -> None:
         super().__init__()
         self.setTitle("Hoe wilt u beginnen?")
+        self.setSubTitle("Niets hiervan ligt vast: u kunt later altijd anders kiezen.")
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
@@ -92,7 +93,8 @@ class KeyFilePage(QWizardPage):
         super().__init__()
         self.register = register
         self.key: exchange_keys.GemeentePublicKey | None = None
-        self.setTitle("Sleutel van de gemeente (mag later)")
+        self.setTitle("Sleutel van de gemeente")
+        self.setSubTitle("Deze stap mag u overslaan; kies dan Voltooien.")
         layout = QVBoxLayout(self)
         layout.addWidget(_text(
             "Hebt u van de gemeente een sleutelbestand gekregen (gemeente-sleutel.json)? Dan "
