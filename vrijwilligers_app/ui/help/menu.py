@@ -9,7 +9,7 @@ from vrijwilligers_app.ui.help.catalogue import page_for
 
 
 def add_help_menu(window: QMainWindow) -> None:
-    menu = window.menuBar().addMenu("&Help")
+    menu = window.menuBar().addMenu("&Hulp")
     menu.addAction("&Handleiding", QKeySequence(QKeySequence.StandardKey.HelpContents),
                    lambda: open_help(window))
     menu.addAction(f"&Over {APP_NAME}", lambda: open_about(window))
