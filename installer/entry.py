@@ -6,6 +6,7 @@
   the start-up time of the real window (`--smoke-test`) in the same bundle.
 """
 
+import os
 import sys
 import time
 
@@ -17,13 +18,16 @@ BROKEN = (
 
 
 def bare_window() -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
     from PySide6.QtWidgets import QApplication, QLabel
 
     app = QApplication(sys.argv[:1])
     label = QLabel("Kaal venster")
     label.show()
-    QTimer.singleShot(0, lambda: (print(f"venster getoond na {time.perf_counter() - STARTED:.3f} s",
+    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    dutch = QTranslator().load("qtbase_nl", translations)  # the bundle carries it (smoke test)
+    QTimer.singleShot(0, lambda: (print(f"venster getoond na {time.perf_counter() - STARTED:.3f} s"
+                                        f"; Nederlandse Qt-vertaling: {'ja' if dutch else 'nee'}",
                                         flush=True), app.quit()))
     return app.exec()
 
@@ -46,6 +50,12 @@ def tell_broken(what: str) -> None:
 
 
 def run() -> int:
+    # The window's .exe on Windows has no console: its sys.stdout/stderr are None, and code
+    # that writes there (argparse, progress) would fail. Send it nowhere instead.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     if "--kaal-venster" in sys.argv:
         return bare_window()
     try:
