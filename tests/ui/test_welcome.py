@@ -124,3 +124,22 @@ def test_key_file_is_pinned_on_finish_and_a_bad_file_is_named(qtbot, register, t
     assert gemeente.public.fingerprint in wizard.key_file.result.text()
     finish(qtbot, wizard, START_EMPTY)
     assert exchange_keys.pinned_gemeente_key(register.engine) == gemeente.public
+
+
+def test_wizard_grows_with_200_percent_text_but_stays_on_the_screen(qtbot, register):
+    from PySide6.QtWidgets import QApplication
+
+    normal = WelcomeWizard(register)
+    qtbot.addWidget(normal)
+    font = QApplication.font()
+    doubled = font.__class__(font)
+    doubled.setPointSizeF(font.pointSizeF() * 2)
+    QApplication.setFont(doubled)
+    try:
+        large = WelcomeWizard(register)
+        qtbot.addWidget(large)
+    finally:
+        QApplication.setFont(font)
+    screen = large.screen().availableGeometry()
+    assert large.width() > normal.width() or large.width() >= int(screen.width() * 0.95)
+    assert large.width() <= screen.width() and large.height() <= screen.height()

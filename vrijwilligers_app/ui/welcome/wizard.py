@@ -56,7 +56,17 @@ class WelcomeWizard(QWizard):
         self.key_file = KeyFilePage(register)
         self.addPage(self.key_file)
         self.choice = START_EMPTY
-        self.resize(640, 460)
+        self._fit_to_text_size()
+
+    def _fit_to_text_size(self) -> None:
+        """Grow with the text size (200 % too), but never past the screen."""
+        line = self.fontMetrics().height()
+        width, height = 40 * line, 26 * line
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width = min(width, int(screen.width() * 0.95))
+            height = min(height, int(screen.height() * 0.9))
+        self.resize(max(width, 560), max(height, 420))
 
     def accept(self) -> None:
         engine = self.register.engine
