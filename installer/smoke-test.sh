@@ -17,7 +17,9 @@ DATA="$HOME_DIR/Mijn gegevens"
 mkdir -p "$HOME_DIR/Programma's" "$HOME_DIR/export"
 tar -C "$HOME_DIR/Programma's" -xzf "$TARBALL"
 cd "$HOME_DIR"  # not the source tree
-for f in vrijwilligers-app vrijwilligers-app.desktop vrijwilligers-app.png install-menu.sh; do
+for f in vrijwilligers-app vrijwilligers-app.desktop vrijwilligers-app.png install-menu.sh \
+         _internal/resources/help/beginnen.md _internal/resources/icons/vrijwilligers-app-32.png \
+         _internal/PySide6/Qt/plugins/platforms/libqxcb.so; do
   [ -e "$APP_DIR/$f" ] || { echo "FOUT: $f ontbreekt in de bundel" >&2; exit 1; }
 done
 

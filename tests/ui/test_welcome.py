@@ -143,3 +143,19 @@ def test_wizard_grows_with_200_percent_text_but_stays_on_the_screen(qtbot, regis
     screen = large.screen().availableGeometry()
     assert large.width() > normal.width() or large.width() >= int(screen.width() * 0.95)
     assert large.width() <= screen.width() and large.height() <= screen.height()
+
+
+def test_the_window_log_holds_no_demo_names(qtbot, register, answers):
+    from tests.test_logsetup import personal_values
+    from vrijwilligers_app.logsetup import log_path, session
+
+    with session(register.data_dir, "venster"):
+        window = make_window(qtbot, register)
+        finish(qtbot, window.open_welcome(), START_DEMO)
+        values = personal_values(register.db_path)
+        window.sidebar.setCurrentRow(3)
+        window.remove_demo_action.trigger()
+    text = log_path(register.data_dir).read_text(encoding="utf-8")
+    assert "welkomstwizard voltooid: keuze demo" in text and "stop venster: klaar" in text
+    assert len(values) > 100
+    assert sorted(v for v in values if v in text) == []
