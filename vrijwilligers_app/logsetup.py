@@ -28,6 +28,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger("vrijwilligers_app")
 _handler: RotatingFileHandler | None = None
+_previous_level = logging.WARNING
 
 
 def log_path(data_dir: Path) -> Path:
@@ -37,7 +38,7 @@ def log_path(data_dir: Path) -> Path:
 def start_file_log(data_dir: Path) -> Path | None:
     """Log to data_dir/logs (replacing an earlier file handler of this process); None when the
     folder cannot be written (the caller's own checks give the Dutch message)."""
-    global _handler
+    global _handler, _previous_level
     stop_file_log()
     from vrijwilligers_app.store.location import network_reason, sync_folder_reason
 
@@ -54,6 +55,7 @@ def start_file_log(data_dir: Path) -> Path | None:
     handler.setLevel(logging.INFO)
     root = logging.getLogger()
     root.addHandler(handler)
+    _previous_level = root.level
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
     _handler = handler
@@ -63,7 +65,9 @@ def start_file_log(data_dir: Path) -> Path | None:
 def stop_file_log() -> None:
     global _handler
     if _handler is not None:
-        logging.getLogger().removeHandler(_handler)
+        root = logging.getLogger()
+        root.removeHandler(_handler)
+        root.setLevel(_previous_level)
         _handler.close()
         _handler = None
 
