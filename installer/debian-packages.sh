@@ -15,8 +15,10 @@ PACKAGES=(
   "$@"
 )
 missing=()
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 for pkg in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  # Debian 13 / Ubuntu 24.04 renamed some libraries with a t64 suffix (e.g. libglib2.0-0t64).
+  installed "$pkg" || installed "${pkg}t64" || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
