@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -15,6 +16,9 @@ from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.logsetup import excepthook_text, log_exception, timed
 from vrijwilligers_app.paths import resource
 from vrijwilligers_app.store.errors import RegisterError
+
+if TYPE_CHECKING:
+    from vrijwilligers_app.store.register import Register
 
 log = logging.getLogger(__name__)
 
@@ -69,39 +73,65 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException,
 
 def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -> int:
     """Open the register and show the window; `smoke_test` quits after the first paint and
-    prints 'venster getoond' (installer smoke test and start-up benchmark)."""
-    from vrijwilligers_app.services.overview import register_counts
+    prints 'venster getoond' (installer smoke test and start-up benchmark). When the window
+    closed to restore a backup, the backup is put back and the window opens again."""
     from vrijwilligers_app.store.register import open_register
-    from vrijwilligers_app.ui.main_window import MainWindow
+    from vrijwilligers_app.store.restore import restore_backup
 
     app = create_application()
-    try:
-        with timed("register geopend"):
-            register = open_register(data_dir, daily_backup=False)
-    except RegisterError as exc:
-        show_error(f"{APP_NAME}: register niet geopend", str(exc))
-        return 1
-    with register:
-        if with_demo and register_counts(register.engine).is_empty():
-            with timed("demo-gegevens gemaakt"):
-                _fill_demo(register.engine)
-        sys.excepthook = _excepthook
-        window = MainWindow(register)
-        window.show()
-        from vrijwilligers_app.ui.welcome.wizard import should_welcome
+    status = ""
+    while True:
+        try:
+            with timed("register geopend"):
+                register = open_register(data_dir, daily_backup=False)
+        except RegisterError as exc:
+            show_error(f"{APP_NAME}: register niet geopend", str(exc))
+            return 1
+        with register:
+            code, restore_from = _show_window(app, register, with_demo, smoke_test, status)
+        if restore_from is None:
+            return code
+        with_demo = False
+        try:
+            with timed("back-up teruggezet"):
+                kept = restore_backup(restore_from, data_dir)
+        except RegisterError as exc:
+            log.warning("terugzetten geweigerd: %s", type(exc).__name__)
+            show_error(f"{APP_NAME}: back-up niet teruggezet", str(exc))
+            status = "De back-up is niet teruggezet; het register is niet veranderd."
+            continue
+        status = "Back-up teruggezet." + (
+            f" Het vorige register is bewaard als {kept}." if kept else "")
 
-        if not smoke_test and should_welcome(register):
-            QTimer.singleShot(0, window.open_welcome)  # first start: the welcome wizard
-        if smoke_test:
-            QTimer.singleShot(0, lambda: (print("venster getoond", flush=True), app.quit()))
-        # The daily backup copies the whole register: do it beside the window, not before it.
-        with ThreadPoolExecutor(max_workers=1) as background:
-            daily = background.submit(_daily_backup, register)
-            code = app.exec()  # leaving the block waits for an unfinished backup
-        failure = daily.exception()
-        if failure is not None:
-            log_exception("Automatische back-up mislukt", failure)
-        return code
+
+def _show_window(app: QApplication, register: "Register", with_demo: bool, smoke_test: bool,
+                 status: str) -> tuple[int, Path | None]:
+    from vrijwilligers_app.services.overview import register_counts
+    from vrijwilligers_app.ui.main_window import MainWindow
+    from vrijwilligers_app.ui.welcome.wizard import should_welcome
+
+    if with_demo and register_counts(register.engine).is_empty():
+        with timed("demo-gegevens gemaakt"):
+            _fill_demo(register.engine)
+    sys.excepthook = _excepthook
+    window = MainWindow(register)
+    window.show()
+    if status:
+        window.statusBar().showMessage(status)
+    if not smoke_test and should_welcome(register):
+        QTimer.singleShot(0, window.open_welcome)  # first start: the welcome wizard
+    if smoke_test:
+        QTimer.singleShot(0, lambda: (print("venster getoond", flush=True), app.quit()))
+    # The daily backup copies the whole register: do it beside the window, not before it.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        daily = background.submit(_daily_backup, register)
+        code = app.exec()  # leaving the block waits for an unfinished backup
+    failure = daily.exception()
+    if failure is not None:
+        log_exception("Automatische back-up mislukt", failure)
+    restore_from = window.restore_from
+    window.deleteLater()
+    return code, restore_from
 
 
 def _daily_backup(register) -> None:  # type: ignore[no-untyped-def]

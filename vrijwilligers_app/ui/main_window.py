@@ -3,6 +3,8 @@
 Register pages are built the first time they are shown, so start-up stays quick.
 """
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(register.data_dir / "venster.ini"),
                                   QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
+        self.restore_from: Path | None = None  # a backup to put back once the window closed
         self._base_point_size = QApplication.font().pointSizeF()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.sidebar = QListWidget()
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
         if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
             file_menu.addAction("&Gemeente: sociaal domein in beeld…", self.open_gemeente)
         file_menu.addSeparator()
+        self.restore_action = file_menu.addAction("Back-up &terugzetten…", self.restore_backup)
         file_menu.addAction("&Welkom en eerste stappen…", self.open_welcome)
         self.remove_demo_action = file_menu.addAction("&Demogegevens verwijderen…",
                                                       self.remove_demo)
@@ -150,6 +154,19 @@ class MainWindow(QMainWindow):
         wizard.open()
         self.welcome_wizard = wizard
         return wizard
+
+    def restore_backup(self, source: Path | None = None) -> bool:
+        """Ask for a backup; when confirmed the window closes and run_gui restores it."""
+        from vrijwilligers_app.ui.restore import choose_backup, confirm_restore
+
+        source = source or choose_backup(self, self.register.data_dir)
+        if source is None or not confirm_restore(self, source):
+            return False
+        self.restore_from = source
+        if not self.close():  # unsaved changes kept the window open
+            self.restore_from = None
+            return False
+        return True
 
     def remove_demo(self) -> None:
         ask_remove_demo(self, self.register, self.runner, self.demo_changed)
