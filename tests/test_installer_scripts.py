@@ -71,3 +71,21 @@ def test_desktop_entry_is_complete():
     assert section["Type"] == "Application" and section["Name"] == APP_NAME
     assert section["Icon"] == "vrijwilligers-app" and section["Exec"]
     assert (ROOT / "resources" / "icons" / "vrijwilligers-app-256.png").is_file()
+
+
+def test_bundle_filter_keeps_what_the_app_needs_and_drops_the_rest():
+    from bundle_filter import wanted
+
+    kept = ["PySide6/Qt/translations/qtbase_nl.qm", "PySide6/Qt/translations/qt_nl.qm",
+            "PySide6/Qt/plugins/platforms/libqxcb.so",
+            "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+            "PySide6\\Qt\\plugins\\platforms\\qwindows.dll", "PySide6/Qt/lib/libQt6Pdf.so.6",
+            "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "libQt6Widgets.so.6",
+            "resources/help/beginnen.md", "vrijwilligers_app/store/migrations/env.py"]
+    dropped = ["PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/translations/qt_help_nl.qm",
+               "PySide6/Qt/plugins/platforms/libqeglfs.so",
+               "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+               "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libQt6Quick.so.6",
+               "PySide6\\Qt6Qml.dll", "libgtk-3.so.0"]
+    assert [p for p in kept if not wanted(p)] == []
+    assert [p for p in dropped if wanted(p)] == []
