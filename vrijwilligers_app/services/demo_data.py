@@ -1,13 +1,12 @@
 """Demo data as a trial: the register remembers that it holds demo data (so the window can mark
-it everywhere) and can be emptied again, back to a register with only the shipped code lists."""
+it everywhere) and can be emptied again, back to a register with only the shipped code lists.
 
-from sqlalchemy import Engine, delete
-from sqlmodel import col
+Settings go through store.settings (plain SQL): the window asks `is_demo` before its first
+paint, which must not build the SQLModel tables."""
 
-from vrijwilligers_app.services.demo import DEMO_TABLES, demo_size, fill_demo
-from vrijwilligers_app.store.engine import write_session
-from vrijwilligers_app.store.settings import get_setting
-from vrijwilligers_app.store.tables import Setting, metadata
+from sqlalchemy import Engine, text
+
+from vrijwilligers_app.store.settings import get_setting, set_setting
 
 DEMO_SETTING = "demo_data"
 ORGANISATION_SETTING = "organisation_name"
@@ -20,15 +19,19 @@ def is_demo(engine: Engine) -> bool:
 def try_with_demo(engine: Engine) -> dict[str, int]:
     """Fill an empty register with the small demo set and mark it as demo (DemoError, Dutch,
     when the register already holds data; nothing changes then)."""
+    from vrijwilligers_app.services.demo import demo_size, fill_demo  # only when asked
+
     counts = fill_demo(engine, demo_size("klein"), seed=1)
-    with write_session(engine) as session:
-        session.merge(Setting(key=DEMO_SETTING, value="1"))
+    set_setting(engine, DEMO_SETTING, "1")
     return counts
 
 
 def tables_to_empty() -> list[str]:
     """The demo's tables and every table that refers to one of them (a user may have added a
     note, a consent or an export record while trying), children first."""
+    from vrijwilligers_app.services.demo import DEMO_TABLES
+    from vrijwilligers_app.store.tables import metadata
+
     doomed = set(DEMO_TABLES)
     changed = True
     while changed:
@@ -44,12 +47,12 @@ def tables_to_empty() -> list[str]:
 def remove_demo(engine: Engine) -> int:
     """Empty the register of everything the demo (and trying it out) put in, in one
     transaction; code lists and settings stay, the demo mark goes. Returns rows removed."""
+    names = tables_to_empty()
     removed = 0
-    with write_session(engine) as session:
-        for name in tables_to_empty():
-            result = session.execute(delete(metadata.tables[name]))
-            removed += int(getattr(result, "rowcount", 0) or 0)
-        session.execute(delete(Setting).where(col(Setting.key) == DEMO_SETTING))
+    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+        for name in names:  # names come from our own table metadata, never from input
+            removed += connection.execute(text(f'DELETE FROM "{name}"')).rowcount or 0
+        connection.execute(text("DELETE FROM setting WHERE key = :key"), {"key": DEMO_SETTING})
     return removed
 
 
@@ -58,8 +61,5 @@ def organisation_name(engine: Engine) -> str:
 
 
 def set_organisation_name(engine: Engine, name: str) -> None:
-    """Store the organisation's name (trimmed, at most 120 characters)."""
-    with write_session(engine) as session:
-        session.merge(Setting(key=ORGANISATION_SETTING, value=" ".join(name.split())[:120]))
-
-
+    """Store the organisation's name (spaces tidied, at most 120 characters)."""
+    set_setting(engine, ORGANISATION_SETTING, " ".join(name.split())[:120])

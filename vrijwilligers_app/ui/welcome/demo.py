@@ -6,7 +6,6 @@ from typing import Protocol
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from vrijwilligers_app.services.demo import DemoError
 from vrijwilligers_app.services.demo_data import is_demo, remove_demo, try_with_demo
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
@@ -41,6 +40,8 @@ class DemoBanner(QFrame):
 def start_demo(window: QWidget, register: Register, runner: TaskRunner,
                done: "DemoCallback") -> None:
     """Fill the (empty) register with the small demo set on the runner."""
+    from vrijwilligers_app.services.demo import DemoError
+
     def failed(exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, DemoError) else "De demogegevens konden niet " \
             "worden gemaakt; het register is niet veranderd."
