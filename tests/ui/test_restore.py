@@ -14,7 +14,7 @@ from vrijwilligers_app.store.backup import make_backup
 from vrijwilligers_app.ui import app as app_module
 from vrijwilligers_app.ui import restore as restore_module
 from vrijwilligers_app.ui.main_window import MainWindow
-from vrijwilligers_app.ui.welcome import wizard as wizard_module
+from vrijwilligers_app.ui.welcome import first_start as wizard_module
 
 pytestmark = pytest.mark.gui
 

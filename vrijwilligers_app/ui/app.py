@@ -108,7 +108,7 @@ def _show_window(app: QApplication, register: "Register", with_demo: bool, smoke
                  status: str) -> tuple[int, Path | None]:
     from vrijwilligers_app.services.overview import register_counts
     from vrijwilligers_app.ui.main_window import MainWindow
-    from vrijwilligers_app.ui.welcome.wizard import should_welcome
+    from vrijwilligers_app.ui.welcome.first_start import should_welcome
 
     if with_demo and register_counts(register.engine).is_empty():
         with timed("demo-gegevens gemaakt"):

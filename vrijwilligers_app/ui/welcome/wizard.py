@@ -9,10 +9,10 @@ from vrijwilligers_app import APP_NAME
 from vrijwilligers_app.services.demo_data import organisation_name, set_organisation_name
 from vrijwilligers_app.services.exchange import keys as exchange_keys
 from vrijwilligers_app.services.exchange.errors import ExchangeError
-from vrijwilligers_app.services.overview import register_counts
 from vrijwilligers_app.store.register import Register
-from vrijwilligers_app.store.settings import get_setting, set_setting
+from vrijwilligers_app.store.settings import set_setting
 from vrijwilligers_app.ui.welcome.extensions import import_starter, welcome_steps
+from vrijwilligers_app.ui.welcome.first_start import WELCOME_DONE_SETTING, should_welcome
 from vrijwilligers_app.ui.welcome.pages import (
     START_EMPTY,
     KeyFilePage,
@@ -21,15 +21,7 @@ from vrijwilligers_app.ui.welcome.pages import (
 )
 
 log = logging.getLogger(__name__)
-WELCOME_DONE_SETTING = "welcome_done"
-
-
-def should_welcome(register: Register) -> bool:
-    """An empty register whose welcome was not finished yet."""
-    return (get_setting(register.engine, WELCOME_DONE_SETTING) != "1"
-            and register_counts(register.engine).is_empty())
-
-
+__all__ = ["WelcomeWizard", "should_welcome"]
 class WelcomeWizard(QWizard):
     def __init__(self, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
