@@ -124,6 +124,7 @@ class RecordEditor:
         if self.roles is not None:
             self.roles.show_owner(record_id)
         self._update_buttons()
+        self.page.record_opened(record_id)
 
     def new(self, ask: bool = True) -> None:
         if ask and not self.may_leave():
@@ -136,6 +137,7 @@ class RecordEditor:
             self.roles.show_owner(None)
         self.page.view.clearSelection()
         self._update_buttons()
+        self.page.record_opened(None)
         if ask:
             self.form.focus_first()
 
