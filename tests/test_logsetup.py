@@ -37,7 +37,9 @@ def test_commands_log_start_stop_and_durations_but_no_personal_data(
     assert main(["demo", "--data-dir", str(data_dir), "--size", "60"]) == 0
     assert main(["check", "--data-dir", str(data_dir)]) == 0
     assert main(["backup", "--data-dir", str(data_dir)]) == 0
-    assert main(["export", "--data-dir", str(data_dir), "--to", str(tmp_path / "out")]) == 0
+    # No gemeente key in this register: a deliberate unencrypted export to a local folder.
+    assert main(["export", "--data-dir", str(data_dir), "--to", str(tmp_path / "out"),
+                 "--toch-onversleuteld"]) == 0
     assert main(["rapport", "vrijwilligers", "--initiatief", "1", "--data-dir", str(data_dir),
                  "-o", str(tmp_path / "lijst.pdf")]) == 0
     capsys.readouterr()
