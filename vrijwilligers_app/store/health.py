@@ -49,8 +49,6 @@ def check_database(path: Path, key: bytes | None = None) -> HealthReport:
             report.problems.append("Het register is versleuteld; geef het wachtwoord.")
             return report
         use_key = key
-    elif key is not None:
-        report.problems.append("Het register is nog niet versleuteld (gebeurt bij openen).")
     try:
         connection = connect_read_only(path, use_key)
         try:
