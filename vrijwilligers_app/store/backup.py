@@ -43,6 +43,9 @@ class _CheckFailed(Exception):
     pass
 
 
+FAILURES: tuple[type[Exception], ...] = (*cipher.Error, OSError, _CheckFailed)
+
+
 def copy_database(source: Path, destination: Path, *, key: bytes | None = None) -> Path:
     """Copy the database `source` to `destination` atomically; returns destination.
     `key`: the data key of an encrypted `source`; the copy gets the same key."""
@@ -63,7 +66,7 @@ def copy_database(source: Path, destination: Path, *, key: bytes | None = None) 
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, destination)
-    except (*cipher.Error, OSError, _CheckFailed) as exc:
+    except FAILURES as exc:
         raise BackupError(
             f"Back-up naar {destination} mislukt: {_describe(exc)}. "
             "Er is niets veranderd aan het register of aan eerdere back-ups."

@@ -23,6 +23,7 @@ from vrijwilligers_app.store.files import fold_wal, remove_database_files
 log = logging.getLogger(__name__)
 
 WORK_SUFFIX = ".versleutelen"
+FAILURES: tuple[type[Exception], ...] = (MigrationError, OSError, *cipher.Error)
 
 
 def _step(name: str) -> None:
@@ -83,7 +84,7 @@ def encrypt_file(path: Path, key: bytes, work: Path) -> None:
 def encrypt_register(db_path: Path, key: bytes) -> None:
     try:
         encrypt_file(db_path, key, work_path(db_path))
-    except (MigrationError, OSError, *cipher.Error) as exc:
+    except FAILURES as exc:
         remove_database_files(work_path(db_path))
         raise MigrationError(
             f"Het versleutelen van het register is mislukt ({exc}). Het register is niet "
@@ -108,7 +109,7 @@ def encrypt_plain_backups(folder: Path, key: bytes) -> int:
         work = path.with_name(path.name + WORK_SUFFIX)
         try:
             encrypt_file(path, key, work)
-        except (MigrationError, OSError, *cipher.Error) as exc:
+        except FAILURES as exc:
             log.warning("Onversleutelde back-up %s kon niet worden omgezet (%s); verwijderd",
                         path.name, type(exc).__name__)
             remove_database_files(work)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
 
@@ -40,7 +41,7 @@ def create_register_engine(db_path: Path, key: bytes | None = None) -> Engine:
                                   check_same_thread=False)
 
         # module=: SQLAlchemy translates sqlcipher3's own exception classes.
-        engine = create_engine(f"sqlite:///{db_path}", module=cipher.sqlcipher, creator=_connect)
+        engine = create_engine(f"sqlite:///{db_path}", module=sqlcipher, creator=_connect)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]

@@ -65,12 +65,16 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
     """Open the register and show the window; `smoke_test` quits after the first paint and
     prints 'venster getoond' (installer smoke test and start-up benchmark)."""
     from vrijwilligers_app.services.overview import register_counts
-    from vrijwilligers_app.store.register import open_register
+    from vrijwilligers_app.store.private import restrict_umask
     from vrijwilligers_app.ui.main_window import MainWindow
+    from vrijwilligers_app.ui.unlock_flow import Cancelled, acquire_key
 
+    restrict_umask()
     app = create_application()
     try:
-        register = open_register(data_dir, daily_backup=False)
+        register = _open(data_dir, acquire_key)
+    except Cancelled:
+        return 0
     except RegisterError as exc:
         show_error(f"{APP_NAME}: register niet geopend", str(exc))
         return 1
@@ -92,12 +96,30 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
         return code
 
 
+def _open(data_dir: Path, acquire_key):  # type: ignore[no-untyped-def]
+    """Always encrypted: a key from the user (or keyring); a keyring key that no longer
+    fits (passphrase changed elsewhere, key file restored) is forgotten and asked for."""
+    from vrijwilligers_app.services import remember
+    from vrijwilligers_app.store.errors import EncryptedRegisterError
+    from vrijwilligers_app.store.register import open_register
+
+    key, from_keyring = acquire_key(data_dir)
+    try:
+        return open_register(data_dir, key=key, daily_backup=False)
+    except EncryptedRegisterError:
+        if not from_keyring:
+            raise
+        remember.forget(data_dir)
+        key, _ = acquire_key(data_dir)
+        return open_register(data_dir, key=key, daily_backup=False)
+
+
 def _daily_backup(register) -> None:  # type: ignore[no-untyped-def]
     from vrijwilligers_app.store.backup import DEFAULT_KEEP_DAYS, auto_backup
     from vrijwilligers_app.store.settings import get_int_setting
 
     keep = get_int_setting(register.engine, "backup_keep_days", DEFAULT_KEEP_DAYS)
-    auto_backup(register.db_path, register.data_dir, date.today(), keep)
+    auto_backup(register.db_path, register.data_dir, date.today(), keep, key=register.key)
 
 
 def _fill_demo(engine) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,8 @@
 Register pages are built the first time they are shown, so start-up stays quick.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -22,6 +24,9 @@ from vrijwilligers_app.ui.pages.register_page import RegisterPage
 from vrijwilligers_app.ui.pages.settings_page import SettingsPage
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from vrijwilligers_app.ui.lock import LockController
 
 # (object name, sidebar title, register kind or None)
 PAGES = (
@@ -72,6 +77,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Register: {register.db_path}")
         self._apply_font_scale(int(self.settings.value("font_scale", 100)))
         self._restore_state()
+        self.lock = self._auto_lock()
+
+    def _auto_lock(self) -> "LockController | None":
+        """Only an encrypted register locks (tests of other things use plain ones)."""
+        if self.register.key is None:
+            return None
+        from vrijwilligers_app.store.settings import get_int_setting
+        from vrijwilligers_app.ui.lock import DEFAULT_MINUTES, SETTING, LockController
+
+        minutes = get_int_setting(self.register.engine, SETTING, DEFAULT_MINUTES)
+        return LockController(self, self.register.data_dir, self.register.key, self.runner,
+                              minutes)
 
     # --- building ----------------------------------------------------------------------------
     def _fit_sidebar(self) -> None:
@@ -129,6 +146,9 @@ class MainWindow(QMainWindow):
             if kind == "matches":
                 page = MaatjesPage(self.register.engine, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
+                if self.lock is not None:
+                    page.security.lock_minutes_changed.connect(  # type: ignore[attr-defined]
+                        self.lock.set_minutes)
             elif kind is not None:
                 page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
@@ -212,6 +232,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.lock is not None and self.lock.locked:
+            event.ignore()  # unlock first: the questions about unsaved edits show data
+            return
         for page in self.pages.values():
             if isinstance(page, RegisterPage | MaatjesPage) and not page.may_leave():
                 event.ignore()
