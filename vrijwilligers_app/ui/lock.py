@@ -80,6 +80,7 @@ class LockController(QObject):
         self._central = self.window.takeCentralWidget()
         self.page = LockPage(self._form())
         self.window.setCentralWidget(self.page)
+        self.page.show()
         self.window.menuBar().setEnabled(False)
         modal = QApplication.activeModalWidget()
         for top in QApplication.topLevelWidgets():
@@ -109,6 +110,7 @@ class LockController(QObject):
             return
         for top, (cover, children) in self._covers.items():
             top.removeEventFilter(self)
+            cover.hide()
             cover.deleteLater()
             for child in children:
                 child.setEnabled(True)
@@ -118,6 +120,7 @@ class LockController(QObject):
             page.deleteLater()
         if self._central is not None:
             self.window.setCentralWidget(self._central)
+            self._central.show()
         self._central = None
         self.window.menuBar().setEnabled(True)
         self.locked = False

@@ -75,9 +75,14 @@ class MainWindow(QMainWindow):
         self.search_dialog.chosen.connect(self.open_record)
         self._build_menus()
         self.statusBar().showMessage(f"Register: {register.db_path}")
+        self.lock: LockController | None = None
         self._apply_font_scale(int(self.settings.value("font_scale", 100)))
         self._restore_state()
         self.lock = self._auto_lock()
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        if self.lock is not None:
+            self.lock.set_minutes(minutes)
 
     def _auto_lock(self) -> "LockController | None":
         """Only an encrypted register locks (tests of other things use plain ones)."""
@@ -146,9 +151,6 @@ class MainWindow(QMainWindow):
             if kind == "matches":
                 page = MaatjesPage(self.register.engine, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
-                if self.lock is not None:
-                    page.security.lock_minutes_changed.connect(  # type: ignore[attr-defined]
-                        self.lock.set_minutes)
             elif kind is not None:
                 page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
             else:
                 page = SettingsPage(self.register, self.settings, self.runner)
                 page.font_scale_changed.connect(self._apply_font_scale)
+                page.security.lock_minutes_changed.connect(self._set_lock_minutes)
                 page.status.connect(self.statusBar().showMessage)
             page.setObjectName(f"page_{key}")
             old = self.stack.widget(row)
