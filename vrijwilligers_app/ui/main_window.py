@@ -206,8 +206,10 @@ class MainWindow(QMainWindow):
         here: reportlab and QtPdf need not slow down the start."""
         from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 
-        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
-        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
+        from vrijwilligers_app.store.private import private_temp_dir
+
+        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self,
+                                            temp_dir=private_temp_dir(self.register.data_dir))
         self.reports_dialog.show()
         return self.reports_dialog
 
