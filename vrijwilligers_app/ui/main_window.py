@@ -204,9 +204,8 @@ class MainWindow(QMainWindow):
     def open_reports(self) -> QWidget:
         """Rapporten afdrukken (issue 8): not modal, so the register stays usable. Imported
         here: reportlab and QtPdf need not slow down the start."""
-        from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
-
         from vrijwilligers_app.store.private import private_temp_dir
+        from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 
         self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self,
                                             temp_dir=private_temp_dir(self.register.data_dir))

@@ -142,7 +142,8 @@ class PassphraseSetupPage(QWidget):
         self.data_key, self.recovery_key = result
         self.passphrase.clear()
         self.repeat.clear()
-        self.recovery_label.setText(self.recovery_key)
+        groups = self.recovery_key.split("-")
+        self.recovery_label.setText("-".join(groups[:4]) + "\n" + "-".join(groups[4:]))
         self.steps.setCurrentIndex(1)
         self.kept.setFocus()
 

@@ -1,7 +1,7 @@
 """What a locked window shows instead of the register: a heading and the unlock form."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from vrijwilligers_app.ui.widgets.unlock_form import UnlockForm
 
@@ -27,8 +27,12 @@ class LockPage(QScrollArea):
         explanation.setWordWrap(True)
         explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(explanation)
-        form.setMaximumWidth(520)
-        layout.addWidget(form, 0, Qt.AlignmentFlag.AlignHCenter)
+        form.setFixedWidth(520)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(form)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.setWidget(inner)
 
