@@ -8,14 +8,18 @@ cipher settings are applied before SQLAlchemy sees the connection, so nothing ev
 file unkeyed. `key=None` is plain SQLite, for tests and for tools that convert old files.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
-from sqlmodel import Session
+
+if TYPE_CHECKING:  # SQLModel (and pydantic) load on the first session, not on every start
+    from sqlmodel import Session
 
 from vrijwilligers_app.store import cipher
 
@@ -66,6 +70,8 @@ def create_register_engine(db_path: Path, key: bytes | None = None) -> Engine:
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """A session for one unit of work: committed on success, rolled back on any error."""
+    from sqlmodel import Session
+
     with (
         Session(engine.execution_options(sqlite_begin="IMMEDIATE")) as session,
         session.begin(),
@@ -75,5 +81,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
+    from sqlmodel import Session
+
     with Session(engine) as session:
         yield session
