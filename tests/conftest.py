@@ -37,6 +37,15 @@ def _fast_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(keys, "RECOVERY_COST", cheap)
 
 
+@pytest.fixture(autouse=True)
+def _passphrase_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands and app starts read the passphrase from VRIJWILLIGERS_WACHTWOORD (there is
+    no terminal to type it in). Tests of the prompt itself remove it."""
+    from tests.helpers.registers import TEST_PASSPHRASE
+
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrated to head through the real migrations once per run, with code lists loaded."""
