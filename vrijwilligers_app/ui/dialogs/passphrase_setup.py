@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.services.passphrase import KeySetup, setup_problem, strength
-from vrijwilligers_app.services.reports.document import ReportError, write_pdf
+from vrijwilligers_app.services.reports.document import write_pdf
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.recovery_sheet import recovery_sheet_pdf
 from vrijwilligers_app.store.errors import RegisterError
 from vrijwilligers_app.ui.tasks import TaskRunner
