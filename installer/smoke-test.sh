@@ -23,8 +23,11 @@ for f in vrijwilligers-app vrijwilligers-app.desktop vrijwilligers-app.png insta
   [ -e "$APP_DIR/$f" ] || { echo "FOUT: $f ontbreekt in de bundel" >&2; exit 1; }
 done
 
+# The register is encrypted: the passphrase comes from the environment, as in scripts.
+PASSPHRASE="rooktest wachtwoord 2026"
 app() {  # run the frozen program with a bare environment
   env -i HOME="$HOME_DIR" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+      VRIJWILLIGERS_WACHTWOORD="$PASSPHRASE" \
       XDG_RUNTIME_DIR="$WORK" "$APP_DIR/vrijwilligers-app" "$@"
 }
 step() { echo "--- $*"; }
@@ -61,7 +64,7 @@ BROKEN="$HOME_DIR/kapot"
 cp -al "$APP_DIR" "$BROKEN"
 rm -r "$BROKEN/_internal/resources/codes"
 set +e
-env -i HOME="$HOME_DIR" PATH=/usr/bin:/bin LANG=C.UTF-8 \
+env -i HOME="$HOME_DIR" PATH=/usr/bin:/bin LANG=C.UTF-8 VRIJWILLIGERS_WACHTWOORD="$PASSPHRASE" \
   "$BROKEN/vrijwilligers-app" demo --data-dir "$HOME_DIR/leeg" > "$WORK/out" 2>&1
 code=$?
 set -e
