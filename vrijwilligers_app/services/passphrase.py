@@ -10,6 +10,7 @@ from pathlib import Path
 
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store import cipher, keys
+from vrijwilligers_app.store.inspect import file_key
 from vrijwilligers_app.store.location import ensure_safe_data_dir
 
 PASSPHRASE_ENV = "VRIJWILLIGERS_WACHTWOORD"
@@ -81,6 +82,8 @@ class KeySetup:
         if keys.has_key_file(data_dir):
             raise keys.KeyFileError(f"Er is al een sleutelbestand in {data_dir}.")
         if db.is_file() and db.stat().st_size > 0 and not cipher.is_plain_sqlite(db):
+            if not cipher.looks_encrypted(db):  # neither SQLite nor an encrypted register
+                file_key(db, None, "Het bestand is niet aangeraakt.")  # raises, in Dutch
             raise keys.KeyFileError(
                 f"Het register in {data_dir} is versleuteld, maar het sleutelbestand "
                 f"{keys.KEY_FILE_NAME} ontbreekt. Zet dat bestand terug (het staat naast elke "
