@@ -118,6 +118,7 @@ def providers(window, register) -> dict[str, object]:
     return {
         "resident_id": resident, "resident": "Johanna van den Heuvel-Verhoeven",
         "consent": ledger(register.engine, resident)[0], "data_dir": register.data_dir,
+        "data_key": bytes(32),
         "engine": register.engine, "runner": window.runner, "register": register,
         "parent": window, "mode": "series", "activity_id": activity, "place": place,
         "activity_label": "Alzheimer Café: de rol van muziek en herinneringen",

@@ -139,7 +139,8 @@ def test_a_system_printer_gets_the_pdf_as_it_is(qtbot, dialog, tmp_path, monkeyp
     assert dialog.print_report() == count
     assert sent == [(dialog.pdf_bytes, "kantoor", 0, 0, count)]
     assert "afbeeldingen" not in dialog.message.text()
-    assert not list(ReportsDialog._temp_folder().glob("afdrukken.pdf"))  # not left behind
+    assert dialog.temp_dir is not None  # the data dir's private temp folder
+    assert not (dialog.temp_dir / "afdrukken.pdf").exists()  # not left behind
 
 
 def test_bad_choices_are_explained_not_built(qtbot, dialog):

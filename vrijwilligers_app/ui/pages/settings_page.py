@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,7 @@ from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import add_row
+from vrijwilligers_app.ui.widgets.security_settings import SecuritySettings
 
 
 class SettingsPage(QWidget):
@@ -31,9 +33,20 @@ class SettingsPage(QWidget):
         self.register = register
         self.runner = runner
         self.ui_settings = ui_settings
-        layout = QVBoxLayout(self)
+        # Everything below the heading scrolls: at text size 200 % it is taller than a
+        # 768-pixel screen.
+        outer = QVBoxLayout(self)
         heading = QLabel("<h2>Instellingen</h2>")
-        layout.addWidget(heading)
+        outer.addWidget(heading)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setAccessibleName("Instellingen")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
         form = QFormLayout()
         self.font_scale = QSpinBox()
         self.font_scale.setObjectName("font_scale")
@@ -87,11 +100,17 @@ class SettingsPage(QWidget):
         holder.setLayout(form)
         self.font_changed()
         layout.addWidget(holder)
+        self.security = SecuritySettings(register, runner)
+        self.security.status.connect(self.status)
+        self.security.setMaximumWidth(holder.maximumWidth())
+        layout.addWidget(self.security)
         layout.addStretch(1)
 
     def font_changed(self) -> None:
         """About 90 characters wide at any text size (the limit grows with the text)."""
         self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
+        if hasattr(self, "security"):
+            self.security.setMaximumWidth(self.holder.maximumWidth())
 
     def _choose_exchange_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Map voor de uitwisseling",
@@ -117,5 +136,7 @@ class SettingsPage(QWidget):
             self.backup_button.setEnabled(True)
             self.status.emit(str(exc))
 
-        self.runner.run(backup.make_backup, register.db_path, register.data_dir,
-                        on_done=done, on_error=failed)
+        def make() -> object:
+            return backup.make_backup(register.db_path, register.data_dir, key=register.key)
+
+        self.runner.run(make, on_done=done, on_error=failed)
