@@ -6,6 +6,7 @@ Only export files belong in such a folder.
 """
 
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path, PureWindowsPath
@@ -17,6 +18,11 @@ SYNC_FOLDER_MARKERS = (
     "my drive", "icloud drive", "iclouddrive", "icloud~", "box sync", "pcloud drive",
     "seadrive", "sharepoint",
 )
+# Names users and installers give such folders: "MyDropbox", "Dropbox (Werk)",
+# "OneDrive - Gemeente Helmond", "Nextcloud2", "Mijn Google Drive", "iCloudDrive". A marker
+# anywhere in a folder name counts, not only at its start; "box sync" and "my drive" keep
+# their own spelling because plain "box"/"drive" would match ordinary folders.
+_SYNC_NAME = re.compile("|".join(re.escape(m) for m in SYNC_FOLDER_MARKERS))
 NETWORK_FS_TYPES = frozenset({
     "nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "afs", "davfs", "fuse.rclone",
     "9p", "ncpfs", "fuse.davfs2",
@@ -34,10 +40,8 @@ def sync_folder_reason(path: Path, environ: dict[str, str] | None = None) -> str
     """Why `path` looks like a sync folder, or None."""
     environ = dict(os.environ) if environ is None else environ
     for part in path.parts:
-        lowered = part.lower()
-        for marker in SYNC_FOLDER_MARKERS:
-            if lowered.startswith(marker):
-                return f"de map '{part}' hoort bij een synchronisatiedienst"
+        if _SYNC_NAME.search(part.lower()):
+            return f"de map '{part}' hoort bij een synchronisatiedienst"
     resolved = str(path).lower()
     for var in SYNC_ENV_VARS:
         root = environ.get(var)
