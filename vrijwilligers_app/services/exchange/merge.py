@@ -9,12 +9,14 @@ Refused packages change nothing; good packages in the same run are still merged.
 """
 
 import json
+import logging
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from vrijwilligers_app.services.exchange.errors import (
@@ -48,6 +50,10 @@ from vrijwilligers_app.store.tables import (
     metadata,
 )
 from vrijwilligers_app.store.tables.base import utcnow
+
+log = logging.getLogger(__name__)
+UNEXPECTED = ("onverwachte fout bij het inlezen; er is niets van dit bestand opgeslagen. De "
+              "andere bestanden zijn wel gelezen.")
 
 
 def _json_default(value: object) -> str:
@@ -125,6 +131,12 @@ def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
             continue
         except PackageRefused as exc:
             report.outcomes.append(Outcome(path, REFUSED, exc.reason))
+            continue
+        except (SQLAlchemyError, ArithmeticError, ValueError, TypeError, MemoryError) as exc:
+            # One bad file never stops a round: whatever slipped past the checks is refused
+            # (its transaction rolled back) and the remaining files are still read.
+            log.warning("Pakket %s niet ingelezen: %s", path.name, type(exc).__name__)
+            report.outcomes.append(Outcome(path, REFUSED, UNEXPECTED))
             continue
         report.outcomes.append(Outcome(path, IMPORTED, "", package.source_id, package.sequence,
                                        note))

@@ -40,6 +40,10 @@ from vrijwilligers_app.services.exchange.package_write import (
 from vrijwilligers_app.services.exchange.schema import SCHEMA_VERSION, TABLES
 
 MB = 1024 * 1024
+# Manifest numbers must fit every column they go into: PostgreSQL's INTEGER is 32 bits, and
+# SQLite raises OverflowError above 2**63. A laptop makes one export a day or so.
+MAX_SEQUENCE = 2**31 - 1
+MAX_SCHEMA_VERSION = 10_000
 
 
 @dataclass(frozen=True)
@@ -142,16 +146,20 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
         raise PackageRefused("Het pakket mist manifest.json of manifest.sig.")
     try:
         manifest = json.loads(files[MANIFEST].decode("utf-8"))
-        manifest["sequence"] = int(manifest["sequence"])
-        manifest["schema_version"] = int(manifest["schema_version"])
+        for number in ("sequence", "schema_version"):
+            if not isinstance(manifest[number], int) or isinstance(manifest[number], bool):
+                raise TypeError(f"{number} is geen geheel getal")
         str(manifest["source_id"])
         VerifyKey(str(manifest["public_key"]).encode(), encoder=HexEncoder)
         if not isinstance(manifest["files"], dict):
             raise TypeError("files")
     except (ValueError, KeyError, TypeError, CryptoError, RecursionError) as exc:
         raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({exc}).") from exc
-    if manifest["sequence"] < 1:
-        raise PackageRefused("manifest.json noemt een ongeldig volgnummer.")
+    if not 1 <= manifest["sequence"] <= MAX_SEQUENCE:
+        raise PackageRefused("manifest.json noemt een ongeldig volgnummer (buiten 1 t/m "
+                             f"{MAX_SEQUENCE:,}).".replace(",", "."))
+    if not 1 <= manifest["schema_version"] <= MAX_SCHEMA_VERSION:
+        raise PackageRefused("manifest.json noemt een ongeldige schemaversie.")
     try:
         if manifest.get("kind") == "export":
             manifest["source_id"] = str(uuid.UUID(str(manifest["source_id"])))
@@ -170,8 +178,6 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
             f"Het pakket heeft schemaversie {manifest['schema_version']}, van een nieuwere "
             f"versie van het programma (deze versie kent t/m {SCHEMA_VERSION}). Werk het "
             "programma bij.")
-    if manifest["schema_version"] < 1:
-        raise PackageRefused("manifest.json noemt een ongeldige schemaversie.")
     return dict(manifest)
 
 
