@@ -78,7 +78,10 @@ def read_capped(path: Path, limits: Limits) -> bytes | Outcome:
         if size > limits.file_bytes:
             return Outcome(path, REFUSED, f"het bestand is te groot ({size // MB} MB; hooguit "
                                           f"{limits.file_bytes // MB} MB)")
-        with open(path, "rb") as handle:
-            return handle.read(limits.file_bytes + 1)
+        with open(path, "rb") as handle:  # read(n) allocates n bytes first: ask for size
+            content = handle.read(size + 1)
+        if len(content) > limits.file_bytes:  # grew while being read
+            return Outcome(path, REFUSED, "het bestand is te groot (groeide tijdens het lezen)")
+        return content
     except OSError as exc:
         return Outcome(path, REFUSED, f"niet te lezen ({os_reason(exc)})")
