@@ -58,8 +58,8 @@ def build(target: Path) -> None:
 
 
 def main() -> None:
-    from vrijwilligers_app.services.exchange.package_read import read_package
     from vrijwilligers_app.services.exchange.errors import PackageRefused
+    from vrijwilligers_app.services.exchange.package_read import read_package
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bom.zip"

@@ -34,7 +34,6 @@ LAPTOP_FILE = "laptop.json"
 GEMEENTE_FILE = "gemeente.json"
 PUBLIC_FILE_KIND = "vrijwilligers-app gemeentesleutel"
 GEMEENTE_KEY_SETTING = "exchange_gemeente_key"
-SEQUENCE_FILE = "volgnummer.txt"
 
 
 def fingerprint(*hex_keys: str) -> str:
@@ -96,21 +95,6 @@ def laptop_keys(data_dir: Path) -> LaptopKeys:
                           bytes.fromhex(content["pseudonym_secret"]))
     except (KeyError, ValueError, TypeError, CryptoError) as exc:
         raise ExchangeError(f"De sleutel van deze laptop in {path} is beschadigd.") from exc
-
-
-def next_sequence(data_dir: Path) -> int:
-    """The next export's sequence number, kept beside the key (a restored backup of the
-    register must not send a number the gemeente has already seen)."""
-    path = data_dir / KEYS_DIR / SEQUENCE_FILE
-    try:
-        current = int(path.read_text(encoding="ascii").strip())
-    except (OSError, ValueError):
-        current = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".nieuw")
-    temporary.write_text(str(current + 1), encoding="ascii")
-    os.replace(temporary, path)
-    return current + 1
 
 
 @dataclass(frozen=True)
