@@ -3,14 +3,18 @@
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.paths import DATABASE_NAME, resolve_data_dir
 from vrijwilligers_app.store.errors import RegisterError
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](data_dir, args)
     except RegisterError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        # e.g. a full disk while the demo is written: a Dutch sentence, not a traceback
+        print(f"\nFout: {dutch_reason(exc)}. Wat al was opgeslagen blijft bewaard; wat bezig "
+              "was is teruggedraaid.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)

@@ -31,3 +31,7 @@ class MigrationError(RegisterError):
 
 class BackupError(RegisterError):
     pass
+
+
+class ReadOnlyRegisterError(RegisterError):
+    pass

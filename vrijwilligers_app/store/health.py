@@ -5,7 +5,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from vrijwilligers_app.store import migrate
-from vrijwilligers_app.store.inspect import SQLITE_HEADER, connect_read_only
+from vrijwilligers_app.store.inspect import SQLITE_HEADER, connect_untouched
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 
 @dataclass
@@ -41,13 +42,13 @@ def check_database(path: Path) -> HealthReport:
             report.problems.append("Het bestand is geen SQLite-database.")
             return report
     try:
-        connection = connect_read_only(path)
+        connection = connect_untouched(path)
         try:
             _fill(report, connection)
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        report.problems.append(f"De database kan niet worden gelezen: {exc}")
+        report.problems.append(f"De database kan niet worden gelezen: {dutch_reason(exc)}.")
     return report
 
 

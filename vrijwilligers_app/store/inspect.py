@@ -9,12 +9,25 @@ from pathlib import Path
 
 from vrijwilligers_app.store import migrate
 from vrijwilligers_app.store.errors import CorruptRegisterError, NewerSchemaError, NotARegisterError
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def connect_untouched(path: Path) -> sqlite3.Connection:
+    """Read a file without leaving anything beside it: a read-only open of a WAL database
+    still creates `-shm` and `-wal` files (in a sync folder they get synced; beside a refused
+    file they are litter). When neither exists, nothing has the file open and `immutable=1`
+    reads it without them; when they exist, they are in use and a plain read-only open
+    shares them."""
+    base = str(path)
+    if Path(base + "-wal").exists() or Path(base + "-shm").exists():
+        return connect_read_only(path)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,7 @@ def inspect_database(path: Path, data_dir: Path | None = None,
             + hint
         )
     try:
-        connection = connect_read_only(path)
+        connection = connect_untouched(path)
         try:
             status = connection.execute("PRAGMA quick_check").fetchone()[0]
             tables = {r[0] for r in connection.execute(
@@ -64,7 +77,7 @@ def inspect_database(path: Path, data_dir: Path | None = None,
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptRegisterError(
-            f"{path} is beschadigd en kan niet worden gelezen ({exc}). " + hint
+            f"{path} is beschadigd en kan niet worden gelezen ({dutch_reason(exc)}). " + hint
         ) from exc
     if status != "ok":
         raise CorruptRegisterError(

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path, PureWindowsPath
 
 from vrijwilligers_app.store.errors import DataDirError
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 SYNC_FOLDER_MARKERS = (
     "onedrive", "nextcloud", "dropbox", "owncloud", "google drive", "googledrive",
@@ -103,6 +104,6 @@ def ensure_safe_data_dir(path: Path) -> None:
             pass
     except OSError as exc:
         raise DataDirError(
-            f"Kan niet schrijven in de gegevensmap {path} ({exc.strerror or exc}). "
+            f"Kan niet schrijven in de gegevensmap {path} ({dutch_reason(exc)}). "
             "Kies met --data-dir een map waarin u mag schrijven."
         ) from exc

@@ -8,9 +8,11 @@
 5. missing code lists are loaded; one automatic backup a day, 14 kept.
 """
 
+import errno
 import logging
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,12 +22,13 @@ from sqlalchemy import Engine
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store import backup, migrate
 from vrijwilligers_app.store.engine import create_register_engine
-from vrijwilligers_app.store.errors import MigrationError
+from vrijwilligers_app.store.errors import MigrationError, ReadOnlyRegisterError
 from vrijwilligers_app.store.inspect import inspect_database
 from vrijwilligers_app.store.location import ensure_safe_data_dir
 from vrijwilligers_app.store.lock import DataDirLock
 from vrijwilligers_app.store.seed import load_code_lists
 from vrijwilligers_app.store.settings import get_int_setting
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,8 @@ def open_register(data_dir: Path, *, today: date | None = None,
     lock.acquire()
     try:
         db_path = data_dir / DATABASE_NAME
+        backup.remove_leftovers(data_dir)  # we hold the lock: no backup is running now
+        ensure_writable(db_path)
         state = inspect_database(db_path, data_dir)
         if state.revision != migrate.head_revision():
             if state.revision is None:
@@ -73,6 +78,30 @@ def open_register(data_dir: Path, *, today: date | None = None,
     except BaseException:
         lock.release()
         raise
+
+
+def ensure_writable(db_path: Path) -> None:
+    """Refuse a register the app could open but never save to (a read-only file, e.g. copied
+    from a CD or marked read-only in Explorer, or a read-only disk): otherwise every save fails
+    later with SQLite's English 'attempt to write a readonly database'."""
+    if not db_path.exists():
+        return
+    mode = db_path.stat().st_mode
+    readonly = not mode & stat.S_IWUSR or not os.access(db_path, os.W_OK)
+    if not readonly:
+        try:  # a read-only mount or an ACL that the mode bits do not show
+            with open(db_path, "r+b"):
+                pass
+        except PermissionError:
+            readonly = True
+        except OSError as exc:
+            readonly = exc.errno == errno.EROFS
+    if readonly:
+        raise ReadOnlyRegisterError(
+            f"Het register {db_path} is alleen-lezen: het programma kan het openen maar niets "
+            "opslaan. Zet het bestand op schrijfbaar (in Verkenner: rechtsklik → Eigenschappen "
+            "→ vink 'Alleen-lezen' uit) of kies met --data-dir een map waarin u mag schrijven. "
+            "Er is niets veranderd.")
 
 
 def _create_new(db_path: Path) -> None:
@@ -103,7 +132,8 @@ def _migrate_safely(db_path: Path, data_dir: Path, revision: str) -> None:
         engine.dispose()
         _remove_database_files(work)
         raise MigrationError(
-            f"Het bijwerken van het register naar de nieuwe versie is mislukt ({exc}). "
+            "Het bijwerken van het register naar de nieuwe versie is mislukt "
+            f"({exc if isinstance(exc, MigrationError) else dutch_reason(exc)}). "
             f"Het register is niet veranderd; een kopie staat in {pre}."
         ) from exc
     os.replace(work, db_path)

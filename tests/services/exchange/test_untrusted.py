@@ -100,3 +100,20 @@ def test_declared_huge_entries_are_refused_without_holding_them(laptop, gemeente
     assert [o.status for o in report.outcomes] == [REFUSED]
     assert "een regel is langer dan 1.048.576 tekens" in report.outcomes[0].reason
     assert peak < 20 * MB, peak
+
+
+@pytest.mark.parametrize(("data", "dutch"), [
+    (b'id;tekst\r\n1;"a"b\r\n', "aanhalingsteken"),
+    (b'id;tekst\r\n1;"open\r\n', "midden in een veld"),
+])
+def test_csv_errors_are_said_in_dutch(data, dutch):
+    from vrijwilligers_app.services.exchange.cells import read_csv
+    from vrijwilligers_app.services.exchange.errors import PackageRefused
+    from vrijwilligers_app.services.exchange.schema import Column, Table
+
+    table = Table("proef", "Proef", (Column("id", "integer", required=True), Column("tekst")),
+                  ("id",))
+    with pytest.raises(PackageRefused) as refused:
+        read_csv(table, data)
+    assert dutch in refused.value.reason
+    assert "expected" not in refused.value.reason and "unexpected" not in refused.value.reason

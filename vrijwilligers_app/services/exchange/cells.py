@@ -157,6 +157,22 @@ def read_csv(table: Table, data: bytes) -> list[dict[str, Any]]:
     return read_csv_stream(table, io.BytesIO(data))
 
 
+_CSV_REASONS = (
+    ("expected after", "een aanhalingsteken staat op een onverwachte plek"),
+    ("unexpected end of data", "het bestand houdt midden in een veld op"),
+    ("nul", "bevat een NUL-teken"),
+    ("field larger than field limit", "een veld is te lang"),
+    ("new-line character seen in unquoted field", "een regeleinde midden in een veld"),
+)
+
+
+def csv_reason(exc: csv.Error) -> str:
+    """Python's csv module speaks English; the user reads Dutch."""
+    text = str(exc).lower()
+    return next((reason for needle, reason in _CSV_REASONS if needle in text),
+                "ongeldige opbouw")
+
+
 MAX_LINE_CHARS = 1024 * 1024  # no cell of an export comes near; a bomb's one line does
 
 
@@ -186,7 +202,8 @@ def read_csv_stream(table: Table, stream: IO[bytes]) -> list[dict[str, Any]]:
                                  f"{', '.join(table.header)}).")
         return _rows(table, reader)
     except csv.Error as exc:
-        raise PackageRefused(f"{where}, rij {reader.line_num}: geen geldige CSV ({exc}).") from exc
+        raise PackageRefused(f"{where}, rij {reader.line_num}: geen geldige CSV "
+                             f"({csv_reason(exc)}).") from exc
     except UnicodeDecodeError as exc:
         raise PackageRefused(f"{where} is geen UTF-8-tekst (rij {reader.line_num + 1})."
                              ) from exc

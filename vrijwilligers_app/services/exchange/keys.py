@@ -28,6 +28,7 @@ from sqlalchemy import Engine
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.files import os_reason
 from vrijwilligers_app.store.settings import get_setting, set_setting
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 KEYS_DIR = "uitwisseling"
 LAPTOP_FILE = "laptop.json"
@@ -57,8 +58,10 @@ def _write_private(path: Path, content: dict[str, str]) -> None:
 def _read_json(path: Path, what: str) -> dict[str, str]:
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ExchangeError(f"{what} in {path} is niet leesbaar ({exc}).") from exc
+    except OSError as exc:
+        raise ExchangeError(f"{what} in {path} is niet leesbaar ({dutch_reason(exc)}).") from exc
+    except ValueError as exc:
+        raise ExchangeError(f"{what} in {path} is niet leesbaar (geen geldige JSON).") from exc
     if not isinstance(content, dict):
         raise ExchangeError(f"{what} in {path} is geen sleutelbestand.")
     return content

@@ -156,7 +156,8 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int],
                 if keep:
                     kept += chunk
     except _ZIP_ERRORS as exc:
-        raise PackageRefused(f"Het zip-bestand is beschadigd ({exc}).") from exc
+        raise PackageRefused(f"Het zip-bestand is beschadigd ({info.filename} is niet uit "
+                             "te pakken).") from exc
     if size != info.file_size:
         raise PackageRefused(f"'{info.filename}' is kleiner dan het zip-bestand opgeeft.")
     return digest.hexdigest(), bytes(kept)
@@ -169,13 +170,15 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
         manifest = json.loads(files[MANIFEST].decode("utf-8"))
         for number in ("sequence", "schema_version"):
             if not isinstance(manifest[number], int) or isinstance(manifest[number], bool):
-                raise TypeError(f"{number} is geen geheel getal")
+                raise TypeError(number)
         str(manifest["source_id"])
         VerifyKey(str(manifest["public_key"]).encode(), encoder=HexEncoder)
         if not isinstance(manifest["files"], dict):
             raise TypeError("files")
     except (ValueError, KeyError, TypeError, CryptoError, RecursionError) as exc:
-        raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({exc}).") from exc
+        field = f"veld {exc.args[0]}" if isinstance(exc, KeyError | TypeError) and exc.args \
+            and isinstance(exc.args[0], str) and len(exc.args[0]) < 40 else "geen geldige JSON"
+        raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({field}).") from exc
     if not 1 <= manifest["sequence"] <= MAX_SEQUENCE:
         raise PackageRefused("manifest.json noemt een ongeldig volgnummer (buiten 1 t/m "
                              f"{MAX_SEQUENCE:,}).".replace(",", "."))
@@ -257,7 +260,8 @@ def read_package(content: bytes, *, expected_kind: str | None = None,
             described = json.loads(small[DATAPACKAGE].decode("utf-8"))
             names = [resource["name"] for resource in described["resources"]]
         except (KeyError, ValueError, TypeError, RecursionError) as exc:
-            raise PackageRefused(f"datapackage.json is onleesbaar ({exc}).") from exc
+            raise PackageRefused("datapackage.json is onleesbaar (geen geldige beschrijving)."
+                                 ) from exc
         tables = TABLES[kind]
         if sorted(names) != sorted(tables):
             raise PackageRefused("datapackage.json noemt andere tabellen dan deze schemaversie "
@@ -284,4 +288,5 @@ def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None, table: Table
         with archive.open(info) as handle:
             return read_csv_stream(table, handle)
     except _ZIP_ERRORS as exc:
-        raise PackageRefused(f"Het zip-bestand is beschadigd ({exc}).") from exc
+        raise PackageRefused(f"Het zip-bestand is beschadigd ({table.path} is niet uit te "
+                             "pakken).") from exc
