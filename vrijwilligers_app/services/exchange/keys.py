@@ -82,6 +82,16 @@ class LaptopKeys:
         return fingerprint(self.public_hex)
 
 
+def enrolment_hint(data_dir: Path, organisation: str = "") -> str:
+    """What the laptop tells its user after the first export (issue 17): the gemeente keeps a
+    new laptop's exports in quarantine until someone there accepts this fingerprint."""
+    keys = laptop_keys(data_dir)
+    named = f" als '{organisation}'" if organisation else ""
+    return (f"Vingerafdruk van deze laptop: {keys.fingerprint}. De gemeente ziet deze laptop"
+            f"{named} en leest de export pas in nadat zij deze vingerafdruk heeft "
+            "geaccepteerd: geef hem door (telefonisch of op papier).")
+
+
 def laptop_keys(data_dir: Path) -> LaptopKeys:
     """The laptop's keys, made on first use."""
     path = data_dir / KEYS_DIR / LAPTOP_FILE

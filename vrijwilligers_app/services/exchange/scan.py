@@ -8,6 +8,7 @@ from vrijwilligers_app.services.exchange.package_read import MB, Limits, is_seal
 from vrijwilligers_app.services.files import os_reason
 
 IMPORTED, IGNORED, REFUSED = "ingelezen", "genegeerd", "geweigerd"
+QUARANTINED = "in quarantaine"  # from a key no gemeente user accepted yet
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,11 @@ class Report:
 
     def as_text(self) -> str:
         lines = [o.as_text() for o in self.outcomes]
+        waiting = self.count(QUARANTINED)
         lines.append(f"Samen: {self.count(IMPORTED)} ingelezen, {self.count(IGNORED)} "
-                     f"genegeerd, {self.count(REFUSED)} geweigerd.")
+                     f"genegeerd, {self.count(REFUSED)} geweigerd"
+                     + (f", {waiting} in quarantaine (zie 'gemeente bronnen')." if waiting
+                        else "."))
         return "\n".join(lines)
 
 

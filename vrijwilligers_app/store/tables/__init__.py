@@ -23,6 +23,7 @@ from vrijwilligers_app.store.tables.codes import (
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
     ExchangePackage,
+    ExchangeQuarantine,
     ExchangeRecord,
     ExchangeSource,
     ExchangeStatusEvent,
@@ -47,7 +48,7 @@ metadata = SQLModel.metadata
 __all__ = [
     "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
-    "Evaluation", "ExchangePackage", "ExchangeRecord", "ExchangeSource",
+    "Evaluation", "ExchangePackage", "ExchangeQuarantine", "ExchangeRecord", "ExchangeSource",
     "ExchangeStatusEvent", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",
     "InitiativeType",
     "LifeDomain", "MatchEndReason", "Neighbourhood", "Participation", "Record", "Referral",
