@@ -154,10 +154,14 @@ def _g_init(data_dir: Path, args: argparse.Namespace) -> int:
 
 def _g_import(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.services.exchange.merge import import_packages
+    from vrijwilligers_app.services.exchange.scan import QUARANTINED
 
     with _open(data_dir) as register:
         report = import_packages(register.engine, data_dir, [Path(p) for p in args.paths])
     print(report.as_text())
+    if report.count(QUARANTINED):
+        print("Vergelijk de vingerafdruk met wat de laptop toont en accepteer met: "
+              "gemeente bronnen --accepteer VINGERAFDRUK")
     return 1 if report.refused else 0
 
 

@@ -38,6 +38,23 @@ def gemeente(template_database, tmp_path):
         yield register
 
 
+def accept_all_in_quarantine(qtbot, dialog, monkeypatch):
+    from vrijwilligers_app.ui.dialogs.confirm import Confirm
+
+    asked = []
+    monkeypatch.setattr(Confirm, "ask", classmethod(
+        lambda cls, parent, title, text, **kw: asked.append(text) or True))
+    quarantine = dialog.open_quarantine()
+    qtbot.addWidget(quarantine)
+    while quarantine.table.rowCount():
+        fingerprint = quarantine.table.item(0, 0).text()
+        quarantine.table.selectRow(0)
+        qtbot.mouseClick(quarantine.accept_button, Qt.MouseButton.LeftButton)
+        assert fingerprint in asked[-1]
+        assert "1 ingelezen" in quarantine.message.text()
+    quarantine.close()
+
+
 def _column(dialog, column):
     return {MEASURES[row][0]: dialog.table.item(row, column).text()
             for row in range(dialog.table.rowCount())}
@@ -50,7 +67,9 @@ def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports,
     assert dialog.result.text() == "Nog geen exportbestanden ingelezen."
     monkeypatch.setattr(dialog, "choose_folder", lambda title: exports)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert "2 ingelezen, 0 genegeerd, 0 geweigerd" in dialog.result.text()
+    # issue 17: new laptops wait in quarantine until accepted in the window
+    assert "0 ingelezen, 0 genegeerd, 0 geweigerd, 2 in quarantaine" in dialog.result.text()
+    accept_all_in_quarantine(qtbot, dialog, monkeypatch)
     assert dialog.table.columnCount() == 3
     assert dialog.table.horizontalHeaderItem(0).text() == "Helmond (alle bronnen)"
     city, one = _column(dialog, 0), _column(dialog, 1)
@@ -78,3 +97,28 @@ def test_menu_entry_only_in_a_gemeente_data_dir(qtbot, gemeente, demo_register):
 
     assert "&Gemeente: sociaal domein in beeld…" in entries(gemeente)
     assert "&Gemeente: sociaal domein in beeld…" not in entries(demo_register)
+
+
+def test_quarantine_list_shows_fingerprint_and_name_refuses_after_confirmation(
+        qtbot, gemeente, exports, monkeypatch):
+    from vrijwilligers_app.services.exchange.merge import import_packages
+    from vrijwilligers_app.services.exchange.quarantine import waiting_sources
+    from vrijwilligers_app.ui.dialogs.confirm import Confirm
+    from vrijwilligers_app.ui.dialogs.quarantine_dialog import QuarantineDialog
+
+    import_packages(gemeente.engine, gemeente.data_dir, [exports])
+    keys = {laptop_keys(exports.parent / name).fingerprint for name in ("a", "b")}
+    dialog = QuarantineDialog(gemeente, TaskRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    shown = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    assert shown == keys
+    assert dialog.table.item(0, 3).text().count("-") == 2  # dd-mm-jjjj
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a, **kw: False))
+    qtbot.mouseClick(dialog.refuse_button, Qt.MouseButton.LeftButton)
+    assert len(waiting_sources(gemeente.engine)) == 2  # not confirmed: nothing changed
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a, **kw: True))
+    first = dialog.table.item(0, 0).text()
+    qtbot.mouseClick(dialog.refuse_button, Qt.MouseButton.LeftButton)
+    assert "geweigerd" in dialog.message.text()
+    assert [w.fingerprint for w in waiting_sources(gemeente.engine)] == sorted(keys - {first})
+    assert dialog.table.rowCount() == 1

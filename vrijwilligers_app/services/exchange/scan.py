@@ -42,7 +42,7 @@ class Report:
         waiting = self.count(QUARANTINED)
         lines.append(f"Samen: {self.count(IMPORTED)} ingelezen, {self.count(IGNORED)} "
                      f"genegeerd, {self.count(REFUSED)} geweigerd"
-                     + (f", {waiting} in quarantaine (zie 'gemeente bronnen')." if waiting
+                     + (f", {waiting} in quarantaine (wachten op goedkeuring)." if waiting
                         else "."))
         return "\n".join(lines)
 

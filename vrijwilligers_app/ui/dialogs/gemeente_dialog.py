@@ -32,8 +32,9 @@ from vrijwilligers_app.services.exchange.gemeente_figures import (
 )
 from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 from vrijwilligers_app.services.exchange.merge import import_packages
-from vrijwilligers_app.services.exchange.scan import Report
+from vrijwilligers_app.services.exchange.scan import QUARANTINED, Report
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.ui.dialogs.quarantine_dialog import QuarantineDialog
 from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -117,6 +118,9 @@ class GemeenteDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.return_button = buttons.addButton("&Terugmeldingen schrijven…",
                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.quarantine_button = buttons.addButton("Bronnen in &quarantaine…",
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.quarantine_button.clicked.connect(self.open_quarantine)
         close = buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._import)
         self.return_button.clicked.connect(self._return)
@@ -144,7 +148,7 @@ class GemeenteDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._fit_width()
-        if not overview.sources:
+        if not overview.sources and not self.result.text():
             self.result.setText("Nog geen exportbestanden ingelezen.")
 
     def _fit_width(self) -> None:
@@ -170,8 +174,17 @@ class GemeenteDialog(QDialog):
 
     def _imported(self, report: Report) -> None:
         self._busy(False)
-        self.result.setText(report.as_text())
+        text = report.as_text()
+        if report.count(QUARANTINED):
+            text += "\nKijk bij 'Bronnen in quarantaine…' om ze te accepteren of te weigeren."
+        self.result.setText(text)
         self.refresh()
+
+    def open_quarantine(self) -> QuarantineDialog:
+        dialog = QuarantineDialog(self.register, self.runner, self)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def _return(self) -> None:
         folder = self.choose_folder("Map voor de terugmeldingen")
