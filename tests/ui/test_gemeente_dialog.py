@@ -122,3 +122,48 @@ def test_quarantine_list_shows_fingerprint_and_name_refuses_after_confirmation(
     assert "geweigerd" in dialog.message.text()
     assert [w.fingerprint for w in waiting_sources(gemeente.engine)] == sorted(keys - {first})
     assert dialog.table.rowCount() == 1
+
+
+def test_status_entry_finds_a_referral_and_adds_a_dated_status(qtbot, gemeente, exports,
+                                                               tmp_path):
+    from sqlalchemy import text
+
+    from tests.services.exchange.conftest import Side, enrol
+    from vrijwilligers_app.services.exchange.merge import import_packages
+    from vrijwilligers_app.ui.dialogs.status_dialog import StatusDialog
+
+    for name in ("a", "b"):  # accepted earlier
+        laptop = exports.parent / name
+        enrol(Side(gemeente.data_dir, gemeente.engine), Side(laptop, gemeente.engine))
+    import_packages(gemeente.engine, gemeente.data_dir, [exports])
+    dialog = StatusDialog(gemeente, TaskRunner(synchronous=True), today=TODAY)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.start, "01-01-2026")
+    qtbot.keyClicks(dialog.end, "31-03-2026")
+    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() > 1
+    short = dialog.table.item(0, 0).text()
+    dialog.number.setText(short)
+    qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() >= 1
+    assert all(dialog.table.item(row, 0).text() == short
+               for row in range(dialog.table.rowCount()))
+    dialog.table.selectRow(0)
+    hit = dialog.selected()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("nagebeld"))
+    dialog.on.setText("20-11-2026")
+    with qtbot.waitSignal(dialog.added):
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "toegevoegd" in dialog.message.text()
+    with gemeente.engine.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT source_id, referral_key, kind, date(occurred_at) FROM "
+            "exchange_status_event")).all()
+    assert [tuple(r) for r in rows] == [(hit.source_id, hit.key, "nagebeld", "2026-11-20")]
+
+    dialog.on.setText("31-02-2026")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "Datum" in dialog.message.text()
+    dialog.on.setText("01-01-2099")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "toekomst" in dialog.message.text()

@@ -35,6 +35,7 @@ from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import QUARANTINED, Report
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.dialogs.quarantine_dialog import QuarantineDialog
+from vrijwilligers_app.ui.dialogs.status_dialog import StatusDialog
 from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -121,6 +122,9 @@ class GemeenteDialog(QDialog):
         self.quarantine_button = buttons.addButton("Bronnen in &quarantaine…",
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.quarantine_button.clicked.connect(self.open_quarantine)
+        self.status_button = buttons.addButton("&Status doorgeven…",
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.status_button.clicked.connect(self.open_status)
         close = buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._import)
         self.return_button.clicked.connect(self._return)
@@ -183,6 +187,11 @@ class GemeenteDialog(QDialog):
     def open_quarantine(self) -> QuarantineDialog:
         dialog = QuarantineDialog(self.register, self.runner, self)
         dialog.changed.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def open_status(self) -> StatusDialog:
+        dialog = StatusDialog(self.register, self.runner, self, self.today)
         dialog.open()
         return dialog
 
