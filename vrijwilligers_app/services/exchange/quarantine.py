@@ -44,7 +44,7 @@ def hold(session: Session, package: Package, file_path: Path | None) -> PackageR
             source_name=str(package.manifest.get("source_name", ""))[:150],
             sequence=package.sequence,
             file_path=str(file_path.resolve()) if file_path else ""))
-    return Quarantined(f"onbekende bron, wacht op goedkeuring (vingerafdruk {shown})")
+    return Quarantined(f"onbekende bron met vingerafdruk {shown}; wacht op goedkeuring")
 
 
 @dataclass(frozen=True)

@@ -121,8 +121,8 @@ class StatusDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         close.clicked.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 120,
-                    self.fontMetrics().height() * 30)
+        self.resize(self.fontMetrics().averageCharWidth() * 130,
+                    self.fontMetrics().height() * 36)
         self._enable()
 
     # --- finding ----------------------------------------------------------------------------
