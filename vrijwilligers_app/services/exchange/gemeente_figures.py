@@ -36,6 +36,7 @@ from vrijwilligers_app.domain.waiting_times import (
     ReferralFigures,
     referral_figures,
 )
+from vrijwilligers_app.services.exchange.initiative_merge import canonical_ids
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.engine import read_session
@@ -163,7 +164,8 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
             per_source[source_id][table].append(row)
     figures = [_figures(per_source[sid], sid, name, period_start, period_end, today)
                for sid, name in sources]
-    everything = _city_rows([per_source[sid] for sid in newest_first])
+    aliases = canonical_ids(engine)  # initiatives merged by the gemeente count once
+    everything = _city_rows([_as_canonical(per_source[sid], aliases) for sid in newest_first])
     initiatives = {r["id"]: r for r in everything["initiatieven"]}
     total = _figures(everything, None, CITY, period_start, period_end, today, initiatives)
     return CityOverview(period_start, period_end, today, figures, total)
@@ -176,6 +178,21 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
 _SHARED = {"initiatieven": ("id",), "sociale_kaart": ("code",),
            "vrijwilligers_per_initiatief": ("initiatief",),
            "vrijwilligers_vermeld": ("id", "initiatief", "rol"), "activiteiten": ("id",)}
+
+
+def _as_canonical(rows: dict[str, list[dict[str, Any]]], aliases: dict[str, str]
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """A source's rows with merged initiatives under their canonical id (copies: the
+    per-source figures keep the laptop's own ids)."""
+    if not aliases:
+        return rows
+    changed = dict(rows)
+    changed["initiatieven"] = [{**r, "id": aliases.get(r["id"], r["id"])}
+                               for r in rows["initiatieven"]]
+    for table in ("vrijwilligers_per_initiatief", "vrijwilligers_vermeld", "activiteiten"):
+        changed[table] = [{**r, "initiatief": aliases.get(r["initiatief"], r["initiatief"])}
+                          for r in rows[table]]
+    return changed
 
 
 def _city_rows(newest_first: list[dict[str, list[dict[str, Any]]]]

@@ -22,6 +22,7 @@ from vrijwilligers_app.store.tables.codes import (
 )
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
+    ExchangeInitiativeAlias,
     ExchangePackage,
     ExchangeQuarantine,
     ExchangeRecord,
@@ -48,7 +49,8 @@ metadata = SQLModel.metadata
 __all__ = [
     "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
-    "Evaluation", "ExchangePackage", "ExchangeQuarantine", "ExchangeRecord", "ExchangeSource",
+    "Evaluation", "ExchangeInitiativeAlias", "ExchangePackage", "ExchangeQuarantine",
+    "ExchangeRecord", "ExchangeSource",
     "ExchangeStatusEvent", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",
     "InitiativeType",
     "LifeDomain", "MatchEndReason", "Neighbourhood", "Participation", "Record", "Referral",

@@ -82,3 +82,13 @@ class ExchangeQuarantine(SQLModel, table=True):
     file_path: str = Field(default="", max_length=1000)
     first_seen: datetime = Field(default_factory=utcnow)
     refused: bool = False
+
+
+class ExchangeInitiativeAlias(SQLModel, table=True):
+    """Gemeente side: an initiative entered on several laptops under different ids, merged
+    by a gemeente user (issue 17): city-wide it counts once, as `canonical_id`."""
+
+    __tablename__ = "exchange_initiative_alias"
+    initiative_id: str = Field(primary_key=True, max_length=36)
+    canonical_id: str = Field(max_length=36, index=True)
+    merged_at: datetime = Field(default_factory=utcnow)
