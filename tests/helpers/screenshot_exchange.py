@@ -62,7 +62,7 @@ def gemeente(data_dir: Path, out_dir: Path) -> None:
 
 
 def quarantine_and_status(data_dir: Path, out_dir: Path) -> None:
-    """Issue 17: the quarantine list, then the status entry after a search."""
+    """Issue 17: the quarantine list, the status entry after a search, duplicates."""
     from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
 
     app = create_application()
@@ -88,6 +88,10 @@ def quarantine_and_status(data_dir: Path, out_dir: Path) -> None:
         _settle(app, window)
         screen.grabWindow(0).save(str(out_dir / "24-status-doorgeven.png"))
         status.close()
+        duplicates = dialog.open_duplicates()
+        _settle(app, window)
+        screen.grabWindow(0).save(str(out_dir / "25-dubbele-initiatieven.png"))
+        duplicates.close()
         dialog.close()
         window.close()
 

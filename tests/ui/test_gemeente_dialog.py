@@ -167,3 +167,43 @@ def test_status_entry_finds_a_referral_and_adds_a_dated_status(qtbot, gemeente, 
     dialog.on.setText("01-01-2099")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert "toekomst" in dialog.message.text()
+
+
+def test_duplicate_initiatives_view_merges_after_confirmation(qtbot, gemeente, exports,
+                                                              monkeypatch, tmp_path):
+    import uuid
+
+    from sqlalchemy import text
+
+    from tests.services.exchange.conftest import Side, enrol
+    from vrijwilligers_app.services.exchange.gemeente_figures import city_overview
+    from vrijwilligers_app.services.exchange.merge import import_packages
+    from vrijwilligers_app.ui.dialogs.confirm import Confirm
+    from vrijwilligers_app.ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+    # laptop b entered the initiatives anew (other ids) and exports again
+    b = exports.parent / "b"
+    engine = create_register_engine(b / "register.sqlite")
+    with engine.begin() as connection:
+        for (initiative_id,) in connection.execute(text("SELECT id FROM initiative")).all():
+            connection.execute(text("UPDATE initiative SET uuid = :u WHERE id = :i"),
+                               {"u": str(uuid.uuid4()), "i": initiative_id})
+    export(engine, b, exports, today=TODAY)
+    engine.dispose()
+    for name in ("a", "b"):
+        enrol(Side(gemeente.data_dir, gemeente.engine), Side(exports.parent / name, None))
+    import_packages(gemeente.engine, gemeente.data_dir, [exports])
+    before = city_overview(gemeente.engine, date(2026, 1, 1), TODAY, TODAY).total
+    dialog = DuplicatesDialog(gemeente, TaskRunner(synchronous=True))
+    qtbot.addWidget(dialog)
+    groups = dialog.tree.topLevelItemCount()
+    assert groups > 0 and dialog.tree.topLevelItem(0).childCount() == 2
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a, **kw: False))
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.tree.topLevelItemCount() == groups  # not confirmed: nothing merged
+    monkeypatch.setattr(Confirm, "ask", classmethod(lambda cls, *a, **kw: True))
+    with qtbot.waitSignal(dialog.merged):
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.tree.topLevelItemCount() == groups - 1
+    after = city_overview(gemeente.engine, date(2026, 1, 1), TODAY, TODAY).total
+    assert after.initiatives_active == before.initiatives_active - 1

@@ -34,6 +34,7 @@ from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import QUARANTINED, Report
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.ui.dialogs.duplicates_dialog import DuplicatesDialog
 from vrijwilligers_app.ui.dialogs.quarantine_dialog import QuarantineDialog
 from vrijwilligers_app.ui.dialogs.status_dialog import StatusDialog
 from vrijwilligers_app.ui.models.formatting import format_value
@@ -125,6 +126,9 @@ class GemeenteDialog(QDialog):
         self.status_button = buttons.addButton("&Status doorgeven…",
                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.status_button.clicked.connect(self.open_status)
+        self.duplicates_button = buttons.addButton("&Dubbele initiatieven…",
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.duplicates_button.clicked.connect(self.open_duplicates)
         close = buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._import)
         self.return_button.clicked.connect(self._return)
@@ -187,6 +191,12 @@ class GemeenteDialog(QDialog):
     def open_quarantine(self) -> QuarantineDialog:
         dialog = QuarantineDialog(self.register, self.runner, self)
         dialog.changed.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.register, self.runner, self)
+        dialog.merged.connect(self.refresh)
         dialog.open()
         return dialog
 
