@@ -23,6 +23,7 @@ from vrijwilligers_app.services.exchange.initiative_merge import (
     possible_duplicates,
 )
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -75,7 +76,9 @@ class DuplicatesDialog(QDialog):
         self.groups = groups
         self.tree.clear()
         for group in groups:
-            top = QTreeWidgetItem([group[0].name, f"{len(group)} laptops", group[0].kind, ""])
+            versions = len({c.initiative_id for c in group})
+            top = QTreeWidgetItem([group[0].name, f"{versions} versies op {len(group)} laptops",
+                                   group[0].kind, ""])
             for copy in group:
                 top.addChild(QTreeWidgetItem([copy.name, copy.source_name, copy.kind,
                                               copy.address]))
@@ -120,6 +123,7 @@ class DuplicatesDialog(QDialog):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        prefix = "Niet gelukt" if isinstance(exc, ExchangeError) else \
-            "Niet gelukt door een onverwachte fout"
-        self.message.setText(f"{prefix}: {exc}")
+        if isinstance(exc, ExchangeError):
+            self.message.setText(f"Niet gelukt: {exc}")
+        else:  # never SQLite's or Python's English text
+            self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")

@@ -34,6 +34,7 @@ from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import QUARANTINED, Report
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.duplicates_dialog import DuplicatesDialog
 from vrijwilligers_app.ui.dialogs.quarantine_dialog import QuarantineDialog
 from vrijwilligers_app.ui.dialogs.status_dialog import StatusDialog
@@ -220,9 +221,10 @@ class GemeenteDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        prefix = "Niet gelukt" if isinstance(exc, ExchangeError) else \
-            "Niet gelukt door een onverwachte fout"
-        self.result.setText(f"{prefix}: {exc}")
+        if isinstance(exc, ExchangeError):
+            self.result.setText(f"Niet gelukt: {exc}")
+        else:  # never SQLite's or Python's English text
+            self.result.setText(f"Niet gelukt: {dutch_reason(exc)}.")
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

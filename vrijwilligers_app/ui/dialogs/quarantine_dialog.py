@@ -24,6 +24,7 @@ from vrijwilligers_app.services.exchange.merge import accept_and_import
 from vrijwilligers_app.services.exchange.quarantine import Waiting, refuse, waiting_sources
 from vrijwilligers_app.services.exchange.scan import Report
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -140,6 +141,7 @@ class QuarantineDialog(QDialog):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        prefix = "Niet gelukt" if isinstance(exc, ExchangeError) else \
-            "Niet gelukt door een onverwachte fout"
-        self.message.setText(f"{prefix}: {exc}")
+        if isinstance(exc, ExchangeError):
+            self.message.setText(f"Niet gelukt: {exc}")
+        else:  # never SQLite's or Python's English text
+            self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")

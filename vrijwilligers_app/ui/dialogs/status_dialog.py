@@ -29,6 +29,7 @@ from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.gemeente_returns import add_status_event
 from vrijwilligers_app.services.exchange.referral_lookup import ReferralHit, find_referrals
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 COLUMNS = ("Nummer", "Laptop", "Gesignaleerd", "Status", "Organisatie", "Urgentie")
@@ -190,6 +191,7 @@ class StatusDialog(QDialog):
         self.added.emit(event_id)
 
     def _failed(self, exc: BaseException) -> None:
-        prefix = "Niet gelukt" if isinstance(exc, ExchangeError) else \
-            "Niet gelukt door een onverwachte fout"
-        self.message.setText(f"{prefix}: {exc}")
+        if isinstance(exc, ExchangeError):
+            self.message.setText(f"Niet gelukt: {exc}")
+        else:  # never SQLite's or Python's English text
+            self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")
