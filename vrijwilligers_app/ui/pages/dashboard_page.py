@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from vrijwilligers_app.services.attention import attention_items
-from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.services.attention import AttentionItem, attention_items
+from vrijwilligers_app.services.overview import Counts, register_counts
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 CARDS = (
@@ -78,16 +78,18 @@ class DashboardPage(QWidget):
         layout.addWidget(self.items, 1)
 
     def refresh(self) -> None:
+        """Two reads side by side: the counts (quick) show before the attention list, which
+        looks through every referral, match and VOG."""
         today = date.today()
-        self.runner.run(lambda: (register_counts(self.engine),
-                                 attention_items(self.engine, today)),
-                        on_done=self._show)
+        self.runner.run(register_counts, self.engine, on_done=self._show_counts)
+        self.runner.run(attention_items, self.engine, today, on_done=self._show_items)
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
-        counts, items = result
+    def _show_counts(self, counts: Counts) -> None:
         for key, label in self.numbers.items():
             label.setText(f"{getattr(counts, key):,}".replace(",", "."))
         self.empty_hint.setVisible(counts.is_empty())
+
+    def _show_items(self, items: list[AttentionItem]) -> None:
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)
