@@ -64,8 +64,9 @@ class DuplicatesDialog(QDialog):
         self.merge_button.clicked.connect(self.merge_selected)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 120,
-                    self.fontMetrics().height() * 26)
+        screen = self.screen().availableGeometry()  # 200 % text: never past the screen
+        self.resize(min(self.fontMetrics().averageCharWidth() * 120, screen.width() - 40),
+                    min(self.fontMetrics().height() * 26, int(screen.height() * 0.9)))
         self.reload()
 
     def reload(self) -> None:

@@ -98,7 +98,7 @@ class GemeenteDialog(QDialog):
         year_row.addWidget(year_label)
         year_row.addWidget(self.year)
         year_row.addStretch(1)
-        layout.addLayout(year_row)
+        layout.addLayout(year_row)  # the tool buttons are added to it below
         self.table = QTableWidget(len(MEASURES), 1)
         self.table.setObjectName("gemeente_figures")
         self.table.setAccessibleName("Cijfers per bron en voor de stad")
@@ -116,24 +116,28 @@ class GemeenteDialog(QDialog):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result)
+        # Beside the year, not in the bottom row: six buttons in one row would not fit 1366 px
+        # at 200 % text size, and another row would push the dialog past 768 px.
+        tools = QDialogButtonBox()
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton("Exportbestanden &inlezen…",
                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.return_button = buttons.addButton("&Terugmeldingen schrijven…",
                                                QDialogButtonBox.ButtonRole.ActionRole)
-        self.quarantine_button = buttons.addButton("Bronnen in &quarantaine…",
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.quarantine_button = tools.addButton("Bronnen in &quarantaine…",
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
         self.quarantine_button.clicked.connect(self.open_quarantine)
-        self.status_button = buttons.addButton("&Status doorgeven…",
-                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.status_button = tools.addButton("&Status doorgeven…",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
         self.status_button.clicked.connect(self.open_status)
-        self.duplicates_button = buttons.addButton("&Dubbele initiatieven…",
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.duplicates_button = tools.addButton("&Dubbele initiatieven…",
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
         self.duplicates_button.clicked.connect(self.open_duplicates)
         close = buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._import)
         self.return_button.clicked.connect(self._return)
         close.clicked.connect(self.reject)
+        year_row.addWidget(tools)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 130,
                     self.fontMetrics().height() * 34)

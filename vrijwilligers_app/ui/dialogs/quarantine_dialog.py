@@ -72,8 +72,9 @@ class QuarantineDialog(QDialog):
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.resize(self.fontMetrics().averageCharWidth() * 120,
-                    self.fontMetrics().height() * 24)
+        screen = self.screen().availableGeometry()  # 200 % text: never past the screen
+        self.resize(min(self.fontMetrics().averageCharWidth() * 120, screen.width() - 40),
+                    min(self.fontMetrics().height() * 24, int(screen.height() * 0.9)))
         self.reload()
 
     def reload(self) -> None:

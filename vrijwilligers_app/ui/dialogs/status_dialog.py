@@ -122,8 +122,9 @@ class StatusDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         close.clicked.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 130,
-                    self.fontMetrics().height() * 36)
+        screen = self.screen().availableGeometry()  # 200 % text: never past the screen
+        self.resize(min(self.fontMetrics().averageCharWidth() * 130, screen.width() - 40),
+                    min(self.fontMetrics().height() * 36, int(screen.height() * 0.9)))
         self._enable()
 
     # --- finding ----------------------------------------------------------------------------
