@@ -3,18 +3,14 @@
 import argparse
 import json
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.paths import DATABASE_NAME, resolve_data_dir
 from vrijwilligers_app.store.errors import RegisterError
-from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +133,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RegisterError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1
-    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-        # e.g. a full disk while the demo is written: a Dutch sentence, not a traceback
+    except Exception as exc:  # only database and file errors are handled here
+        # e.g. a full disk while the demo is written: a Dutch sentence, not a traceback.
+        # Imported here: building the parser must not import SQLAlchemy (start-up time).
+        from vrijwilligers_app.store.sqlite_text import dutch_reason, is_database_or_file_error
+
+        if not is_database_or_file_error(exc):
+            raise
         print(f"\nFout: {dutch_reason(exc)}. Wat al was opgeslagen blijft bewaard; wat bezig "
               "was is teruggedraaid.", file=sys.stderr)
         return 1
