@@ -171,6 +171,11 @@ class GemeenteDialog(QDialog):
         screen = self.screen().availableGeometry().width() if self.screen() else needed
         width = min(max(needed, self.width()), screen - 40)
         self.resize(width, max(self.height(), self.sizeHint().height()))
+        if self.screen() is not None:  # grown to the right: keep the buttons on the screen
+            area = self.screen().availableGeometry()
+            if self.frameGeometry().right() > area.right():
+                self.move(max(area.left(), area.right() - self.frameGeometry().width()),
+                          self.y())
 
     # --- import / return ------------------------------------------------------------------
     def choose_folder(self, title: str) -> Path | None:
