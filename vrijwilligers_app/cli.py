@@ -140,6 +140,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.warning("%s geweigerd: %s", command, type(exc).__name__)
             print(f"Fout: {exc}", file=sys.stderr)
             return 1
+        except Exception as exc:  # only database and file errors are handled here
+            # e.g. a full disk while the demo is written: a Dutch sentence, not a traceback.
+            # Imported here: building the parser must not import SQLAlchemy (start-up time).
+            from vrijwilligers_app.store.sqlite_text import (
+                dutch_reason,
+                is_database_or_file_error,
+            )
+
+            if not is_database_or_file_error(exc):
+                raise
+            log.warning("%s mislukt: %s", command, type(exc).__name__)
+            print(f"\nFout: {dutch_reason(exc)}. Wat al was opgeslagen blijft bewaard; wat "
+                  "bezig was is teruggedraaid.", file=sys.stderr)
+            return 1
         except KeyboardInterrupt:
             print("Afgebroken.", file=sys.stderr)
             return 130

@@ -15,11 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store import cipher
 from vrijwilligers_app.store.errors import BackupError
 from vrijwilligers_app.store.inspect import connect_read_only
 from vrijwilligers_app.store.keys import KEY_FILE_NAME, key_file_path
 from vrijwilligers_app.store.private import make_private_dir, make_private_file
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 BACKUP_DIR_NAME = "backups"
 AUTO_PREFIX = "automatisch-"
@@ -33,10 +35,9 @@ def _connect_destination(path: Path, key: bytes | None = None) -> Any:
 
 
 def _describe(exc: BaseException) -> str:
-    name = getattr(exc, "sqlite_errorname", "")
-    if name == "SQLITE_FULL" or getattr(exc, "errno", None) == 28:
-        return "de schijf is vol"
-    return str(exc)
+    if isinstance(exc, _CheckFailed):  # our own Dutch sentence
+        return str(exc)
+    return dutch_reason(exc)
 
 
 class _CheckFailed(Exception):
@@ -78,6 +79,35 @@ def copy_database(source: Path, destination: Path, *, key: bytes | None = None) 
             src.close()
         partial.unlink(missing_ok=True)
     return destination
+
+
+_LEFTOVER_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def remove_leftovers(data_dir: Path) -> list[Path]:
+    """Remove what a killed or failed backup or update left behind (up to hundreds of MB):
+    `*.sqlite.deel` with its `-wal`/`-shm`/`-journal`, the `.update` work copy and its
+    companions, and `-wal`/`-shm`/`-journal` beside finished backups (a backup is closed
+    cleanly before it is renamed, so such files only come from a reader that was killed).
+    Call with the data dir lock held. Never the live register or its own WAL and SHM."""
+    live = data_dir / DATABASE_NAME
+    keep = {live, *(Path(str(live) + suffix) for suffix in _LEFTOVER_SUFFIXES)}
+    candidates = [*data_dir.glob(f"{DATABASE_NAME}.update*"), *data_dir.glob("*.sqlite.deel*")]
+    folder = backups_dir(data_dir)
+    if folder.is_dir():
+        candidates += folder.glob("*.deel*")
+        for suffix in _LEFTOVER_SUFFIXES:
+            candidates += folder.glob(f"*.sqlite{suffix}")
+    removed = []
+    for path in candidates:
+        if path in keep or not path.is_file():
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            continue  # in use by another program (Windows) or not ours to delete: next time
+    return removed
 
 
 def backups_dir(data_dir: Path) -> Path:

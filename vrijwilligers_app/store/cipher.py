@@ -42,9 +42,13 @@ def apply_key(connection: Any, key: bytes) -> None:
 
 
 def connect(path: Path, key: bytes | None, *, read_only: bool = False,
-            timeout: float = 5.0, check_same_thread: bool = True) -> Any:
-    """A DB-API connection to `path`: plain sqlite3 without a key, SQLCipher with one."""
-    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+            timeout: float = 5.0, check_same_thread: bool = True,
+            immutable: bool = False) -> Any:
+    """A DB-API connection to `path`: plain sqlite3 without a key, SQLCipher with one.
+    `immutable` (read-only): nothing else has the file open, so no -shm/-wal are made."""
+    read_only = read_only or immutable
+    target = (f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}"
+              if read_only else str(path))
     if key is None:
         return sqlite3.connect(target, uri=read_only, timeout=timeout,
                                check_same_thread=check_same_thread)

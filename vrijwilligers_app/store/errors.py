@@ -35,3 +35,7 @@ class MigrationError(RegisterError):
 
 class BackupError(RegisterError):
     pass
+
+
+class ReadOnlyRegisterError(RegisterError):
+    pass

@@ -5,7 +5,8 @@ from pathlib import Path
 from typing import Any
 
 from vrijwilligers_app.store import cipher, migrate
-from vrijwilligers_app.store.inspect import connect_read_only
+from vrijwilligers_app.store.inspect import connect_untouched
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 
 @dataclass
@@ -50,7 +51,7 @@ def check_database(path: Path, key: bytes | None = None) -> HealthReport:
             return report
         use_key = key
     try:
-        connection = connect_read_only(path, use_key)
+        connection = connect_untouched(path, use_key)
         try:
             _fill(report, connection)
         finally:
@@ -59,7 +60,7 @@ def check_database(path: Path, key: bytes | None = None) -> HealthReport:
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" and use_key is not None:
             report.problems.append("Het register is versleuteld met een andere sleutel.")
         else:
-            report.problems.append(f"De database kan niet worden gelezen: {exc}")
+            report.problems.append(f"De database kan niet worden gelezen: {dutch_reason(exc)}.")
     return report
 
 

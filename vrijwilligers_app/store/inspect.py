@@ -18,12 +18,26 @@ from vrijwilligers_app.store.errors import (
     NewerSchemaError,
     NotARegisterError,
 )
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
-__all__ = ["SQLITE_HEADER", "FileState", "connect_read_only", "inspect_database"]
+__all__ = ["SQLITE_HEADER", "FileState", "connect_read_only", "connect_untouched",
+           "inspect_database"]
 
 
 def connect_read_only(path: Path, key: bytes | None = None) -> Any:
     return cipher.connect(path, key, read_only=True)
+
+
+def connect_untouched(path: Path, key: bytes | None = None) -> Any:
+    """Read a file without leaving anything beside it: a read-only open of a WAL database
+    still creates `-shm` and `-wal` files (in a sync folder they get synced; beside a refused
+    file they are litter). When neither exists, nothing has the file open and `immutable=1`
+    reads it without them; when they exist, they are in use and a plain read-only open
+    shares them."""
+    base = str(path)
+    if Path(base + "-wal").exists() or Path(base + "-shm").exists():
+        return connect_read_only(path, key)
+    return cipher.connect(path, key, immutable=True)
 
 
 @dataclass(frozen=True)
@@ -75,7 +89,7 @@ def inspect_database(path: Path, data_dir: Path | None = None,
         return FileState(exists=path.exists())
     use_key = file_key(path, key, hint)
     try:
-        connection = connect_read_only(path, use_key)
+        connection = connect_untouched(path, use_key)
         try:
             status = (connection.execute("PRAGMA quick_check").fetchone()[0]
                       if full_check else "ok")
@@ -94,7 +108,7 @@ def inspect_database(path: Path, data_dir: Path | None = None,
                 "app. " + hint
             ) from exc
         raise CorruptRegisterError(
-            f"{path} is beschadigd en kan niet worden gelezen ({exc}). " + hint
+            f"{path} is beschadigd en kan niet worden gelezen ({dutch_reason(exc)}). " + hint
         ) from exc
     if status != "ok":
         raise CorruptRegisterError(

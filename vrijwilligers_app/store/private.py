@@ -9,6 +9,7 @@ folders and files made by older versions.
 
 import os
 import shutil
+import stat
 import sys
 from pathlib import Path
 
@@ -62,7 +63,9 @@ def secure_data_dir(data_dir: Path) -> None:
         for name in files:
             path = Path(root) / name
             if not path.is_symlink():
-                os.chmod(path, PRIVATE_FILE_MODE)
+                # Take group/other rights away; keep the owner's own (a register someone set
+                # read-only stays read-only, and is then refused at open with a reason).
+                os.chmod(path, stat.S_IMODE(path.stat().st_mode) & ~0o077)
 
 
 def private_temp_dir(data_dir: Path) -> Path:

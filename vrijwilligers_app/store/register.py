@@ -13,8 +13,10 @@
 the conversion use: every app entry point (GUI, CLI) passes a key.
 """
 
+import errno
 import logging
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +26,7 @@ from sqlalchemy import Engine
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store import backup, encrypt, migrate, shutdown
 from vrijwilligers_app.store.engine import create_register_engine
-from vrijwilligers_app.store.errors import MigrationError
+from vrijwilligers_app.store.errors import MigrationError, ReadOnlyRegisterError
 from vrijwilligers_app.store.files import fold_wal, remove_database_files
 from vrijwilligers_app.store.inspect import inspect_database
 from vrijwilligers_app.store.location import ensure_safe_data_dir
@@ -32,6 +34,7 @@ from vrijwilligers_app.store.lock import DataDirLock
 from vrijwilligers_app.store.private import clear_private_temp_dir, secure_data_dir
 from vrijwilligers_app.store.seed import ensure_code_lists
 from vrijwilligers_app.store.settings import get_int_setting
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,8 @@ def open_register(data_dir: Path, *, key: bytes | None = None, today: date | Non
         clear_private_temp_dir(data_dir)
         db_path = data_dir / DATABASE_NAME
         remove_database_files(encrypt.work_path(db_path))  # a conversion cut short
+        backup.remove_leftovers(data_dir)  # we hold the lock: no backup is running now
+        ensure_writable(db_path)
         clean = shutdown.take_clean_record(data_dir, db_path)
         state = inspect_database(db_path, data_dir, key=key, full_check=not clean)
         if key is not None:
@@ -96,6 +101,30 @@ def open_register(data_dir: Path, *, key: bytes | None = None, today: date | Non
     except BaseException:
         lock.release()
         raise
+
+
+def ensure_writable(db_path: Path) -> None:
+    """Refuse a register the app could open but never save to (a read-only file, e.g. copied
+    from a CD or marked read-only in Explorer, or a read-only disk): otherwise every save fails
+    later with SQLite's English 'attempt to write a readonly database'."""
+    if not db_path.exists():
+        return
+    mode = db_path.stat().st_mode
+    readonly = not mode & stat.S_IWUSR or not os.access(db_path, os.W_OK)
+    if not readonly:
+        try:  # a read-only mount or an ACL that the mode bits do not show
+            with open(db_path, "r+b"):
+                pass
+        except PermissionError:
+            readonly = True
+        except OSError as exc:
+            readonly = exc.errno == errno.EROFS
+    if readonly:
+        raise ReadOnlyRegisterError(
+            f"Het register {db_path} is alleen-lezen: het programma kan het openen maar niets "
+            "opslaan. Zet het bestand op schrijfbaar (in Verkenner: rechtsklik → Eigenschappen "
+            "→ vink 'Alleen-lezen' uit) of kies met --data-dir een map waarin u mag schrijven. "
+            "Er is niets veranderd.")
 
 
 def _create_new(db_path: Path, key: bytes | None) -> None:
@@ -126,7 +155,8 @@ def _migrate_safely(db_path: Path, data_dir: Path, revision: str, key: bytes | N
         engine.dispose()
         remove_database_files(work)
         raise MigrationError(
-            f"Het bijwerken van het register naar de nieuwe versie is mislukt ({exc}). "
+            "Het bijwerken van het register naar de nieuwe versie is mislukt "
+            f"({exc if isinstance(exc, MigrationError) else dutch_reason(exc)}). "
             f"Het register is niet veranderd; een kopie staat in {pre}."
         ) from exc
     os.replace(work, db_path)

@@ -14,6 +14,7 @@ from vrijwilligers_app.store.files import remove_database_files
 from vrijwilligers_app.store.inspect import connect_read_only, inspect_database
 from vrijwilligers_app.store.location import ensure_safe_data_dir
 from vrijwilligers_app.store.lock import DataDirLock
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 
 def restore_backup(source: Path, data_dir: Path, *, key: bytes | None = None) -> Path | None:
@@ -69,7 +70,8 @@ def _copy_into_live(source: Path, db_path: Path, key: bytes | None) -> None:
         dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except cipher.Error as exc:
         raise BackupError(
-            f"Terugzetten van {source} mislukt ({exc}); het register is niet veranderd."
+            f"Terugzetten van {source} mislukt ({dutch_reason(exc)}); het register is niet "
+            "veranderd."
         ) from exc
     finally:
         if dst is not None:

@@ -20,7 +20,8 @@ from vrijwilligers_app.services.exchange.keys import (
     laptop_keys,
     pin_gemeente_key,
 )
-from vrijwilligers_app.store.engine import create_register_engine
+from vrijwilligers_app.store.engine import create_register_engine, write_session
+from vrijwilligers_app.store.tables import ExchangeSource
 
 
 @dataclass
@@ -50,8 +51,40 @@ def _side(database: Path, data_dir: Path) -> Side:
     return Side(data_dir, create_register_engine(data_dir / DATABASE_NAME))
 
 
+def enrol(gemeente_side: Side, laptop_side: Side) -> None:
+    """What a gemeente user's acceptance of a laptop's key leaves behind (issue 17): the
+    source with its key, nothing read yet. Quarantine itself is tested in test_quarantine."""
+    keys = laptop_keys(laptop_side.data_dir)
+    with write_session(gemeente_side.engine) as session:
+        if session.get(ExchangeSource, keys.source_id) is None:
+            session.add(ExchangeSource(source_id=keys.source_id,
+                                       public_key=keys.signing_key.verify_key.encode().hex()))
+
+
+@dataclass
+class World:
+    """The laptops and gemeente of one test. Unless a test asks for `unenrolled`, every
+    laptop is enrolled at the gemeente as it is made (as if accepted earlier)."""
+
+    laptops: list[Side]
+    gemeente: Side | None = None
+    auto_enrol: bool = True
+
+
 @pytest.fixture
-def make_laptop(demo_klein_database, tmp_path):
+def world():
+    return World([])
+
+
+@pytest.fixture
+def unenrolled(world):
+    """Laptops are NOT enrolled: their packages wait in quarantine."""
+    world.auto_enrol = False
+    return world
+
+
+@pytest.fixture
+def make_laptop(demo_klein_database, tmp_path, world):
     """A laptop with the demo 'klein' register (each call: its own keys and secret)."""
     made: list[Side] = []
 
@@ -59,6 +92,9 @@ def make_laptop(demo_klein_database, tmp_path):
         side = _side(demo_klein_database, tmp_path / name)
         laptop_keys(side.data_dir)
         made.append(side)
+        world.laptops.append(side)
+        if world.gemeente is not None and world.auto_enrol:
+            enrol(world.gemeente, side)
         return side
 
     yield make
@@ -67,9 +103,13 @@ def make_laptop(demo_klein_database, tmp_path):
 
 
 @pytest.fixture
-def gemeente(template_database, tmp_path):
+def gemeente(template_database, tmp_path, world):
     side = _side(template_database, tmp_path / "gemeente")
     create_gemeente_keys(side.data_dir, "Gemeente Helmond")
+    world.gemeente = side
+    if world.auto_enrol:
+        for laptop_side in world.laptops:
+            enrol(side, laptop_side)
     yield side
     side.engine.dispose()
 

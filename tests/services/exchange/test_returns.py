@@ -170,7 +170,7 @@ def test_sync_exports_and_reads_returns(laptop, gemeente, connected):
 def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, gemeente,
                                                                     connected, tmp_path,
                                                                     template_database):
-    from tests.services.exchange.conftest import _side
+    from tests.services.exchange.conftest import _side, enrol
     from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
 
     for number in range(3):
@@ -180,6 +180,7 @@ def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, geme
     pin_gemeente_key(laptop.engine, create_gemeente_keys(new.data_dir, "Nieuw").public,
                      replace=True)
     export_to(laptop, tmp_path / "naar-nieuw")
+    enrol(new, laptop)  # issue 17: the new gemeente accepts the laptop's key first
     import_packages(new.engine, new.data_dir, [tmp_path / "naar-nieuw"])
     [written] = write_returns(new.engine, new.data_dir, tmp_path / "nieuw")
     report = read_returns(laptop.engine, laptop.data_dir, [written.path])

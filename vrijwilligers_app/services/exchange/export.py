@@ -1,7 +1,8 @@
 """The laptop's export: preview in plain Dutch, then one signed (and sealed) snapshot file.
 
 The default folder is the setting `exchange_folder` (Instellingen). Each export is a full
-snapshot; its sequence number comes from the key folder, so it only grows.
+snapshot; its sequence number comes from the register (services/exchange/sequence.py), so it
+only grows.
 """
 
 from collections.abc import Generator
@@ -20,6 +21,7 @@ from vrijwilligers_app.services.exchange.package_write import (
 )
 from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
+from vrijwilligers_app.services.exchange.sequence import next_sequence
 from vrijwilligers_app.services.steps import Progress, run_steps
 from vrijwilligers_app.store.location import sync_folder_reason
 from vrijwilligers_app.store.settings import get_setting
@@ -130,7 +132,7 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
     rows = project(engine, keys.pseudonym_secret, today or date.today())
     yield 1, 3, "Pakket maken"
     organisation = get_setting(engine, "organisation_name")
-    sequence = keys_module.next_sequence(data_dir)
+    sequence = next_sequence(engine, data_dir, keys.source_id)
     built = build_package("export", keys.source_id, sequence, rows, keys.signing_key,
                           gemeente.box_key if gemeente else None,
                           extra={"source_name": organisation})

@@ -24,7 +24,9 @@ from vrijwilligers_app.store.tables.codes import (
 from vrijwilligers_app.store.tables.consents import Consent
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
+    ExchangeInitiativeAlias,
     ExchangePackage,
+    ExchangeQuarantine,
     ExchangeRecord,
     ExchangeSource,
     ExchangeStatusEvent,
@@ -50,7 +52,8 @@ __all__ = [
     "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "Consent",
     "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
-    "Evaluation", "ExchangePackage", "ExchangeRecord", "ExchangeSource",
+    "Evaluation", "ExchangeInitiativeAlias", "ExchangePackage", "ExchangeQuarantine",
+    "ExchangeRecord", "ExchangeSource",
     "ExchangeStatusEvent", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",
     "InitiativeType",
     "LifeDomain", "MatchEndReason", "Neighbourhood", "Participation", "Record", "Referral",

@@ -248,9 +248,13 @@ class ExchangeDialog(QDialog):
             self.result.setText(result.as_text())
             self._fit()
         else:
-            self.result.setText(
-                f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}"
-                f"{', versleuteld' if result.encrypted else ', niet versleuteld'}).")
+            text = (f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}"
+                    f"{', versleuteld' if result.encrypted else ', niet versleuteld'}).")
+            if result.sequence == 1:  # the gemeente must accept this laptop's key first
+                text += "\n\n" + exchange_keys.enrolment_hint(
+                    self.register.data_dir,
+                    get_setting(self.register.engine, "organisation_name"))
+            self.result.setText(text)
         self._fit()
 
     def _fit(self) -> None:

@@ -2,7 +2,7 @@
 can count in-, door- and uitstroom with reasons (issue 16).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0010
 Create Date: 2026-12-06
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
