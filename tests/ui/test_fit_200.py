@@ -15,12 +15,12 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QComboBox,
     QDialog,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStyle,
     QStyleOptionComboBox,
     QWidget,
@@ -40,10 +40,11 @@ SCALE = 200
 
 
 def scrolls(widget: QWidget, top: QWidget) -> bool:
-    """Inside a scroll area (below `top`): it may be scrolled into view."""
+    """Inside a scroll area or a list/table (below `top`): it may be scrolled into view, or
+    is the view's own part (a table's corner button)."""
     parent = widget.parentWidget()
     while parent is not None and parent is not top:
-        if isinstance(parent, QScrollArea):
+        if isinstance(parent, QAbstractScrollArea):
             return True
         parent = parent.parentWidget()
     return False
