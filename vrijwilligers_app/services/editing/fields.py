@@ -134,7 +134,8 @@ SUBJECTS = {"initiatives": "Dit initiatief", "volunteers": "Deze vrijwilliger",
             "residents": "Deze inwoner"}
 TABLE_NAMES = {"initiatives": "initiative", "volunteers": "volunteer", "residents": "resident"}
 # Kept by the table but not edited in the forms.
-NOT_EDITED = frozenset({"id", "uuid", "created_at", "updated_at", "archived_at"})
+NOT_EDITED = frozenset({"id", "uuid", "created_at", "updated_at", "archived_at",
+                        "anonymised_on", "age_band"})
 
 
 def _with_schema(kind: str, specs: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:

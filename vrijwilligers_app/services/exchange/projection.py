@@ -116,7 +116,7 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
     key = keyer(secret)
     with engine.connect() as c:
         residents = _all(c, """
-            SELECT id, uuid, birth_year, district_code, postcode FROM resident
+            SELECT id, uuid, birth_year, age_band, district_code, postcode FROM resident
             WHERE archived_at IS NULL OR id IN (SELECT resident_id FROM buddy_request)
                OR id IN (SELECT resident_id FROM referral WHERE resident_id IS NOT NULL)""")
         pseudonym = {r.id: key("inwoner", r.uuid) for r in residents}
@@ -136,7 +136,7 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
             "vrijwilligers_per_initiatief": _volunteer_counts(c, today),
             "vrijwilligers_vermeld": _listed_volunteers(c, today),
             "inwoners": [{"pseudoniem": pseudonym[r.id],
-                          "leeftijdsgroep": age_band(r.birth_year, today),
+                          "leeftijdsgroep": _resident_band(r, today),
                           "wijk": r.district_code, "pc4": _pc4(r.postcode)} for r in residents],
             "maatjes_aanvragen": [{
                 "id": request_key[r.id], "inwoner": pseudonym[r.resident_id],
@@ -182,6 +182,13 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
                 JOIN activity a ON a.id = t.activity_id""")],
         }
     return tables
+
+
+def _resident_band(r: Any, today: date) -> str:
+    """An anonymised resident has no birth year, only the band it gave (domain.anonymisation)."""
+    if r.birth_year is None and r.age_band:
+        return str(r.age_band)
+    return age_band(r.birth_year, today)
 
 
 def _referral(r: Any, referral_key: str, pseudonym: dict[int, str],
