@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +18,8 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.attention import attention_items
 from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.services.privacy.retention import DueResident, due_residents
+from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 CARDS = (
@@ -67,6 +71,21 @@ class DashboardPage(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
+        self.due: list[DueResident] = []
+        retention = QHBoxLayout()
+        self.retention_label = QLabel()
+        self.retention_label.setObjectName("retention_label")
+        self.retention_label.setWordWrap(True)
+        self.retention_button = QPushButton("Bekijken en anonimiseren…")
+        self.retention_button.setObjectName("retention_button")
+        self.retention_button.clicked.connect(self.open_retention)
+        retention.addWidget(self.retention_label, 1)
+        retention.addWidget(self.retention_button)
+        self.retention_row = QFrame()
+        self.retention_row.setFrameShape(QFrame.Shape.StyledPanel)
+        self.retention_row.setLayout(retention)
+        self.retention_row.hide()
+        layout.addWidget(self.retention_row)
         attention = QLabel("Aandachtspunten")
         _big(attention, 1.15)
         layout.addWidget(attention)
@@ -80,11 +99,23 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         today = date.today()
         self.runner.run(lambda: (register_counts(self.engine),
-                                 attention_items(self.engine, today)),
+                                 attention_items(self.engine, today),
+                                 due_residents(self.engine, today)),
                         on_done=self._show)
 
+    def open_retention(self) -> None:
+        dialog = RetentionDialog(self.engine, self.runner, self.due, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished_run.connect(lambda _n: self.refresh())
+        dialog.open()
+
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
-        counts, items = result
+        counts, items, self.due = result
+        self.retention_row.setVisible(bool(self.due))
+        self.retention_label.setText(
+            f"<b>Bewaartermijn verstreken: {len(self.due)} inwoner"
+            f"{'' if len(self.due) == 1 else 's'}</b>. Hun gegevens kunnen worden "
+            "geanonimiseerd; de cijfers blijven gelijk.")
         for key, label in self.numbers.items():
             label.setText(f"{getattr(counts, key):,}".replace(",", "."))
         self.empty_hint.setVisible(counts.is_empty())
