@@ -47,14 +47,15 @@ def due_on(facts: ResidentFacts, terms: Terms) -> date | None:
     """The first day the resident may be anonymised; None while something is open."""
     if facts.has_open:
         return None
-    candidates = [facts.last_change + relativedelta(months=terms.residents)]
-    if facts.last_match_end is not None:
-        candidates.append(facts.last_match_end + relativedelta(months=terms.matches))
-    if facts.last_referral_end is not None:
-        candidates.append(facts.last_referral_end + relativedelta(months=terms.referrals))
-    if facts.last_activity is not None:
-        candidates.append(facts.last_activity + relativedelta(months=terms.residents))
-    return max(candidates)
+    ends = [(facts.last_change, terms.residents), (facts.last_match_end, terms.matches),
+            (facts.last_referral_end, terms.referrals), (facts.last_activity, terms.residents)]
+    return max(_plus_months(end, months) for end, months in ends if end is not None)
+
+
+def _plus_months(day: date, months: int) -> date:
+    """31-08 + 6 months = 28-02 (or 29-02): the month's last day, as relativedelta does."""
+    result: date = day + relativedelta(months=months)
+    return result
 
 
 def is_due(facts: ResidentFacts, terms: Terms, today: date) -> bool:

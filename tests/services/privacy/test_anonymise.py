@@ -1,7 +1,6 @@
 """Anonymisation keeps every figure, erases the text everywhere (also from the file's free
 pages, the search index and the WAL) and is all or nothing."""
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -26,15 +25,6 @@ from vrijwilligers_app.store.queries.search import search
 SECRET = b"k" * 32
 PERIODS = ((date(2025, 1, 1), date(2025, 12, 31)), (date(2026, 1, 1), DEMO_DATE),
            (date(2020, 1, 1), DEMO_DATE))
-
-
-@pytest.fixture
-def demo_engine(demo_klein_database: Path, tmp_path: Path):
-    path = tmp_path / "register.sqlite"
-    shutil.copyfile(demo_klein_database, path)
-    engine = create_register_engine(path)
-    yield engine
-    engine.dispose()
 
 
 def rows(engine: Engine, sql: str, **params: object) -> list[tuple[object, ...]]:

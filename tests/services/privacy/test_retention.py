@@ -1,7 +1,5 @@
 """Bewaartermijnen on demo data: who is due, settings respected, the run all or nothing."""
 
-import shutil
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -10,16 +8,6 @@ from tests.conftest import DEMO_DATE
 from vrijwilligers_app.services.audit import entries
 from vrijwilligers_app.services.privacy import anonymise as anonymise_module
 from vrijwilligers_app.services.privacy.retention import due_residents, retention_steps, set_term
-from vrijwilligers_app.store.engine import create_register_engine
-
-
-@pytest.fixture
-def demo_engine(demo_klein_database: Path, tmp_path: Path):
-    path = tmp_path / "register.sqlite"
-    shutil.copyfile(demo_klein_database, path)
-    engine = create_register_engine(path)
-    yield engine
-    engine.dispose()
 
 
 def rows(engine: Engine, sql: str) -> list[tuple[object, ...]]:

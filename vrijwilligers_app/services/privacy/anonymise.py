@@ -9,7 +9,7 @@ erased text stays in the WAL either. A crash or an error at any point leaves all
 """
 
 import logging
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -93,14 +93,18 @@ def truncate_wal(engine: Engine) -> bool:
 
 
 def anonymise_steps(engine: Engine, resident_ids: Sequence[int], today: date,
-                    audit_kind: str = "retention_run", detail: str = "") -> Progress:
+                    audit_kind: str = "retention_run", detail: str = "",
+                    first: Callable[[Session], None] | None = None) -> Progress:
     """Generator for the TaskRunner: yields (done, total, label); returns AnonymiseResult.
 
     Already anonymised residents are skipped. One transaction: nothing is committed until
-    every batch, the index and the audit entry are written."""
+    every batch, the index and the audit entry are written; `first` runs inside it before
+    anything else (vergeten closes what is still open)."""
     ids = sorted(set(resident_ids))
     total = len(ids)
     with write_session(engine) as session:
+        if first is not None:
+            first(session)
         todo = [r for (r,) in _exec(session, "SELECT id FROM resident WHERE id IN :ids "
                                              "AND anonymised_on IS NULL", ids=ids).all()]
         for start in range(0, len(todo), BATCH):
