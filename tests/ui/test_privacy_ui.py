@@ -61,3 +61,66 @@ def test_settings_hold_the_user_name_and_the_retention_terms(qtbot, register):
     privacy.user_name.editingFinished.emit()
     assert get_setting(register.engine, "user_name") == "Coby de Wit"
     assert "14" in privacy.backup_text.text()
+
+
+def open_resident(qtbot, window, resident_id: int):  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.ui.main_window import KIND_ROW
+
+    window.sidebar.setCurrentRow(KIND_ROW["residents"])
+    page = window.register_page("residents")
+    page.show_record(resident_id)
+    assert page.editor.current_id == resident_id
+    return page
+
+
+def test_opening_a_resident_is_logged_by_id_with_the_user_name(qtbot, demo_register):
+    from vrijwilligers_app.store.settings import set_setting
+
+    set_setting(demo_register.engine, "user_name", "Coby de Wit")
+    rid = rows(demo_register, "SELECT max(id) FROM resident")[0][0]
+    open_resident(qtbot, make_window(qtbot, demo_register), rid)
+    assert rows(demo_register, "SELECT actor, kind, subject_kind, subject_id, detail "
+                               "FROM audit_entry WHERE subject_id = :r", r=rid) == [
+        ("Coby de Wit", "record_opened", "resident", rid, "")]
+
+
+def test_vergeten_of_a_resident_with_an_open_referral_needs_the_tick(qtbot, demo_register,
+                                                                     tmp_path, monkeypatch):
+    from vrijwilligers_app.ui.dialogs.forget_dialog import ForgetDialog
+
+    rid, organisation = rows(demo_register, """
+        SELECT r.resident_id, d.organisation FROM referral r
+        JOIN destination d ON d.id = r.destination_id WHERE r.resident_id IS NOT NULL
+          AND r.status = 'aangemeld' LIMIT 1""")[0]
+    page = open_resident(qtbot, make_window(qtbot, demo_register), rid)
+    rights = page.editor.rights
+    rights.forget_button.click()
+    dialog = page.editor.widget.findChild(ForgetDialog)
+    assert dialog is not None
+    assert str(organisation) in dialog.text.text()
+    assert "geen bericht" in dialog.text.text()
+    assert dialog.understood.isVisibleTo(dialog) and not dialog.forget_button.isEnabled()
+    dialog.understood.setChecked(True)
+    dialog.forget_button.click()
+    assert rows(demo_register, "SELECT first_name, anonymised_on IS NOT NULL FROM resident "
+                               "WHERE id = :r", r=rid) == [("Inwoner", 1)]
+    assert rows(demo_register, "SELECT status FROM referral WHERE resident_id = :r "
+                               "AND status = 'aangemeld'", r=rid) == []
+    assert f"Inwoner {rid} (geanonimiseerd)" in page.editor.title.text()
+    target = tmp_path / "bewijs.pdf"
+    monkeypatch.setattr(ForgetDialog, "ask_save_path", classmethod(lambda cls, p, s: target))
+    dialog.receipt_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_inzage_pdf_is_saved_and_logged(qtbot, demo_register, tmp_path, monkeypatch):
+    from vrijwilligers_app.ui.pages.resident_rights import ResidentRights
+
+    rid = rows(demo_register, "SELECT min(id) FROM resident")[0][0]
+    page = open_resident(qtbot, make_window(qtbot, demo_register), rid)
+    target = tmp_path / "inzage"
+    monkeypatch.setattr(ResidentRights, "ask_save_path", classmethod(lambda cls, p, s: target))
+    page.editor.rights.inzage_button.click()
+    assert (tmp_path / "inzage.pdf").read_bytes().startswith(b"%PDF")
+    assert rows(demo_register, "SELECT count(*) FROM audit_entry WHERE kind = 'inzage' "
+                               "AND subject_id = :r", r=rid) == [(1,)]
