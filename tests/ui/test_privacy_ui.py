@@ -124,3 +124,24 @@ def test_inzage_pdf_is_saved_and_logged(qtbot, demo_register, tmp_path, monkeypa
     assert (tmp_path / "inzage.pdf").read_bytes().startswith(b"%PDF")
     assert rows(demo_register, "SELECT count(*) FROM audit_entry WHERE kind = 'inzage' "
                                "AND subject_id = :r", r=rid) == [(1,)]
+
+
+def test_audit_log_viewer_filters_and_saves_a_pdf(qtbot, demo_register, tmp_path,
+                                                  monkeypatch):
+    from vrijwilligers_app.services import audit
+    from vrijwilligers_app.ui.dialogs.audit_dialog import AuditDialog
+
+    audit.record_now(demo_register.engine, "record_opened", "resident", 5)
+    audit.record_now(demo_register.engine, "vergeten", "resident", 6)
+    window = make_window(qtbot, demo_register)
+    window.open_audit_log()
+    dialog = window.findChild(AuditDialog)
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 1).text() == "Vergeten (gegevens gewist)"
+    assert dialog.table.item(0, 2).text() == "inwoner 6"
+    dialog.kind.setCurrentIndex(dialog.kind.findData("record_opened"))
+    assert dialog.table.rowCount() == 1
+    target = tmp_path / "logboek.pdf"
+    monkeypatch.setattr(AuditDialog, "ask_save_path", classmethod(lambda cls, p, s: target))
+    dialog.pdf_button.click()
+    assert target.read_bytes().startswith(b"%PDF")

@@ -26,18 +26,20 @@ class ReportKind:
     optional_initiative: bool = False  # e.g. one maatjesproject or all of them
     uses_period: bool = True
     description: str = ""
+    with_names: bool = False  # names people: printing or saving it goes in the audit log
 
 
 REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
     ReportKind("sociale-kaart", "Sociale kaart", build_social_map, uses_period=False,
                description="initiatieven per wijk en leefdomein, organisaties met contact"),
     ReportKind("vrijwilligers", "Vrijwilligerslijst / adreslijst (vertrouwelijk)",
-               build_volunteer_list, needs_initiative=True,
+               build_volunteer_list, needs_initiative=True, with_names=True,
                description="vrijwilligers van een initiatief met adres en telefoon"),
     ReportKind("rooster", "Rooster van activiteiten", build_roster, needs_initiative=True,
+               with_names=True,
                description="wie wat doet per activiteit van een initiatief of reeks (--reeks)"),
     ReportKind("maatjes", "Maatjesoverzicht (vertrouwelijk)", build_buddies,
-               optional_initiative=True,
+               optional_initiative=True, with_names=True,
                description="wachtlijst, lopende en beëindigde koppelingen, per project of "
                            "alle projecten"),
     ReportKind("doorverwijzingen", "Doorverwijzingen: wachttijden", build_referrals,
@@ -74,6 +76,14 @@ def report_steps(engine: Engine, request: ReportRequest
 
 def make_report(engine: Engine, request: ReportRequest) -> bytes:
     return bytes(run_steps(report_steps(engine, request)))
+
+
+def log_report_use(engine: Engine, key: str, action: str) -> None:
+    """Audit a report with names that was printed, saved or opened (`action`, Dutch)."""
+    if key in REPORTS and REPORTS[key].with_names:
+        from vrijwilligers_app.services.audit import record_now
+
+        record_now(engine, "report_with_names", "report", detail=f"{key}: {action}")
 
 
 def kinds_help() -> str:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -69,6 +69,7 @@ class ForgetDialog(QDialog):
         layout = QVBoxLayout(self)
         self.text = QLabel(explanation(preview))
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea()  # long at 200 % text: scrolls, buttons stay visible
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
