@@ -52,6 +52,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _dates(*steps: tuple[str, Any]) -> str:
+    """'aangemeld 28-09-2025; intake 08-10-2025': the steps that happened, in one cell."""
+    return "; ".join(f"{label} {_text(day)}" for label, day in steps if day) or "—"
+
+
 def _all(c: Connection, sql: str, **params: Any) -> list[Any]:
     return list(c.execute(text(sql), params).all())
 
@@ -96,12 +101,16 @@ def _maatjes(c: Connection, rid: int) -> list[Section]:
         JOIN buddy_request q ON q.id = m.request_id WHERE q.resident_id = :r
         ORDER BY e.planned_on""", r=rid)
     return [
-        Section("Maatjesaanvragen", ("Nr.", "Project", "Status", "Aangemeld", "Intake",
-                                     "Wachtend sinds", "Afgesloten", "Reden", "Wens",
-                                     "Interesses"), [tuple(map(_text, r)) for r in requests]),
-        Section("Maatjeskoppelingen", ("Nr.", "Aanvraag", "Vrijwilliger", "Voorgesteld",
-                                       "Gestart", "Beëindigd", "Reden", "Notities"),
-                [tuple(map(_text, r)) for r in matches]),
+        Section("Maatjesaanvragen", ("Nr.", "Project", "Status", "Datums", "Reden", "Wens",
+                                     "Interesses"),
+                [(_text(r[0]), _text(r[1]), _text(r[2]),
+                  _dates(("aangemeld", r[3]), ("intake", r[4]), ("wachtend", r[5]),
+                         ("afgesloten", r[6])), *map(_text, r[7:])) for r in requests]),
+        Section("Maatjeskoppelingen", ("Nr.", "Aanvraag", "Vrijwilliger", "Datums", "Reden",
+                                       "Notities"),
+                [(_text(r[0]), _text(r[1]), _text(r[2]),
+                  _dates(("voorgesteld", r[3]), ("gestart", r[4]), ("beëindigd", r[5])),
+                  *map(_text, r[6:])) for r in matches]),
         Section("Contactmomenten", ("Koppeling", "Datum", "Soort", "Minuten", "Notitie"),
                 [tuple(map(_text, r)) for r in contacts]),
         Section("Evaluaties", ("Koppeling", "Gepland", "Gehouden", "Uitkomst", "Doorgaan"),

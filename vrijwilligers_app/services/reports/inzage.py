@@ -15,7 +15,9 @@ INTRO = ("Dit overzicht bevat alle gegevens die in het vrijwilligersregister ove
 
 
 WIDE = {"Wens", "Interesses", "Notities", "Notitie", "Uitkomst", "Project", "Vrijwilliger",
-        "Activiteit", "Wat"}
+        "Activiteit", "Wat", "Datums"}
+
+MEDIUM = {"Status", "Stap", "Soort", "Reden", "Bron"}
 
 
 def build_inzage(inzage: Inzage, owner: str, today: date) -> Report:
@@ -33,7 +35,7 @@ def build_inzage(inzage: Inzage, owner: str, today: date) -> Report:
             pairs = [(str(label), str(value)) for label, value in section.rows]
             report.add(key_value_table(pairs, FRAME_WIDTH, 0.35, numbers=False))
         else:
-            weights = [3 if h in WIDE else 1 for h in section.headers]
+            weights = [3 if h in WIDE else 1.6 if h in MEDIUM else 1 for h in section.headers]
             columns = [Column(h, w / sum(weights)) for h, w in zip(section.headers, weights,
                                                                      strict=True)]
             report.add(data_table(columns, section.rows))
