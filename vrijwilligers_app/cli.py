@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_report_parser(rp: argparse.ArgumentParser) -> None:
-    from vrijwilligers_app.services.reports.catalogue import kinds_help
+    from vrijwilligers_app.services.reports.kinds import kinds_help
 
     rp._positionals.title = "soort"
     rp.add_argument("kind", metavar="SOORT", help=f"soort overzicht: {kinds_help()}")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app import APP_NAME, __version__
+from vrijwilligers_app.store.interrupt import ConnectionsInUse
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
 from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.register = register
         self.runner = runner or TaskRunner(self)
+        self._connections = ConnectionsInUse(register.engine)
         self.settings = QSettings(str(register.data_dir / "venster.ini"),
                                   QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
@@ -192,7 +194,6 @@ class MainWindow(QMainWindow):
         from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 
         self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
-        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
         self.reports_dialog.show()
         return self.reports_dialog
 
@@ -227,5 +228,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("last_page", self.sidebar.currentRow())
         self.settings.sync()
-        self.runner.wait_idle()
+        # Saves finish; reads whose answer nobody will see are stopped, not waited for.
+        self.runner.shutdown(self._connections.interrupt)
+        self._connections.close()
         super().closeEvent(event)

@@ -25,6 +25,7 @@ class _Task:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None
+    write: bool = False
     cancelled: threading.Event = field(default_factory=threading.Event)
 
 
@@ -43,6 +44,8 @@ class TaskRunner(QObject):
         self._outcomes: dict[int, object] = {}
         self._outcomes_lock = threading.Lock()
         self._ids = itertools.count(1)
+        self._reading: set[int] = set()  # threads running a read task now
+        self._reading_lock = threading.Lock()
         self._read_pool = QThreadPool(self)
         self._read_pool.setMaxThreadCount(2)
         self._write_pool = QThreadPool(self)
@@ -56,7 +59,7 @@ class TaskRunner(QObject):
             on_error: Callable[[BaseException], None] | None = None,
             on_progress: Callable[[int, int, str], None] | None = None) -> int:
         task_id = next(self._ids)
-        task = _Task(on_done, on_error, on_progress)
+        task = _Task(on_done, on_error, on_progress, write)
         self._tasks[task_id] = task
         if self.synchronous:
             self._execute(task_id, task, fn, args)
@@ -73,8 +76,32 @@ class TaskRunner(QObject):
     def wait_idle(self, msecs: int = 30_000) -> bool:
         return self._read_pool.waitForDone(msecs) and self._write_pool.waitForDone(msecs)
 
+    def shutdown(self, interrupt_reads: Callable[[set[int]], object] | None = None,
+                 msecs: int = 30_000) -> bool:
+        """The window closes: no answer is wanted any more. Queued reads are dropped, running
+        reads are cancelled and, through `interrupt_reads(thread ids)`, stopped in the
+        database; writes always run to their end. True when everything stopped in time."""
+        for task in self._tasks.values():
+            if not task.write:
+                task.cancelled.set()
+        self._read_pool.clear()  # queued, not started: never run
+        writes_done = self._write_pool.waitForDone(msecs)
+        waited = 0
+        while not self._read_pool.waitForDone(20):
+            waited += 20
+            if waited >= msecs:
+                return False
+            if interrupt_reads is not None:
+                with self._reading_lock:
+                    running = set(self._reading)
+                interrupt_reads(running)  # again: a read may start its next statement
+        return writes_done
+
     def _execute(self, task_id: int, task: _Task, fn: Callable[..., Any],
                  args: tuple[Any, ...]) -> None:
+        if not task.write:
+            with self._reading_lock:
+                self._reading.add(threading.get_ident())
         try:
             result = fn(*args)
             if inspect.isgenerator(result):
@@ -87,6 +114,10 @@ class TaskRunner(QObject):
             with self._outcomes_lock:
                 self._outcomes[task_id] = result
             self.finished.emit(task_id)
+        finally:
+            if not task.write:
+                with self._reading_lock:
+                    self._reading.discard(threading.get_ident())
 
     def _drain(self, task_id: int, task: _Task, generator: Any) -> Any:
         try:
@@ -112,6 +143,8 @@ class TaskRunner(QObject):
     def _deliver_error(self, task_id: int) -> None:
         exc = self._take(task_id)
         task = self._tasks.pop(task_id, None)
+        if task and task.cancelled.is_set():
+            return  # nobody waits for it (e.g. a read interrupted because the window closed)
         if task and task.on_error:
             task.on_error(exc)  # type: ignore[arg-type]
         elif not isinstance(exc, Exception):

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from vrijwilligers_app.services.attention import attention_items
-from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.services.attention import AttentionItem, attention_items
+from vrijwilligers_app.services.overview import Counts, register_counts
 from vrijwilligers_app.services.privacy.retention import DueResident, due_residents
 from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -97,11 +97,12 @@ class DashboardPage(QWidget):
         layout.addWidget(self.items, 1)
 
     def refresh(self) -> None:
+        """Two reads side by side: the counts (quick) show before the attention list, which
+        looks through every referral, match and VOG."""
         today = date.today()
-        self.runner.run(lambda: (register_counts(self.engine),
-                                 attention_items(self.engine, today),
-                                 due_residents(self.engine, today)),
-                        on_done=self._show)
+        self.runner.run(register_counts, self.engine, on_done=self._show_counts)
+        self.runner.run(attention_items, self.engine, today, on_done=self._show_items)
+        self.runner.run(due_residents, self.engine, today, on_done=self._show_due)
 
     def open_retention(self) -> None:
         dialog = RetentionDialog(self.engine, self.runner, self.due, self)
@@ -109,16 +110,20 @@ class DashboardPage(QWidget):
         dialog.finished_run.connect(lambda _n: self.refresh())
         dialog.open()
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
-        counts, items, self.due = result
-        self.retention_row.setVisible(bool(self.due))
+    def _show_due(self, due: list[DueResident]) -> None:
+        self.due = due
+        self.retention_row.setVisible(bool(due))
         self.retention_label.setText(
-            f"<b>Bewaartermijn verstreken: {len(self.due)} inwoner"
-            f"{'' if len(self.due) == 1 else 's'}</b>. Hun gegevens kunnen worden "
+            f"<b>Bewaartermijn verstreken: {len(due)} inwoner"
+            f"{'' if len(due) == 1 else 's'}</b>. Hun gegevens kunnen worden "
             "geanonimiseerd; de cijfers blijven gelijk.")
+
+    def _show_counts(self, counts: Counts) -> None:
         for key, label in self.numbers.items():
             label.setText(f"{getattr(counts, key):,}".replace(",", "."))
         self.empty_hint.setVisible(counts.is_empty())
+
+    def _show_items(self, items: list[AttentionItem]) -> None:
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)
