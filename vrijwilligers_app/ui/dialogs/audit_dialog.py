@@ -24,7 +24,8 @@ from sqlalchemy import Engine
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.audit import KINDS, AuditLine, entries
 from vrijwilligers_app.services.reports.audit_log import audit_log_pdf, moment_text, subject_text
-from vrijwilligers_app.services.reports.document import ReportError, write_pdf
+from vrijwilligers_app.services.reports.document import write_pdf
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import organisation_name
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import add_row

@@ -21,7 +21,8 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.privacy.anonymise import AnonymiseResult
 from vrijwilligers_app.services.privacy.forget import ForgetPreview, actor, forget_steps
-from vrijwilligers_app.services.reports.document import ReportError, write_pdf
+from vrijwilligers_app.services.reports.document import write_pdf
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.receipt import receipt_pdf
 from vrijwilligers_app.services.reports.request import organisation_name
 from vrijwilligers_app.store import backup

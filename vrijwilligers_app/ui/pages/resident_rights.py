@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
+from sqlalchemy import Engine
 
 from vrijwilligers_app.services import audit
 from vrijwilligers_app.services.privacy.forget import forget_preview
 from vrijwilligers_app.services.privacy.inzage import collect
-from vrijwilligers_app.services.reports.document import ReportError, write_pdf
+from vrijwilligers_app.services.reports.document import write_pdf
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.inzage import inzage_pdf
 from vrijwilligers_app.services.reports.request import organisation_name
 from vrijwilligers_app.store.engine import write_session
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
     from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 
 
-def make_inzage(engine, resident_id: int, data_dir: Path, today: date) -> bytes:  # type: ignore[no-untyped-def]
+def make_inzage(engine: Engine, resident_id: int, data_dir: Path, today: date) -> bytes:
     """Collect, render and log the inzage in one go (runs on the TaskRunner)."""
     pdf = inzage_pdf(collect(engine, resident_id, data_dir), organisation_name(engine), today)
     with write_session(engine) as session:
