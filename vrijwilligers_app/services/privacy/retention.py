@@ -17,24 +17,31 @@ from vrijwilligers_app.services.privacy.anonymise import Progress, anonymise_ste
 from vrijwilligers_app.store.settings import get_int_setting, set_setting
 
 _CLOSED = ", ".join(f"'{s}'" for s in CLOSED_REFERRAL_STATES)
+# One pass per table (GROUP BY), not a correlated subquery per resident: 20,000 residents
+# took 1.7 s with subqueries.
 FACTS_SQL = f"""
+WITH req AS (SELECT resident_id, max(closed_on) AS ended, max(closed_on IS NULL) AS open
+             FROM buddy_request GROUP BY resident_id),
+mat AS (SELECT q.resident_id, max(m.ended_on) AS ended,
+               max(m.started_on IS NOT NULL AND m.ended_on IS NULL) AS open
+        FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id GROUP BY q.resident_id),
+ev AS (SELECT e.referral_id, substr(max(e.occurred_at), 1, 10) AS last
+       FROM referral_event e JOIN referral r ON r.id = e.referral_id
+       WHERE r.resident_id IS NOT NULL AND r.closed_on IS NULL GROUP BY e.referral_id),
+ref AS (SELECT r.resident_id, max(coalesce(r.closed_on, ev.last, r.signalled_on)) AS ended,
+               max(r.status NOT IN ({_CLOSED})) AS open
+        FROM referral r LEFT JOIN ev ON ev.referral_id = r.id
+        WHERE r.resident_id IS NOT NULL GROUP BY r.resident_id),
+act AS (SELECT x.resident_id, substr(max(a.starts_at), 1, 10) AS last
+        FROM participation x JOIN activity a ON a.id = x.activity_id GROUP BY x.resident_id)
 SELECT p.id, p.first_name, p.name_prefix, p.last_name,
   substr(max(p.created_at, p.updated_at), 1, 10) AS changed,
-  EXISTS (SELECT 1 FROM buddy_request q WHERE q.resident_id = p.id AND q.closed_on IS NULL)
-  OR EXISTS (SELECT 1 FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id
-             WHERE q.resident_id = p.id AND m.started_on IS NOT NULL AND m.ended_on IS NULL)
-  OR EXISTS (SELECT 1 FROM referral r WHERE r.resident_id = p.id
-             AND r.status NOT IN ({_CLOSED})) AS has_open,
-  (SELECT max(d) FROM (SELECT q.closed_on AS d FROM buddy_request q WHERE q.resident_id = p.id
-                       UNION ALL SELECT m.ended_on FROM buddy_match m JOIN buddy_request q
-                       ON q.id = m.request_id WHERE q.resident_id = p.id)) AS match_end,
-  (SELECT max(coalesce(r.closed_on, (SELECT substr(max(e.occurred_at), 1, 10)
-                                     FROM referral_event e WHERE e.referral_id = r.id),
-                       r.signalled_on))
-   FROM referral r WHERE r.resident_id = p.id) AS referral_end,
-  (SELECT substr(max(a.starts_at), 1, 10) FROM participation x
-   JOIN activity a ON a.id = x.activity_id WHERE x.resident_id = p.id) AS activity
-FROM resident p WHERE p.anonymised_on IS NULL
+  coalesce(req.open, 0) OR coalesce(mat.open, 0) OR coalesce(ref.open, 0) AS has_open,
+  req.ended AS request_end, mat.ended AS match_end, ref.ended AS referral_end,
+  act.last AS activity
+FROM resident p LEFT JOIN req ON req.resident_id = p.id LEFT JOIN mat ON mat.resident_id = p.id
+LEFT JOIN ref ON ref.resident_id = p.id LEFT JOIN act ON act.resident_id = p.id
+WHERE p.anonymised_on IS NULL
 """
 
 
@@ -68,14 +75,18 @@ def due_residents(engine: Engine, today: date) -> list[DueResident]:
     current = terms(engine)
     out = []
     with engine.connect() as connection:
-        for row in connection.execute(text(FACTS_SQL)):
-            changed = _day(row.changed) or today
-            facts = ResidentFacts(bool(row.has_open), _day(row.match_end),
-                                  _day(row.referral_end), _day(row.activity), changed)
-            day = due_on(facts, current)
-            if day is not None and day <= today:
-                name = " ".join(p for p in (row.first_name, row.name_prefix, row.last_name) if p)
-                out.append(DueResident(int(row.id), name, day))
+        rows = connection.execute(text(FACTS_SQL)).all()
+    for (rid, first, prefix, last, changed, has_open, request_end, match_end, referral_end,
+         activity) in rows:
+        if has_open:  # most residents in a busy register: skip before parsing any date
+            continue
+        buddy_ends = [d for d in (_day(request_end), _day(match_end)) if d]
+        facts = ResidentFacts(False, max(buddy_ends, default=None), _day(referral_end),
+                              _day(activity), _day(changed) or today)
+        day = due_on(facts, current)
+        if day is not None and day <= today:
+            name = " ".join(p for p in (first, prefix, last) if p)
+            out.append(DueResident(int(rid), name, day))
     out.sort(key=lambda r: (r.due_on, r.resident_id))
     return out
 
