@@ -50,11 +50,11 @@ def due_on(facts: ResidentFacts, terms: Terms) -> date | None:
         return None
     ends = [(facts.last_change, terms.residents), (facts.last_match_end, terms.matches),
             (facts.last_referral_end, terms.referrals), (facts.last_activity, terms.residents)]
-    return max(_plus_months(end, months) for end, months in ends if end is not None)
+    return max(plus_months(end, months) for end, months in ends if end is not None)
 
 
 @lru_cache(maxsize=65_536)
-def _plus_months(day: date, months: int) -> date:
+def plus_months(day: date, months: int) -> date:
     """31-08 + 6 months = 28-02 (or 29-02): the month's last day, as relativedelta does.
     Cached: relativedelta takes ~25 µs, and a register has few distinct end days (the due
     list of 20,000 residents went from 1.6 s to well under a second)."""

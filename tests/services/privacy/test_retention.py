@@ -1,6 +1,8 @@
 """Bewaartermijnen on demo data: who is due, settings respected, the run all or nothing."""
 
 
+from datetime import date
+
 import pytest
 from sqlalchemy import Engine, text
 
@@ -81,3 +83,31 @@ def test_a_run_that_fails_half_way_changes_nothing(demo_engine, monkeypatch):
         drain(retention_steps(demo_engine, due, DEMO_DATE))
     assert rows(demo_engine, "SELECT * FROM resident ORDER BY id") == before
     assert len(due_residents(demo_engine, DEMO_DATE)) == len(due)
+
+
+def test_the_free_text_of_old_anonymous_referrals_goes_and_every_figure_stays(demo_engine):
+    from tests.services.privacy.test_anonymise import every_figure
+    from vrijwilligers_app.services.privacy.retention import due_anonymous_referrals
+
+    with demo_engine.begin() as c:  # a question on an old closed anonymous referral
+        c.execute(text("""UPDATE referral SET question = 'Mevrouw op de hoek, dementie'
+            WHERE id = (SELECT min(id) FROM referral WHERE resident_id IS NULL
+                        AND status = 'afgesloten' AND closed_on < '2026-05-01')"""))
+    assert due_anonymous_referrals(demo_engine, DEMO_DATE) == []  # demo referrals are recent
+    later = date(2028, 6, 1)
+    due = due_anonymous_referrals(demo_engine, later)
+    assert due
+    recent = {r[0] for r in rows(demo_engine, """SELECT id FROM referral
+        WHERE resident_id IS NULL AND (closed_on IS NULL OR closed_on > '2026-06-01')""")}
+    assert recent and not recent & set(due)
+    before = every_figure(demo_engine)
+    drain(retention_steps(demo_engine, [], later))
+    listed = ",".join(map(str, due))
+    assert rows(demo_engine, f"SELECT count(*) FROM referral WHERE id IN ({listed}) "
+                             "AND question <> ''") == [(0,)]
+    assert rows(demo_engine, f"SELECT count(*) FROM referral_event WHERE referral_id IN "
+                             f"({listed}) AND (note <> '' OR outcome <> '')") == [(0,)]
+    assert due_anonymous_referrals(demo_engine, later) == []
+    assert every_figure(demo_engine) == before
+    assert {e.subject_id for e in entries(demo_engine, kinds=["retention_run"])
+            if e.subject_kind == "referral"} == set(due)

@@ -79,6 +79,20 @@ def _anonymise_batch(session: Session, ids: list[int], today: date) -> None:
                        f"AND ({changed})", ids=ids)
 
 
+def clear_referral_text(session: Session, referral_ids: Sequence[int]) -> None:
+    """The free text of referrals without a name (a question may still describe a person):
+    question, and the notes and outcomes of their events; audited per referral."""
+    ids = list(referral_ids)
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start:start + BATCH]
+        _exec(session, "UPDATE referral SET question = '' WHERE id IN :ids AND question <> ''",
+              ids=batch)
+        _exec(session, "UPDATE referral_event SET note = '', outcome = '' WHERE referral_id "
+                       "IN :ids AND (note <> '' OR outcome <> '')", ids=batch)
+    for rid in ids:
+        audit.record(session, "retention_run", "referral", rid, detail="vrije tekst gewist")
+
+
 def purge_search_index(session: Session) -> None:
     """Merge the FTS5 index into one segment: deleted rows' terms are dropped, and the old
     segments' pages are freed (and zeroed, secure_delete)."""

@@ -11,9 +11,19 @@ from datetime import date
 
 from sqlalchemy import Engine, text
 
-from vrijwilligers_app.domain.retention import TERM_SETTINGS, ResidentFacts, Terms, due_on
+from vrijwilligers_app.domain.retention import (
+    TERM_SETTINGS,
+    ResidentFacts,
+    Terms,
+    due_on,
+    plus_months,
+)
 from vrijwilligers_app.services.overview import CLOSED_REFERRAL_STATES
-from vrijwilligers_app.services.privacy.anonymise import Progress, anonymise_steps
+from vrijwilligers_app.services.privacy.anonymise import (
+    Progress,
+    anonymise_steps,
+    clear_referral_text,
+)
 from vrijwilligers_app.store.settings import get_int_setting, set_setting
 
 _CLOSED = ", ".join(f"'{s}'" for s in CLOSED_REFERRAL_STATES)
@@ -42,6 +52,19 @@ SELECT p.id, p.first_name, p.name_prefix, p.last_name,
 FROM resident p LEFT JOIN req ON req.resident_id = p.id LEFT JOIN mat ON mat.resident_id = p.id
 LEFT JOIN ref ON ref.resident_id = p.id LEFT JOIN act ON act.resident_id = p.id
 WHERE p.anonymised_on IS NULL
+"""
+
+
+# Anonymous referrals (no resident) keep no name, but their question and notes may still
+# describe a person: that text goes when the referral's own term has passed.
+ANONYMOUS_SQL = f"""
+SELECT r.id, coalesce(r.closed_on, (SELECT substr(max(e.occurred_at), 1, 10)
+                                    FROM referral_event e WHERE e.referral_id = r.id),
+                      r.signalled_on) AS ended
+FROM referral r
+WHERE r.resident_id IS NULL AND r.status IN ({_CLOSED})
+  AND (r.question <> '' OR EXISTS (SELECT 1 FROM referral_event e WHERE e.referral_id = r.id
+                                   AND (e.note <> '' OR e.outcome <> '')))
 """
 
 
@@ -91,10 +114,23 @@ def due_residents(engine: Engine, today: date) -> list[DueResident]:
     return out
 
 
-def retention_steps(engine: Engine, resident_ids: Sequence[int], today: date) -> Progress:
-    """Anonymise the confirmed residents; only those still due today are touched (the list
-    may be stale by the time the user confirms)."""
+def due_anonymous_referrals(engine: Engine, today: date) -> list[int]:
+    """Ids of closed referrals without a name whose free text passed the referral term."""
+    months = terms(engine).referrals
+    with engine.connect() as connection:
+        rows = connection.execute(text(ANONYMOUS_SQL)).all()
+    return sorted(int(rid) for rid, ended in rows
+                  if ended and plus_months(date.fromisoformat(str(ended)[:10]), months) <= today)
+
+
+def retention_steps(engine: Engine, resident_ids: Sequence[int], today: date,
+                    anonymous_referrals: bool = True) -> Progress:
+    """Anonymise the confirmed residents and (when asked) clear the free text of the due
+    anonymous referrals, in one transaction; only what is still due today is touched (the
+    list may be stale by the time the user confirms)."""
     due = {r.resident_id for r in due_residents(engine, today)}
     chosen = [rid for rid in resident_ids if rid in due]
+    referrals = due_anonymous_referrals(engine, today) if anonymous_referrals else []
     return anonymise_steps(engine, chosen, today, audit_kind="retention_run",
-                           detail="bewaartermijn verstreken")
+                           detail="bewaartermijn verstreken",
+                           first=lambda session: clear_referral_text(session, referrals))

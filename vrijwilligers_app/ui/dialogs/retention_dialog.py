@@ -38,14 +38,17 @@ class RetentionDialog(QDialog):
 
     def __init__(self, engine: Engine, runner: TaskRunner, due: list[DueResident],
                  parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, anonymous_referrals: int = 0) -> None:
         super().__init__(parent)
         self.engine = engine
         self.runner = runner
         self.today = today
         self.setWindowTitle("Bewaartermijn verstreken")
         layout = QVBoxLayout(self)
-        text = QLabel(EXPLANATION)
+        self.anonymous_referrals = anonymous_referrals
+        extra = (f" Ook de vrije tekst (vraag, notities) van {anonymous_referrals} afgesloten "
+                 "anonieme doorverwijzing(en) wordt gewist." if anonymous_referrals else "")
+        text = QLabel(EXPLANATION + extra)
         text.setWordWrap(True)
         layout.addWidget(text)
         caption = QLabel(f"&Inwoners ({len(due)})")
@@ -75,7 +78,7 @@ class RetentionDialog(QDialog):
                                                    QDialogButtonBox.ButtonRole.RejectRole)
         self.run_button.clicked.connect(self.run)
         self.close_button.clicked.connect(self.reject)
-        self.run_button.setEnabled(bool(due))
+        self.run_button.setEnabled(bool(due or anonymous_referrals))
         layout.addWidget(self.buttons)
         self.resize(720, 520)
 
@@ -86,17 +89,19 @@ class RetentionDialog(QDialog):
 
     def run(self) -> None:
         ids = self.chosen()
-        if not ids:
+        if not ids and not self.anonymous_referrals:
             self.status.setText("Er is niemand aangevinkt; er is niets veranderd.")
             return
+        extra = (f" en de vrije tekst van {self.anonymous_referrals} anonieme "
+                 "doorverwijzing(en)" if self.anonymous_referrals else "")
         if not Confirm.ask(self, "Inwoners anonimiseren?",
-                           f"De gegevens van {len(ids)} inwoner(s) worden nu gewist zoals "
-                           "hierboven beschreven. Dit kan niet ongedaan worden gemaakt.",
+                           f"De gegevens van {len(ids)} inwoner(s){extra} worden nu gewist "
+                           "zoals hierboven beschreven. Dit kan niet ongedaan worden gemaakt.",
                            "Anonimiseren"):
             return
         self.run_button.setEnabled(False)
         self.list.setEnabled(False)
-        self.progress.setRange(0, len(ids))
+        self.progress.setRange(0, max(len(ids), 1))
         self.progress.show()
         self.runner.run(retention_steps, self.engine, ids, self.today(), write=True,
                         on_done=self._done, on_error=self._failed,
@@ -109,7 +114,9 @@ class RetentionDialog(QDialog):
 
     def _done(self, result: AnonymiseResult) -> None:
         self.progress.setValue(self.progress.maximum())
-        self.status.setText(f"{result.residents} inwoner(s) geanonimiseerd.")
+        extra = (f"; vrije tekst van {self.anonymous_referrals} anonieme doorverwijzing(en) "
+                 "gewist" if self.anonymous_referrals else "")
+        self.status.setText(f"{result.residents} inwoner(s) geanonimiseerd{extra}.")
         self.close_button.setText("Klaar")
         self.finished_run.emit(result.residents)
 

@@ -18,7 +18,11 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.attention import AttentionItem, attention_items
 from vrijwilligers_app.services.overview import Counts, register_counts
-from vrijwilligers_app.services.privacy.retention import DueResident, due_residents
+from vrijwilligers_app.services.privacy.retention import (
+    DueResident,
+    due_anonymous_referrals,
+    due_residents,
+)
 from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -72,6 +76,7 @@ class DashboardPage(QWidget):
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
         self.due: list[DueResident] = []
+        self.due_referrals = 0
         retention = QHBoxLayout()
         self.retention_label = QLabel()
         self.retention_label.setObjectName("retention_label")
@@ -102,20 +107,26 @@ class DashboardPage(QWidget):
         today = date.today()
         self.runner.run(register_counts, self.engine, on_done=self._show_counts)
         self.runner.run(attention_items, self.engine, today, on_done=self._show_items)
-        self.runner.run(due_residents, self.engine, today, on_done=self._show_due)
+        self.runner.run(lambda: (due_residents(self.engine, today),
+                                 due_anonymous_referrals(self.engine, today)),
+                        on_done=self._show_due)
 
     def open_retention(self) -> None:
-        dialog = RetentionDialog(self.engine, self.runner, self.due, self)
+        dialog = RetentionDialog(self.engine, self.runner, self.due, self,
+                                 anonymous_referrals=self.due_referrals)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished_run.connect(lambda _n: self.refresh())
         dialog.open()
 
-    def _show_due(self, due: list[DueResident]) -> None:
-        self.due = due
-        self.retention_row.setVisible(bool(due))
+    def _show_due(self, result: tuple[list[DueResident], list[int]]) -> None:
+        self.due, referrals = result
+        self.due_referrals = len(referrals)
+        self.retention_row.setVisible(bool(self.due or referrals))
+        more = (f" en {len(referrals)} anonieme doorverwijzing"
+                f"{'' if len(referrals) == 1 else 'en'} met vrije tekst" if referrals else "")
         self.retention_label.setText(
-            f"<b>Bewaartermijn verstreken: {len(due)} inwoner"
-            f"{'' if len(due) == 1 else 's'}</b>. Hun gegevens kunnen worden "
+            f"<b>Bewaartermijn verstreken: {len(self.due)} inwoner"
+            f"{'' if len(self.due) == 1 else 's'}{more}</b>. De gegevens kunnen worden "
             "geanonimiseerd; de cijfers blijven gelijk.")
 
     def _show_counts(self, counts: Counts) -> None:
