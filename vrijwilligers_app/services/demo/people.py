@@ -141,7 +141,7 @@ def add_residents(ctx: Context, count: int) -> list[ResidentInfo]:
             consent_recording=recording, consent_recording_on=registered if recording else None,
             consent_sharing=sharing_on is not None, consent_sharing_on=sharing_on,
             consent_sharing_scope=rng.choice(SHARING_SCOPES) if sharing_on else "",
-            archived_at=None,
+            archived_at=None, anonymised_on=None, age_band="",
         )
         if row["phone"]:
             row["phone"] = mobile(ctx) if row["phone"] == "mobile" else landline(ctx)
