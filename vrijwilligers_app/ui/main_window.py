@@ -1,7 +1,13 @@
 """The main window: a sidebar of pages beside a stack; global search, undo, unsaved guard.
 
-Register pages are built the first time they are shown, so start-up stays quick.
+Register pages are built the first time they are shown, so start-up stays quick; their
+modules (with the maatjes, activities and calendar code behind them) are imported then too,
+not on the way to the first paint.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
@@ -18,11 +24,11 @@ from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.store.interrupt import ConnectionsInUse
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
-from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
-from vrijwilligers_app.ui.pages.register_page import RegisterPage
-from vrijwilligers_app.ui.pages.settings_page import SettingsPage
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
 # (object name, sidebar title, register kind or None)
 PAGES = (
@@ -137,15 +143,21 @@ class MainWindow(QMainWindow):
         if page is None:
             key, _title, kind = PAGES[row]
             if kind == "matches":
+                from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
+
                 page = MaatjesPage(self.register.engine, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
             elif kind is not None:
+                from vrijwilligers_app.ui.pages.register_page import RegisterPage
+
                 page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
             elif key == "overzicht":
                 page = DashboardPage(self.register.engine, self.runner)
                 page.open_record.connect(self.open_record)
             else:
+                from vrijwilligers_app.ui.pages.settings_page import SettingsPage
+
                 page = SettingsPage(self.register, self.settings, self.runner)
                 page.font_scale_changed.connect(self._apply_font_scale)
                 page.status.connect(self.statusBar().showMessage)
@@ -159,17 +171,21 @@ class MainWindow(QMainWindow):
 
     def register_page(self, kind: str) -> RegisterPage:
         page = self.page_at(KIND_ROW[kind])
-        if isinstance(page, MaatjesPage):
-            return page.page_for(kind)
-        assert isinstance(page, RegisterPage)
-        return page
+        if PAGES[KIND_ROW[kind]][2] == "matches":  # the Maatjes page holds two registers
+            return cast("RegisterPage", page.page_for(kind))  # type: ignore[attr-defined]
+        return cast("RegisterPage", page)
+
+    def _may_leave(self, page: QWidget | None) -> bool:
+        """Register and Maatjes pages ask about unsaved changes; other pages have none."""
+        may_leave = getattr(page, "may_leave", None)
+        return may_leave is None or bool(may_leave())
 
     # --- navigation --------------------------------------------------------------------------
     def _go_to_row(self, row: int) -> None:
         if row == self._current_row or row < 0:
             return
         current = self.pages.get(self._current_row)
-        if isinstance(current, RegisterPage | MaatjesPage) and not current.may_leave():
+        if not self._may_leave(current):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(self._current_row)
             self.sidebar.blockSignals(False)
@@ -205,9 +221,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)  # a style-sheeted widget keeps its font otherwise
         self._fit_sidebar()
         for page in self.pages.values():
-            if isinstance(page, RegisterPage | MaatjesPage | SettingsPage):
+            font_changed = getattr(page, "font_changed", None)
+            if font_changed is not None:
                 page.setFont(font)
-                page.font_changed()
+                font_changed()
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("geometry")
@@ -222,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         for page in self.pages.values():
-            if isinstance(page, RegisterPage | MaatjesPage) and not page.may_leave():
+            if not self._may_leave(page):
                 event.ignore()
                 return
         self.settings.setValue("geometry", self.saveGeometry())
