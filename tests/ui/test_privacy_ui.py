@@ -145,3 +145,34 @@ def test_audit_log_viewer_filters_and_saves_a_pdf(qtbot, demo_register, tmp_path
     monkeypatch.setattr(AuditDialog, "ask_save_path", classmethod(lambda cls, p, s: target))
     dialog.pdf_button.click()
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_the_privacy_dialogs_fit_a_small_screen_at_200_percent_text(qtbot, demo_register):
+    from PySide6.QtWidgets import QApplication
+
+    from vrijwilligers_app.services.privacy.forget import forget_preview
+    from vrijwilligers_app.ui.dialogs.audit_dialog import AuditDialog
+    from vrijwilligers_app.ui.dialogs.forget_dialog import ForgetDialog
+    from vrijwilligers_app.ui.tasks import TaskRunner
+
+    app = QApplication.instance()
+    font = app.font()
+    original = font.pointSizeF()
+    font.setPointSizeF(original * 2)
+    app.setFont(font)
+    try:
+        runner = TaskRunner(synchronous=True)
+        engine = demo_register.engine
+        rid = rows(demo_register, "SELECT resident_id FROM referral WHERE resident_id IS NOT "
+                                  "NULL AND status = 'aangemeld' LIMIT 1")[0][0]
+        dialogs = [RetentionDialog(engine, runner, due_residents(engine, date.today()),
+                                   anonymous_referrals=3),
+                   ForgetDialog(engine, runner, forget_preview(engine, rid)),
+                   AuditDialog(engine, runner)]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            hint = dialog.minimumSizeHint()
+            assert hint.width() <= 1366 and hint.height() <= 768, type(dialog).__name__
+    finally:
+        font.setPointSizeF(original)
+        app.setFont(font)
