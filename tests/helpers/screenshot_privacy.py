@@ -26,11 +26,11 @@ def main(data_dir: Path, out_dir: Path) -> None:
         window.showMaximized()
         window.sidebar.setCurrentRow(0)
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "30-overzicht-bewaartermijn.png"))
+        screen.grabWindow(0).save(str(out_dir / "40-overzicht-bewaartermijn.png"))
         dashboard = window.page_at(0)
         dashboard.open_retention()  # type: ignore[attr-defined]
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "31-bewaartermijn-lijst.png"))
+        screen.grabWindow(0).save(str(out_dir / "41-bewaartermijn-lijst.png"))
         dashboard.findChild(RetentionDialog).close()
         rid = _first_id(window, "SELECT resident_id FROM referral WHERE resident_id IS NOT "
                                 "NULL AND status = 'aangemeld' ORDER BY id LIMIT 1")
@@ -41,7 +41,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
         assert page.editor is not None and page.editor.rights is not None
         page.editor.rights.forget()
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "32-vergeten-bevestiging.png"))
+        screen.grabWindow(0).save(str(out_dir / "42-vergeten-bevestiging.png"))
         page.editor.widget.findChild(ForgetDialog).close()
         window.close()
 

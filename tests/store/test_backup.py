@@ -141,10 +141,10 @@ def test_erased_data_leaves_the_backups_within_the_retention_days(template_datab
         with register.engine.begin() as c:
             c.exec_driver_sql("INSERT INTO resident (uuid, created_at, updated_at, first_name,"
                               " name_prefix, last_name, gender, phone, email, postcode, "
-                              "languages, consent_recording, consent_sharing, "
-                              "consent_sharing_scope, age_band) VALUES ('u-1', '2026-01-01', "
-                              "'2026-01-01', 'Zwaantje', '', 'Vergeetmij', '', '+31612345678',"
-                              " '', '5701 AB', 'nl', 0, 0, '', '')")
+                              "languages, consent_recording, consent_sharing, age_band) "
+                              "VALUES ('u-1', '2026-01-01', '2026-01-01', 'Zwaantje', '', "
+                              "'Vergeetmij', '', '+31612345678', '', '5701 AB', 'nl', 0, 0, "
+                              "'')")
     safety = backup.backups_dir(data_dir) / backup.timestamped_name(
         "voor-herstel-", datetime(2026, 11, 24, 10, 0))
     manual = backup.make_backup(data_dir / DATABASE_NAME, data_dir)

@@ -5,7 +5,9 @@ text about them (wishes, interests, notes of matches and contacts, evaluations, 
 questions, notes and outcomes). Coarsened: the birth year becomes the age band it gave on the
 day of anonymising; a full postcode becomes its four digits (PC4), as in exports. Kept: dates,
 codes (wijk, buurt, gender, languages, reasons, leefdomeinen), statuses and the links between
-records, so every count, waiting time and export aggregate stays exactly the same.
+records, so every count, waiting time and export aggregate stays exactly the same. The
+consent ledger stays as it is (purposes, organisations and dates; `recorded_by` names the
+volunteer, not the resident), so it still shows what was allowed when.
 """
 
 from datetime import date
@@ -19,7 +21,7 @@ ANONYMOUS_FIRST_NAME = "Inwoner"
 # those requests (buddy_match) with their contacts and evaluations, and their referrals
 # with their events.
 CLEARED_TEXT: dict[str, tuple[str, ...]] = {
-    "resident": ("name_prefix", "phone", "email", "consent_sharing_scope"),
+    "resident": ("name_prefix", "phone", "email"),
     "buddy_request": ("wish", "interests"),
     "buddy_match": ("notes",),
     "contact_moment": ("note",),

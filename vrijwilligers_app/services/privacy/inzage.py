@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, text
 from vrijwilligers_app.domain.referral_rules import EVENT_KINDS
 from vrijwilligers_app.domain.validation import format_date_nl, format_phone
 from vrijwilligers_app.services import audit
+from vrijwilligers_app.services.consents.ledger import ledger
 from vrijwilligers_app.services.editing.fields import form
 from vrijwilligers_app.services.exchange.keys import KEYS_DIR, LAPTOP_FILE, laptop_keys
 from vrijwilligers_app.services.exchange.projection import keyer
@@ -61,16 +62,17 @@ def _all(c: Connection, sql: str, **params: Any) -> list[Any]:
     return list(c.execute(text(sql), params).all())
 
 
-def _fields(c: Connection, rid: int) -> tuple[str, Section, Section]:
+def _fields(c: Connection, rid: int) -> tuple[str, Section]:
     row = c.execute(text("SELECT * FROM resident WHERE id = :r"), {"r": rid}).mappings().one()
     pairs: list[tuple[str, str]] = []
-    consent: list[tuple[str, str]] = []
     for spec in form("residents"):
-        value = row.get(spec.key)
+        if spec.key not in row or spec.group == "Toestemming":  # consents: from the ledger
+            continue
+        value = row[spec.key]
         if spec.kind == "bool":
             value = bool(value)
         shown = format_phone(value) if spec.key == "phone" and value else _text(value)
-        (consent if spec.group == "Toestemming" else pairs).append((spec.label, shown))
+        pairs.append((spec.label, shown))
     pairs += [("Leeftijdsgroep (na anonimiseren)", _text(row["age_band"])),
               ("Geanonimiseerd op", _text(row["anonymised_on"])),
               ("Gearchiveerd op", _text(row["archived_at"])),
@@ -78,7 +80,17 @@ def _fields(c: Connection, rid: int) -> tuple[str, Section, Section]:
               ("Laatst gewijzigd op", _text(str(row["updated_at"]))),
               ("Dossiernummer", str(rid)), ("Kenmerk (uuid)", row["uuid"])]
     name = " ".join(p for p in (row["first_name"], row["name_prefix"], row["last_name"]) if p)
-    return name, Section("Gegevens", rows=pairs), Section("Toestemmingen", rows=consent)
+    return name, Section("Gegevens", rows=pairs)
+
+
+def _consents(engine: Engine, rid: int) -> Section:
+    """The consent ledger (services.consents): given, how, by whom, withdrawn."""
+    return Section("Toestemmingen", ("Waarvoor", "Gegeven op", "Hoe", "Vastgelegd door",
+                                     "Ingetrokken op"),
+                   [(row.what, _text(row.given_on.isoformat()), row.how,
+                     _text(row.recorded_by),
+                     _text(row.withdrawn_on.isoformat() if row.withdrawn_on else None))
+                    for row in ledger(engine, rid)])
 
 
 def _maatjes(c: Connection, rid: int) -> list[Section]:
@@ -184,7 +196,8 @@ def _audit(engine: Engine, rid: int) -> Section:
 
 def collect(engine: Engine, resident_id: int, data_dir: Path | None) -> Inzage:
     with engine.connect() as c:
-        name, fields, consents = _fields(c, resident_id)
+        name, fields = _fields(c, resident_id)
+        consents = _consents(engine, resident_id)
         sections: Sequence[Section] = [fields, consents, *_maatjes(c, resident_id),
                                        *_referrals(c, resident_id),
                                        _activities(c, resident_id),

@@ -15,7 +15,7 @@ INTRO = ("Dit overzicht bevat alle gegevens die in het vrijwilligersregister ove
 
 
 WIDE = {"Wens", "Interesses", "Notities", "Notitie", "Uitkomst", "Project", "Vrijwilliger",
-        "Activiteit", "Wat", "Datums"}
+        "Activiteit", "Wat", "Datums", "Waarvoor"}
 
 MEDIUM = {"Status", "Stap", "Soort", "Reden", "Bron"}
 

@@ -21,6 +21,7 @@ from vrijwilligers_app.store.tables.codes import (
     Neighbourhood,
     VisitorType,
 )
+from vrijwilligers_app.store.tables.consents import Consent
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
     ExchangePackage,
@@ -47,6 +48,7 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "Activity", "ActivitySeries", "Attendance", "AuditEntry", "BuddyMatch", "BuddyRequest",
+    "Consent",
     "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
     "Evaluation", "ExchangePackage", "ExchangeRecord", "ExchangeSource",

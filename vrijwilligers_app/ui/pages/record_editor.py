@@ -125,6 +125,7 @@ class RecordEditor:
         self._update_buttons()
         if self.rights is not None:
             self.rights.opened(record_id)
+        self.page.record_opened(record_id)
 
     def new(self, ask: bool = True) -> None:
         if ask and not self.may_leave():
@@ -136,6 +137,7 @@ class RecordEditor:
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         self.page.view.clearSelection()
         self._update_buttons()
+        self.page.record_opened(None)
         if ask:
             self.form.focus_first()
 
