@@ -60,10 +60,12 @@ def test_the_actor_is_the_user_name_setting_and_filters_work(register_engine):
 
 def test_exports_and_reports_with_names_are_logged(demo_klein_engine, tmp_path):
     before = count(demo_klein_engine, "kind = 'export'")
-    export(demo_klein_engine, tmp_path / "data", tmp_path / "uit", date(2026, 11, 23))
+    result = export(demo_klein_engine, tmp_path / "data", tmp_path / "uit",
+                    date(2026, 11, 23), allow_unencrypted=True)
     assert count(demo_klein_engine, "kind = 'export'") == before + 1
     line = audit.entries(demo_klein_engine, kinds=["export"])[0]
-    assert line.detail.startswith("volgnummer 1, 400 inwoners")
+    assert line.detail == f"volgnummer 1, {result.rows['inwoners']} inwoners als pseudoniem"
+    assert 0 < result.rows["inwoners"] < 400  # only who consented (i12b), as rows
     log_report_use(demo_klein_engine, "jaarverslag", "opgeslagen")  # no names: not logged
     log_report_use(demo_klein_engine, "vrijwilligers", "afgedrukt")
     assert [e.detail for e in audit.entries(demo_klein_engine, kinds=["report_with_names"])
