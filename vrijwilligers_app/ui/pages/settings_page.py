@@ -21,6 +21,7 @@ from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_s
 from vrijwilligers_app.ui.pages.privacy_settings import PrivacySettings
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import add_row
+from vrijwilligers_app.ui.widgets.security_settings import SecuritySettings
 
 
 class SettingsPage(QWidget):
@@ -77,16 +78,27 @@ class SettingsPage(QWidget):
         self.holder = holder = QWidget()
         holder.setLayout(form)
         self.font_changed()
+        self.security = SecuritySettings(register, runner)
+        self.security.status.connect(self.status)
+        self.security.setMaximumWidth(holder.maximumWidth())
         # Scrolls at 200 % text on a 768-pixel screen instead of pushing rows off it.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(holder)
+        inner.addWidget(self.security)
+        inner.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(holder)
+        scroll.setWidget(content)
         layout.addWidget(scroll, 1)
 
     def font_changed(self) -> None:
         """About 90 characters wide at any text size (the limit grows with the text)."""
         self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
+        if hasattr(self, "security"):
+            self.security.setMaximumWidth(self.holder.maximumWidth())
 
     def _choose_exchange_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Map voor de uitwisseling",
@@ -112,5 +124,7 @@ class SettingsPage(QWidget):
             self.backup_button.setEnabled(True)
             self.status.emit(str(exc))
 
-        self.runner.run(backup.make_backup, register.db_path, register.data_dir,
-                        on_done=done, on_error=failed)
+        def make() -> object:
+            return backup.make_backup(register.db_path, register.data_dir, key=register.key)
+
+        self.runner.run(make, on_done=done, on_error=failed)
