@@ -69,9 +69,10 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def _open(data_dir: Path):  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.store.register import open_register
 
-    return open_register(data_dir, daily_backup=False)
+    return open_register(data_dir, key=obtain_key(data_dir), daily_backup=False)
 
 
 def _fail(message: str) -> int:

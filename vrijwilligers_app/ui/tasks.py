@@ -11,13 +11,17 @@ import inspect
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from vrijwilligers_app.logsetup import log_exception
+
 log = logging.getLogger(__name__)
+LONG_TASK_SECONDS = 0.5  # tasks at least this long get a line with their duration in the log
 
 
 @dataclass
@@ -99,6 +103,8 @@ class TaskRunner(QObject):
 
     def _execute(self, task_id: int, task: _Task, fn: Callable[..., Any],
                  args: tuple[Any, ...]) -> None:
+        name = getattr(fn, "__qualname__", type(fn).__name__)  # code, never data
+        started = time.perf_counter()
         if not task.write:
             with self._reading_lock:
                 self._reading.add(threading.get_ident())
@@ -107,10 +113,15 @@ class TaskRunner(QObject):
             if inspect.isgenerator(result):
                 result = self._drain(task_id, task, result)
         except BaseException as exc:  # noqa: BLE001 - every failure goes to the GUI
+            log.warning("taak %s mislukt na %.2f s: %s", name, time.perf_counter() - started,
+                        type(exc).__name__)
             with self._outcomes_lock:
                 self._outcomes[task_id] = exc
             self.failed.emit(task_id)
         else:
+            seconds = time.perf_counter() - started
+            if seconds >= LONG_TASK_SECONDS:
+                log.info("taak %s: %.2f s", name, seconds)
             with self._outcomes_lock:
                 self._outcomes[task_id] = result
             self.finished.emit(task_id)
@@ -150,7 +161,7 @@ class TaskRunner(QObject):
         elif not isinstance(exc, Exception):
             raise exc  # type: ignore[misc]
         else:
-            log.error("Achtergrondtaak mislukt", exc_info=exc)  # type: ignore[arg-type]
+            log_exception("Achtergrondtaak mislukt", exc)
             raise exc
 
     def _deliver_progress(self, task_id: int, done: int, total: int, label: str) -> None:

@@ -62,8 +62,9 @@ class DashboardPage(QWidget):
             self.numbers[key] = number
             grid.addWidget(frame, i // 3, i % 3)
         layout.addLayout(grid)
-        self.empty_hint = QLabel("Het register is nog leeg. Start met 'vrijwilligers-app --demo' "
-                                 "om het met verzonnen voorbeeldgegevens te vullen.")
+        self.empty_hint = QLabel("Het register is nog leeg. Kies Bestand → Welkom en eerste "
+                                 "stappen… om te proberen met demogegevens, of begin met Nieuw "
+                                 "op een van de onderdelen links.")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
