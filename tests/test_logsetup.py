@@ -11,8 +11,7 @@ from vrijwilligers_app import __version__
 from vrijwilligers_app.cli import main
 from vrijwilligers_app.logsetup import log_path, safe_traceback, session, stop_file_log
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.store import keys
-from vrijwilligers_app.store.register import open_register
+from vrijwilligers_app.store import cipher, keys
 
 
 @pytest.fixture(autouse=True)
@@ -22,15 +21,18 @@ def _no_file_log_left():
 
 
 def personal_values(data_dir: Path) -> set[str]:
-    """Names and phone numbers of residents and volunteers, as stored and as digits."""
+    """Names and phone numbers of residents and volunteers, as stored and as digits (the
+    register plain, or encrypted by the commands with the test passphrase)."""
     values: set[str] = set()
-    key = keys.unlock(data_dir, TEST_PASSPHRASE)  # the commands encrypted the register
-    with open_register(data_dir, key=key, daily_backup=False) as register, \
-            register.engine.connect() as connection:
+    key = keys.unlock(data_dir, TEST_PASSPHRASE) if keys.has_key_file(data_dir) else None
+    connection = cipher.connect(data_dir / DATABASE_NAME, key, read_only=True)
+    try:
         for table in ("resident", "volunteer"):
-            for first, last, phone in connection.exec_driver_sql(
+            for first, last, phone in connection.execute(
                     f"SELECT first_name, last_name, phone FROM {table}"):  # noqa: S608
                 values |= {first, last, phone, phone.lstrip("+").replace("31", "0", 1)}
+    finally:
+        connection.close()
     return {v for v in values if v and len(v) >= 4}
 
 

@@ -188,7 +188,7 @@ def test_duplicate_initiatives_view_merges_after_confirmation(qtbot, gemeente, e
         for (initiative_id,) in connection.execute(text("SELECT id FROM initiative")).all():
             connection.execute(text("UPDATE initiative SET uuid = :u WHERE id = :i"),
                                {"u": str(uuid.uuid4()), "i": initiative_id})
-    export(engine, b, exports, today=TODAY)
+    export(engine, b, exports, today=TODAY, allow_unencrypted=True)  # like the fixture
     engine.dispose()
     for name in ("a", "b"):
         enrol(Side(gemeente.data_dir, gemeente.engine), Side(exports.parent / name, None))

@@ -11,7 +11,7 @@ trusted (a damaged register gives a copy that fails it).
 import os
 import re
 import shutil
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ from vrijwilligers_app.store.sqlite_text import dutch_reason
 BACKUP_DIR_NAME = "backups"
 AUTO_PREFIX = "automatisch-"
 AUTO_PATTERN = re.compile(r"^automatisch-(\d{4}-\d{2}-\d{2})\.sqlite$")
+# Safety copies made before an update or a restore: they hold the same personal data, so
+# they rotate out after the same number of days (timestamped_name puts the day in the name).
+SAFETY_PATTERN = re.compile(r"^voor-(?:update|herstel)-.*?(\d{4}-\d{2}-\d{2})_\d{6}\.sqlite$")
 DEFAULT_KEEP_DAYS = 14
 
 
@@ -147,13 +150,30 @@ def auto_backup(db_path: Path, data_dir: Path, today: date,
     made = None
     if not target.exists():
         made = copy_database(db_path, target, key=key)
-    rotate(folder, keep_days)
+    rotate(folder, keep_days, today)
     return made
 
 
-def rotate(folder: Path, keep_days: int) -> list[Path]:
+def _day_in_name(path: Path, pattern: re.Pattern[str]) -> date | None:
+    match = pattern.match(path.name)
+    try:
+        return date.fromisoformat(match.group(1)) if match else None
+    except ValueError:
+        return None
+
+
+def rotate(folder: Path, keep_days: int, today: date | None = None) -> list[Path]:
+    """Keep the newest `keep_days` automatic backups, and none (automatic or safety copy)
+    from `keep_days` or more days before `today`: data erased from the register (vergeten,
+    retention) is then gone from these backups too. Manual backups are the user's."""
     autos = sorted(p for p in folder.glob(f"{AUTO_PREFIX}*.sqlite") if AUTO_PATTERN.match(p.name))
     removed = autos[:-keep_days] if keep_days > 0 else []
+    if today is not None and keep_days > 0:
+        limit = today - timedelta(days=keep_days)
+        for path in sorted(folder.glob("*.sqlite")):
+            day = _day_in_name(path, AUTO_PATTERN) or _day_in_name(path, SAFETY_PATTERN)
+            if day is not None and day <= limit and path not in removed:
+                removed.append(path)
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

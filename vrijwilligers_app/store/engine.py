@@ -30,6 +30,8 @@ PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    # Erased text (vergeten, retention) is overwritten with zeros, not left in free pages.
+    "PRAGMA secure_delete=ON",
 )
 
 

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
 
         if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
             file_menu.addAction("&Gemeente: sociaal domein in beeld…", self.open_gemeente)
+        file_menu.addAction("&Logboek (privacy)…", self.open_audit_log)
         file_menu.addSeparator()
         self.restore_action = file_menu.addAction("Back-up &terugzetten…", self.restore_backup)
         file_menu.addAction("&Welkom en eerste stappen…", self.open_welcome)
@@ -224,6 +225,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         if sync:
             dialog.sync_button.click()
+
+    def open_audit_log(self) -> None:
+        from vrijwilligers_app.ui.dialogs.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.register.engine, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_gemeente(self) -> None:
         from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from vrijwilligers_app.services.audit import record_now
 from vrijwilligers_app.services.exchange import keys as keys_module
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.package_write import (
@@ -142,6 +143,8 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
             f"{'.versleuteld' if gemeente else '.zip'}")
     path = write_file(folder, name, built.content)
     remove_superseded(folder, f"export-{keys.source_id[:8]}", sequence)
+    record_now(engine, "export", "package", detail=f"volgnummer {sequence}, "
+               f"{len(rows['inwoners'])} inwoners als pseudoniem")
     yield 3, 3, "Klaar"
     return ExportResult(path, sequence, {k: len(v) for k, v in rows.items()},
                         gemeente is not None, built.package_hash)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from vrijwilligers_app.domain.report_period import Period, parse_period, year_period
 from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
-from vrijwilligers_app.services.reports.catalogue import make_report, report_kind
+from vrijwilligers_app.services.reports.catalogue import log_report_use, make_report, report_kind
 from vrijwilligers_app.services.reports.document import write_pdf
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest
@@ -43,6 +43,7 @@ def run_report_command(data_dir: Path, kind: str, period_text: str | None,
         try:
             data = make_report(register.engine, request)
             write_pdf(data, output)
+            log_report_use(register.engine, spec.key, "opgeslagen (opdrachtregel)")
         except ReportError as exc:
             print(f"Fout: {exc}", file=sys.stderr)
             return 1

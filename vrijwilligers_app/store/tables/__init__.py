@@ -9,6 +9,7 @@ from vrijwilligers_app.store.tables.activities import (
     Participation,
     Shift,
 )
+from vrijwilligers_app.store.tables.audit import AuditEntry
 from vrijwilligers_app.store.tables.base import Record
 from vrijwilligers_app.store.tables.codes import (
     ContactKind,
@@ -49,7 +50,8 @@ from vrijwilligers_app.store.tables.settings import Setting
 metadata = SQLModel.metadata
 
 __all__ = [
-    "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "Consent",
+    "Activity", "ActivitySeries", "Attendance", "AuditEntry", "BuddyMatch", "BuddyRequest",
+    "Consent",
     "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
     "Evaluation", "ExchangeInitiativeAlias", "ExchangePackage", "ExchangeQuarantine",

@@ -56,7 +56,9 @@ class ExchangeDialog(QDialog):
         self.setWindowTitle("Exporteren naar de gemeente")
         layout = QVBoxLayout(self)
         intro = QLabel("Dit wordt gedeeld met de gemeente. Inwoners gaan alleen mee als "
-                       "pseudoniem, met leeftijdsgroep, wijk en de 4 cijfers van de postcode.")
+                       "pseudoniem, met leeftijdsgroep, wijk en de 4 cijfers van de postcode, "
+                       "en alleen met hun toestemming; de anderen tellen alleen mee in "
+                       "aantallen per wijk.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 3)

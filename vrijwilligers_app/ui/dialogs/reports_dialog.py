@@ -43,6 +43,7 @@ from vrijwilligers_app.services.reports import (
     report_steps,
     write_pdf,
 )
+from vrijwilligers_app.services.reports.catalogue import log_report_use
 from vrijwilligers_app.store.settings import get_setting, set_setting
 from vrijwilligers_app.ui.pdf_print import PrintError, a4_printer, print_report_pdf
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -89,6 +90,7 @@ class ReportsDialog(QDialog):
         self.today = today or date.today()
         self.pdf_bytes: bytes = b""
         self.file_stem = "rapport"
+        self.built_kind = ""
         self._buffer: QBuffer | None = None
         self._task: int | None = None
         self._temporary: set[Path] = set()
@@ -211,6 +213,7 @@ class ReportsDialog(QDialog):
             return
         series_id = self.series.currentData() if self.series.isEnabled() else None
         request = ReportRequest(spec.key, period, self.today, initiative_id, series_id)
+        self.built_kind = spec.key
         self.file_stem = _file_stem(spec.key, period.label, self.initiative.currentText()
                                     if initiative_id is not None else "")
         self._set_ready(False)
@@ -310,6 +313,7 @@ class ReportsDialog(QDialog):
             self.warn(self, "Opslaan mislukt", str(exc))
             return None
         set_setting(self.engine, REPORT_FOLDER_SETTING, str(target.parent))
+        log_report_use(self.engine, self.built_kind, "opgeslagen")
         self.message.setText(f"Opgeslagen als {target}.")
         self.message.setStyleSheet("")
         return target
@@ -325,6 +329,7 @@ class ReportsDialog(QDialog):
         except (OSError, ReportError) as exc:
             self.warn(self, "Openen mislukt", str(exc))
             return None
+        log_report_use(self.engine, self.built_kind, "geopend in een PDF-lezer")
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self.warn(self, "Geen PDF-lezer",
                       f"Er is geen PDF-lezer gevonden. Het bestand staat in {target}.")
@@ -349,6 +354,7 @@ class ReportsDialog(QDialog):
             return 0
         finally:
             self.progress.hide()
+        log_report_use(self.engine, self.built_kind, "afgedrukt")
         self.message.setText(f"{printed} pagina{'' if printed == 1 else '’s'} naar de printer "
                              "gestuurd" + (" (als afbeeldingen)." if how == "afbeeldingen"
                                            else "."))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app.services import editing
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+from vrijwilligers_app.ui.pages.resident_rights import ResidentRights
 from vrijwilligers_app.ui.pages.roles_panel import RolesPanel
 from vrijwilligers_app.ui.pages.undo import DoneCommand
 from vrijwilligers_app.ui.widgets.record_form import RecordForm
@@ -85,6 +87,11 @@ class RecordEditor:
         else:
             layout.addWidget(self.form, 1)
         layout.addLayout(buttons)
+        self.rights: ResidentRights | None = None
+        if self.kind == "residents":  # inzage and vergeten (art. 15 and 17 AVG)
+            rights_row = QHBoxLayout()
+            layout.addLayout(rights_row)
+            self.rights = ResidentRights(self, rights_row)
         for keys, slot in (("Ctrl+N", self.new), ("Ctrl+S", self.save), ("Esc", self.cancel)):
             QShortcut(QKeySequence(keys), page, slot)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), page.view, self.delete)
@@ -124,6 +131,8 @@ class RecordEditor:
         if self.roles is not None:
             self.roles.show_owner(record_id)
         self._update_buttons()
+        if self.rights is not None:
+            self.rights.opened(record_id)
         self.page.record_opened(record_id)
 
     def new(self, ask: bool = True) -> None:
@@ -131,6 +140,8 @@ class RecordEditor:
             return
         self.current_id = None
         self._forget_refusal()
+        if self.rights is not None:
+            self.rights.update(None)
         self.form.set_values(editing.empty_values(self.kind))
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         if self.roles is not None:

@@ -19,6 +19,7 @@ from vrijwilligers_app.services.attention import DEFAULT_VOG_WARNING_WEEKS, VOG_
 from vrijwilligers_app.store import backup
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
+from vrijwilligers_app.ui.pages.privacy_settings import PrivacySettings
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import add_row
 from vrijwilligers_app.ui.widgets.security_settings import SecuritySettings
@@ -96,15 +97,25 @@ class SettingsPage(QWidget):
         self.backup_button = QPushButton("Nu een back-up maken")
         self.backup_button.clicked.connect(self._backup)
         form.addRow("", self.backup_button)
+        self.privacy = PrivacySettings(register.engine, form)
         self.holder = holder = QWidget()
         holder.setLayout(form)
         self.font_changed()
-        layout.addWidget(holder)
         self.security = SecuritySettings(register, runner)
         self.security.status.connect(self.status)
         self.security.setMaximumWidth(holder.maximumWidth())
-        layout.addWidget(self.security)
-        layout.addStretch(1)
+        # Scrolls at 200 % text on a 768-pixel screen instead of pushing rows off it.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(holder)
+        inner.addWidget(self.security)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 1)
 
     def font_changed(self) -> None:
         """About 90 characters wide at any text size (the limit grows with the text)."""
