@@ -113,13 +113,16 @@ def providers(window, register) -> dict[str, object]:
                                "WHERE s.volunteer_id IS NULL ORDER BY a.starts_at DESC LIMIT 1")
     place = next(p for p in roster(register.engine, [activity])[0].places if p.free)
     from vrijwilligers_app.services.consents.ledger import ledger
+    from vrijwilligers_app.services.privacy.forget import forget_preview
+    from vrijwilligers_app.services.privacy.retention import due_residents
 
     resident = first(register, "SELECT resident_id FROM consent GROUP BY resident_id "
                                "ORDER BY count(*) DESC LIMIT 1")
     return {
         "resident_id": resident, "resident": "Johanna van den Heuvel-Verhoeven",
         "consent": ledger(register.engine, resident)[0], "data_dir": register.data_dir,
-        "data_key": bytes(32),
+        "data_key": bytes(32), "due": due_residents(register.engine, date.today()),
+        "preview": forget_preview(register.engine, resident),
         "engine": register.engine, "runner": window.runner, "register": register,
         "parent": window, "mode": "series", "activity_id": activity, "place": place,
         "activity_label": "Alzheimer Café: de rol van muziek en herinneringen",

@@ -34,20 +34,9 @@ class SettingsPage(QWidget):
         self.register = register
         self.runner = runner
         self.ui_settings = ui_settings
-        # Everything below the heading scrolls: at text size 200 % it is taller than a
-        # 768-pixel screen.
-        outer = QVBoxLayout(self)
+        layout = QVBoxLayout(self)
         heading = QLabel("<h2>Instellingen</h2>")
-        outer.addWidget(heading)
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setAccessibleName("Instellingen")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        layout.addWidget(heading)
         form = QFormLayout()
         self.font_scale = QSpinBox()
         self.font_scale.setObjectName("font_scale")
@@ -112,6 +101,7 @@ class SettingsPage(QWidget):
         inner.addWidget(self.security)
         inner.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Instellingen")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -120,6 +110,9 @@ class SettingsPage(QWidget):
     def font_changed(self) -> None:
         """About 90 characters wide at any text size (the limit grows with the text)."""
         self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
+        # Never narrower than its text, whatever the labels beside it need.
+        self.backup_button.setMinimumWidth(
+            QFontMetrics(QApplication.font()).horizontalAdvance(self.backup_button.text()) + 32)
         if hasattr(self, "security"):
             self.security.setMaximumWidth(self.holder.maximumWidth())
 
