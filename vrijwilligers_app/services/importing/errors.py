@@ -1,0 +1,7 @@
+"""A file that cannot be imported: the message is Dutch, names the file, and nothing changed."""
+
+
+class ImportRefused(Exception):
+    def __init__(self, file_name: str, reason: str) -> None:
+        self.file_name, self.reason = file_name, reason
+        super().__init__(f"{file_name}: {reason} Er is niets ingelezen of veranderd.")
