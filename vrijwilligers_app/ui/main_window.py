@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
                             self.open_exchange)
         file_menu.addAction("&Synchroniseren met de gemeente…",
                             lambda: self.open_exchange(sync=True))
+        file_menu.addSeparator()
+        file_menu.addAction("&Importeren…", QKeySequence("Ctrl+I"), self.open_import)
+        file_menu.addAction("&Lijst naar Excel…", QKeySequence("Ctrl+Shift+E"),
+                            self.export_current_list)
         from vrijwilligers_app.services.exchange.keys import has_gemeente_keys
 
         if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
@@ -114,6 +118,38 @@ class MainWindow(QMainWindow):
         dialog.open()
         if sync:
             dialog.sync_button.click()
+
+    def open_import(self, kind: str | None = None) -> QWidget:
+        """Bestand → Importeren… (issue 15); the welcome wizard can call this too."""
+        from vrijwilligers_app.ui.dialogs.import_wizard import open_import_wizard
+
+        self.import_wizard = open_import_wizard(self.register, self.runner, self,
+                                                self.undo_stack, kind)
+        self.import_wizard.changed.connect(self._records_changed)
+        return self.import_wizard
+
+    def _records_changed(self, kind: str) -> None:
+        row = KIND_ROW.get(kind)
+        page = self.pages.get(row) if row is not None else None
+        if isinstance(page, RegisterPage):
+            page.apply_filters()
+
+    def current_list(self) -> RegisterPage | None:
+        page = self.pages.get(self._current_row)
+        if isinstance(page, MaatjesPage):
+            current = page.tabs.currentWidget()
+            return current if isinstance(current, RegisterPage) else None
+        return page if isinstance(page, RegisterPage) else None
+
+    def export_current_list(self) -> None:
+        """Bestand → Lijst naar Excel…: the list on screen, as it is filtered and sorted."""
+        from vrijwilligers_app.ui.list_export import export_page
+
+        page = self.current_list()
+        if page is None:
+            self.statusBar().showMessage("Kies eerst een lijst (bijvoorbeeld Vrijwilligers).")
+            return
+        export_page(page, self.runner, self)
 
     def open_gemeente(self) -> None:
         from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
@@ -212,6 +248,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        wizard = getattr(self, "import_wizard", None)
+        if wizard is not None and wizard.isVisible():
+            wizard.reject()  # a running import asks first, then rolls back
+            if wizard.isVisible():
+                event.ignore()
+                return
         for page in self.pages.values():
             if isinstance(page, RegisterPage | MaatjesPage) and not page.may_leave():
                 event.ignore()

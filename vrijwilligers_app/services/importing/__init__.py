@@ -13,7 +13,7 @@ Residents' consent goes through `consent.imported_consent` only (one place to ad
 """
 
 from vrijwilligers_app.services.importing.cells import CellError, Sheet, Source
-from vrijwilligers_app.services.importing.errors import ImportRefused
+from vrijwilligers_app.services.importing.errors import ImportCancelled, ImportRefused
 from vrijwilligers_app.services.importing.headers import find_header_row
 from vrijwilligers_app.services.importing.mapping import (
     IMPORT_FIELDS,
@@ -27,7 +27,8 @@ from vrijwilligers_app.services.importing.source import read_source
 from vrijwilligers_app.services.importing.write import ImportResult, apply_import, undo_import
 
 __all__ = [
-    "IMPORT_FIELDS", "KIND_WORDS", "CellError", "ImportRefused", "ImportResult", "Preview",
-    "RowPlan", "Sheet", "Source", "apply_import", "build_preview", "find_header_row",
-    "read_source", "recall_mapping", "remember_mapping", "suggest_mapping", "undo_import",
+    "IMPORT_FIELDS", "KIND_WORDS", "CellError", "ImportCancelled", "ImportRefused",
+    "ImportResult", "Preview", "RowPlan", "Sheet", "Source", "apply_import", "build_preview",
+    "find_header_row", "read_source", "recall_mapping", "remember_mapping", "suggest_mapping",
+    "undo_import",
 ]

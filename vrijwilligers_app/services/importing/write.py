@@ -6,6 +6,7 @@ committed after the last row. `undo_import` takes the import back out as one ste
 """
 
 import logging
+import threading
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,7 @@ from sqlalchemy import Engine, delete
 from vrijwilligers_app.services.editing import FormErrors, save_in_session
 from vrijwilligers_app.services.editing.codes import known_codes
 from vrijwilligers_app.services.editing.fields import TABLES
-from vrijwilligers_app.services.importing.errors import ImportRefused
+from vrijwilligers_app.services.importing.errors import ImportCancelled, ImportRefused
 from vrijwilligers_app.services.importing.preview import DUPLICATE, NEW, Preview, RowPlan
 from vrijwilligers_app.store.backup import backups_dir, copy_database, timestamped_name
 from vrijwilligers_app.store.engine import write_session
@@ -63,10 +64,12 @@ def _fill_values(session: object, kind: str, record_id: int,
 
 
 def apply_import(engine: Engine, db_path: Path, data_dir: Path, preview: Preview,
-                 choices: Mapping[int, str] | None = None, today: date | None = None
+                 choices: Mapping[int, str] | None = None, today: date | None = None,
+                 stop: threading.Event | None = None
                  ) -> Generator[tuple[int, int, str], None, ImportResult]:
     """Write the preview's new rows and the duplicates the user chose to fill or add
-    (`choices`: row number -> SKIP/FILL/ADD; default SKIP). Error rows are never written."""
+    (`choices`: row number -> SKIP/FILL/ADD; default SKIP). Error rows are never written.
+    `stop` set (from any thread) before the commit: ImportCancelled, nothing written."""
     choices = choices or {}
     kind = preview.kind
     result = ImportResult(kind, preview.file_name)
@@ -88,6 +91,8 @@ def apply_import(engine: Engine, db_path: Path, data_dir: Path, preview: Preview
     with write_session(engine) as session:
         known = known_codes(session)
         for done, (plan, choice) in enumerate(todo):
+            if stop is not None and stop.is_set():
+                raise ImportCancelled
             if done % PROGRESS_EVERY == 0:
                 yield done, total, "Inlezen"
             try:
@@ -105,6 +110,8 @@ def apply_import(engine: Engine, db_path: Path, data_dir: Path, preview: Preview
                                     "register is intussen veranderd; maak het voorbeeld "
                                     "opnieuw.") from None
         yield total, total, "Opslaan"
+        if stop is not None and stop.is_set():
+            raise ImportCancelled  # the last moment: after this the transaction commits
     log.info("Import uit %s (%s): %s", preview.file_name, kind, result.summary())
     return result
 
