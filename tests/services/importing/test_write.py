@@ -109,16 +109,15 @@ def test_a_row_the_register_refuses_meanwhile_stops_everything(register, monkeyp
 
     engine, db, data_dir = register
     preview = _preview(engine)
-    real = write.save_in_session
-    calls = []
+    from vrijwilligers_app.services.editing.bulk import RowErrors
 
-    def second_fails(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        if len(calls) == 2:
-            raise FormErrors({"last_name": "Vul dit in."}, {"last_name": "Achternaam"})
-        return real(*args, **kwargs)
+    real = write.insert_new
 
-    monkeypatch.setattr(write, "save_in_session", second_fails)
+    def second_fails(session, kind, records, today, known):  # type: ignore[no-untyped-def]
+        real(session, kind, records[:1], today, known)  # the first row goes in...
+        raise RowErrors(1, FormErrors({"last_name": "Vul dit in."}, {"last_name": "Achternaam"}))
+
+    monkeypatch.setattr(write, "insert_new", second_fails)
     with pytest.raises(ImportRefused, match="lijst.csv: rij 3: Achternaam: Vul dit in"):
         _run(apply_import(engine, db, data_dir, preview, {3: ADD}, TODAY))
     assert _names(engine) == []

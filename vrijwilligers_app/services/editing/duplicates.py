@@ -79,6 +79,18 @@ class Probe:
                    _lenient(normalize_phone, values.get("phone")),
                    _lenient(normalize_email, values.get("email")).casefold())
 
+    @classmethod
+    def of_stored(cls, values: Mapping[str, object]) -> "Probe":
+        """Like `of` for values already in their stored form (cleaned by the form rules):
+        no second round through the phone parser."""
+        def text(key: str) -> str:
+            value = values.get(key)
+            return value if isinstance(value, str) else ""
+
+        return cls(fold(text("first_name")), fold(text("name_prefix") + text("last_name")),
+                   fold(text("last_name")), _year(values.get("birth_year")), text("postcode"),
+                   text("phone"), text("email").casefold())
+
     def name_match(self, row: Any) -> tuple[bool, bool]:
         """(similar, equal once folded). A tussenvoegsel left out on one side ('Vries' for
         'de Vries') still counts as equal; a different one ('van den'/'van der') as similar."""

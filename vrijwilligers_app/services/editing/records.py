@@ -66,11 +66,18 @@ def _empty(spec: FieldSpec, model: type[SQLModel]) -> object:
     return form_value(spec, default)
 
 
+_EMPTY: dict[str, dict[str, object]] = {}
+
+
 def empty_values(kind: str) -> dict[str, object]:
     """A new record's form: '' for text, None for dates/numbers/codes, the table's defaults
-    otherwise (woonplaats 'Helmond', talen ['nl'])."""
-    specs = form(kind)
-    return {spec.key: _empty(spec, TABLES[kind]) for spec in specs}
+    otherwise (woonplaats 'Helmond', talen ['nl']). A fresh dict (and lists) every call."""
+    template = _EMPTY.get(kind)
+    if template is None:
+        specs = form(kind)
+        template = _EMPTY[kind] = {spec.key: _empty(spec, TABLES[kind]) for spec in specs}
+    return {key: list(value) if isinstance(value, list) else value
+            for key, value in template.items()}
 
 
 def _get(session: Session, kind: str, record_id: int) -> SQLModel:

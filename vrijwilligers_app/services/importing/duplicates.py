@@ -12,6 +12,7 @@ from sqlmodel import Session
 from vrijwilligers_app.services.editing import DuplicateHit
 from vrijwilligers_app.services.editing.duplicates import Probe, judge_people
 from vrijwilligers_app.services.editing.fields import TABLES
+from vrijwilligers_app.services.editing.names import fold, similar
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,20 @@ class _Row:
 
 class PeopleIndex:
     """Existing volunteers or residents, plus the rows of the file seen so far (negative
-    ids: -row number), so a person listed twice in one file is caught as well."""
+    ids: -row number), so a person listed twice in one file is caught as well.
+
+    Birth year and postcode candidates are kept per folded first name: the rule only calls
+    a name similar when the first names are (names.similar, 5 letters), so only those
+    buckets are judged, not every person born in the same year."""
 
     def __init__(self, session: Session, kind: str) -> None:
         c = TABLES[kind].__table__.c  # type: ignore[attr-defined]
         self.rows: dict[int, _Row] = {}
         self._by: dict[str, dict[object, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self._named: dict[str, dict[object, dict[str, set[int]]]] = {
+            "birth_year": defaultdict(lambda: defaultdict(set)),
+            "postcode": defaultdict(lambda: defaultdict(set))}
+        self._similar_first: dict[tuple[str, str], bool] = {}
         stmt = select(c.id, c.first_name, c.name_prefix, c.last_name, c.birth_year, c.postcode,
                       c.phone, c.email, c.archived_at)
         for found in session.connection().execute(stmt):
@@ -42,10 +51,24 @@ class PeopleIndex:
 
     def add(self, row: _Row) -> None:
         self.rows[row.id] = row
-        for key, value in (("birth_year", row.birth_year), ("postcode", row.postcode),
-                           ("phone", row.phone), ("email", row.email.casefold())):
+        first = fold(row.first_name)
+        for key, value in (("birth_year", row.birth_year), ("postcode", row.postcode)):
             if value not in (None, ""):
+                self._named[key][value][first].add(row.id)
+        for key, value in (("phone", row.phone), ("email", row.email.casefold())):
+            if value:
                 self._by[key][value].add(row.id)
+
+    def _named_ids(self, key: str, value: object, first: str) -> set[int]:
+        found: set[int] = set()
+        for other, ids in self._named[key].get(value, {}).items():
+            pair = (first, other)
+            ok = self._similar_first.get(pair)
+            if ok is None:
+                ok = self._similar_first[pair] = similar(first, other, 5)
+            if ok:
+                found |= ids
+        return found
 
     def add_values(self, row_id: int, values: Mapping[str, object]) -> None:
         def text(key: str) -> str:
@@ -58,13 +81,13 @@ class PeopleIndex:
                       text("email"), None))
 
     def find(self, values: Mapping[str, object]) -> list[tuple[int, DuplicateHit]]:
-        probe = Probe.of(values)
+        probe = Probe.of_stored(values)
         named = bool(probe.first and probe.last)
         ids: set[int] = set()
         if named and probe.birth_year is not None:
-            ids |= self._by["birth_year"].get(probe.birth_year, set())
+            ids |= self._named_ids("birth_year", probe.birth_year, probe.first)
         if named and probe.postcode:
-            ids |= self._by["postcode"].get(probe.postcode, set())
+            ids |= self._named_ids("postcode", probe.postcode, probe.first)
         contacts = set(self._by["phone"].get(probe.phone, set())) if probe.phone else set()
         if probe.email:
             contacts |= self._by["email"].get(probe.email, set())

@@ -3,6 +3,7 @@ as dates, every sheet. Calamine hands error cells (#N/B) back as empty text, so 
 the error cells are looked up with openpyxl (read-only) and put back as CellError."""
 
 import warnings
+import zipfile
 from pathlib import Path
 
 import python_calamine
@@ -38,9 +39,26 @@ def read_workbook(path: Path, fmt: str) -> list[Sheet]:
             except python_calamine.CalamineError:
                 raise ImportRefused(path.name, UNREADABLE) from None
             sheets.append(Sheet(meta.name, rows, merged=list(merged)))
-    if fmt == "xlsx":
+    if fmt == "xlsx" and _has_error_cells(path):
         _mark_errors_xlsx(path, sheets)
     return sheets
+
+
+def _has_error_cells(path: Path) -> bool:
+    """Does any worksheet hold a cell of type error (t="e")? A byte search through the
+    decompressed sheets: the slow openpyxl pass runs only for files that have them."""
+    needle = b't="e"'
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            tail = b""
+            with archive.open(name) as member:
+                while chunk := member.read(1 << 20):
+                    if needle in tail + chunk:
+                        return True
+                    tail = chunk[-len(needle):]
+    return False
 
 
 def _mark_errors_xlsx(path: Path, sheets: list[Sheet]) -> None:

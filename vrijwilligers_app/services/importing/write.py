@@ -13,9 +13,12 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, delete
+from sqlmodel import Session
 
 from vrijwilligers_app.services.editing import FormErrors, save_in_session
+from vrijwilligers_app.services.editing.bulk import RowErrors, insert_new
 from vrijwilligers_app.services.editing.codes import known_codes
+from vrijwilligers_app.services.editing.convert import KnownCodes
 from vrijwilligers_app.services.editing.fields import TABLES
 from vrijwilligers_app.services.importing.errors import ImportCancelled, ImportRefused
 from vrijwilligers_app.services.importing.preview import DUPLICATE, NEW, Preview, RowPlan
@@ -90,30 +93,48 @@ def apply_import(engine: Engine, db_path: Path, data_dir: Path, preview: Preview
     result.backup = copy_database(db_path, target)
     with write_session(engine) as session:
         known = known_codes(session)
+        batch: list[RowPlan] = []
         for done, (plan, choice) in enumerate(todo):
             if stop is not None and stop.is_set():
                 raise ImportCancelled
             if done % PROGRESS_EVERY == 0:
+                _insert(session, kind, batch, result, today, known, preview.file_name)
                 yield done, total, "Inlezen"
+            if choice != FILL or plan.duplicate is None:
+                batch.append(plan)
+                continue
+            record_id = plan.duplicate.record_id
+            new, old = _fill_values(session, kind, record_id, plan.values)
             try:
-                if choice == FILL and plan.duplicate is not None:
-                    record_id = plan.duplicate.record_id
-                    new, old = _fill_values(session, kind, record_id, plan.values)
-                    if new:
-                        save_in_session(session, kind, new, record_id, today, known)
-                        result.filled[record_id] = old
-                else:
-                    result.created.append(save_in_session(session, kind, plan.values, None,
-                                                          today, known))
+                if new:
+                    save_in_session(session, kind, new, record_id, today, known)
+                    result.filled[record_id] = old
             except FormErrors as exc:
-                raise ImportRefused(preview.file_name, f"rij {plan.row_number}: {exc}. Het "
-                                    "register is intussen veranderd; maak het voorbeeld "
-                                    "opnieuw.") from None
+                raise _changed(preview.file_name, plan, exc) from None
+        _insert(session, kind, batch, result, today, known, preview.file_name)
         yield total, total, "Opslaan"
         if stop is not None and stop.is_set():
             raise ImportCancelled  # the last moment: after this the transaction commits
     log.info("Import uit %s (%s): %s", preview.file_name, kind, result.summary())
     return result
+
+
+def _changed(file_name: str, plan: RowPlan, exc: FormErrors) -> ImportRefused:
+    return ImportRefused(file_name, f"rij {plan.row_number}: {exc}. Het register is "
+                         "intussen veranderd; maak het voorbeeld opnieuw.")
+
+
+def _insert(session: Session, kind: str, batch: list[RowPlan], result: ImportResult,
+            today: date | None, known: KnownCodes, file_name: str) -> None:
+    """The new rows gathered so far, checked by the form rules again and inserted."""
+    if not batch:
+        return
+    try:
+        result.created.extend(insert_new(session, kind, [p.values for p in batch], today,
+                                         known))
+    except RowErrors as exc:
+        raise _changed(file_name, batch[exc.index], exc) from None
+    batch.clear()
 
 
 def undo_import(engine: Engine, result: ImportResult) -> None:
