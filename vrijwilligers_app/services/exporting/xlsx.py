@@ -85,6 +85,14 @@ def write_xlsx(path: Path, title: str, columns: Sequence[XlsxColumn],
         top.append(CONFIDENTIAL_NOTE)
     header_row = len(top) + 2
     ws.freeze_panes = f"A{header_row + 1}"
+    # Printing (or a PDF): landscape, all columns on the page width, the header row on
+    # every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{header_row}:{header_row}"
     if confidential:
         ws.oddHeader.center.text = "VERTROUWELIJK"
         ws.oddFooter.center.text = CONFIDENTIAL_NOTE

@@ -134,9 +134,9 @@ class MappingPage(QWidget):
         for index, header in enumerate(headers):
             name = cell_text(header) or f"kolom {index + 1}"
             examples = [cell_text(row[index]) for row in samples
-                        if index < len(row) and cell_text(row[index])][:3]
-            label = QLabel(f"<b>{_escape(name)}</b><br><small>{_escape(', '.join(examples))}"
-                           "</small>")
+                        if index < len(row) and cell_text(row[index]) not in ("", name)][:3]
+            label = QLabel(f"<b>{_escape(name)}</b><br><small>"
+                           f"{_escape('  ·  '.join(examples))}</small>")
             label.setTextFormat(Qt.TextFormat.RichText)
             box = QComboBox()
             box.addItem("(niet inlezen)", "")
