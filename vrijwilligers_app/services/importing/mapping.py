@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.editing import FORMS
 from vrijwilligers_app.services.editing.names import fold
+from vrijwilligers_app.services.importing import roles
 from vrijwilligers_app.store.settings import get_setting, set_setting
 
 # Fields an import can fill beyond the form's own: one column with the whole name, and a
@@ -33,6 +34,7 @@ def _fields(kind: str) -> dict[str, str]:
 
 
 IMPORT_FIELDS: dict[str, dict[str, str]] = {kind: _fields(kind) for kind in FORMS}
+IMPORT_FIELDS["roles"] = dict(roles.FIELDS)
 
 _PERSON_WORDS = {
     "full_name": ("naam", "volledigenaam", "naamvrijwilliger", "naamdeelnemer", "naaminwoner",
@@ -86,6 +88,7 @@ KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "subsidy_year": ("subsidiejaar",),
     },
 }
+KIND_WORDS["roles"] = dict(roles.WORDS)
 _LOOKUP = {kind: {fold(word): key for key, words in table.items() for word in words}
            for kind, table in KIND_WORDS.items()}
 ALL_WORDS = frozenset(word for table in _LOOKUP.values() for word in table)

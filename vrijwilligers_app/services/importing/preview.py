@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.services.editing import DuplicateHit, check_values, find_duplicates
 from vrijwilligers_app.services.editing.codes import code_names, known_codes
+from vrijwilligers_app.services.importing import roles
 from vrijwilligers_app.services.importing.cells import Sheet, Value
 from vrijwilligers_app.services.importing.consent import CONSENT_NOTE
 from vrijwilligers_app.services.importing.duplicates import PeopleIndex
@@ -31,6 +32,7 @@ class RowPlan:
     errors: list[str] = field(default_factory=list)  # Dutch, with row and column
     duplicate: DuplicateHit | None = None  # an existing record (record_id > 0)
     same_as_row: int | None = None  # an earlier row of this file
+    duplicate_text: str = ""  # for roles: why it is a duplicate
 
 
 @dataclass
@@ -115,11 +117,15 @@ def build_preview(engine: Engine, kind: str, sheet: Sheet, header_row: int,
             return cache[table]
 
         index = PeopleIndex(session, kind) if kind in PEOPLE else None
+        found_roles = roles.Lookups(session) if kind == "roles" else None
         for number, cells in enumerate(rows[header_row + 1:], start=header_row + 2):
             reason = _skip_reason(cells, mapping, header_words)
             if reason:
                 if reason != "leeg":
                     notes.append(f"rij {number} overgeslagen: {reason}.")
+                continue
+            if found_roles is not None:
+                plans.append(_role_plan(number, cells, mapping, columns, today, found_roles))
                 continue
             values, errors = convert_row(kind, cells, mapping, today, names)
             cleaned, form_errors = check_values(session, kind, values, today, known)
@@ -145,6 +151,19 @@ def build_preview(engine: Engine, kind: str, sheet: Sheet, header_row: int,
             _initiative_duplicates(engine, plans)
     note = CONSENT_NOTE if kind == "residents" else ""
     return Preview(kind, file_name, sheet.name, headers, dict(mapping), plans, notes, note)
+
+
+def _role_plan(number: int, cells: Sequence[Value], mapping: Mapping[int, str],
+               columns: Mapping[str, str], today: date, found: roles.Lookups) -> RowPlan:
+    values, errors = roles.convert(cells, mapping, today, found)
+    if errors:
+        return RowPlan(number, ERROR, values, [
+            f"{_place(k, columns, 'roles', number)}: {m[0].upper()}{m[1:].rstrip('.')}."
+            for k, m in errors.items()])
+    if roles.is_duplicate(values, found):
+        return RowPlan(number, DUPLICATE, values,
+                       duplicate_text="deze vrijwilliger heeft deze rol al in dit initiatief")
+    return RowPlan(number, NEW, values)
 
 
 def _initiative_duplicates(engine: Engine, plans: list[RowPlan]) -> None:

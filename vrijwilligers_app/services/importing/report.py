@@ -4,7 +4,7 @@ from vrijwilligers_app.services.importing.mapping import IMPORT_FIELDS
 from vrijwilligers_app.services.importing.preview import DUPLICATE, ERROR, NEW, Preview
 
 KIND_NL = {"volunteers": "vrijwilligers", "residents": "inwoners",
-           "initiatives": "initiatieven"}
+           "initiatives": "initiatieven", "roles": "rollen"}
 KINDS_BY_NL = {nl: kind for kind, nl in KIND_NL.items()}
 
 
@@ -25,9 +25,11 @@ def preview_lines(preview: Preview, limit: int = 200) -> list[str]:
             if plan.duplicate is not None:
                 details.append(f"rij {plan.row_number}: staat er al in als "
                                f"{plan.duplicate.label} ({plan.duplicate.reason}).")
-            else:
+            elif plan.same_as_row is not None:
                 details.append(f"rij {plan.row_number}: zelfde persoon als rij "
                                f"{plan.same_as_row} in dit bestand.")
+            else:
+                details.append(f"rij {plan.row_number}: {plan.duplicate_text}.")
         details.extend(plan.errors)
     lines.extend(details[:limit])
     if len(details) > limit:

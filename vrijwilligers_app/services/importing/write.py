@@ -20,10 +20,12 @@ from vrijwilligers_app.services.editing.bulk import RowErrors, insert_new
 from vrijwilligers_app.services.editing.codes import known_codes
 from vrijwilligers_app.services.editing.convert import KnownCodes
 from vrijwilligers_app.services.editing.fields import TABLES
+from vrijwilligers_app.services.importing import roles
 from vrijwilligers_app.services.importing.errors import ImportCancelled, ImportRefused
 from vrijwilligers_app.services.importing.preview import DUPLICATE, NEW, Preview, RowPlan
 from vrijwilligers_app.store.backup import backups_dir, copy_database, timestamped_name
 from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.tables import VolunteerRole
 from vrijwilligers_app.store.tables.base import utcnow
 
 log = logging.getLogger(__name__)
@@ -100,7 +102,7 @@ def apply_import(engine: Engine, db_path: Path, data_dir: Path, preview: Preview
             if done % PROGRESS_EVERY == 0:
                 _insert(session, kind, batch, result, today, known, preview.file_name)
                 yield done, total, "Inlezen"
-            if choice != FILL or plan.duplicate is None:
+            if kind == "roles" or choice != FILL or plan.duplicate is None:
                 batch.append(plan)
                 continue
             record_id = plan.duplicate.record_id
@@ -129,6 +131,10 @@ def _insert(session: Session, kind: str, batch: list[RowPlan], result: ImportRes
     """The new rows gathered so far, checked by the form rules again and inserted."""
     if not batch:
         return
+    if kind == "roles":
+        result.created.extend(roles.insert_roles(session, [p.values for p in batch]))
+        batch.clear()
+        return
     try:
         result.created.extend(insert_new(session, kind, [p.values for p in batch], today,
                                          known))
@@ -139,7 +145,7 @@ def _insert(session: Session, kind: str, batch: list[RowPlan], result: ImportRes
 
 def undo_import(engine: Engine, result: ImportResult) -> None:
     """Remove what the import added and put the filled-in fields back, in one transaction."""
-    model = TABLES[result.kind]
+    model = VolunteerRole if result.kind == "roles" else TABLES[result.kind]
     table = model.__table__  # type: ignore[attr-defined]
     with write_session(engine) as session:
         for start in range(0, len(result.created), 500):
@@ -151,5 +157,5 @@ def undo_import(engine: Engine, result: ImportResult) -> None:
                 continue
             for key, value in old.items():
                 setattr(record, key, value)
-            record.updated_at = utcnow()  # type: ignore[attr-defined]
+            record.updated_at = utcnow()
     log.info("Import uit %s ongedaan gemaakt", result.file_name)

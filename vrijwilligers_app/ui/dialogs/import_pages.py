@@ -25,7 +25,8 @@ from vrijwilligers_app.services.importing.mapping import IMPORT_FIELDS
 from vrijwilligers_app.services.importing.values import as_text
 
 KIND_TITLES = (("volunteers", "Vrijwilligers"), ("residents", "Inwoners (deelnemers)"),
-               ("initiatives", "Initiatieven"))
+               ("initiatives", "Initiatieven"),
+               ("roles", "Rollen van vrijwilligers in initiatieven"))
 SAMPLE_ROWS = 15
 HEADER_COLOUR = QColor("#DDEBF7")
 

@@ -72,7 +72,8 @@ class PreviewPage(QWidget):
             if plan.status == DUPLICATE:
                 what = "staat er al in"
                 reason = (f"{plan.duplicate.label} ({plan.duplicate.reason})" if plan.duplicate
-                          else f"zelfde persoon als rij {plan.same_as_row} in dit bestand")
+                          else f"zelfde persoon als rij {plan.same_as_row} in dit bestand"
+                          if plan.same_as_row else plan.duplicate_text)
             else:
                 what, reason = "fout", "\n".join(plan.errors)
             for c, text in enumerate((str(plan.row_number), what, reason)):
