@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -69,6 +70,7 @@ class ImportWizard(QDialog):
         self.outcome: ImportResult | None = None
         self._task: int | None = None
         self._stop = threading.Event()  # asks a running write to roll back
+        self._writing = False  # from the click on Inlezen until its result or error
         self._mapping: dict[int, str] = {}
         self.source_page, self.header_page = SourcePage(), HeaderPage()
         self.mapping_page, self.preview_page = MappingPage(), PreviewPage()
@@ -125,13 +127,16 @@ class ImportWizard(QDialog):
 
         def finish(result: Any) -> None:
             ended.append(True)
+            if not shiboken6.isValid(self):
+                return  # the wizard is gone (its window closed); nothing to show
             self._task = None
             done(result)
             self._update()
 
         def fail(exc: BaseException) -> None:
             ended.append(True)
-            self._failed(exc)
+            if shiboken6.isValid(self):
+                self._failed(exc)
 
         task = self.runner.run(fn, *args, write=write, on_done=finish, on_error=fail,
                                on_progress=progress)
@@ -141,6 +146,7 @@ class ImportWizard(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None
+        self._writing = False
         if isinstance(exc, ImportCancelled):
             return  # rolled back, as asked
         if isinstance(exc, ImportRefused):
@@ -253,6 +259,7 @@ class ImportWizard(QDialog):
         self.result_page.label.setText("Back-up maken en inlezen…")
         self.result_page.progress.setRange(0, 0)
         self._stop.clear()
+        self._writing = True
         self._run(importing.apply_import, self.register.engine, self.register.db_path,
                   self.register.data_dir, preview, choices, None, self._stop, write=True,
                   done=self._written, progress=self._progress)
@@ -263,6 +270,7 @@ class ImportWizard(QDialog):
         self.result_page.label.setText(f"{label}: {done} van {total}")
 
     def _written(self, result: ImportResult) -> None:
+        self._writing = False
         self.outcome = result
         self.result_page.progress.setRange(0, 1)
         self.result_page.progress.setValue(1)
@@ -298,11 +306,10 @@ class ImportWizard(QDialog):
     def reject(self) -> None:
         """Annuleren, Esc and the window's close button all come here (QDialog's closeEvent
         calls reject): a running write is cancelled, and then nothing was imported."""
-        if self._task is not None and self.stack.currentIndex() == RESULT and not Confirm.ask(
-                self, "Inlezen afbreken?", "Er is dan niets ingelezen; het register blijft "
-                "zoals het was.", "Afbreken", "Doorgaan"):
-            return
-        if self._task is not None and self.stack.currentIndex() == RESULT:
+        if self._writing:
+            if not Confirm.ask(self, "Inlezen afbreken?", "Er is dan niets ingelezen; het "
+                               "register blijft zoals het was.", "Afbreken", "Doorgaan"):
+                return
             # Not runner.cancel: the result of a write that committed just before this
             # moment must still arrive, so it lands on the undo stack.
             self._stop.set()
@@ -312,7 +319,7 @@ class ImportWizard(QDialog):
         super().reject()
 
     def writing(self) -> bool:
-        return self._task is not None and self.stack.currentIndex() == RESULT
+        return self._writing
 
 
 def open_import_wizard(register: Register, runner: TaskRunner, parent: QWidget | None = None,
