@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
 from vrijwilligers_app import __version__
 from vrijwilligers_app.cli import main
 from vrijwilligers_app.paths import DATABASE_NAME
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch):
+    """Every command that opens a register reads the passphrase from the environment."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -36,6 +42,27 @@ def test_help_is_dutch(capsys):
         assert dutch in out
     for english in ("usage:", "positional arguments", "show this help"):
         assert english not in out
+
+
+def test_help_builds_without_importing_the_reports_or_the_database_layer():
+    # Building the parser (every start of the app) used to import every report, reportlab
+    # and SQLAlchemy just to list the report kinds: 1.3 s before anything happened.
+    probe = ("import sys; from vrijwilligers_app.cli import build_parser; build_parser(); "
+             "heavy = [m for m in sys.modules if m.split('.')[0] in "
+             "('reportlab', 'sqlalchemy', 'sqlmodel', 'PySide6')]; print(heavy)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_report_help_still_lists_every_kind(capsys):
+    from vrijwilligers_app.services.reports import REPORTS
+
+    with pytest.raises(SystemExit):
+        main(["rapport", "--help"])
+    out = capsys.readouterr().out
+    for key in REPORTS:
+        assert key in out
 
 
 def test_bad_option_value_gets_a_dutch_error(capsys):

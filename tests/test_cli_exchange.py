@@ -4,8 +4,14 @@ import json
 
 import pytest
 
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
 from vrijwilligers_app.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch):
+    """Every command that opens a register reads the passphrase from the environment."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
 
 
 @pytest.fixture

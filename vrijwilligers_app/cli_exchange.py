@@ -24,6 +24,9 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
                     help="map voor het bestand (standaard: de uitwisselmap uit Instellingen)")
     ex.add_argument("--alleen-tonen", dest="preview_only", action="store_true",
                     help="laat alleen zien wat gedeeld zou worden; schrijf niets")
+    ex.add_argument("--toch-onversleuteld", dest="unencrypted", action="store_true",
+                    help="schrijf zonder gemeentesleutel een onversleuteld bestand (alleen "
+                         "voor een USB-stick; nooit in een synchronisatiemap)")
     sy = add("sync", "synchroniseren: exporteer en lees terugmeldingen van de gemeente in")
     sy.add_argument("--to", "--naar", dest="to", metavar="MAP", default=None,
                     help="de uitwisselmap (standaard: die uit Instellingen)")
@@ -66,9 +69,10 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def _open(data_dir: Path):  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.store.register import open_register
 
-    return open_register(data_dir, daily_backup=False)
+    return open_register(data_dir, key=obtain_key(data_dir), daily_backup=False)
 
 
 def _fail(message: str) -> int:
@@ -85,7 +89,8 @@ def _export(data_dir: Path, args: argparse.Namespace) -> int:
             if args.preview_only:
                 print(preview(register.engine, data_dir).as_text())
                 return 0
-            result = export(register.engine, data_dir, Path(args.to) if args.to else None)
+            result = export(register.engine, data_dir, Path(args.to) if args.to else None,
+                            allow_unencrypted=args.unencrypted)
             print(describe(result.rows, pinned_gemeente_key(register.engine)).as_text())
         except ExchangeError as exc:
             return _fail(str(exc))

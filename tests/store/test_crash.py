@@ -12,10 +12,18 @@ import time
 
 import pytest
 
+from tests.helpers.registers import TEST_PASSPHRASE
 from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.store import keys
 from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch):
+    """The CLI reads the passphrase from the environment (the register is encrypted)."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
 
 
 def _cli(*args: str, **kwargs) -> subprocess.Popen[str]:
@@ -61,5 +69,7 @@ def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_
     residents = report["row_counts"]["resident"]
     assert residents in (0, 100_000), f"half a transaction survived: {residents} residents"
     assert report["row_counts"]["district"] == 12  # committed before the demo began
-    with open_register(data_dir, daily_backup=False) as register, register.engine.connect() as c:
+    key = keys.unlock(data_dir, TEST_PASSPHRASE)
+    with open_register(data_dir, key=key, daily_backup=False) as register, \
+            register.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

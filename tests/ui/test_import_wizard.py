@@ -119,3 +119,15 @@ def test_closing_during_the_write_leaves_nothing(qtbot, register, answers, tmp_p
     assert "Inlezen afbreken?" in answers.asked
     assert _names(register) == []
     assert window.undo_stack.count() == 0
+
+
+def test_welcome_wizard_starts_the_import(qtbot, register) -> None:  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.ui.welcome.extensions import import_starter
+
+    window = make_window(qtbot, register)
+    starter = import_starter()
+    assert starter is not None
+    starter(window)
+    assert isinstance(window.import_wizard, ImportWizard)
+    qtbot.addWidget(window.import_wizard)
+    assert window.import_wizard.isVisible()

@@ -1,17 +1,25 @@
 """Backups with SQLite's online backup API: consistent while the register is in use.
 
 A backup is written to a temporary file, checked, flushed to disk and only then renamed into
-place, so a full disk or a crash never leaves a half backup or harms an older one.
+place, so a full disk or a crash never leaves a half backup or harms an older one. An
+encrypted register's backup is encrypted with the same data key (SQLCipher copies pages
+between two connections keyed alike), so the passphrase and the herstelsleutel open it too.
+The full `PRAGMA quick_check` runs on every copy: that is the check "before a backup" is
+trusted (a damaged register gives a copy that fails it).
 """
 
 import os
 import re
-import sqlite3
+import shutil
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from vrijwilligers_app.store import cipher
 from vrijwilligers_app.store.errors import BackupError
 from vrijwilligers_app.store.inspect import connect_read_only
+from vrijwilligers_app.store.keys import KEY_FILE_NAME, key_file_path
+from vrijwilligers_app.store.private import make_private_dir, make_private_file
 
 BACKUP_DIR_NAME = "backups"
 AUTO_PREFIX = "automatisch-"
@@ -19,9 +27,9 @@ AUTO_PATTERN = re.compile(r"^automatisch-(\d{4}-\d{2}-\d{2})\.sqlite$")
 DEFAULT_KEEP_DAYS = 14
 
 
-def _connect_destination(path: Path) -> sqlite3.Connection:
+def _connect_destination(path: Path, key: bytes | None = None) -> Any:
     """Seam for tests (a destination that runs out of space)."""
-    return sqlite3.connect(path)
+    return cipher.connect(path, key)
 
 
 def _describe(exc: BaseException) -> str:
@@ -31,24 +39,34 @@ def _describe(exc: BaseException) -> str:
     return str(exc)
 
 
-def copy_database(source: Path, destination: Path) -> Path:
-    """Copy the SQLite database `source` to `destination` atomically; returns destination."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+class _CheckFailed(Exception):
+    pass
+
+
+FAILURES: tuple[type[Exception], ...] = (*cipher.Error, OSError, _CheckFailed)
+
+
+def copy_database(source: Path, destination: Path, *, key: bytes | None = None) -> Path:
+    """Copy the database `source` to `destination` atomically; returns destination.
+    `key`: the data key of an encrypted `source`; the copy gets the same key."""
+    if not destination.parent.exists():
+        make_private_dir(destination.parent)
     partial = destination.with_name(destination.name + ".deel")
     src = dst = None
     try:
-        src = connect_read_only(source)
-        dst = _connect_destination(partial)
+        src = connect_read_only(source, key)
+        dst = _connect_destination(partial) if key is None else _connect_destination(partial, key)
         src.backup(dst)
         status = dst.execute("PRAGMA quick_check").fetchone()[0]
         if status != "ok":
-            raise sqlite3.DatabaseError(f"controle van de kopie mislukt: {status}")
+            raise _CheckFailed(f"controle van de kopie mislukt: {status}")
         dst.close()
         dst = None
+        make_private_file(partial)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, destination)
-    except (sqlite3.Error, OSError) as exc:
+    except FAILURES as exc:
         raise BackupError(
             f"Back-up naar {destination} mislukt: {_describe(exc)}. "
             "Er is niets veranderd aan het register of aan eerdere back-ups."
@@ -71,23 +89,34 @@ def timestamped_name(prefix: str, now: datetime | None = None) -> str:
     return f"{prefix}{now:%Y-%m-%d_%H%M%S}.sqlite"
 
 
-def make_backup(db_path: Path, data_dir: Path, to: Path | None = None) -> Path:
-    """A manual backup: to a given file or folder, or into the data dir's backups folder."""
+def make_backup(db_path: Path, data_dir: Path, to: Path | None = None, *,
+                key: bytes | None = None) -> Path:
+    """A manual backup: to a given file or folder, or into the data dir's backups folder.
+    Outside the data dir, the key file (no secret in it) is copied beside an encrypted backup
+    as BACKUP.sleutel, so the backup opens on another computer with passphrase or
+    herstelsleutel."""
     if to is None:
         to = backups_dir(data_dir) / timestamped_name("handmatig-")
     elif to.is_dir():
         to = to / timestamped_name("vrijwilligersregister-")
-    return copy_database(db_path, to)
+    made = copy_database(db_path, to, key=key)
+    if key is not None and key_file_path(data_dir).is_file() and to.parent != backups_dir(data_dir):
+        shutil.copyfile(key_file_path(data_dir), companion_key_file(made))
+    return made
+
+
+def companion_key_file(backup_file: Path) -> Path:
+    return backup_file.with_name(backup_file.name + "." + KEY_FILE_NAME.rsplit(".", 1)[-1])
 
 
 def auto_backup(db_path: Path, data_dir: Path, today: date,
-                keep_days: int = DEFAULT_KEEP_DAYS) -> Path | None:
+                keep_days: int = DEFAULT_KEEP_DAYS, *, key: bytes | None = None) -> Path | None:
     """At most one automatic backup a day; keeps the newest `keep_days` of them."""
     folder = backups_dir(data_dir)
     target = folder / f"{AUTO_PREFIX}{today.isoformat()}.sqlite"
     made = None
     if not target.exists():
-        made = copy_database(db_path, target)
+        made = copy_database(db_path, target, key=key)
     rotate(folder, keep_days)
     return made
 

@@ -18,7 +18,7 @@ from vrijwilligers_app.services.importing import (
 )
 from vrijwilligers_app.store.engine import create_register_engine, read_session
 from vrijwilligers_app.store.queries.registers import list_ids
-from vrijwilligers_app.store.tables import Resident
+from vrijwilligers_app.store.tables import Volunteer
 
 TODAY = date(2026, 12, 6)
 INJECTIONS = ['=HYPERLINK("http://x.example","klik")', "+31 6 1234", "-2+3", "@SUM(A1)"]
@@ -50,29 +50,29 @@ def test_text_never_becomes_a_formula_and_types_are_kept(tmp_path: Path) -> None
 
 
 PEOPLE = [
-    {"first_name": "Jan", "name_prefix": "van der", "last_name": "Heijden", "birth_year": 1950,
-     "postcode": "5701 AB", "district_code": "WK079421", "phone": "06-12345678"},
-    {"first_name": "Doriën", "last_name": "Şahin", "birth_year": 1948, "postcode": "5707",
-     "phone": "0492-123456"},
-    {"first_name": "Anna Maria", "last_name": "Jansen", "postcode": "5702 CD"},
+    {"first_name": "Jan", "name_prefix": "van der", "last_name": "Heijden",
+     "district_code": "WK079421", "phone": "06-12345678", "email": "jan@example.nl",
+     "start_date": date(2020, 2, 1)},
+    {"first_name": "Doriën", "last_name": "Şahin", "phone": "0492-123456"},
+    {"first_name": "Anna Maria", "last_name": "Jansen", "start_date": date(2024, 3, 5)},
 ]
-KEPT = ("first_name", "name_prefix", "last_name", "birth_year", "postcode", "district_code",
-        "phone")
+KEPT = ("first_name", "name_prefix", "last_name", "district_code", "phone", "email",
+        "start_date")
 
 
 def _people(engine: Engine) -> list[tuple[object, ...]]:
     with read_session(engine) as session:
-        rows = session.execute(select(*(getattr(Resident, k) for k in KEPT))).all()
+        rows = session.execute(select(*(getattr(Volunteer, k) for k in KEPT))).all()
     return sorted(tuple(row) for row in rows)
 
 
 def test_round_trip_export_then_import_into_an_empty_register(
         register_engine: Engine, template_database: Path, tmp_path: Path) -> None:
     for person in PEOPLE:
-        save_record(register_engine, "residents", person, today=TODAY)
-    path = tmp_path / "inwoners.xlsx"
-    ids = list_ids(register_engine, "residents")
-    assert export_register(register_engine, "residents", ids, path, "Alle inwoners") == 3
+        save_record(register_engine, "volunteers", person, today=TODAY)
+    path = tmp_path / "vrijwilligers.xlsx"
+    ids = list_ids(register_engine, "volunteers")
+    assert export_register(register_engine, "volunteers", ids, path, "Alle") == 3
     data_dir = tmp_path / "leeg"
     data_dir.mkdir()
     db = data_dir / "register.sqlite"
@@ -81,8 +81,8 @@ def test_round_trip_export_then_import_into_an_empty_register(
     try:
         sheet = read_source(path).sheets[0]
         header = find_header_row(sheet.rows)
-        preview = build_preview(empty, "residents", sheet, header,
-                                suggest_mapping("residents", sheet.rows[header]), path.name,
+        preview = build_preview(empty, "volunteers", sheet, header,
+                                suggest_mapping("volunteers", sheet.rows[header]), path.name,
                                 TODAY)
         assert [p.status for p in preview.rows] == ["nieuw"] * 3, [p.errors for p in
                                                                   preview.rows]

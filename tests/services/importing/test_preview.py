@@ -82,20 +82,26 @@ def test_preview_of_a_messy_list(register_engine: Engine, messy_xlsx: Path) -> N
 def test_names_split_and_codes_by_name(register_engine: Engine) -> None:
     from vrijwilligers_app.services.importing.cells import Sheet
 
-    sheet = Sheet("Blad1", [["Naam", "Geslacht", "Wijk", "Geboortejaar"],
-                            ["Heijden, Jan van der", "Man", "Brandevoort", "1950"],
-                            ["Jan van der Heijden", "m", "Rijpelberg", 1950],
-                            ["Els ter Horst", "vrouw", "Nergenshuizen", 1960]])
+    consent = ["01-03-2024", "schriftelijk", "Els Coördinator"]
+    sheet = Sheet("Blad1", [["Naam", "Geslacht", "Wijk", "Geboortejaar", "Toestemming",
+                             "Toestemming hoe", "Vastgelegd door"],
+                            ["Heijden, Jan van der", "Man", "Brandevoort", "1950", *consent],
+                            ["Jan van der Heijden", "m", "Rijpelberg", 1950, *consent],
+                            ["Els ter Horst", "vrouw", "Nergenshuizen", 1960, *consent],
+                            ["Ria Bos", "v", "", 1940, "", "", ""]])
     preview = build_preview(register_engine, "residents", sheet, 0,
                             suggest_mapping("residents", sheet.rows[0]), "x.csv", TODAY)
-    first, second, third = preview.rows
+    first, second, third, fourth = preview.rows
     assert first.status == "nieuw"
     assert (first.values["first_name"], first.values["name_prefix"],
             first.values["last_name"], first.values["gender"]) == ("Jan", "van der", "Heijden",
                                                                   "m")
     assert str(first.values["district_code"]).startswith("WK0794")
-    assert first.values["consent_recording"] is False  # no consent column: none recorded
+    assert first.values["recording_given_on"] == date(2024, 3, 1)
+    assert fourth.status == "fout"  # a named resident without recorded consent
+    assert fourth.errors[0].startswith("rij 5, kolom Toestemming: Een inwoner met naam kan "
+                                       "alleen worden vastgelegd als die toestemming gaf")
     assert second.status == "dubbel" and second.same_as_row == 2
     assert third.status == "fout"
     assert third.errors[0].startswith("rij 4, kolom Wijk: 'Nergenshuizen' staat niet in de lijst")
-    assert "géén vastgelegde toestemming" in preview.consent_note
+    assert "Rijen zonder die toestemming worden niet ingelezen" in preview.consent_note

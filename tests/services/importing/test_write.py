@@ -123,19 +123,20 @@ def test_a_row_the_register_refuses_meanwhile_stops_everything(register, monkeyp
     assert _names(engine) == []
 
 
-def test_imported_residents_have_consent_only_with_a_date(register) -> None:  # type: ignore[no-untyped-def]
+def test_imported_residents_get_the_ledger_consent_from_their_columns(register) -> None:  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.services.editing import load_record
+
     engine, db, data_dir = register
-    sheet = Sheet("Blad1", [["Naam", "Postcode", "Toestemming"],
-                            ["Fatma Yilmaz", "5707", "12-05-2024"],
-                            ["Henk Bos", "5701 AB", ""]])
+    sheet = Sheet("Blad1", [["Naam", "Postcode", "Toestemming", "Toestemming hoe",
+                             "Vastgelegd door"],
+                            ["Fatma Yilmaz", "5707", "12-05-2024", "mondeling", "Els"],
+                            ["Henk Bos", "5701 AB", "", "", ""]])
     preview = build_preview(engine, "residents", sheet, 0,
                             suggest_mapping("residents", sheet.rows[0]), "inw.xlsx", TODAY)
-    assert [p.status for p in preview.rows] == ["nieuw", "nieuw"]
-    _run(apply_import(engine, db, data_dir, preview, {}, TODAY))
+    assert [p.status for p in preview.rows] == ["nieuw", "fout"]
+    result = _run(apply_import(engine, db, data_dir, preview, {}, TODAY))
     with read_session(engine) as session:
-        rows = session.execute(select(Resident.last_name, Resident.consent_recording,
-                                      Resident.consent_recording_on,
-                                      Resident.consent_sharing).order_by(Resident.id)).all()
-        assert session.execute(select(func.count()).select_from(Resident)).scalar_one() == 2
-    assert [tuple(r) for r in rows] == [("Yilmaz", True, date(2024, 5, 12), False),
-                                        ("Bos", False, None, False)]
+        assert session.execute(select(func.count()).select_from(Resident)).scalar_one() == 1
+    stored = load_record(engine, "residents", result.created[0])
+    assert (stored["last_name"], stored["recording_given_on"], stored["recording_how"],
+            stored["recording_by"]) == ("Yilmaz", date(2024, 5, 12), "mondeling", "Els")

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from vrijwilligers_app.services.editing import initiatives
+from vrijwilligers_app.services.editing import initiatives, people
 from vrijwilligers_app.services.editing.codes import known_codes
 from vrijwilligers_app.services.editing.convert import KnownCodes
 from vrijwilligers_app.services.editing.fields import LINK_KEYS, TABLES, spec_map
@@ -52,7 +52,9 @@ def insert_new(session: Session, kind: str, records: Sequence[Mapping[str, objec
         return []
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     ids = [int(found) for found in session.execute(statement, rows).scalars()]
-    if kind == "initiatives":
-        for new_id, cleaned in zip(ids, links, strict=True):
+    for new_id, cleaned in zip(ids, links, strict=True):
+        if kind == "initiatives":
             initiatives.save_links(session, new_id, cleaned)
+        elif kind == "residents":
+            people.save_recording_consent(session, new_id, cleaned)
     return ids

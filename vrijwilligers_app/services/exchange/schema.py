@@ -3,22 +3,33 @@
 The writer puts these schemas in `datapackage.json`; the reader checks every CSV against *its
 own* copy for the package's schema version (a package cannot loosen the rules by shipping a
 laxer schema). Field types used: string, integer, number, date, datetime, boolean.
-Bump SCHEMA_VERSION when a table changes; a reader refuses a newer version.
+Bump SCHEMA_VERSION when a table changes; a reader refuses a newer version and reads an
+older one by that version's own rules (TABLES_BY_VERSION).
+
+Version 2 (consent ledger, issue 12): residents without a current consent to be counted as a
+row for the gemeente, or too recognisable even after generalising, are only counted in
+`inwoners_geteld` (per wijk); `maatjes_aanvragen.inwoner` may therefore be empty; age bands
+may be widened (18-44, 18-64, 65+) so that every combination of age band, PC4 and wijk in
+`inwoners` holds at least 5 residents.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vrijwilligers_app.domain import referral_rules as rules
 
-# 2: the age band "85+" is written as "85 en ouder" (a spreadsheet read "85+" as the number
-#    85); readers accept both, so packages of version 1 still read.
-SCHEMA_VERSION = 2
+# 2: generalised age bands (18-44, 18-64, 65+) for small groups.
+# 3: the age bands "85+" and "65+" are written as "85 en ouder" and "65 en ouder" (a
+#    spreadsheet read "85+" as the number 85); readers accept both forms, so packages of
+#    versions 1 and 2 still read.
+SCHEMA_VERSION = 3
 PROFILE = "vrijwilligers-app-uitwisseling"
-AGE_BANDS_ALL = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
+AGE_BANDS_V1 = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
+WIDE_AGE_BANDS = ("18-44", "18-64", "65+")  # generalised bands (schema version 2)
+AGE_BANDS_ALL = (*AGE_BANDS_V1, *WIDE_AGE_BANDS)
 # Codes as the CSV writes them where Excel or LibreOffice would turn the code into a number
 # ("85+" -> 85). Checked by opening a package CSV with LibreOffice (tests/services/exchange).
-AGE_FILE_TEXTS = (("85+", "85 en ouder"),)
+AGE_FILE_TEXTS = (("85+", "85 en ouder"), ("65+", "65 en ouder"))
 HEX_KEY = r"^[0-9a-f]{32}$"
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
@@ -142,8 +153,12 @@ EXPORT_TABLES: tuple[Table, ...] = (
            file_texts=AGE_FILE_TEXTS),
         _c("wijk", pattern=r"^WK[0-9]{6}$"), _c("pc4", pattern=r"^[1-9][0-9]{3}$"),
     ), ("pseudoniem",)),
+    Table("inwoners_geteld", "Inwoners die alleen meetellen (aantal per wijk)", (
+        _c("wijk", required=True, pattern=r"^(WK[0-9]{6}|onbekend)$"),
+        _c("aantal", "integer", required=True),
+    ), ("wijk",), description="zonder toestemming voor een rij, of te herkenbaar"),
     Table("maatjes_aanvragen", "Maatjes: aanmeldingen (zonder wensen of namen)", (
-        KEY, _c("inwoner", required=True, pattern=HEX_KEY),
+        KEY, _c("inwoner", pattern=HEX_KEY),
         _c("initiatief", required=True, pattern=UUID), _c("status", required=True),
         _c("aangemeld_op", "date", required=True), _c("intake_op", "date"),
         _c("wachtend_sinds", "date"), _c("afgesloten_op", "date"), _c("afsluitreden"),
@@ -200,3 +215,20 @@ RETURN_TABLES: tuple[Table, ...] = (
 
 TABLES = {"export": {t.name: t for t in EXPORT_TABLES},
           "return": {t.name: t for t in RETURN_TABLES}}
+
+
+def _version_1(table: Table) -> Table:
+    """The same table as schema version 1 described it (stricter: no wide age bands, every
+    buddy request names its resident's pseudonym)."""
+    columns = tuple(
+        replace(c, enum=AGE_BANDS_V1) if c.enum == AGE_BANDS_ALL else
+        replace(c, required=True) if (table.name, c.name) == ("maatjes_aanvragen", "inwoner")
+        else c for c in table.columns)
+    return replace(table, columns=columns)
+
+
+TABLES_BY_VERSION = {
+    1: {"export": {t.name: _version_1(t) for t in EXPORT_TABLES
+                   if t.name != "inwoners_geteld"}, "return": TABLES["return"]},
+    SCHEMA_VERSION: TABLES,
+}

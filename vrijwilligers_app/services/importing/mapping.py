@@ -28,8 +28,6 @@ def _fields(kind: str) -> dict[str, str]:
     if kind in PEOPLE:
         fields = {"full_name": VIRTUAL["full_name"], **fields,
                   "birth_date": VIRTUAL["birth_date"]}
-    if kind == "residents":
-        fields["consent_recording_on"] = "Toestemming vastleggen gegeven op (datum)"
     return fields
 
 
@@ -69,8 +67,13 @@ KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "residents": {
         **_PERSON_WORDS,
         "neighbourhood_code": ("buurt",),
-        "consent_recording_on": ("toestemming", "toestemmingop", "datumtoestemming",
-                                 "toestemmingsdatum", "toestemminggegeven", "avgtoestemming"),
+        "recording_given_on": ("toestemming", "toestemmingop", "datumtoestemming",
+                               "toestemmingsdatum", "toestemminggegevenop",
+                               "toestemmingvastleggen", "avgtoestemming"),
+        "recording_how": ("toestemminghoe", "hoegegeven", "toestemminggegeven", "vorm",
+                          "toestemmingsvorm", "mondelingschriftelijk"),
+        "recording_by": ("vastgelegddoor", "toestemmingvastgelegddoor", "door",
+                         "toestemmingdoor"),
     },
     "initiatives": {
         "name": ("naam", "initiatief", "naaminitiatief", "organisatie", "project"),

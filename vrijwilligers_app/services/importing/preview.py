@@ -88,8 +88,8 @@ def _place(key: str, columns: Mapping[str, str], kind: str, row: int) -> str:
         return f"rij {row}, kolom {columns['full_name']}"
     if key == "birth_year" and "birth_date" in columns:
         return f"rij {row}, kolom {columns['birth_date']}"
-    if key.startswith("consent_recording") and "consent_recording_on" in columns:
-        return f"rij {row}, kolom {columns['consent_recording_on']}"
+    if key == "recording_given_on" and key in columns:
+        return f"rij {row}, kolom {columns[key]}"
     return f"rij {row}, {IMPORT_FIELDS[kind].get(key, key)}"
 
 

@@ -66,14 +66,14 @@ def convert_row(kind: str, cells: Sequence[Value], mapping: Mapping[int, str],
                     values["birth_year"] = as_birth_year(cell, today)
             elif key == "birth_year":
                 values[key] = as_birth_year(cell, today)
-            elif key == "consent_recording_on":
+            elif key == "recording_given_on":
                 values.update(imported_consent(as_date(cell, today, past=True)))
             else:
                 values[key] = _field(specs[key].kind, specs[key].code_table, cell, today,
                                      names)
         except ValueError as exc:
             errors[key] = str(exc)
-    if kind == "residents" and "consent_recording_on" not in values:
+    if kind == "residents" and "recording_given_on" not in values:
         values.update(imported_consent(None))
     return values, errors
 

@@ -33,7 +33,8 @@ SKIP, FILL, ADD = "overslaan", "aanvullen", "toevoegen"
 CHOICES_NL = {SKIP: "Overslaan", FILL: "Lege velden aanvullen", ADD: "Toch toevoegen"}
 PROGRESS_EVERY = 200
 # Never filled into an existing record by an import: consent is given, not copied.
-NOT_FILLED = frozenset({"consent_recording", "consent_recording_on", "consent_sharing",
+NOT_FILLED = frozenset({"recording_given_on", "recording_how", "recording_by",
+                        "consent_recording", "consent_recording_on", "consent_sharing",
                         "consent_sharing_on", "consent_sharing_scope", "languages", "city",
                         "districts", "life_domains"})
 

@@ -78,8 +78,10 @@ def period_suggestions(today: date) -> list[str]:
 
 class ReportsDialog(QDialog):
     def __init__(self, engine: Engine, runner: TaskRunner, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, temp_dir: Path | None = None) -> None:
+        """`temp_dir`: the app's private temp folder (copies handed to a PDF reader)."""
         super().__init__(parent)
+        self.temp_dir = temp_dir
         self.engine = engine
         self.runner = runner
         self.today = today or date.today()
@@ -309,8 +311,9 @@ class ReportsDialog(QDialog):
     def open_external(self) -> Path | None:
         if not self.pdf_bytes:
             return None
-        folder = Path(tempfile.gettempdir()) / "vrijwilligersregister-rapporten"
         try:
+            # private: the data dir's own temp folder, or a fresh 0700 folder of mkdtemp
+            folder = self.temp_dir or Path(tempfile.mkdtemp(prefix="vrijwilligersregister-"))
             folder.mkdir(exist_ok=True)
             target = write_pdf(self.pdf_bytes, folder / f"{self.file_stem}.pdf")
             self._temporary.add(target)

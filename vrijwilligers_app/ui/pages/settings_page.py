@@ -19,6 +19,7 @@ from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import add_row
+from vrijwilligers_app.ui.widgets.security_settings import SecuritySettings
 
 
 class SettingsPage(QWidget):
@@ -75,11 +76,17 @@ class SettingsPage(QWidget):
         holder.setLayout(form)
         self.font_changed()
         layout.addWidget(holder)
+        self.security = SecuritySettings(register, runner)
+        self.security.status.connect(self.status)
+        self.security.setMaximumWidth(holder.maximumWidth())
+        layout.addWidget(self.security)
         layout.addStretch(1)
 
     def font_changed(self) -> None:
         """About 90 characters wide at any text size (the limit grows with the text)."""
         self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
+        if hasattr(self, "security"):
+            self.security.setMaximumWidth(self.holder.maximumWidth())
 
     def _choose_exchange_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Map voor de uitwisseling",
@@ -105,5 +112,7 @@ class SettingsPage(QWidget):
             self.backup_button.setEnabled(True)
             self.status.emit(str(exc))
 
-        self.runner.run(backup.make_backup, register.db_path, register.data_dir,
-                        on_done=done, on_error=failed)
+        def make() -> object:
+            return backup.make_backup(register.db_path, register.data_dir, key=register.key)
+
+        self.runner.run(make, on_done=done, on_error=failed)
