@@ -7,7 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from vrijwilligers_app.services.importing.report import KINDS_BY_NL
+# Kept here (not imported from services.importing): `--help` must not load the database layer.
+KINDS_BY_NL = {"vrijwilligers": "volunteers", "inwoners": "residents",
+               "initiatieven": "initiatives", "rollen": "roles"}
 
 DUPLICATE_CHOICES = ("overslaan", "aanvullen", "toevoegen")
 

@@ -2,6 +2,7 @@
 sort and visible columns) on the TaskRunner. Ctrl+C is in widgets/table_copy.py."""
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -25,6 +26,27 @@ class ExportFile:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+
+
+def reload_kind(window: Any, kind: str) -> None:
+    """After an import or its undo: reload that register's page if it was built."""
+    from vrijwilligers_app.ui.main_window import KIND_ROW
+
+    row = KIND_ROW.get(kind)
+    page = window.pages.get(row) if row is not None else None
+    if isinstance(page, RegisterPage):
+        page.apply_filters()
+
+
+def current_list(window: Any) -> RegisterPage | None:
+    """The register list on screen (the current tab of the Maatjes page)."""
+    from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
+
+    page = window.pages.get(window._current_row)
+    if isinstance(page, MaatjesPage):
+        current = page.tabs.currentWidget()
+        return current if isinstance(current, RegisterPage) else None
+    return page if isinstance(page, RegisterPage) else None
 
 
 def filter_text(page: RegisterPage) -> str:

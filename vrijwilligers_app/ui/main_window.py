@@ -238,22 +238,14 @@ class MainWindow(QMainWindow):
         return self.import_wizard
 
     def _records_changed(self, kind: str) -> None:
-        from vrijwilligers_app.ui.pages.register_page import RegisterPage
+        from vrijwilligers_app.ui.list_export import reload_kind
 
-        row = KIND_ROW.get(kind)
-        page = self.pages.get(row) if row is not None else None
-        if isinstance(page, RegisterPage):
-            page.apply_filters()
+        reload_kind(self, kind)
 
     def current_list(self) -> RegisterPage | None:
-        from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
-        from vrijwilligers_app.ui.pages.register_page import RegisterPage
+        from vrijwilligers_app.ui.list_export import current_list
 
-        page = self.pages.get(self._current_row)
-        if isinstance(page, MaatjesPage):
-            current = page.tabs.currentWidget()
-            return current if isinstance(current, RegisterPage) else None
-        return page if isinstance(page, RegisterPage) else None
+        return current_list(self)
 
     def export_current_list(self) -> None:
         """Bestand → Lijst naar Excel…: the list on screen, as it is filtered and sorted."""
