@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("path", metavar="PAD", help="het back-upbestand")
     _add_report_parser(add("rapport", "maak een overzicht als PDF om af te drukken"))
     _add_exchange_commands(add)
+    from vrijwilligers_app.cli_import import add_command as add_import
+
+    add_import(add)
     return parser
 
 
@@ -126,10 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
+    from vrijwilligers_app.cli_import import run_import
     from vrijwilligers_app.logsetup import session
 
     handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore,
-                "rapport": _report, **exchange_handlers}
+                "rapport": _report, "import": run_import, **exchange_handlers}
     command = args.command or "venster"
     with session(data_dir, command):
         try:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QListWidget,
-    QMainWindow,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,9 @@ from vrijwilligers_app.ui.welcome.demo import (
     banner_visible,
     start_demo,
 )
+from vrijwilligers_app.ui.welcome.extensions import register_import_starter
 from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
+from vrijwilligers_app.ui.window_dialogs import DialogOpeners
 
 if TYPE_CHECKING:
     from vrijwilligers_app.ui.lock import LockController
@@ -55,7 +56,7 @@ KIND_ROW = {kind: row for row, (_key, _title, kind) in enumerate(PAGES) if kind}
 KIND_ROW["requests"] = KIND_ROW["matches"]  # the Maatjes page has a tab for each
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DialogOpeners):
     def __init__(self, register: Register, runner: TaskRunner | None = None) -> None:
         super().__init__()
         install_input_guard()  # also when a test or a tool makes the QApplication itself
@@ -128,6 +129,10 @@ class MainWindow(QMainWindow):
                             self.open_exchange)
         file_menu.addAction("&Synchroniseren met de gemeente…",
                             lambda: self.open_exchange(sync=True))
+        file_menu.addSeparator()
+        file_menu.addAction("&Importeren…", QKeySequence("Ctrl+I"), self.open_import)
+        file_menu.addAction("&Lijst naar Excel…", QKeySequence("Ctrl+Shift+E"),
+                            self.export_current_list)
         from vrijwilligers_app.services.exchange.keys import has_gemeente_keys
 
         if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
@@ -217,29 +222,6 @@ class MainWindow(QMainWindow):
         suffix = " — Demogegevens" if demo else ""
         self.setWindowTitle(f"{APP_NAME} {__version__}{suffix}")
 
-    def open_exchange(self, sync: bool = False) -> None:
-        from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
-
-        dialog = ExchangeDialog(self.register, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        if sync:
-            dialog.sync_button.click()
-
-    def open_audit_log(self) -> None:
-        from vrijwilligers_app.ui.dialogs.audit_dialog import AuditDialog
-
-        dialog = AuditDialog(self.register.engine, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def open_gemeente(self) -> None:
-        from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
-
-        dialog = GemeenteDialog(self.register, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
     def page_at(self, row: int) -> QWidget:
         page = self.pages.get(row)
         if page is None:
@@ -308,17 +290,6 @@ class MainWindow(QMainWindow):
     def start_search(self) -> None:
         self.search_dialog.start()
 
-    def open_reports(self) -> QWidget:
-        """Rapporten afdrukken (issue 8): not modal, so the register stays usable. Imported
-        here: reportlab and QtPdf need not slow down the start."""
-        from vrijwilligers_app.store.private import private_temp_dir
-        from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
-
-        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self,
-                                            temp_dir=private_temp_dir(self.register.data_dir))
-        self.reports_dialog.show()
-        return self.reports_dialog
-
     # --- appearance and state ----------------------------------------------------------------
     def _apply_font_scale(self, percent: int) -> None:
         font = QApplication.font()
@@ -347,6 +318,12 @@ class MainWindow(QMainWindow):
         if self.lock is not None and self.lock.locked:
             event.ignore()  # unlock first: the questions about unsaved edits show data
             return
+        wizard = getattr(self, "import_wizard", None)
+        if wizard is not None and wizard.isVisible():
+            wizard.reject()  # a running import asks first, then rolls back
+            if wizard.isVisible():
+                event.ignore()
+                return
         for page in self.pages.values():
             if not self._may_leave(page):
                 event.ignore()
@@ -358,3 +335,12 @@ class MainWindow(QMainWindow):
         self.runner.shutdown(self._connections.interrupt)
         self._connections.close()
         super().closeEvent(event)
+
+
+def _start_import(window: QWidget) -> None:
+    """The welcome's "Bestaande lijsten importeren" opens Bestand → Importeren…."""
+    if isinstance(window, MainWindow):
+        window.open_import()
+
+
+register_import_starter(_start_import)

@@ -27,9 +27,11 @@ from vrijwilligers_app.services.editing.records import (
     FormErrors,
     RecordNotFound,
     archive_record,
+    check_values,
     empty_values,
     load_record,
     record_label,
+    save_in_session,
     save_record,
     unarchive_record,
 )
@@ -39,7 +41,7 @@ KINDS: tuple[str, ...] = tuple(FORMS)
 __all__ = [
     "BUILT_IN_CODES", "FIELD_KINDS", "FORMS", "GENDER_OPTIONS", "KINDS", "DeletedRecord",
     "DuplicateHit", "FieldSpec", "FormErrors", "InUseError", "RecordNotFound", "RestoreError",
-    "archive_record", "code_options", "delete_record", "empty_values", "find_duplicates",
-    "load_record", "parse_money", "record_label", "restore_deleted", "save_record",
-    "unarchive_record",
+    "archive_record", "check_values", "code_options", "delete_record", "empty_values",
+    "find_duplicates", "load_record", "parse_money", "record_label", "restore_deleted",
+    "save_in_session", "save_record", "unarchive_record",
 ]

@@ -4,7 +4,7 @@ SQL narrows to rows sharing a birth year, postcode, phone or e-mail (indexed whe
 schema has an index); names are then compared in Python, accent- and typo-tolerant.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,7 +56,7 @@ def _year(raw: object) -> int | None:
 
 
 @dataclass(frozen=True)
-class _Probe:
+class Probe:
     first: str
     last: str  # tussenvoegsel + achternaam, folded
     last_only: str
@@ -68,7 +68,7 @@ class _Probe:
     _first_seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, values: Mapping[str, object]) -> "_Probe":
+    def of(cls, values: Mapping[str, object]) -> "Probe":
         def text(key: str) -> str:
             value = values.get(key)
             return value if isinstance(value, str) else ""
@@ -78,6 +78,18 @@ class _Probe:
                    _lenient(normalize_pc4_or_postcode, values.get("postcode")),
                    _lenient(normalize_phone, values.get("phone")),
                    _lenient(normalize_email, values.get("email")).casefold())
+
+    @classmethod
+    def of_stored(cls, values: Mapping[str, object]) -> "Probe":
+        """Like `of` for values already in their stored form (cleaned by the form rules):
+        no second round through the phone parser."""
+        def text(key: str) -> str:
+            value = values.get(key)
+            return value if isinstance(value, str) else ""
+
+        return cls(fold(text("first_name")), fold(text("name_prefix") + text("last_name")),
+                   fold(text("last_name")), _year(values.get("birth_year")), text("postcode"),
+                   text("phone"), text("email").casefold())
 
     def name_match(self, row: Any) -> tuple[bool, bool]:
         """(similar, equal once folded). A tussenvoegsel left out on one side ('Vries' for
@@ -114,7 +126,7 @@ def _person_label(row: Any) -> str:
     return ", ".join(parts) + (ARCHIVED if row.archived_at else "")
 
 
-def _people(engine: Engine, kind: str, probe: _Probe, exclude_id: int | None) -> list[
+def _people(engine: Engine, kind: str, probe: Probe, exclude_id: int | None) -> list[
         tuple[int, DuplicateHit]]:
     table = TABLES[kind].__table__  # type: ignore[attr-defined]
     c = table.c
@@ -146,8 +158,16 @@ def _people(engine: Engine, kind: str, probe: _Probe, exclude_id: int | None) ->
             rows.update((row.id, row) for row in found)
             if conditions is scanned:
                 contacts.update(row.id for row in found)
+    return judge_people(probe, rows.values(), contacts)
+
+
+def judge_people(probe: "Probe", rows: Iterable[Any], contacts: set[int]) -> list[
+        tuple[int, DuplicateHit]]:
+    """The duplicate rule on candidate rows (id, names, birth_year, postcode, phone, email,
+    archived_at); `contacts` holds the ids found by the same phone or e-mail. Shared by the
+    form check and the import preview, which finds its candidates in memory."""
     hits = []
-    for row in rows.values():
+    for row in rows:
         name_similar, exact = probe.name_match(row)  # cheap first: most rows fail here
         if not name_similar and row.id not in contacts:
             continue
@@ -197,6 +217,6 @@ def find_duplicates(engine: Engine, kind: str, values: Mapping[str, object],
     if kind == "initiatives":
         hits = _initiatives(engine, values, exclude_id)
     else:
-        hits = _people(engine, kind, _Probe.of(values), exclude_id)
+        hits = _people(engine, kind, Probe.of(values), exclude_id)
     hits.sort(key=lambda pair: (-pair[0], pair[1].record_id))
     return [hit for _, hit in hits[:MAX_HITS]]

@@ -11,7 +11,7 @@ from sqlmodel import Session, SQLModel
 from vrijwilligers_app.domain.validation import ValidationError
 from vrijwilligers_app.services.editing import initiatives, people
 from vrijwilligers_app.services.editing.codes import known_codes
-from vrijwilligers_app.services.editing.convert import clean_value, form_value
+from vrijwilligers_app.services.editing.convert import KnownCodes, clean_value, form_value
 from vrijwilligers_app.services.editing.fields import (
     LINK_KEYS,
     NOUNS,
@@ -66,11 +66,18 @@ def _empty(spec: FieldSpec, model: type[SQLModel]) -> object:
     return form_value(spec, default)
 
 
+_EMPTY: dict[str, dict[str, object]] = {}
+
+
 def empty_values(kind: str) -> dict[str, object]:
     """A new record's form: '' for text, None for dates/numbers/codes, the table's defaults
-    otherwise (woonplaats 'Helmond', talen ['nl'])."""
-    specs = form(kind)
-    return {spec.key: _empty(spec, TABLES[kind]) for spec in specs}
+    otherwise (woonplaats 'Helmond', talen ['nl']). A fresh dict (and lists) every call."""
+    template = _EMPTY.get(kind)
+    if template is None:
+        specs = form(kind)
+        template = _EMPTY[kind] = {spec.key: _empty(spec, TABLES[kind]) for spec in specs}
+    return {key: list(value) if isinstance(value, list) else value
+            for key, value in template.items()}
 
 
 def _get(session: Session, kind: str, record_id: int) -> SQLModel:
@@ -98,8 +105,9 @@ def load_record(engine: Engine, kind: str, record_id: int) -> dict[str, object]:
 
 
 def _clean_all(session: Session, kind: str, merged: Mapping[str, object],
-               today: date) -> tuple[dict[str, object], dict[str, str]]:
-    known = known_codes(session)
+               today: date, known: KnownCodes | None = None) -> tuple[
+                   dict[str, object], dict[str, str]]:
+    known = known or known_codes(session)
     cleaned: dict[str, object] = {}
     errors: dict[str, str] = {}
     for spec in form(kind):
@@ -116,40 +124,57 @@ def _clean_all(session: Session, kind: str, merged: Mapping[str, object],
     return cleaned, errors
 
 
-def save_record(engine: Engine, kind: str, values: Mapping[str, object],
-                record_id: int | None = None, today: date | None = None) -> int:
-    """Validate every field, then create (record_id None) or update the record in one
-    transaction; returns its id. Keys left out keep their stored value (or the empty value
-    for a new record). Raises FormErrors with all problems at once; nothing is saved then."""
+def check_values(session: Session, kind: str, values: Mapping[str, object],
+                 today: date, known: KnownCodes | None = None) -> tuple[
+                     dict[str, object], dict[str, str]]:
+    """(cleaned values, errors) of a new record's values, exactly as save_record judges
+    them, without writing; for previews such as an import (`known` reused across rows)."""
+    return _clean_all(session, kind, {**empty_values(kind), **values}, today, known)
+
+
+def save_in_session(session: Session, kind: str, values: Mapping[str, object],
+                    record_id: int | None = None, today: date | None = None,
+                    known: KnownCodes | None = None) -> int:
+    """save_record inside the caller's write transaction (an import writes many records
+    in one): the same checks, the same FormErrors, nothing committed here."""
     specs = spec_map(kind)
     unknown = sorted(set(values) - set(specs))
     if unknown:
         raise ValueError(f"unknown fields for {kind}: {unknown}")
     today = today or date.today()
+    record = None if record_id is None else _get(session, kind, record_id)
+    base = empty_values(kind) if record is None else _values(session, kind, record)
+    cleaned, errors = _clean_all(session, kind, {**base, **values}, today, known)
+    if errors:
+        raise FormErrors(errors, {key: specs[key].label for key in errors})
+    table = TABLES[kind].__table__  # type: ignore[attr-defined]
+    # An empty choice is NULL, or '' where the column takes no NULL (geslacht).
+    columns = {k: "" if v is None and not table.c[k].nullable else v
+               for k, v in cleaned.items() if k not in LINK_KEYS}
+    if record is None:
+        record = TABLES[kind](**columns)
+        session.add(record)
+    else:
+        for key, value in columns.items():
+            setattr(record, key, value)
+        record.updated_at = utcnow()  # type: ignore[attr-defined]
+    session.flush()
+    new_id: int = record.id  # type: ignore[attr-defined]
+    if kind == "initiatives":
+        initiatives.save_links(session, new_id, cleaned)
+    if kind == "residents":
+        people.save_recording_consent(session, new_id, cleaned)
+    return new_id
+
+
+def save_record(engine: Engine, kind: str, values: Mapping[str, object],
+                record_id: int | None = None, today: date | None = None) -> int:
+    """Validate every field, then create (record_id None) or update the record in one
+    transaction; returns its id. Keys left out keep their stored value (or the empty value
+    for a new record). Raises FormErrors with all problems at once; nothing is saved then."""
+    form(kind)
     with write_session(engine) as session:
-        record = None if record_id is None else _get(session, kind, record_id)
-        base = empty_values(kind) if record is None else _values(session, kind, record)
-        cleaned, errors = _clean_all(session, kind, {**base, **values}, today)
-        if errors:
-            raise FormErrors(errors, {key: specs[key].label for key in errors})
-        table = TABLES[kind].__table__  # type: ignore[attr-defined]
-        # An empty choice is NULL, or '' where the column takes no NULL (geslacht).
-        columns = {k: "" if v is None and not table.c[k].nullable else v
-                   for k, v in cleaned.items() if k not in LINK_KEYS}
-        if record is None:
-            record = TABLES[kind](**columns)
-            session.add(record)
-        else:
-            for key, value in columns.items():
-                setattr(record, key, value)
-            record.updated_at = utcnow()  # type: ignore[attr-defined]
-        session.flush()
-        new_id: int = record.id  # type: ignore[attr-defined]
-        if kind == "initiatives":
-            initiatives.save_links(session, new_id, cleaned)
-        if kind == "residents":
-            people.save_recording_consent(session, new_id, cleaned)
-        return new_id
+        return save_in_session(session, kind, values, record_id, today)
 
 
 def _set_archived(engine: Engine, kind: str, record_id: int, value: date | None) -> None:

@@ -65,13 +65,19 @@ def format_cell(column: Column, value: Any) -> str:
     return _FORMATTERS[column.type](value)
 
 
+def _file_text(column: Column) -> Callable[[Any], str]:
+    texts = dict(column.file_texts)
+    return lambda value: texts.get(value, value)  # type: ignore[no-any-return]
+
+
 def write_csv(table: Table, rows: Iterable[Mapping[str, Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(table.header)
     # csv writes None as ''; texts that match a pattern or list cannot start a formula, and
     # integers need no help: those cells go as they are (most cells of the big tables).
-    plan = [(c.name, None if c.formula_safe or c.type == "integer" else _FORMATTERS[c.type])
+    plan = [(c.name, _file_text(c) if c.file_texts else None
+             if c.formula_safe or c.type == "integer" else _FORMATTERS[c.type])
             for c in table.columns]
     writer.writerows([
         fmt(value) if (value := row.get(name)) is not None and fmt is not None and value != ""
@@ -129,6 +135,13 @@ def _typed(kind: str) -> Callable[[str], Any]:
 def _parser(column: Column) -> Callable[[str], Any]:
     """The column's type parser plus its constraints (enum, pattern, length, minimum)."""
     typed = _typed(column.type)
+    if column.file_texts:  # back to the code; the code itself is accepted too (version 1)
+        codes = {text: code for code, text in column.file_texts}
+        as_typed = typed
+
+        def typed(text: str) -> Any:
+            return codes.get(text, as_typed(text))
+
     enum = frozenset(column.enum) if column.enum is not None else None
     pattern = re.compile(column.pattern) if column.pattern is not None else None
     numeric = column.type in ("integer", "number")

@@ -18,11 +18,18 @@ from typing import Any
 
 from vrijwilligers_app.domain import referral_rules as rules
 
-SCHEMA_VERSION = 2
+# 2: generalised age bands (18-44, 18-64, 65+) for small groups.
+# 3: the age bands "85+" and "65+" are written as "85 en ouder" and "65 en ouder" (a
+#    spreadsheet read "85+" as the number 85); readers accept both forms, so packages of
+#    versions 1 and 2 still read.
+SCHEMA_VERSION = 3
 PROFILE = "vrijwilligers-app-uitwisseling"
 AGE_BANDS_V1 = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
 WIDE_AGE_BANDS = ("18-44", "18-64", "65+")  # generalised bands (schema version 2)
 AGE_BANDS_ALL = (*AGE_BANDS_V1, *WIDE_AGE_BANDS)
+# Codes as the CSV writes them where Excel or LibreOffice would turn the code into a number
+# ("85+" -> 85). Checked by opening a package CSV with LibreOffice (tests/services/exchange).
+AGE_FILE_TEXTS = (("85+", "85 en ouder"), ("65+", "65 en ouder"))
 HEX_KEY = r"^[0-9a-f]{32}$"
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
@@ -37,6 +44,15 @@ class Column:
     enum: tuple[str, ...] | None = None
     pattern: str | None = None
     max_length: int | None = None
+    file_texts: tuple[tuple[str, str], ...] = ()  # (code, how the CSV writes it)
+
+    @property
+    def file_enum(self) -> tuple[str, ...] | None:
+        """The list as it stands in the file (the schema in datapackage.json)."""
+        if self.enum is None:
+            return None
+        texts = dict(self.file_texts)
+        return tuple(texts.get(code, code) for code in self.enum)
 
     @property
     def formula_safe(self) -> bool:
@@ -53,7 +69,7 @@ class Column:
         if self.required:
             constraints["required"] = True
         if self.enum is not None:
-            constraints["enum"] = list(self.enum)
+            constraints["enum"] = list(self.file_enum or ())
         if self.pattern is not None:
             constraints["pattern"] = self.pattern
         if self.max_length is not None:
@@ -133,7 +149,8 @@ EXPORT_TABLES: tuple[Table, ...] = (
     ), ("id", "initiatief", "rol"), foreign_keys=(("initiatief", "initiatieven", "id"),)),
     Table("inwoners", "Inwoners (alleen pseudoniem, leeftijdsgroep, wijk en PC4)", (
         _c("pseudoniem", required=True, pattern=HEX_KEY),
-        _c("leeftijdsgroep", required=True, enum=AGE_BANDS_ALL),
+        _c("leeftijdsgroep", required=True, enum=AGE_BANDS_ALL,
+           file_texts=AGE_FILE_TEXTS),
         _c("wijk", pattern=r"^WK[0-9]{6}$"), _c("pc4", pattern=r"^[1-9][0-9]{3}$"),
     ), ("pseudoniem",)),
     Table("inwoners_geteld", "Inwoners die alleen meetellen (aantal per wijk)", (
@@ -155,7 +172,8 @@ EXPORT_TABLES: tuple[Table, ...] = (
     ), ("id",), foreign_keys=(("aanvraag", "maatjes_aanvragen", "id"),)),
     Table("doorverwijzingen", "Doorverwijzingen (zonder vraagtekst)", (
         KEY, _c("inwoner", pattern=HEX_KEY), _c("wijk", pattern=r"^WK[0-9]{6}$"),
-        _c("leeftijdsgroep", enum=AGE_BANDS_ALL), _c("pc4", pattern=r"^[1-9][0-9]{3}$"),
+        _c("leeftijdsgroep", enum=AGE_BANDS_ALL, file_texts=AGE_FILE_TEXTS),
+        _c("pc4", pattern=r"^[1-9][0-9]{3}$"),
         _c("initiatief", pattern=UUID), _c("organisatie", required=True, pattern=CODE),
         _c("urgentie", required=True, enum=tuple(rules.URGENCIES)),
         _c("gesignaleerd_op", "date", required=True),
@@ -212,5 +230,6 @@ def _version_1(table: Table) -> Table:
 TABLES_BY_VERSION = {
     1: {"export": {t.name: _version_1(t) for t in EXPORT_TABLES
                    if t.name != "inwoners_geteld"}, "return": TABLES["return"]},
+    2: TABLES,  # version 3 only changed how two age bands are written; readers take both
     SCHEMA_VERSION: TABLES,
 }

@@ -69,12 +69,27 @@ class FiguresDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Sluiten")
         close.rejected.connect(self.reject)
+        self.excel_button = close.addButton("Naar &Excel…",
+                                            QDialogButtonBox.ButtonRole.ActionRole)
+        self.excel_button.clicked.connect(self.export_excel)
+        self._captions = captions
         layout.addWidget(close)
         screen = self.screen().availableGeometry()
         self.resize(min(width, int(screen.width() * 0.95)), min(560, int(screen.height() * 0.85)))
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def export_excel(self) -> None:
+        """The table as shown, to .xlsx (no names in figures: not marked vertrouwelijk)."""
+        from vrijwilligers_app.ui.dialogs.figures_export import export_figures
+        from vrijwilligers_app.ui.list_export import ExportFile
+
+        path = ExportFile.ask(self, f"{self.windowTitle().lower()}.xlsx")
+        if path is not None:
+            combos = list(zip(self._captions, (self.group, self.period), strict=True))
+            export_figures(self, self.runner, self.windowTitle(), self.table, combos, path)
+            self.status.setText(f"Opgeslagen als {path.name}")
 
     def _run(self, fn: Callable[..., Any], *args: Any) -> None:
         """Runs the service; only the newest run's result reaches `_show`."""

@@ -121,6 +121,10 @@ class RegisterTableModel(QAbstractTableModel):
         return page[row - page_no * PAGE_ROWS]
 
     # --- lookups -------------------------------------------------------------------------
+    def ids(self) -> list[int]:
+        """Every id the list shows, in its order (the current filter and sort)."""
+        return list(self._ids)
+
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

@@ -33,6 +33,7 @@ from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
 from vrijwilligers_app.ui.pages.request_panel import RequestPanel
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.filter_grid import FilterGrid
+from vrijwilligers_app.ui.widgets.table_copy import install_copy
 
 EDITABLE = ("initiatives", "volunteers", "residents")
 # Pages with their own panel beside the list (built with the page; show_record(id) on select).
@@ -58,7 +59,9 @@ class RegisterPage(QWidget):
         self.view.setAccessibleName(self.spec.title)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected for Ctrl+C; the current row is the one edited.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.copy_shortcut = install_copy(self.view)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)

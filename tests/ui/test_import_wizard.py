@@ -1,0 +1,133 @@
+"""The import wizard with real widgets: file → header row → columns → preview → written,
+undone with Ctrl+Z; a cancelled write leaves nothing."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from tests.helpers.messy_files import volunteer_workbook
+from tests.ui.conftest import make_window
+from vrijwilligers_app.services.editing import save_record
+from vrijwilligers_app.services.importing import recall_mapping
+from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.tables import Volunteer
+from vrijwilligers_app.ui.dialogs.import_wizard import (
+    HEADER,
+    MAPPING,
+    PREVIEW,
+    RESULT,
+    SOURCE,
+    ImportWizard,
+)
+
+pytestmark = pytest.mark.gui
+
+
+def _names(register) -> list[str]:  # type: ignore[no-untyped-def]
+    with read_session(register.engine) as session:
+        return sorted(session.execute(select(Volunteer.last_name)).scalars())
+
+
+def _walk_to_preview(qtbot, window, path: Path) -> ImportWizard:  # type: ignore[no-untyped-def]
+    wizard = window.open_import()
+    assert isinstance(wizard, ImportWizard)
+    qtbot.addWidget(wizard)
+    ImportWizard.ask_path = classmethod(lambda cls, parent: path)  # type: ignore[method-assign]
+    qtbot.mouseClick(wizard.source_page.choose, Qt.MouseButton.LeftButton)
+    assert wizard.source_page.file_label.text() == path.name
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == HEADER
+    assert wizard.header_page.header_row.value() == 4  # the title rows are skipped
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == MAPPING
+    return wizard
+
+
+def test_import_wizard_end_to_end_with_undo(qtbot, register, answers, tmp_path,
+                                            monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    original = ImportWizard.ask_path
+    monkeypatch.setattr(ImportWizard, "ask_path", original)
+    save_record(register.engine, "volunteers", {"first_name": "Anna", "last_name": "Jansen",
+                                                "birth_year": 1949})
+    path = volunteer_workbook(tmp_path / "lijst.xlsx")
+    window = make_window(qtbot, register)
+    wizard = _walk_to_preview(qtbot, window, path)
+    boxes = wizard.mapping_page.boxes
+    assert [b.currentData() for b in boxes[:3]] == ["full_name", "street", "postcode"]
+    assert boxes[9].currentData() == ""  # 'Intern' is not read
+    boxes[7].setCurrentIndex(0)  # VOG dates without who saw them: leave them out
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == PREVIEW
+    page = wizard.preview_page
+    assert "5 rijen" in page.summary.text() and "2 nieuw" in page.summary.text()
+    texts = [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
+    assert any("'5701' is geen volledige postcode" in t for t in texts)
+    assert any("Anna Jansen, 1949 (zelfde naam en geboortejaar)" in t for t in texts)
+    duplicate_box = page.boxes[6]
+    duplicate_box.setCurrentIndex(duplicate_box.findData("aanvullen"))
+    assert wizard.next.text() == "&Inlezen"
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == RESULT
+    assert "2 nieuw, 1 aangevuld" in wizard.result_page.label.text()
+    assert _names(register) == ["Bos", "Heijden", "Jansen"]
+    assert list((register.data_dir / "backups").glob("voor-import-*.sqlite"))
+    headers = wizard.source.sheets[0].rows[3]  # type: ignore[union-attr]
+    assert recall_mapping(register.engine, "volunteers", headers) is not None
+    assert window.undo_stack.undoText() == "Inlezen uit lijst.xlsx"
+    window.undo_stack.undo()
+    assert _names(register) == ["Jansen"]
+    assert "ongedaan gemaakt" in wizard.result_page.label.text()
+
+
+def test_refused_file_shows_the_dutch_reason_on_the_first_step(qtbot, register, tmp_path
+                                                               ) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "leeg.xlsx"
+    empty.write_bytes(b"")
+    window = make_window(qtbot, register)
+    wizard = window.open_import()
+    qtbot.addWidget(wizard)
+    wizard.load_file(empty)
+    assert wizard.stack.currentIndex() == SOURCE
+    assert "leeg.xlsx: Het bestand is leeg" in wizard.source_page.message.text()
+    assert not wizard.next.isEnabled()
+
+
+@pytest.mark.parametrize("close", ["wizard", "main window"])
+def test_closing_during_the_write_leaves_nothing(qtbot, register, answers, tmp_path,
+                                                 close) -> None:  # type: ignore[no-untyped-def]
+    """The window closes while the write reports progress (the test runner delivers progress
+    synchronously, inside the write): the transaction is rolled back."""
+    path = volunteer_workbook(tmp_path / "lijst.xlsx")
+    window = make_window(qtbot, register)
+    wizard = _walk_to_preview(qtbot, window, path)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # the preview
+    original = wizard._progress
+    seen: list[str] = []
+
+    def progress_then_close(done: int, total: int, label: str) -> None:
+        original(done, total, label)
+        seen.append(label)
+        if label == "Inlezen" and wizard.isVisible():
+            (wizard if close == "wizard" else window).close()
+
+    wizard._progress = progress_then_close  # type: ignore[method-assign]
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert seen == ["Back-up maken", "Inlezen"]  # stopped before "Opslaan"
+    assert not wizard.isVisible()
+    assert "Inlezen afbreken?" in answers.asked
+    assert _names(register) == []
+    assert window.undo_stack.count() == 0
+
+
+def test_welcome_wizard_starts_the_import(qtbot, register) -> None:  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.ui.welcome.extensions import import_starter
+
+    window = make_window(qtbot, register)
+    starter = import_starter()
+    assert starter is not None
+    starter(window)
+    assert isinstance(window.import_wizard, ImportWizard)
+    qtbot.addWidget(window.import_wizard)
+    assert window.import_wizard.isVisible()
