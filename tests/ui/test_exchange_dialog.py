@@ -96,7 +96,7 @@ def test_importing_the_gemeente_key_shows_its_fingerprint(dialog, answers, templ
 
 
 def test_main_window_opens_the_dialog_with_ctrl_e(qtbot, demo_register):
-    from tests.ui.conftest import make_window
+    from tests.helpers.ui import make_window
 
     window = make_window(qtbot, demo_register)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

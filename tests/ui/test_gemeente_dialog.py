@@ -68,7 +68,7 @@ def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports,
 
 
 def test_menu_entry_only_in_a_gemeente_data_dir(qtbot, gemeente, demo_register):
-    from tests.ui.conftest import make_window
+    from tests.helpers.ui import make_window
 
     def entries(register):
         window = make_window(qtbot, register)

@@ -8,8 +8,8 @@ import pytest
 from nacl.signing import SigningKey
 from sqlalchemy import text
 
-from tests.conftest import DEMO_DATE
-from tests.services.exchange.conftest import export_to, repack, resign, unpack
+from tests.helpers.exchange import export_to, repack, resign, unpack
+from tests.helpers.samples import DEMO_DATE
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.gemeente_returns import add_status_event, write_returns
 from vrijwilligers_app.services.exchange.keys import (
@@ -170,13 +170,13 @@ def test_sync_exports_and_reads_returns(laptop, gemeente, connected):
 def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, gemeente,
                                                                     connected, tmp_path,
                                                                     template_database):
-    from tests.services.exchange.conftest import _side
+    from tests.helpers.exchange import make_side
     from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
 
     for number in range(3):
         write_returns(gemeente.engine, gemeente.data_dir, tmp_path / f"oud{number}")
         read_returns(laptop.engine, laptop.data_dir, [tmp_path / f"oud{number}"])
-    new = _side(template_database, tmp_path / "nieuwe-gemeente")
+    new = make_side(template_database, tmp_path / "nieuwe-gemeente")
     pin_gemeente_key(laptop.engine, create_gemeente_keys(new.data_dir, "Nieuw").public,
                      replace=True)
     export_to(laptop, tmp_path / "naar-nieuw")
