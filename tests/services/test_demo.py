@@ -4,7 +4,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -359,14 +358,12 @@ def test_stored_values_match_what_the_orm_writes(register_engine: Engine) -> Non
 
 
 @pytest.mark.slow
-def test_groot_is_fast_and_sound(tmp_path: Path) -> None:
+def test_groot_is_sound(tmp_path: Path) -> None:
+    """Its speed is measured in tests/bench/test_foundation_bench.py, beside raw inserts."""
     engine = _new_register(tmp_path / "groot")
     try:
-        started = time.perf_counter()
         counts = fill_demo(engine, GROOT, seed=1, reference_date=REFERENCE)
-        seconds = time.perf_counter() - started
         assert counts["resident"] == 100_000 and counts["referral"] == 100_000
-        assert seconds < 120, f"groot took {seconds:.0f} s"
     finally:
         engine.dispose()
     with sqlite3.connect(tmp_path / "groot" / "register.sqlite") as conn:
