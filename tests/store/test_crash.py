@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -34,6 +35,7 @@ _CHILD = f"""
 import sys
 from datetime import date
 from pathlib import Path
+from typing import IO
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store.register import open_register
@@ -57,8 +59,9 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": path}
 
 
-def _lines(stream) -> "queue.Queue[str]":
-    """The child's stdout lines, read on a thread (a pipe cannot be waited on portably)."""
+def _lines(stream: IO[str]) -> tuple["queue.Queue[str]", threading.Thread]:
+    """The child's stdout lines, read on a thread (a pipe cannot be waited on portably).
+    The thread ends at end of file, i.e. once the child is gone."""
     lines: queue.Queue[str] = queue.Queue()
 
     def pump() -> None:
@@ -66,8 +69,9 @@ def _lines(stream) -> "queue.Queue[str]":
             lines.put(line.strip())
         lines.put("")  # end of file: the child exited
 
-    threading.Thread(target=pump, daemon=True).start()
-    return lines
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    return lines, thread
 
 
 def _wait_until_written(lines: "queue.Queue[str]", fraction: float) -> None:
@@ -98,11 +102,15 @@ def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_
     with open(tmp_path / "child-stderr.txt", "w") as errors:  # read it when the child fails
         process = subprocess.Popen([sys.executable, "-c", _CHILD, str(data_dir)],
                                    stdout=subprocess.PIPE, stderr=errors, text=True, env=_env())
+        assert process.stdout is not None
+        lines, pump = _lines(process.stdout)
         try:
-            _wait_until_written(_lines(process.stdout), fraction)
+            _wait_until_written(lines, fraction)
         finally:
             process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
             process.wait(timeout=60)
+            pump.join(timeout=60)  # the pipe is at its end now that the child is gone
+            process.stdout.close()
     assert process.returncode != 0
     assert (data_dir / (DATABASE_NAME + "-wal")).stat().st_size > HOT_WAL_BYTES  # a hot WAL
     report = _check(data_dir)
