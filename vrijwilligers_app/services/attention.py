@@ -10,11 +10,14 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from vrijwilligers_app.domain.follow_up_rules import (  # noqa: F401  (re-exported for callers)
+    DEFAULT_CONTACT_WEEKS,
+    DEFAULT_WAITING_WEEKS,
+    VOG_RENEW_YEARS,
+)
 from vrijwilligers_app.domain.validation import format_date_nl
-
-VOG_RENEW_YEARS = 3
-DEFAULT_CONTACT_WEEKS = 3
-DEFAULT_WAITING_WEEKS = 6
+from vrijwilligers_app.services.maatjes.reminders import buddy_reminders
+from vrijwilligers_app.store.queries.names import full_name_sql
 
 
 @dataclass(frozen=True)
@@ -23,12 +26,6 @@ class AttentionItem:
     record_id: int
     text: str
     days_late: int
-
-
-def full_name_sql(alias: str) -> str:
-    """'Doriën van der Heijden': first name, tussenvoegsel if any, last name."""
-    return (f"{alias}.first_name || ' ' || CASE WHEN {alias}.name_prefix <> '' "
-            f"THEN {alias}.name_prefix || ' ' ELSE '' END || {alias}.last_name")
 
 
 # Referral follow-ups first (someone waits for help), then maatjes, then VOGs. An empty kind
@@ -61,8 +58,6 @@ def attention_items(engine: Engine, today: date, limit: int = 200) -> list[Atten
             f"{format_date_nl(date.fromisoformat(signalled))}): vervolgactie {late} dagen te laat",
             late))
     # Maatjes: per project contact rhythm, evaluations, waiting list and maatjes' VOG.
-    from vrijwilligers_app.services.maatjes.reminders import buddy_reminders  # (cycle)
-
     reported_volunteers: set[int] = set()
     for reminder in buddy_reminders(engine, today):
         page = reminder.page if reminder.page in PRIORITY else ""  # no page to open

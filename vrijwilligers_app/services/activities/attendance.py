@@ -15,11 +15,13 @@ from datetime import date
 from sqlalchemy import Engine, delete, text
 from sqlmodel import col, select
 
+from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.domain.roster import STATUSES, check_counts, check_hours
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.activities.planning import ActivityNotFound
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.store.engine import read_session, write_session
+from vrijwilligers_app.store.queries.names import full_name_sql
 from vrijwilligers_app.store.queries.roster import RosterActivity, roster
 from vrijwilligers_app.store.tables import Activity, Attendance, Participation, Resident, Shift
 from vrijwilligers_app.store.tables.base import utcnow
@@ -52,8 +54,7 @@ def attendance_sheet(engine: Engine, activity_id: int) -> AttendanceSheet:
                       "AND a.activity_id = :id WHERE v.active OR a.visitors IS NOT NULL "
                       "ORDER BY v.sort_order, v.name"), {"id": activity_id})]
         participants = [(int(r[0]), str(r[1])) for r in connection.execute(text(
-            "SELECT r.id, trim(r.first_name || ' ' || CASE WHEN r.name_prefix <> '' THEN "
-            "r.name_prefix || ' ' ELSE '' END || r.last_name) FROM participation p "
+            f"SELECT r.id, trim({full_name_sql('r')}) FROM participation p "
             "JOIN resident r ON r.id = p.resident_id WHERE p.activity_id = :id "
             "ORDER BY r.last_name, r.first_name"), {"id": activity_id})]
     return AttendanceSheet(found[0], counts, participants)
@@ -91,8 +92,10 @@ def save_attendance(engine: Engine, activity_id: int, counts: Mapping[str, objec
                 if resident is None:
                     errors["participants"] = "Een gekozen deelnemer bestaat niet meer."
                 elif not resident.consent_recording:
+                    who = full_name(resident.first_name, resident.name_prefix,
+                                    resident.last_name)
                     errors["participants"] = (
-                        f"{resident.first_name} {resident.last_name} gaf geen toestemming om "
+                        f"{who} gaf geen toestemming om "
                         "gegevens vast te leggen; tel deze deelnemer mee zonder naam.")
                 else:
                     residents.append(resident_id)
@@ -136,9 +139,8 @@ def consenting_residents(engine: Engine, text_filter: str, limit: int = 30) -> l
     like = f"%{text_filter.strip()}%"
     with read_session(engine) as session:
         rows = session.connection().execute(text(
-            "SELECT id, trim(first_name || ' ' || CASE WHEN name_prefix <> '' THEN "
-            "name_prefix || ' ' ELSE '' END || last_name) AS name FROM resident "
-            "WHERE consent_recording AND archived_at IS NULL "
-            "AND (first_name || ' ' || name_prefix || ' ' || last_name) LIKE :like "
-            "ORDER BY last_name, first_name LIMIT :limit"), {"like": like, "limit": limit})
+            f"SELECT r.id, trim({full_name_sql('r')}) AS name FROM resident r "
+            "WHERE r.consent_recording AND r.archived_at IS NULL "
+            f"AND {full_name_sql('r')} LIKE :like "
+            "ORDER BY r.last_name, r.first_name LIMIT :limit"), {"like": like, "limit": limit})
         return [(int(r[0]), str(r[1])) for r in rows]

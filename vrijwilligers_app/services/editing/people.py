@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from vrijwilligers_app.domain.names import full_name  # noqa: F401  (re-exported)
 from vrijwilligers_app.services.editing.codes import code_names
 from vrijwilligers_app.services.editing.rules import (
     Errors,
@@ -25,10 +26,6 @@ CONSENTS = (
 SCOPE_MISSING = "Vul in aan welke organisatie(s) de gegevens doorgegeven mogen worden."
 VOG_WHO_MISSING = "Vul in wie de originele VOG heeft gezien."
 VOG_DATE_MISSING = "Vul de datum in waarop de originele VOG is gezien (dd-mm-jjjj)."
-
-
-def full_name(first: str, prefix: str, last: str) -> str:
-    return " ".join(part for part in (first.strip(), prefix.strip(), last.strip()) if part)
 
 
 def check_volunteer(session: Session, values: Values, errors: Errors, today: date) -> None:

@@ -7,7 +7,7 @@
   project's buddy_waiting_weeks (from waiting_since, else from the aanmelding);
 - vog: a volunteer with a buddy role in a maatjesproject, or in an open match, whose VOG is
   missing or older than the strictest rule of those projects.
-Projects without a rule use the dashboard's defaults (services.attention).
+Projects without a rule use the dashboard's defaults (domain/follow_up_rules.py).
 """
 
 from dataclasses import dataclass
@@ -16,15 +16,15 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from vrijwilligers_app.domain.matching import vog_valid_until
-from vrijwilligers_app.domain.validation import format_date_nl
-from vrijwilligers_app.services.attention import (
+from vrijwilligers_app.domain.follow_up_rules import (
     DEFAULT_CONTACT_WEEKS,
     DEFAULT_WAITING_WEEKS,
     VOG_RENEW_YEARS,
-    full_name_sql,
 )
+from vrijwilligers_app.domain.matching import vog_valid_until
+from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.maatjes.suggest import NOT_A_BUDDY_ROLES
+from vrijwilligers_app.store.queries.names import full_name_sql
 
 KIND_ORDER = {"wachtlijst": 0, "geen_contact": 1, "evaluatie": 2, "vog": 3}
 
