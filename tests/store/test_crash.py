@@ -90,6 +90,7 @@ def _check(data_dir: Path) -> dict:
     process = subprocess.run([sys.executable, "-m", "vrijwilligers_app", "check", "--json",
                               "--data-dir", str(data_dir)], capture_output=True, text=True,
                              env=_env(), timeout=600)
+    assert process.stdout.startswith("{"), process.stderr
     report = json.loads(process.stdout)
     assert process.returncode == 0, (report["problems"], process.stderr)
     return report

@@ -29,6 +29,7 @@ from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, SealedBox
 from nacl.signing import VerifyKey
 
+from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.exchange.cells import read_csv
 from vrijwilligers_app.services.exchange.errors import PackageRefused, WrongKind
 from vrijwilligers_app.services.exchange.package_write import (
@@ -117,9 +118,9 @@ def _unzip(content: bytes, limits: Limits) -> dict[str, bytes]:
             if (info.file_size > limits.entry_bytes or total > limits.total_bytes
                     or (info.file_size > MB
                         and info.file_size > limits.ratio * max(info.compress_size, 1))):
-                raise PackageRefused(f"'{name}' is uitgepakt te groot ({info.file_size:,} "
-                                     "bytes): mogelijk een zip-bom. Niets ingelezen."
-                                     .replace(",", "."))
+                raise PackageRefused(f"'{name}' is uitgepakt te groot "
+                                     f"({thousands(info.file_size)} bytes): mogelijk een "
+                                     "zip-bom. Niets ingelezen.")
         if len({i.filename for i in infos}) != len(infos):
             raise PackageRefused("Het zip-bestand bevat een bestandsnaam twee keer.")
         files = {}

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from vrijwilligers_app.domain.dutch_format import format_count
 from vrijwilligers_app.domain.names import full_name
-from vrijwilligers_app.domain.number_format import format_count
 from vrijwilligers_app.domain.validation import format_date_nl, format_phone
 from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import (

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.attention import attention_items
 from vrijwilligers_app.services.overview import register_counts
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -86,7 +87,7 @@ class DashboardPage(QWidget):
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         counts, items = result
         for key, label in self.numbers.items():
-            label.setText(f"{getattr(counts, key):,}".replace(",", "."))
+            label.setText(thousands(getattr(counts, key)))
         self.empty_hint.setVisible(counts.is_empty())
         self.items.clear()
         for item in items:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
 from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
 from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFiguresDialog
@@ -203,7 +204,7 @@ class RegisterPage(QWidget):
     def _on_loaded(self, count: int) -> None:
         if not self._sized:
             self._size_columns()
-        self.count_label.setText(f"{count:,}".replace(",", ".") + " gevonden")
+        self.count_label.setText(thousands(count) + " gevonden")
         if self._pending_select is not None:
             self.select_id(self._pending_select)
 

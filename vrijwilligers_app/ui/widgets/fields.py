@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.domain import availability
+from vrijwilligers_app.domain.dutch_format import format_amount
 from vrijwilligers_app.domain.validation import format_date_nl, format_phone, parse_date_nl
 
 LINE_KINDS = {"text", "phone", "email", "postcode", "pc4_or_postcode", "tags", "int", "year",
@@ -241,8 +242,7 @@ def _as_text(value: object, kind: str) -> str:
     if kind == "phone":
         return format_phone(str(value))
     if kind == "money" and isinstance(value, int):
-        euros, cents = divmod(value, 100)
-        return f"{euros:,}".replace(",", ".") + f",{cents:02d}"
+        return format_amount(value)
     if kind == "tags":
         tags = value if isinstance(value, list | tuple) else str(value).split(";")
         return ", ".join(str(t) for t in tags if t)
