@@ -4,10 +4,10 @@ activities held, visitors per type, unique named participants, volunteer hours."
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QHeaderView, QWidget
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.dutch_format import format_decimal as format_hours
 from vrijwilligers_app.services.activities.figures import ActivityFigures, activity_figures
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.figures_dialog import FiguresDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 

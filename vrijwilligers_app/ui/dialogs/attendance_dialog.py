@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.roster import MAX_HOURS, shift_hours, time_span
 from vrijwilligers_app.services.activities import attendance
 from vrijwilligers_app.services.activities.attendance import AttendanceSheet, PlaceOutcome
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import error_label, save_buttons, show_failure
 

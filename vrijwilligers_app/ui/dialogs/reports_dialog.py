@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.report_period import parse_period
-from vrijwilligers_app.domain.validation import ValidationError, format_date_nl
+from vrijwilligers_app.domain.validation import ValidationError
 from vrijwilligers_app.services.reports import (
     REPORTS,
     ReportError,
@@ -43,31 +42,18 @@ from vrijwilligers_app.services.reports import (
     report_steps,
     write_pdf,
 )
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import (
+    InitiativeFilter,
+    initiative_choices,
+    series_choices,
+)
 from vrijwilligers_app.ui.pdf_print import PrintError, a4_printer, print_document
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 NO_INITIATIVE = "— geen —"
 ALL_SERIES = "— alle activiteiten —"
-
-
-def initiative_choices(engine: Engine) -> list[tuple[int, str]]:
-    with engine.connect() as connection:
-        return [(i, n) for i, n in connection.execute(text(
-            "SELECT id, name FROM initiative WHERE archived_at IS NULL "
-            "ORDER BY name COLLATE NOCASE"))]
-
-
-def series_choices(engine: Engine, initiative_id: int) -> list[tuple[int, str]]:
-    with engine.connect() as connection:
-        return [(i, f"{title} (vanaf {format_date_nl(_day(first))})") for i, title, first in
-                connection.execute(text(
-                    "SELECT id, title, first_on FROM activity_series WHERE initiative_id = :i "
-                    "ORDER BY title COLLATE NOCASE, first_on"), {"i": initiative_id})]
-
-
-def _day(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def period_suggestions(today: date) -> list[str]:
@@ -153,7 +139,8 @@ class ReportsDialog(QDialog):
         self._set_ready(False)
         screen = self.screen().availableGeometry()
         self.resize(min(1100, int(screen.width() * 0.95)), min(740, int(screen.height() * 0.9)))
-        self.runner.run(initiative_choices, engine, on_done=self._fill_initiatives)
+        self.runner.run(initiative_choices, engine, InitiativeFilter.NOT_ARCHIVED,
+                        on_done=self._fill_initiatives)
 
     # --- choosing ----------------------------------------------------------------------------
     def _fill_initiatives(self, choices: list[tuple[int, str]]) -> None:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_phone
 from vrijwilligers_app.services.editing import FormErrors, code_options
@@ -38,6 +37,7 @@ from vrijwilligers_app.services.social_map import (
     list_destinations,
     save_destination,
 )
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import CodesField

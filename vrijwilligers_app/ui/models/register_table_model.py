@@ -9,8 +9,8 @@ from collections import OrderedDict
 from collections.abc import Mapping
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from sqlalchemy import Engine
 
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.registers import REGISTERS, fetch_rows, list_ids
 from vrijwilligers_app.ui.models.formatting import format_value, ltr
 from vrijwilligers_app.ui.tasks import TaskRunner

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.roster import STATUSES
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.activities import planning, roster
 from vrijwilligers_app.services.editing import FormErrors, code_options
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.roster import RosterActivity, RosterPlace
 from vrijwilligers_app.store.queries.roster import roster as read_roster
 from vrijwilligers_app.ui.dialogs.activity_dialog import ActivityDialog

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.attention import attention_items
 from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 CARDS = (

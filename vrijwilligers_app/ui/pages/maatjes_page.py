@@ -5,8 +5,8 @@ a change in one tab refreshes the rows of both."""
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy import Engine
 
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.buddy_figures_dialog import BuddyFiguresDialog
 from vrijwilligers_app.ui.dialogs.new_request_dialog import NewRequestDialog
 from vrijwilligers_app.ui.pages.match_panel import MatchPanel

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.dutch_format import thousands
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
 from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
 from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFiguresDialog

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.services.maatjes import propose_and_start, propose_match
 from vrijwilligers_app.services.maatjes.views import SuggestionLine, suggestion_lines
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.search import search
 from vrijwilligers_app.ui.models.formatting import ltr
 from vrijwilligers_app.ui.pages.buddy_common import (

@@ -11,10 +11,10 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain import validation
 from vrijwilligers_app.services.editing import FORMS, FieldSpec, code_options
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.widgets.fields import DateField, Field, LineField, TextField, make_field
 from vrijwilligers_app.ui.widgets.form_rows import error_label
 
