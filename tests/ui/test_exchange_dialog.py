@@ -46,7 +46,7 @@ def test_export_writes_the_file_and_remembers_the_folder(qtbot, dialog, demo_reg
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     [written] = folder.iterdir()
     assert written.name.startswith("export-") and written.suffix == ".zip"
-    assert f"Exportbestand geschreven: {written}" in dialog.result.text()
+    assert f"Exportbestand geschreven: {written}" in dialog.result_label.text()
     assert get_setting(demo_register.engine, "exchange_folder") == str(folder)
     assert not dialog.progress.isVisible() and dialog.export_button.isEnabled()
 
@@ -56,10 +56,10 @@ def test_refusal_is_said_in_dutch(qtbot, dialog, tmp_path):
     a_file.write_text("x")
     dialog.folder.setText(str(a_file))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text() == f"Niet gelukt: {a_file} is een bestand, geen map."
+    assert dialog.result_label.text() == f"Niet gelukt: {a_file} is een bestand, geen map."
     dialog.folder.setText("")
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text() == "Kies eerst een map voor de uitwisseling."
+    assert dialog.result_label.text() == "Kies eerst een map voor de uitwisseling."
 
 
 def test_folder_defaults_to_the_setting_and_sync_reports(qtbot, demo_register, tmp_path):
@@ -68,7 +68,7 @@ def test_folder_defaults_to_the_setting_and_sync_reports(qtbot, demo_register, t
     qtbot.addWidget(dialog)
     assert dialog.folder.text() == str(tmp_path / "usb")
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    assert "Geen nieuwe terugmeldingen van de gemeente gevonden." in dialog.result.text()
+    assert "Geen nieuwe terugmeldingen van de gemeente gevonden." in dialog.result_label.text()
 
 
 def test_importing_the_gemeente_key_shows_its_fingerprint(dialog, answers, template_database,

@@ -47,10 +47,10 @@ def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports,
                                                         monkeypatch):
     dialog = GemeenteDialog(gemeente, TaskRunner(synchronous=True), today=TODAY)
     qtbot.addWidget(dialog)
-    assert dialog.result.text() == "Nog geen exportbestanden ingelezen."
+    assert dialog.result_label.text() == "Nog geen exportbestanden ingelezen."
     monkeypatch.setattr(dialog, "choose_folder", lambda title: exports)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert "2 ingelezen, 0 genegeerd, 0 geweigerd" in dialog.result.text()
+    assert "2 ingelezen, 0 genegeerd, 0 geweigerd" in dialog.result_label.text()
     assert dialog.table.columnCount() == 3
     assert dialog.table.horizontalHeaderItem(0).text() == "Helmond (alle bronnen)"
     city, one = _column(dialog, 0), _column(dialog, 1)
@@ -63,7 +63,7 @@ def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports,
     returns = tmp_path / "terug"
     monkeypatch.setattr(dialog, "choose_folder", lambda title: returns)
     qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text().startswith("2 terugmelding(en) geschreven: terugmelding-")
+    assert dialog.result_label.text().startswith("2 terugmelding(en) geschreven: terugmelding-")
     assert len(list(returns.iterdir())) == 2
 
 

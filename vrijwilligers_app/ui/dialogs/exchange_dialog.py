@@ -99,11 +99,11 @@ class ExchangeDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
-        self.result = QLabel()
-        self.result.setObjectName("exchange_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("exchange_result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("&Exporteren",
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -185,10 +185,10 @@ class ExchangeDialog(QDialog):
                 return False
             exchange_keys.pin_gemeente_key(engine, key, replace=replace)
         except ExchangeError as exc:
-            self.result.setText(f"Sleutel niet vastgelegd: {exc}")
+            self.result_label.setText(f"Sleutel niet vastgelegd: {exc}")
             return False
         self._show_key()
-        self.result.setText("Gemeentesleutel vastgelegd.")
+        self.result_label.setText("Gemeentesleutel vastgelegd.")
         return True
 
     # --- export / sync --------------------------------------------------------------------
@@ -201,12 +201,12 @@ class ExchangeDialog(QDialog):
     def _run(self, sync: bool) -> None:
         text = self.folder.text().strip()
         if not text:
-            self.result.setText("Kies eerst een map voor de uitwisseling.")
+            self.result_label.setText("Kies eerst een map voor de uitwisseling.")
             self.folder.setFocus()
             return
         folder = Path(text)
         self._busy(True)
-        self.result.setText("Bezig…")
+        self.result_label.setText("Bezig…")
         steps = sync_steps if sync else export_steps
         self.runner.run(steps, self.register.engine, self.register.data_dir, folder,
                         write=True, on_done=lambda result: self._done(result, folder),
@@ -221,10 +221,10 @@ class ExchangeDialog(QDialog):
         self._busy(False)
         set_setting(self.register.engine, FOLDER_SETTING, str(folder))
         if isinstance(result, SyncResult):
-            self.result.setText(result.as_text())
+            self.result_label.setText(result.as_text())
             self._fit()
         else:
-            self.result.setText(
+            self.result_label.setText(
                 f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}"
                 f"{', versleuteld' if result.encrypted else ', niet versleuteld'}).")
         self._fit()
@@ -239,9 +239,9 @@ class ExchangeDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, ExchangeError):
-            self.result.setText(f"Niet gelukt: {exc}")
+            self.result_label.setText(f"Niet gelukt: {exc}")
         else:
-            self.result.setText(f"Niet gelukt door een onverwachte fout: {exc}")
+            self.result_label.setText(f"Niet gelukt door een onverwachte fout: {exc}")
         self._fit()
 
     def _busy(self, busy: bool) -> None:

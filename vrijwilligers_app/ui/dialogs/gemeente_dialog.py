@@ -107,11 +107,11 @@ class GemeenteDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
-        self.result = QLabel()
-        self.result.setObjectName("gemeente_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("gemeente_result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton("Exportbestanden &inlezen…",
                                                QDialogButtonBox.ButtonRole.ActionRole)
@@ -145,7 +145,7 @@ class GemeenteDialog(QDialog):
         self.table.resizeColumnsToContents()
         self._fit_width()
         if not overview.sources:
-            self.result.setText("Nog geen exportbestanden ingelezen.")
+            self.result_label.setText("Nog geen exportbestanden ingelezen.")
 
     def _fit_width(self) -> None:
         """Grow to show every column when the screen allows (a few laptops fit)."""
@@ -170,7 +170,7 @@ class GemeenteDialog(QDialog):
 
     def _imported(self, report: Report) -> None:
         self._busy(False)
-        self.result.setText(report.as_text())
+        self.result_label.setText(report.as_text())
         self.refresh()
 
     def _return(self) -> None:
@@ -183,14 +183,14 @@ class GemeenteDialog(QDialog):
 
     def _returned(self, written: list) -> None:  # type: ignore[type-arg]
         self._busy(False)
-        self.result.setText(f"{len(written)} terugmelding(en) geschreven: "
+        self.result_label.setText(f"{len(written)} terugmelding(en) geschreven: "
                             + ", ".join(item.path.name for item in written))
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         prefix = "Niet gelukt" if isinstance(exc, ExchangeError) else \
             "Niet gelukt door een onverwachte fout"
-        self.result.setText(f"{prefix}: {exc}")
+        self.result_label.setText(f"{prefix}: {exc}")
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -75,15 +75,11 @@ class MaatjesPage(QWidget):
     # --- keeping the tabs in step -----------------------------------------------------------
     def _changed(self) -> None:
         for page in (self.requests, self.matches):
-            page.model.refresh_rows()
-            index = page.view.currentIndex()
-            if index.isValid():
-                page._show_details(index.row())
+            page.refresh_current()
 
     def _matched(self, match_id: int) -> None:
         self.status.emit("Koppeling opgeslagen; zie het tabblad Koppelingen.")
-        self.matches._pending_select = match_id
-        self.matches.apply_filters()  # a new row: ids reload
+        self.matches.select_when_loaded(match_id)  # a new row: ids reload
 
     def open_match(self, match_id: int) -> None:
         self.page_for("matches").show_record(match_id)
@@ -98,8 +94,7 @@ class MaatjesPage(QWidget):
         if created is not None:
             self.status.emit("Aanmelding opgeslagen.")
             self.page_for("requests")
-            self.requests._pending_select = created
-            self.requests.apply_filters()
+            self.requests.select_when_loaded(created)
 
     def show_figures(self) -> None:
         self.figures_dialog = BuddyFiguresDialog(self.engine, self.runner, self)

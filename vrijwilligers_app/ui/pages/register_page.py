@@ -83,7 +83,7 @@ class RegisterPage(QWidget):
             side = self.editor.widget
         elif kind == "referrals":
             self.referral_panel = ReferralPanel(engine, runner, self._details_pane())
-            self.referral_panel.event_added.connect(self._referral_changed)
+            self.referral_panel.event_added.connect(self.refresh_current)
             self.referral_panel.new_requested.connect(self.new_referral)
             self.referral_panel.figures_requested.connect(self.show_figures)
             self.referral_panel.social_map_requested.connect(self.show_social_map)
@@ -94,14 +94,14 @@ class RegisterPage(QWidget):
             side.setFrameShape(QScrollArea.Shape.NoFrame)
             side.setWidget(self.referral_panel)
         elif kind in SIDE_PANELS:
-            self.side_panel = SIDE_PANELS[kind](self)
+            self.side_panel = SIDE_PANELS[kind](engine, runner, self._details_pane())
             side = QScrollArea()
             side.setWidgetResizable(True)
             side.setFrameShape(QScrollArea.Shape.NoFrame)
             side.setWidget(self.side_panel)
         elif kind == "activities":
             self.activity_panel = ActivityPanel(engine, runner, self._details_pane(), undo_stack)
-            self.activity_panel.changed.connect(self._referral_changed)
+            self.activity_panel.changed.connect(self.refresh_current)
             self.activity_panel.created.connect(self._activity_created)
             self.activity_panel.status.connect(self.status)
             QShortcut(QKeySequence("Ctrl+N"), self,
@@ -220,6 +220,13 @@ class RegisterPage(QWidget):
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
+    def select_when_loaded(self, record_id: int, reload: bool = True) -> None:
+        """Select `record_id` once the ids are loaded again; reload them now unless the
+        caller already does (a record was added or came back)."""
+        self._pending_select = record_id
+        if reload:
+            self.apply_filters()
+
     def show_record(self, record_id: int) -> None:
         """Open a record from elsewhere (search, dashboard), whatever the filters say."""
         if self.editor is not None:
@@ -277,8 +284,9 @@ class RegisterPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self._size_columns()
 
-    def _referral_changed(self, _referral_id: int) -> None:
-        """A new status: the row and the details above the history show it at once."""
+    def refresh_current(self, _record_id: int = 0) -> None:
+        """A record changed (a new status, an edited activity, a maatjes step): the rows and
+        the details above the panel show it at once."""
         self.model.refresh_rows()
         if self.view.currentIndex().isValid():
             self._show_details(self.view.currentIndex().row())
@@ -304,12 +312,10 @@ class RegisterPage(QWidget):
         created = self.referral_dialog.created_id
         if created is not None:
             self.status.emit("Doorverwijzing opgeslagen.")
-            self._pending_select = created
-            self.apply_filters()
+            self.select_when_loaded(created)
 
     def _activity_created(self, activity_id: int) -> None:
-        self._pending_select = activity_id
-        self.apply_filters()
+        self.select_when_loaded(activity_id)
 
     def may_leave(self) -> bool:
         return self.editor.may_leave() if self.editor else True
