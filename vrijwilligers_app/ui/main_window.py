@@ -3,6 +3,8 @@
 Register pages are built the first time they are shown, so start-up stays quick.
 """
 
+from functools import partial
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -70,7 +72,7 @@ class MainWindow(QMainWindow):
         self.search_dialog.chosen.connect(self.open_record)
         self._build_menus()
         self.statusBar().showMessage(f"Register: {register.db_path}")
-        self._apply_font_scale(int(self.settings.value("font_scale", 100)))
+        self._apply_font_scale(int(str(self.settings.value("font_scale", 100))))
         self._restore_state()
 
     # --- building ----------------------------------------------------------------------------
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Ga naar")
         for row, (_key, title, _kind) in enumerate(PAGES):
             go_menu.addAction(title, QKeySequence(f"Ctrl+{row + 1}"),
-                              lambda r=row: self.sidebar.setCurrentRow(r))
+                              partial(self.sidebar.setCurrentRow, row))
 
     def open_exchange(self, sync: bool = False) -> None:
         from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
@@ -142,8 +144,9 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{key}")
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.pages[row] = page
         return page
 
@@ -208,7 +211,7 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.95)),
                         min(760, int(screen.height() * 0.9)))
-        row = int(self.settings.value("last_page", 0) or 0)
+        row = int(str(self.settings.value("last_page", 0) or 0))
         self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

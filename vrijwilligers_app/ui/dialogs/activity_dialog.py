@@ -141,8 +141,8 @@ class ActivityDialog(QDialog):
             self.kind.addItem(name, key)
         self.kind.setCurrentIndex(self.kind.findData("monthly"))
         self.nth = QComboBox()
-        for key, name in ORDINALS.items():
-            self.nth.addItem(name, key)
+        for nth, name in ORDINALS.items():
+            self.nth.addItem(name, nth)
         self.nth.setCurrentIndex(self.nth.findData(3))
         self.weekday = QComboBox()
         for index, name in enumerate(WEEKDAY_NAMES):

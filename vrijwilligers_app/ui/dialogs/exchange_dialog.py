@@ -231,8 +231,11 @@ class ExchangeDialog(QDialog):
 
     def _fit(self) -> None:
         """Grow to fit longer texts (wrapped labels do not enlarge a shown dialog)."""
-        self.layout().activate()
-        needed = self.layout().totalHeightForWidth(self.width())
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 

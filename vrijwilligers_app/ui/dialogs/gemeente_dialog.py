@@ -6,8 +6,10 @@ The figures here are exact: this is the gemeente's own view. Whatever leaves it 
 counts below 5.
 """
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -51,7 +53,7 @@ def _share(figures: SourceFigures) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
-MEASURES = (
+MEASURES: tuple[tuple[str, Callable[[Any], str]], ...] = (
     ("Initiatieven (actief)", lambda f: _count(f.initiatives_active)),
     ("Vrijwilligers per initiatief, opgeteld", lambda f: _count(f.volunteer_places)),
     ("Inwoners", lambda f: _count(f.residents)),

@@ -3,6 +3,7 @@ what matching uses (interests, languages, preferences). The wijk is the resident
 on the Inwoners page). All checks are the service's; a refusal keeps every typed value."""
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -100,7 +101,7 @@ class NewRequestDialog(QDialog):
             self.district.setText("Kies eerst de inwoner.")
             return
         self.runner.run(resident_district, self.engine, resident_id,
-                        on_done=lambda name, chosen=resident_id: self._show_district(chosen, name))
+                        on_done=partial(self._show_district, resident_id))
 
     def _show_district(self, resident_id: int, name: str) -> None:
         if resident_id != self.resident_id():

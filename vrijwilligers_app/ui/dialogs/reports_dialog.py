@@ -11,6 +11,7 @@ import logging
 import re
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl
@@ -159,7 +160,7 @@ class ReportsDialog(QDialog):
         initiative_id = self.initiative.currentData()
         if initiative_id is not None:
             self.runner.run(series_choices, self.engine, initiative_id,
-                            on_done=lambda rows, i=initiative_id: self._fill_series(i, rows))
+                            on_done=partial(self._fill_series, initiative_id))
 
     def _fill_series(self, initiative_id: int, rows: list[tuple[int, str]]) -> None:
         if initiative_id != self.initiative.currentData():

@@ -107,17 +107,17 @@ class SocialMapDialog(QDialog):
             widget.setAccessibleName(captions[key])
             error = error_label()
             self.errors[key] = error
-            column = QVBoxLayout()
-            column.setSpacing(2)
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
             if widget is self.response_days:  # a narrow input; its message gets the full width
                 narrow = QHBoxLayout()
                 narrow.addWidget(widget)
                 narrow.addStretch(1)
-                column.addLayout(narrow)
+                cell.addLayout(narrow)
             else:
-                column.addWidget(widget)
-            column.addWidget(error)
-            form.addRow(label, column)
+                cell.addWidget(widget)
+            cell.addWidget(error)
+            form.addRow(label, cell)
         for edit in (self.organisation, self.service, self.phone, self.email, self.website,
                      self.response_days):
             edit.textEdited.connect(self._mark_dirty)

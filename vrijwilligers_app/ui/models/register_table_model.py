@@ -7,6 +7,7 @@ into a bounded cache. No ORM objects, no proxy model.
 
 from collections import OrderedDict
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -38,7 +39,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.sort_key = self.spec.default_sort
         self.descending = False
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[tuple | None]] = OrderedDict()
+        self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
         self._generation = 0
         self.loading = False
 
@@ -74,7 +75,7 @@ class RegisterTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, self.columnCount() - 1))
 
-    def _row(self, row: int) -> tuple | None:
+    def _row(self, row: int) -> tuple[Any, ...] | None:
         page_no = row // PAGE_ROWS
         page = self._pages.get(page_no)
         if page is None:

@@ -33,8 +33,9 @@ class MaatjesPage(QWidget):
         for page in (self.requests, self.matches):
             page.heading.hide()  # the page heading says it once
             page.status.connect(self.status)
-        self.request_panel = self._panel(self.requests, RequestPanel)
-        self.match_panel = self._panel(self.matches, MatchPanel)
+        request_panel, match_panel = self.requests.side_panel, self.matches.side_panel
+        assert isinstance(request_panel, RequestPanel) and isinstance(match_panel, MatchPanel)
+        self.request_panel, self.match_panel = request_panel, match_panel
         self.request_panel.changed.connect(lambda _id: self._changed())
         self.request_panel.match_changed.connect(self._matched)
         self.request_panel.new_requested.connect(self.new_request)
@@ -51,11 +52,6 @@ class MaatjesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
-
-    @staticmethod
-    def _panel(page: RegisterPage, kind: type) -> RequestPanel | MatchPanel:  # type: ignore[type-arg]
-        assert isinstance(page.side_panel, kind)
-        return page.side_panel
 
     # --- the window's view of this page --------------------------------------------------
     def page_for(self, kind: str) -> RegisterPage:

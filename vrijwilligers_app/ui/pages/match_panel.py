@@ -235,8 +235,9 @@ class MatchPanel(QWidget):
             tree.resizeColumnToContents(1)
         first_open = next((i for i, e in enumerate(detail.evaluations) if e.held_on is None),
                           None)
-        if first_open is not None and running:
-            self.evaluations.setCurrentItem(self.evaluations.topLevelItem(first_open))
+        first_item = None if first_open is None else self.evaluations.topLevelItem(first_open)
+        if first_item is not None and running:
+            self.evaluations.setCurrentItem(first_item)
         self._evaluation_chosen()
 
     @staticmethod

@@ -35,7 +35,9 @@ from vrijwilligers_app.ui.tasks import TaskRunner
 
 EDITABLE = ("initiatives", "volunteers", "residents")
 # Pages with their own panel beside the list (built with the page; show_record(id) on select).
-SIDE_PANELS = {"requests": RequestPanel, "matches": MatchPanel}
+# Register kinds whose side is a panel with the common constructor (engine, runner, details).
+SIDE_PANELS: dict[str, type[RequestPanel] | type[MatchPanel]] = {
+    "requests": RequestPanel, "matches": MatchPanel}
 QUICK_FILTER_DELAY_MS = 200
 FILTERS_PER_LINE = 3
 
@@ -94,18 +96,18 @@ class RegisterPage(QWidget):
             side.setFrameShape(QScrollArea.Shape.NoFrame)
             side.setWidget(self.referral_panel)
         elif kind in SIDE_PANELS:
-            self.side_panel = SIDE_PANELS[kind](engine, runner, self._details_pane())
+            panel = SIDE_PANELS[kind](engine, runner, self._details_pane())
+            self.side_panel = panel
             side = QScrollArea()
             side.setWidgetResizable(True)
             side.setFrameShape(QScrollArea.Shape.NoFrame)
-            side.setWidget(self.side_panel)
+            side.setWidget(panel)
         elif kind == "activities":
             self.activity_panel = ActivityPanel(engine, runner, self._details_pane(), undo_stack)
             self.activity_panel.changed.connect(self.refresh_current)
             self.activity_panel.created.connect(self._activity_created)
             self.activity_panel.status.connect(self.status)
-            QShortcut(QKeySequence("Ctrl+N"), self,
-                      lambda: self.activity_panel and self.activity_panel.open_new("single"))
+            QShortcut(QKeySequence("Ctrl+N"), self, self._new_activity)
             side = QScrollArea()
             side.setWidgetResizable(True)
             side.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -313,6 +315,10 @@ class RegisterPage(QWidget):
         if created is not None:
             self.status.emit("Doorverwijzing opgeslagen.")
             self.select_when_loaded(created)
+
+    def _new_activity(self) -> None:
+        if self.activity_panel is not None:
+            self.activity_panel.open_new("single")
 
     def _activity_created(self, activity_id: int) -> None:
         self.select_when_loaded(activity_id)

@@ -191,7 +191,7 @@ class SuggestionsBox(QGroupBox):
 
     def chosen_volunteer(self) -> int | None:
         item = self.list.currentItem()
-        return item.data(VOLUNTEER_ROLE) if item is not None else None
+        return int(item.data(VOLUNTEER_ROLE)) if item is not None else None
 
     def propose(self) -> None:
         self._write(couple=False)
