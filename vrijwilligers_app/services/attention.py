@@ -6,9 +6,9 @@ Each item names the record, so the window can open it. Later issues add their ow
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from vrijwilligers_app.domain.follow_up_rules import (  # noqa: F401  (re-exported for callers)
     DEFAULT_CONTACT_WEEKS,
@@ -16,8 +16,9 @@ from vrijwilligers_app.domain.follow_up_rules import (  # noqa: F401  (re-export
     VOG_RENEW_YEARS,
 )
 from vrijwilligers_app.domain.validation import format_date_nl
-from vrijwilligers_app.services.maatjes.reminders import buddy_reminders
-from vrijwilligers_app.store.queries.names import full_name_sql
+from vrijwilligers_app.services.maatjes.reminders import buddy_reminders_in
+from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.queries import overview
 
 
 @dataclass(frozen=True)
@@ -33,25 +34,16 @@ class AttentionItem:
 PRIORITY = {"referrals": 0, "matches": 1, "requests": 1, "": 1, "volunteers": 2}
 
 
-def _rows(engine: Engine, sql: str, **params: object) -> list[tuple[Any, ...]]:
-    with engine.connect() as connection:
-        return [tuple(r) for r in connection.execute(text(sql), params)]
-
-
 def attention_items(engine: Engine, today: date, limit: int = 200) -> list[AttentionItem]:
+    """The dashboard's items, read in one transaction (see attention_items_in)."""
+    with read_session(engine) as session:
+        return attention_items_in(session, today, limit)
+
+
+def attention_items_in(session: Session, today: date, limit: int = 200) -> list[AttentionItem]:
     items: list[AttentionItem] = []
-    for rid, name, followup, who, signalled in _rows(engine, """
-            SELECT r.id, coalesce(d.organisation, ''), r.follow_up_on,
-                   CASE WHEN p.id IS NOT NULL THEN """ + full_name_sql("p") + """
-                        ELSE 'anoniem (' || coalesce(w.name, '?') || ', ' || r.age_band || ')'
-                   END, r.signalled_on
-            FROM referral r
-            JOIN destination d ON d.id = r.destination_id
-            LEFT JOIN resident p ON p.id = r.resident_id
-            LEFT JOIN district w ON w.code = r.district_code
-            WHERE r.follow_up_on < :today
-              AND r.status NOT IN ('afgesloten', 'teruggemeld', 'afgewezen')
-            ORDER BY r.follow_up_on LIMIT :limit""", today=today, limit=limit):
+    for rid, name, followup, who, signalled in overview.overdue_referrals(session, today,
+                                                                           limit):
         late = (today - date.fromisoformat(followup)).days
         items.append(AttentionItem(
             "referrals", rid, f"{who} → {name} (gesignaleerd "
@@ -59,19 +51,13 @@ def attention_items(engine: Engine, today: date, limit: int = 200) -> list[Atten
             late))
     # Maatjes: per project contact rhythm, evaluations, waiting list and maatjes' VOG.
     reported_volunteers: set[int] = set()
-    for reminder in buddy_reminders(engine, today):
+    for reminder in buddy_reminders_in(session, today):
         page = reminder.page if reminder.page in PRIORITY else ""  # no page to open
         if reminder.kind == "vog":
             reported_volunteers.add(reminder.record_id)
         items.append(AttentionItem(page, reminder.record_id, reminder.text, reminder.days_late))
     vog_limit = today - timedelta(days=365 * VOG_RENEW_YEARS)
-    for vid, name, vog in _rows(engine, """
-            SELECT v.id, """ + full_name_sql("v") + """, v.vog_date FROM volunteer v
-            WHERE v.end_date IS NULL AND v.archived_at IS NULL
-              AND (v.vog_date IS NULL OR v.vog_date < :limit)
-              AND EXISTS (SELECT 1 FROM volunteer_role r WHERE r.volunteer_id = v.id
-                          AND r.end_date IS NULL)
-            ORDER BY v.vog_date LIMIT :max""", limit=vog_limit, max=limit):
+    for vid, name, vog in overview.volunteers_with_old_vog(session, vog_limit, limit):
         if vid in reported_volunteers:
             continue
         if vog is None:
