@@ -38,6 +38,27 @@ def test_help_is_dutch(capsys):
         assert english not in out
 
 
+def test_help_builds_without_importing_the_reports_or_the_database_layer():
+    # Building the parser (every start of the app) used to import every report, reportlab
+    # and SQLAlchemy just to list the report kinds: 1.3 s before anything happened.
+    probe = ("import sys; from vrijwilligers_app.cli import build_parser; build_parser(); "
+             "heavy = [m for m in sys.modules if m.split('.')[0] in "
+             "('reportlab', 'sqlalchemy', 'sqlmodel', 'PySide6')]; print(heavy)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_report_help_still_lists_every_kind(capsys):
+    from vrijwilligers_app.services.reports import REPORTS
+
+    with pytest.raises(SystemExit):
+        main(["rapport", "--help"])
+    out = capsys.readouterr().out
+    for key in REPORTS:
+        assert key in out
+
+
 def test_bad_option_value_gets_a_dutch_error(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["demo", "--seed", "twaalf"])

@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_report_parser(rp: argparse.ArgumentParser) -> None:
-    from vrijwilligers_app.services.reports.catalogue import kinds_help
+    from vrijwilligers_app.services.reports.kinds import kinds_help
 
     rp._positionals.title = "soort"
     rp.add_argument("kind", metavar="SOORT", help=f"soort overzicht: {kinds_help()}")
@@ -123,19 +123,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
+    from vrijwilligers_app.logsetup import session
 
     handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore,
                 "rapport": _report, **exchange_handlers}
-    try:
-        if args.command is None:
-            return _gui(data_dir, args.demo, args.smoke_test)
-        return handlers[args.command](data_dir, args)
-    except RegisterError as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("Afgebroken.", file=sys.stderr)
-        return 130
+    command = args.command or "venster"
+    with session(data_dir, command):
+        try:
+            if args.command is None:
+                return _gui(data_dir, args.demo, args.smoke_test)
+            return handlers[args.command](data_dir, args)
+        except RegisterError as exc:
+            log.warning("%s geweigerd: %s", command, type(exc).__name__)
+            print(f"Fout: {exc}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("Afgebroken.", file=sys.stderr)
+            return 130
 
 
 def _progress(done: int, total: int, label: str) -> None:

@@ -24,6 +24,9 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
                     help="map voor het bestand (standaard: de uitwisselmap uit Instellingen)")
     ex.add_argument("--alleen-tonen", dest="preview_only", action="store_true",
                     help="laat alleen zien wat gedeeld zou worden; schrijf niets")
+    ex.add_argument("--toch-onversleuteld", dest="unencrypted", action="store_true",
+                    help="schrijf zonder gemeentesleutel een onversleuteld bestand (alleen "
+                         "voor een USB-stick; nooit in een synchronisatiemap)")
     sy = add("sync", "synchroniseren: exporteer en lees terugmeldingen van de gemeente in")
     sy.add_argument("--to", "--naar", dest="to", metavar="MAP", default=None,
                     help="de uitwisselmap (standaard: die uit Instellingen)")
@@ -85,7 +88,8 @@ def _export(data_dir: Path, args: argparse.Namespace) -> int:
             if args.preview_only:
                 print(preview(register.engine, data_dir).as_text())
                 return 0
-            result = export(register.engine, data_dir, Path(args.to) if args.to else None)
+            result = export(register.engine, data_dir, Path(args.to) if args.to else None,
+                            allow_unencrypted=args.unencrypted)
             print(describe(result.rows, pinned_gemeente_key(register.engine)).as_text())
         except ExchangeError as exc:
             return _fail(str(exc))

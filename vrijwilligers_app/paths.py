@@ -34,7 +34,7 @@ def _resource_roots() -> list[Path]:
         roots.append(Path(frozen_root) / "resources")
     roots.append(package_dir.parent / "resources")  # source checkout / editable install
     roots.append(Path(sys.prefix) / "share" / "vrijwilligers-app" / "resources")  # wheel
-    return roots
+    return list(dict.fromkeys(roots))
 
 
 def resource(*parts: str) -> Path:

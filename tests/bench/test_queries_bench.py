@@ -15,7 +15,7 @@ import pytest
 
 from tests.bench import common
 from tests.bench.common import Recorder
-from vrijwilligers_app.store.queries.registers import count, fetch_rows, list_ids
+from vrijwilligers_app.store.queries.registers import count, fetch_rows, first_rows, list_ids
 from vrijwilligers_app.store.queries.search import fts_query, search
 
 pytestmark = pytest.mark.bench
@@ -55,20 +55,28 @@ def test_first_rows_beside_raw_order_by(groot, kind, sort_key, descending, raw_s
     engine, db = groot
     list_ids(engine, kind, sort_key=sort_key, descending=descending)  # warm the page cache
 
-    def first_rows() -> None:
+    def ids_and_rows() -> None:
         ids = list_ids(engine, kind, sort_key=sort_key, descending=descending)
         rows = fetch_rows(engine, kind, ids[:100])
         assert len(rows) == 100
 
     ids_only = median_seconds(lambda: list_ids(engine, kind, sort_key=sort_key,
                                         descending=descending))
-    measured = median_seconds(first_rows)
+    measured = median_seconds(ids_and_rows)
     connection = _raw(db)
     baseline = median_seconds(lambda: connection.execute(raw_sql).fetchall())
     connection.close()
     label = f"{kind} by {sort_key or 'default'}{' desc' if descending else ''}"
     record(f"{label}: ids", ids_only, baseline, raw_sql)
     record(f"{label}: ids + fetch_rows(100)", measured, baseline, raw_sql)
+    # What the page shows first since issue 18: one LIMITed read along the sort index.
+    shown_first = median_seconds(lambda: first_rows(engine, kind, {}, sort_key, descending,
+                                                    "", 200))
+    connection = _raw(db)
+    raw_first = median_seconds(lambda: connection.execute(raw_sql + " LIMIT 100").fetchall())
+    connection.close()
+    record(f"{label}: first_rows(200), what is painted first", shown_first, raw_first,
+           raw_sql + " LIMIT 100")
 
 
 def test_filtered_count_and_quick_filter(groot):

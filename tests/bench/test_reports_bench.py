@@ -105,3 +105,40 @@ def test_report_on_demo_groot_beside_its_data(groot, kind):
     record.add({"name": f"{kind} on demo groot pages", "pages": pages})
     record(f"{kind} on demo groot ({pages} pages)", measured, data_only,
            "the same report's data and story, not laid out")
+
+
+PLAIN_REPORTLAB_SCRIPT = """
+import sys
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import SimpleDocTemplate, Table
+rows = [["Naam", "Rol", "Telefoon", "E-mail", "Adres"]] + [
+    [f"Vrijwilliger {i}", "Gastvrouw", "06 12345678", f"v{i}@voorbeeld.example",
+     f"Kerkstraat {i}"] for i in range(60)]
+SimpleDocTemplate(sys.argv[1], pagesize=A4).build([Table(rows)])
+"""
+
+
+def test_volunteer_list_whole_process_beside_a_plain_reportlab_script(groot_dir, tmp_path):
+    """`vrijwilligers-app rapport vrijwilligers` as a user runs it (a new process: imports,
+    opening the register, the data, the layout) beside a plain reportlab script writing a
+    table of the same size in a new process. Goal (issue 18): at most 1.5x."""
+    import statistics
+    import subprocess
+    import sys
+    import time
+
+    def seconds(command: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+        return time.perf_counter() - started
+
+    app = [sys.executable, "-m", "vrijwilligers_app", "rapport", "vrijwilligers",
+           "--initiatief", "1", "--data-dir", str(groot_dir), "-o", str(tmp_path / "a.pdf")]
+    plain = [sys.executable, "-c", PLAIN_REPORTLAB_SCRIPT, str(tmp_path / "b.pdf")]
+    seconds(app)  # warm: file cache, .pyc files, the daily backup
+    app_times, plain_times = [], []
+    for _ in range(5):  # interleaved, so a busy moment weighs on both
+        app_times.append(seconds(app))
+        plain_times.append(seconds(plain))
+    record("rapport vrijwilligers, whole process (median of 5)", statistics.median(app_times),
+           statistics.median(plain_times), "plain reportlab script, new process")

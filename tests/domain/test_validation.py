@@ -392,6 +392,28 @@ def test_bsn_detection_matches_11_proof(digits, around):
     assert looks_like_bsn(text) == _bsn_check_digit_ok(digits)
 
 
+@pytest.mark.parametrize("text", [
+    "111-222-333", "111 222 333", "111.222.333", "111222333", "111/222/333",
+    "bsn 111\u2013222\u2013333.", "1112-22-333", "111\u00a0222\u00a0333"])
+def test_bsn_with_any_separator_is_found(text):
+    assert looks_like_bsn(text)  # 111222333 passes the 11-proof
+
+
+@given(st.from_regex(r"[0-9]{9}", fullmatch=True),
+       st.sampled_from([(3, 3, 3), (4, 2, 3), (2, 3, 4), (3, 2, 4), (9,), (1, 4, 4)]),
+       st.lists(st.sampled_from([" ", ".", "-", "/", "\u2013", "\u00a0"]), min_size=2,
+                max_size=2),
+       st.text(alphabet="abc ,:", max_size=5))
+def test_bsn_detection_with_separators_matches_11_proof(digits, sizes, separators, around):
+    groups, at = [], 0
+    for size in sizes:
+        groups.append(digits[at:at + size])
+        at += size
+    joins = zip(separators, groups[1:], strict=False)
+    written = groups[0] + "".join(sep + group for sep, group in joins)
+    assert looks_like_bsn(f"{around}{written}{around[::-1]}") == _bsn_check_digit_ok(digits)
+
+
 def test_bsn_warning_is_dutch():
     assert "BSN" in BSN_WARNING
     assert "mag geen BSN" in BSN_WARNING

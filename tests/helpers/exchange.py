@@ -51,7 +51,8 @@ def export_to(side: Side, folder: Path, gemeente_side: Side | None = None) -> Pa
         from vrijwilligers_app.services.exchange.keys import gemeente_keys
 
         pin_gemeente_key(side.engine, gemeente_keys(gemeente_side.data_dir).public)
-    return export(side.engine, side.data_dir, folder, today=DEMO_DATE).path
+    return export(side.engine, side.data_dir, folder, today=DEMO_DATE,
+                  allow_unencrypted=gemeente_side is None).path
 
 
 # ---- taking packages apart and putting them together again (for the refusal tests)

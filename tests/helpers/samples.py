@@ -34,9 +34,8 @@ RESIDENT = {
     "first_name": "Jan", "name_prefix": "van", "last_name": "Dijk", "gender": "m",
     "birth_year": 1950, "phone": "+31 6 87654321", "email": "", "postcode": "5702",
     "district_code": "WK079411", "neighbourhood_code": None, "languages": ["nl"],
-    "consent_recording": True, "consent_recording_on": "2026-11-01",
-    "consent_sharing": True, "consent_sharing_on": "01-11-2026",
-    "consent_sharing_scope": "Stichting Sociale Teams Helmond",
+    "recording_given_on": "01-11-2026", "recording_how": "schriftelijk",
+    "recording_by": "M. Verhoeven",
 }
 SAMPLES = {"initiatives": INITIATIVE, "volunteers": VOLUNTEER, "residents": RESIDENT}
 

@@ -4,6 +4,7 @@ import sqlite3
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from tests.helpers.db import count
 from tests.helpers.samples import INITIATIVE, RESIDENT, SAMPLES, TODAY, VOLUNTEER
@@ -23,7 +24,7 @@ from vrijwilligers_app.services.editing import (
     unarchive_record,
 )
 from vrijwilligers_app.store.engine import read_session
-from vrijwilligers_app.store.tables import Initiative, Resident, Volunteer
+from vrijwilligers_app.store.tables import Consent, Initiative, Resident, Volunteer
 
 BSN = "111222333"  # passes the 11-proof
 
@@ -42,8 +43,11 @@ def test_forms_cover_every_editable_column_and_all_field_kinds():
             "id", "uuid", "created_at", "updated_at", "archived_at"}
         keys = [spec.key for spec in FORMS[kind]]
         assert len(keys) == len(set(keys))
-        assert set(keys) - columns <= {"districts", "life_domains"}
-        assert columns <= set(keys)
+        assert set(keys) - columns <= {"districts", "life_domains", "recording_given_on",
+                                       "recording_how", "recording_by"}
+        # the resident's consent columns are a cache of the ledger, not edited in the form
+        assert columns - {"consent_recording", "consent_recording_on", "consent_sharing",
+                          "consent_sharing_on"} <= set(keys)
         assert all(spec.kind in FIELD_KINDS and spec.label and spec.group
                    for spec in FORMS[kind])
     used = {spec.kind for specs in FORMS.values() for spec in specs}
@@ -113,8 +117,7 @@ def test_resident_round_trip(register_engine):
     new_id = save_record(register_engine, "residents", RESIDENT, today=TODAY)
     values = load_record(register_engine, "residents", new_id)
     assert values == {**RESIDENT, "phone": "+31687654321",
-                      "consent_recording_on": date(2026, 11, 1),
-                      "consent_sharing_on": date(2026, 11, 1)}
+                      "recording_given_on": date(2026, 11, 1)}
     assert record_label(register_engine, "residents", new_id) == "Inwoner Jan van Dijk"
 
 
@@ -222,31 +225,34 @@ def test_birth_year_must_be_plausible(register_engine):
     assert count(register_engine, Resident) == 0
 
 
-def test_checked_consent_needs_its_date(register_engine):
+def test_named_resident_needs_recording_consent(register_engine):
     errors = errors_of(register_engine, "residents", {
-        **RESIDENT, "consent_recording_on": None, "consent_sharing_on": "",
-        "consent_sharing_scope": ""})
-    assert errors == {
-        "consent_recording_on": "Vul de datum in waarop de toestemming om gegevens vast te "
-                                "leggen is gegeven (dd-mm-jjjj).",
-        "consent_sharing_on": "Vul de datum in waarop de toestemming om gegevens door te geven "
-                              "is gegeven (dd-mm-jjjj).",
-        "consent_sharing_scope": "Vul in aan welke organisatie(s) de gegevens doorgegeven "
-                                 "mogen worden.",
-    }
+        **RESIDENT, "recording_given_on": None, "recording_how": None, "recording_by": ""})
+    assert set(errors) == {"recording_given_on", "recording_how", "recording_by"}
+    assert "anoniem" in errors["recording_given_on"]
     errors = errors_of(register_engine, "residents",
-                       {**RESIDENT, "consent_recording_on": "24-11-2026"})
-    assert errors == {"consent_recording_on": "24-11-2026 ligt in de toekomst; vul de dag in "
-                      "waarop de toestemming om gegevens vast te leggen is gegeven."}
+                       {**RESIDENT, "recording_given_on": "24-11-2026"})
+    assert errors == {"recording_given_on": "24-11-2026 ligt in de toekomst; toestemming kan "
+                      "alleen gegeven zijn tot en met vandaag."}
+    errors = errors_of(register_engine, "residents",
+                       {**RESIDENT, "recording_given_on": "01-11-1949"})
+    assert "vóór het geboortejaar" in errors["recording_given_on"]
     assert count(register_engine, Resident) == 0
+    assert count(register_engine, Consent) == 0
 
 
-def test_unchecked_consent_keeps_no_date_or_scope(register_engine):
-    new_id = save_record(register_engine, "residents", {**RESIDENT, "consent_sharing": False},
-                         today=TODAY)
-    values = load_record(register_engine, "residents", new_id)
-    assert values["consent_sharing_on"] is None and values["consent_sharing_scope"] == ""
-    assert values["consent_recording_on"] == date(2026, 11, 1)
+def test_form_consent_is_a_ledger_row_and_a_correction_changes_it(register_engine):
+    new_id = save_record(register_engine, "residents", RESIDENT, today=TODAY)
+    save_record(register_engine, "residents", {"recording_given_on": "02-11-2026"}, new_id,
+                today=TODAY)
+    with read_session(register_engine) as session:
+        rows = session.execute(select(Consent.purpose, Consent.given_on, Consent.how,
+                                      Consent.recorded_by)).all()
+        cached = session.get(Resident, new_id)
+        assert cached is not None
+        assert (cached.consent_recording, cached.consent_recording_on) == (
+            True, date(2026, 11, 2))
+    assert rows == [("vastleggen", date(2026, 11, 2), "schriftelijk", "M. Verhoeven")]
 
 
 def test_vog_date_and_who_go_together(register_engine):
@@ -260,7 +266,7 @@ def test_vog_date_and_who_go_together(register_engine):
 @pytest.mark.parametrize("kind,key", [
     ("initiatives", "name"), ("initiatives", "description"), ("initiatives", "address"),
     ("volunteers", "notes"), ("volunteers", "skills"), ("volunteers", "street"),
-    ("residents", "consent_sharing_scope"), ("residents", "last_name"),
+    ("residents", "recording_by"), ("residents", "last_name"),
 ])
 def test_bsn_like_number_in_free_text_is_refused(register_engine, kind, key):
     spec = next(s for s in FORMS[kind] if s.key == key)

@@ -25,7 +25,7 @@ OWN_ROWS = {
     "initiatives": (("initiative", "id"), ("initiative_district", "initiative_id"),
                     ("initiative_life_domain", "initiative_id")),
     "volunteers": (("volunteer", "id"), ("volunteer_role", "volunteer_id")),
-    "residents": (("resident", "id"),),
+    "residents": (("resident", "id"), ("consent", "resident_id")),
 }
 
 

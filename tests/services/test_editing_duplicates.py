@@ -11,7 +11,8 @@ from vrijwilligers_app.services.editing.records import save_record
 TODAY = date(2026, 11, 23)
 DORIEN = {"first_name": "Doriën", "name_prefix": "de", "last_name": "Vries", "gender": "v",
           "birth_year": 1948, "phone": "06-12345678", "email": "dorien@voorbeeld.nl",
-          "postcode": "5701 AB", "consent_recording": True, "consent_recording_on": TODAY}
+          "postcode": "5701 AB", "recording_given_on": TODAY, "recording_how": "mondeling",
+          "recording_by": "M. Verhoeven"}
 
 
 @pytest.fixture
@@ -113,7 +114,8 @@ def test_initiatives_with_nearly_the_same_name(register_engine):
 
 def test_postcode_means_the_same_written_postcode(register_engine):
     area = save_record(register_engine, "residents", {
-        "first_name": "Ans", "last_name": "Bakker", "postcode": "5702"}, today=TODAY)
+        "first_name": "Ans", "last_name": "Bakker", "postcode": "5702",
+        **{k: v for k, v in DORIEN.items() if k.startswith("recording_")}}, today=TODAY)
     hits = find_duplicates(register_engine, "residents", {
         "first_name": "Ans", "last_name": "Bakker", "postcode": "5702"})
     assert [(h.record_id, h.reason) for h in hits] == [(area, "zelfde naam en postcode")]

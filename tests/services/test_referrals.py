@@ -3,11 +3,14 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from tests.helpers.db import rows
 from tests.helpers.samples import SIGNALLED, TODAY, anonymous, destination
 from vrijwilligers_app.domain.referral_rules import current_status, validate_history
 from vrijwilligers_app.domain.validation import BSN_WARNING
+from vrijwilligers_app.services.consents import record_consent
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referral_figures import referral_figures
 from vrijwilligers_app.services.referrals import (
@@ -36,15 +39,22 @@ def refused(engine, values) -> dict[str, str]:
     return caught.value.errors
 
 
-def resident(engine, sharing: bool = True) -> int:
+def resident(engine, sharing: str | None = "huisarts") -> int:
+    """A resident who consented to recording and (by default) to sharing with the huisarts."""
     with write_session(engine) as session:
         person = Resident(first_name="Riek", last_name="Swinkels", birth_year=1950,
-                          district_code="WK079416", consent_sharing=sharing,
-                          consent_sharing_on=date(2026, 1, 5) if sharing else None)
+                          district_code="WK079416")
         session.add(person)
         session.flush()
         assert person.id is not None
-        return person.id
+        person_id = person.id
+    consent = {"given_on": date(2026, 1, 5), "how": "schriftelijk", "recorded_by": "M. Verhoeven"}
+    record_consent(engine, person_id, {**consent, "purpose": "vastleggen"}, TODAY)
+    if sharing:
+        record_consent(engine, person_id, {**consent, "purpose": "delen",
+                                           "destination_id": destination(engine, sharing)},
+                       TODAY)
+    return person_id
 
 
 def test_anonymous_referral_with_signal_event(register_engine):
@@ -60,18 +70,47 @@ def test_anonymous_referral_with_signal_event(register_engine):
         ("gezondheid",)]
 
 
-def test_resident_referral_needs_dated_consent(register_engine):
-    person = resident(register_engine)
+def test_resident_referral_needs_sharing_consent_for_that_organisation(register_engine):
+    person = resident(register_engine)  # consented to the huisarts only
     values = anonymous(register_engine, resident_id=person, district_code=None, age_band="")
-    errors = refused(register_engine, values)
-    assert "toestemming" in errors["consent_pass_on"]
-    errors = refused(register_engine, {**values, "consent_pass_on": True})
-    assert set(errors) == {"consent_pass_on_date"}
-    rid = create_referral(register_engine, {**values, "consent_pass_on": True,
-                                            "consent_pass_on_date": SIGNALLED}, TODAY)
-    # Wijk and age band come from the resident.
-    assert rows(register_engine, "SELECT district_code, age_band, resident_id FROM referral "
-                "WHERE id = :i", i=rid) == [("WK079416", "75-84", person)]
+    errors = refused(register_engine, {**values,
+                                       "destination_id": destination(register_engine, "ggz")})
+    assert set(errors) == {"destination_id"}
+    assert "geen geldige toestemming om gegevens te delen met GGZ Oost-Brabant" in errors[
+        "destination_id"]
+    rid = create_referral(register_engine, values, TODAY)
+    # Wijk and age band come from the resident; the consent's date is kept on the referral.
+    assert rows(register_engine, "SELECT district_code, age_band, resident_id, "
+                "consent_pass_on, consent_pass_on_date FROM referral WHERE id = :i", i=rid) == [
+        ("WK079416", "75-84", person, 1, "2026-01-05")]
+
+
+def test_forwarding_a_named_referral_needs_consent_for_the_new_organisation(register_engine):
+    person = resident(register_engine)
+    rid = create_referral(register_engine, anonymous(
+        register_engine, resident_id=person, district_code=None, age_band=""), TODAY)
+    add_event(register_engine, rid, "aangemeld", date(2026, 10, 2), today=TODAY)
+    with pytest.raises(FormErrors) as caught:
+        add_event(register_engine, rid, "doorgestuurd", date(2026, 10, 3),
+                  destination_id=destination(register_engine, "ggz"), today=TODAY)
+    assert "GGZ Oost-Brabant" in caught.value.errors["destination_id"]
+    assert [line.kind for line in referral_history(register_engine, rid)] == [
+        "gesignaleerd", "aangemeld"]
+
+
+def test_the_database_refuses_a_named_referral_without_consent(register_engine):
+    """The trigger of migration 0007 guards every code path, not only the service."""
+    person = resident(register_engine, sharing=None)
+    ggz = destination(register_engine, "ggz")
+    with pytest.raises(IntegrityError, match="zonder toestemming"), \
+            register_engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO referral (uuid, created_at, updated_at, resident_id, destination_id, "
+            "urgency, consent_pass_on, consent_pass_on_date, question, signalled_on, status, "
+            "age_band, life_domain_key) VALUES ('x', '2026-10-01', '2026-10-01', :p, :d, "
+            "'normaal', 1, '2026-10-01', '', '2026-10-01', 'gesignaleerd', '', '')"),
+            {"p": person, "d": ggz})
+    assert counts(register_engine)[0] == 0
 
 
 @pytest.mark.parametrize("changes, key", [
@@ -90,7 +129,6 @@ def test_resident_referral_needs_dated_consent(register_engine):
     ({"signalled_on": None}, "signalled_on"),
     ({"resident_id": 99999}, "resident_id"),
     ({"volunteer_id": 99999}, "volunteer_id"),
-    ({"consent_pass_on_date": SIGNALLED}, "consent_pass_on_date"),
 ])
 def test_bad_referrals_are_refused_whole(register_engine, changes, key):
     errors = refused(register_engine, anonymous(register_engine, **changes))

@@ -18,6 +18,7 @@ from vrijwilligers_app.store.queries.spec import sort_text
 from vrijwilligers_app.store.tables import (
     BuddyMatch,
     BuddyRequest,
+    Consent,
     Destination,
     Initiative,
     Referral,
@@ -271,6 +272,10 @@ def test_referral_and_match_rows_from_hand_made_records(register_engine):
         session.add_all([resident, volunteer, project])
         session.flush()
         project_id = project.id
+        session.add(Consent(resident_id=resident.id, purpose="delen",  # the ledger allows it
+                            destination_id=destination.id, given_on=date(2026, 1, 1),
+                            how="schriftelijk"))
+        session.flush()
         session.add(Referral(resident_id=resident.id, destination_id=destination.id,
                              consent_pass_on=True, consent_pass_on_date=date(2026, 2, 1),
                              signalled_on=date(2026, 2, 1), urgency="spoed",

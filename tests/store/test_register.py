@@ -1,6 +1,9 @@
 """Opening a register: creation, pragmas, the lock and every bad start refused untouched."""
 
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from datetime import date
 
 import pytest
@@ -168,3 +171,30 @@ raise RuntimeError('kapotte migratie')
     monkeypatch.undo()
     with open_register(data_dir, today=TODAY) as register:
         assert migrate.current_revision(register.engine) == shipped
+
+
+def test_head_and_known_revisions_read_from_the_files_agree_with_alembic(monkeypatch, tmp_path):
+    def alembic_answers() -> tuple[str | None, set[str]]:
+        scripts = migrate.scripts()
+        return scripts.get_current_head(), {s.revision for s in scripts.walk_revisions()}
+
+    assert alembic_answers() == (migrate.head_revision(), migrate.known_revisions())
+    add_revision(monkeypatch, tmp_path, "pass", rev="9003")  # the chain grows by one
+    assert alembic_answers() == ("9003", migrate.known_revisions())
+    assert migrate.head_revision() == "9003"
+
+
+def test_opening_a_register_at_head_does_not_import_alembic(template_database, tmp_path):
+    # Alembic costs ~0.8 s to import; a register that needs no migration must not pay it.
+    probe = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from vrijwilligers_app.store.register import open_register
+        with open_register(Path({str(make_register_dir(template_database, tmp_path / "d"))!r}),
+                           daily_backup=False):
+            pass
+        print(sorted(m for m in sys.modules if m.split(".")[0] == "alembic"))
+    """)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=120, check=True)
+    assert result.stdout.strip() == "[]"

@@ -12,7 +12,14 @@ from vrijwilligers_app.store import migrate
 from vrijwilligers_app.store.engine import create_register_engine, write_session
 from vrijwilligers_app.store.queries.search import SearchHit, fts_query, search
 from vrijwilligers_app.store.seed import load_code_lists
-from vrijwilligers_app.store.tables import Destination, Initiative, Referral, Resident, Volunteer
+from vrijwilligers_app.store.tables import (
+    Consent,
+    Destination,
+    Initiative,
+    Referral,
+    Resident,
+    Volunteer,
+)
 
 TODAY = date(2026, 11, 23)
 HOSTILE = ['"', '""', "*", "NOT", "AND", "OR", "a:b", "(", ")", "-", "^", "NEAR(a b)",
@@ -164,6 +171,10 @@ def test_referral_entries_follow_their_resident_and_destination(register_engine)
                             consent_sharing_on=date(2026, 1, 1))
         destination = session.exec(select(Destination).where(Destination.code == "senzer")).one()
         session.add(resident)
+        session.flush()
+        session.add(Consent(resident_id=resident.id, purpose="delen",  # the ledger allows it
+                            destination_id=destination.id, given_on=date(2026, 1, 1),
+                            how="schriftelijk"))
         session.flush()
         referral = Referral(resident_id=resident.id, destination_id=destination.id,
                             consent_pass_on=True, consent_pass_on_date=date(2026, 2, 1),

@@ -5,7 +5,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.helpers.registers import make_register_dir
-from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, write_public_key_file
+from vrijwilligers_app.services.exchange.keys import (
+    create_gemeente_keys,
+    pin_gemeente_key,
+    write_public_key_file,
+)
 from vrijwilligers_app.store.settings import get_setting, set_setting
 from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -28,21 +32,39 @@ def _cells(dialog):
 
 def test_shows_what_is_shared_before_anything_is_written(dialog, demo_register):
     cells = _cells(dialog)
-    assert len(cells) == 11
-    assert cells["Inwoners"] == "400"
+    assert len(cells) == 12
+    # only residents who consented go as a row; the others are counted per wijk
+    assert 0 < int(cells["Inwoners"]) < 400
+    assert int(cells["Inwoners die alleen meetellen"]) > 0
     row = next(r for r in range(dialog.table.rowCount())
                if dialog.table.item(r, 0).text() == "Inwoners")
-    assert dialog.table.item(row, 2).text() == ("pseudoniem, leeftijdsgroep, wijk en de 4 "
-                                                "cijfers van de postcode")
+    assert dialog.table.item(row, 2).text().startswith(
+        "pseudoniem, leeftijdsgroep, wijk en de 4 cijfers van de postcode; alleen met "
+        "toestemming")
     assert "namen, telefoonnummers, e-mailadressen" in dialog.left_out.text()
-    assert "NIET versleuteld" in dialog.key_label.text()
+    assert "niets geëxporteerd" in dialog.key_label.text()
+    assert dialog.unencrypted.isVisibleTo(dialog) and not dialog.unencrypted.isChecked()
     assert not any(demo_register.data_dir.glob("**/export-*"))
+
+
+def test_without_a_key_nothing_is_written_and_never_unencrypted_to_a_sync_folder(
+        qtbot, dialog, tmp_path):
+    folder = tmp_path / "Nextcloud" / "uitwisseling"
+    dialog.folder.setText(str(folder))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "Er is niets geschreven" in dialog.result.text()
+    dialog.unencrypted.click()  # keyboard: Space on the focused box does the same
+    assert dialog.unencrypted.isChecked() and "NIET versleuteld" in dialog.result.text()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "synchronisatiemap" in dialog.result.text()
+    assert not folder.exists()
 
 
 def test_export_writes_the_file_and_remembers_the_folder(qtbot, dialog, demo_register,
                                                          tmp_path):
-    folder = tmp_path / "Nextcloud" / "uitwisseling"
+    folder = tmp_path / "usb-stick" / "uitwisseling"
     dialog.folder.setText(str(folder))
+    dialog.unencrypted.setChecked(True)  # a USB stick: unencrypted on purpose
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     [written] = folder.iterdir()
     assert written.name.startswith("export-") and written.suffix == ".zip"
@@ -62,8 +84,12 @@ def test_refusal_is_said_in_dutch(qtbot, dialog, tmp_path):
     assert dialog.result_label.text() == "Kies eerst een map voor de uitwisseling."
 
 
-def test_folder_defaults_to_the_setting_and_sync_reports(qtbot, demo_register, tmp_path):
+def test_folder_defaults_to_the_setting_and_sync_reports(qtbot, demo_register, tmp_path,
+                                                          template_database):
     set_setting(demo_register.engine, "exchange_folder", str(tmp_path / "usb"))
+    gemeente = make_register_dir(template_database, tmp_path / "gemeente")
+    pin_gemeente_key(demo_register.engine,
+                     create_gemeente_keys(gemeente, "Gemeente Helmond").public)
     dialog = ExchangeDialog(demo_register, TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     assert dialog.folder.text() == str(tmp_path / "usb")
@@ -83,7 +109,7 @@ def test_importing_the_gemeente_key_shows_its_fingerprint(dialog, answers, templ
     answers.ask = False
     assert not dialog.import_key(key_file)
     assert keys.public.fingerprint in shown[0]
-    assert "NIET versleuteld" in dialog.key_label.text()
+    assert "niets geëxporteerd" in dialog.key_label.text()
     answers.ask = True
     monkeypatch.setattr(dialog, "choose_key_file", lambda: key_file)
     dialog.key_button.click()

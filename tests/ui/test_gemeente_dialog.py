@@ -25,7 +25,7 @@ def exports(demo_klein_database, tmp_path):
         laptop = make_register_dir(demo_klein_database, tmp_path / name)
         laptop_keys(laptop)
         engine = create_register_engine(laptop / "register.sqlite")
-        export(engine, laptop, folder, today=TODAY)
+        export(engine, laptop, folder, today=TODAY, allow_unencrypted=True)
         engine.dispose()
     return folder
 

@@ -20,7 +20,9 @@ def test_the_register_list_shows_arabic_names_left_to_right(qtbot, register, ans
     from vrijwilligers_app.services.editing import empty_values, save_record
 
     values = empty_values("residents")
-    values.update(first_name="Şükrü", last_name="العلي", birth_year=1948)
+    values.update(first_name="Şükrü", last_name="العلي", birth_year=1948,
+                  recording_given_on=date(2026, 11, 2), recording_how="mondeling",
+                  recording_by="M. Verhoeven")
     save_record(register.engine, "residents", values, None, date(2026, 11, 23))
     window = make_window(qtbot, register)
     page = open_page(qtbot, window, "residents")

@@ -27,8 +27,14 @@ BSN_WARNING = (
     "vastleggen; haal het nummer weg of schrijf het anders op als het geen BSN is."
 )
 
-# Digit groups separated by single dots or spaces: '1234.56.782', '123 456 782'.
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[ .][0-9]+)*")
+# Digit groups separated by one separator each: '1234.56.782', '123 456 782', '111-222-333',
+# '111/222/333' (also a non-breaking space and the Unicode dashes a word processor makes).
+_SEPARATORS = " .-/\u00a0\u2010\u2011\u2012\u2013\u2014\u2015"
+_DIGIT_RUN = re.compile(f"[0-9]+(?:[{re.escape(_SEPARATORS)}][0-9]+)*")
+_GROUP = re.compile(f"([0-9]+)([{re.escape(_SEPARATORS)}]?)")
+# A dash or slash also joins other numbers ('12345-6782' as an invoice number); only short
+# groups, as people write a BSN (3-3-3, 4-2-3), are taken together across them.
+_LOOSE, _MAX_GROUP_AFTER_DASH = frozenset(" .\u00a0"), 4
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
@@ -37,21 +43,34 @@ def _passes_11_proof(digits: str) -> bool:
     return total % 11 == 0 and digits != "000000000"
 
 
+def _nine_digit_candidates(run: str) -> list[str]:
+    """Every nine digits made of consecutive groups of one run ('12 1234.56.782' gives
+    '123456782' from its last three groups)."""
+    parts = _GROUP.findall(run)  # (digits, separator after them)
+    found = []
+    for start in range(len(parts)):
+        digits, strict = "", False
+        for index in range(start, len(parts)):
+            group = parts[index][0]
+            digits += group
+            if len(digits) >= 9:
+                break
+            strict = strict or parts[index][1] not in _LOOSE
+        if len(digits) != 9:
+            continue
+        groups = [g for g, _ in parts[start:index + 1]]
+        if strict and max(map(len, groups)) > _MAX_GROUP_AFTER_DASH:
+            continue
+        found.append(digits)
+    return found
+
+
 def looks_like_bsn(text: str) -> bool:
-    """True when the text holds a 9-digit number (maybe split by dots or spaces) that
-    passes the BSN 11-proof. A warning aid only: it may also hit other numbers."""
-    for run in _DIGIT_RUN.findall(text):
-        groups = re.split(r"[ .]", run)
-        # Any consecutive groups adding up to nine digits: '12 1234.56.782' still warns.
-        for start in range(len(groups)):
-            digits = ""
-            for group in groups[start:]:
-                digits += group
-                if len(digits) >= 9:
-                    break
-            if len(digits) == 9 and _passes_11_proof(digits):
-                return True
-    return False
+    """True when the text holds a 9-digit number (maybe split by spaces, dots, dashes or
+    slashes) that passes the BSN 11-proof. A warning aid only: it may also hit other
+    numbers."""
+    return any(_passes_11_proof(digits) for run in _DIGIT_RUN.findall(text)
+               for digits in _nine_digit_candidates(run))
 
 
 # ---------------------------------------------------------------- age

@@ -21,6 +21,7 @@ from vrijwilligers_app.domain.validation import (
     format_date_nl,
     parse_date_nl,
 )
+from vrijwilligers_app.services.consents.ledger import sharing_consent
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.services.editing.rules import check_life_domains, check_text
 from vrijwilligers_app.store.engine import read_session, write_session
@@ -99,19 +100,18 @@ def _exists(session: Session, model: type, key: object) -> bool:
     return key is not None and session.get(model, key) is not None
 
 
-def _check_people(session: Session, values: Mapping[str, object], errors: dict[str, str],
-                  consent: bool) -> Resident | None:
+def _check_people(session: Session, values: Mapping[str, object], errors: dict[str, str]
+                  ) -> Resident | None:
     resident = None
     resident_id = values.get("resident_id")
     if resident_id is not None:
         resident = session.get(Resident, resident_id)
         if resident is None:
             errors["resident_id"] = "Deze inwoner bestaat niet (meer); kies een andere."
-        elif not consent:
-            errors["consent_pass_on"] = (
-                "Een doorverwijzing met naam kan alleen als de inwoner toestemming gaf om "
-                "gegevens door te geven; vink de toestemming aan met de datum, of verwijs "
-                "anoniem door (alleen wijk en leeftijdsgroep).")
+        elif not resident.consent_recording:
+            errors["resident_id"] = (
+                "Deze inwoner heeft geen geldige toestemming om gegevens vast te leggen; "
+                "verwijs anoniem door (alleen wijk en leeftijdsgroep).")
     for key, model, what in (("volunteer_id", Volunteer, "vrijwilliger"),
                              ("initiative_id", Initiative, "dit initiatief")):
         if values.get(key) is not None and not _exists(session, model, values[key]):
@@ -146,23 +146,36 @@ def _check_destination(session: Session, destination_id: object, errors: dict[st
     return destination
 
 
+def _sharing_consent(session: Session, resident: Resident | None,
+                     destination: Destination | None, errors: dict[str, str]) -> date | None:
+    """The date of the consent that allows this named referral (None when anonymous)."""
+    if resident is None or resident.id is None or destination is None or destination.id is None:
+        return None
+    consent = sharing_consent(session, resident.id, destination.id)
+    if consent is None:
+        errors.setdefault("destination_id", (
+            "De inwoner heeft geen geldige toestemming om gegevens te delen met "
+            f"{destination.organisation}. Leg die toestemming eerst vast (Inwoners, tabblad "
+            "Toestemming) of verwijs anoniem door (alleen wijk en leeftijdsgroep)."))
+        return None
+    return consent.given_on
+
+
 def create_referral(engine: Engine, values: Mapping[str, object], today: date) -> int:
     """A new referral with its leefdomeinen and a 'gesignaleerd' event; returns its id.
 
     Keys: resident_id or (district_code and age_band), volunteer_id, initiative_id,
-    destination_id, urgency, consent_pass_on, consent_pass_on_date, question, signalled_on,
-    life_domains (codes). With a resident, an empty wijk/leeftijdsgroep is taken from them.
+    destination_id, urgency, question, signalled_on, life_domains (codes). With a resident,
+    an empty wijk/leeftijdsgroep is taken from them; a named referral needs the resident's
+    current consent to share with that organisation (the consent ledger, services.consents),
+    whose date is kept on the referral.
     """
     with write_session(engine) as session:
         errors: dict[str, str] = {}
-        consent = values.get("consent_pass_on") is True
-        consent_on = _check_date(values, errors, "consent_pass_on_date", today, consent)
-        if not consent and consent_on is not None:
-            errors.setdefault("consent_pass_on_date", "Vink de toestemming aan, of laat de "
-                              "datum leeg als er geen toestemming is.")
         signalled_on = _check_date(values, errors, "signalled_on", today, True)
-        resident = _check_people(session, values, errors, consent)
+        resident = _check_people(session, values, errors)
         destination = _check_destination(session, values.get("destination_id"), errors)
+        consent_on = _sharing_consent(session, resident, destination, errors)
         urgency = values.get("urgency") or "normaal"
         if urgency not in rules.URGENCIES:
             errors["urgency"] = "Kies normaal, hoog of spoed."
@@ -186,8 +199,9 @@ def create_referral(engine: Engine, values: Mapping[str, object], today: date) -
             resident_id=resident.id if resident else None, district_code=district,
             age_band=band, volunteer_id=_optional_id(values.get("volunteer_id")),
             initiative_id=_optional_id(values.get("initiative_id")),
-            destination_id=destination.id, urgency=str(urgency), consent_pass_on=consent,
-            consent_pass_on_date=consent_on if consent else None, question=question,
+            destination_id=destination.id, urgency=str(urgency),
+            consent_pass_on=consent_on is not None, consent_pass_on_date=consent_on,
+            question=question,
             signalled_on=signalled_on, status=rules.current_status([event]),
             life_domain_key=life_domain_key(domains),
             follow_up_on=rules.follow_up_on(signalled_on, [event], str(urgency),
@@ -244,6 +258,10 @@ def add_event(engine: Engine, referral_id: int, kind: str, occurred_at: date | d
             if target is not None and target.id == current and "destination_id" not in errors:
                 errors["destination_id"] = ("De doorverwijzing ligt al bij deze organisatie; "
                                             "kies de organisatie waarnaar ze doorgestuurd is.")
+            elif target is not None and referral.resident_id is not None:
+                # Forwarding a named referral passes the data on to the new organisation.
+                _sharing_consent(session, session.get(Resident, referral.resident_id), target,
+                                 errors)
         elif destination_id is not None:
             errors["destination_id"] = "Een organisatie hoort alleen bij 'Doorgestuurd'."
         if errors:

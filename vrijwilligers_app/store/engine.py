@@ -6,12 +6,17 @@ transaction handling is switched off and SQLAlchemy emits BEGIN itself, so trans
 Encryption at rest (SQLCipher) will hook in here too.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
-from sqlmodel import Session
+
+if TYPE_CHECKING:  # SQLModel (and pydantic) load on the first session, not on every start
+    from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -52,6 +57,8 @@ def create_register_engine(db_path: Path) -> Engine:
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
     """A session for one unit of work: committed on success, rolled back on any error."""
+    from sqlmodel import Session
+
     with (
         Session(engine.execution_options(sqlite_begin="IMMEDIATE")) as session,
         session.begin(),
@@ -61,5 +68,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
+    from sqlmodel import Session
+
     with Session(engine) as session:
         yield session

@@ -5,7 +5,9 @@ corrupted: sync tools copy half-written files and network file systems break SQL
 Only export files belong in such a folder.
 """
 
+import errno
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path, PureWindowsPath
@@ -95,10 +97,38 @@ def ensure_safe_data_dir(path: Path) -> None:
         )
     try:
         path.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=path):
-            pass
+        with tempfile.TemporaryFile(dir=path) as probe:
+            probe.write(b"\0" * 4096)
+            probe.flush()
+            os.fsync(probe.fileno())
     except OSError as exc:
         raise DataDirError(
-            f"Kan niet schrijven in de gegevensmap {path} ({exc.strerror or exc}). "
+            f"Kan niet schrijven in de gegevensmap {path} ({_dutch_reason(exc)}). "
             "Kies met --data-dir een map waarin u mag schrijven."
         ) from exc
+    free = shutil.disk_usage(path).free
+    if free < MIN_FREE_BYTES:
+        raise DataDirError(
+            f"De schijf van de gegevensmap {path} is (bijna) vol: nog {free // 1_000_000} MB "
+            f"vrij, minstens {MIN_FREE_BYTES // 1_000_000} MB nodig voor het register en zijn "
+            "back-ups. Maak ruimte vrij (bijvoorbeeld oude back-ups naar een USB-stick) en "
+            "start opnieuw; er is niets veranderd."
+        )
+
+
+# Room for a write transaction, the WAL and a daily backup of a typical register.
+MIN_FREE_BYTES = 50_000_000
+_REASONS = {
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EACCES: "u hebt geen schrijfrechten in deze map",
+    errno.EPERM: "u hebt geen schrijfrechten in deze map",
+    errno.ENOSPC: "de schijf is vol",
+    getattr(errno, "EDQUOT", -2): "uw schijfruimte (quotum) is op",
+    errno.ENOENT: "de map bestaat niet en kon niet worden gemaakt",
+}
+
+
+def _dutch_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return _REASONS[errno.EACCES]
+    return _REASONS.get(exc.errno or -1, f"fout van het besturingssysteem ({exc.errno})")

@@ -24,7 +24,7 @@ from vrijwilligers_app.store.errors import MigrationError
 from vrijwilligers_app.store.inspect import inspect_database
 from vrijwilligers_app.store.location import ensure_safe_data_dir
 from vrijwilligers_app.store.lock import DataDirLock
-from vrijwilligers_app.store.seed import load_code_lists
+from vrijwilligers_app.store.seed import ensure_code_lists
 from vrijwilligers_app.store.settings import get_int_setting
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def open_register(data_dir: Path, *, today: date | None = None,
             else:
                 _migrate_safely(db_path, data_dir, state.revision)
         engine = create_register_engine(db_path)
-        load_code_lists(engine)
+        ensure_code_lists(engine)
         if daily_backup:
             keep = get_int_setting(engine, "backup_keep_days", backup.DEFAULT_KEEP_DAYS)
             backup.auto_backup(db_path, data_dir, today or date.today(), keep)

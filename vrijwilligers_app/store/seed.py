@@ -1,18 +1,47 @@
-"""Loading the shipped code lists into a register: missing codes are added, edits kept."""
+"""Loading the shipped code lists into a register: missing codes are added, edits kept.
 
+Every open calls `ensure_code_lists`: the register remembers a fingerprint of the code lists
+it last loaded, so an unchanged app skips the write transaction (and building the SQLModel
+tables) and only a new release with other code lists loads them again.
+"""
+
+import hashlib
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
-from sqlmodel import col
 
 from vrijwilligers_app.domain.codelists import SPECS, read_code_list, read_destinations
 from vrijwilligers_app.paths import resource
 from vrijwilligers_app.store.engine import write_session
-from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, metadata
+from vrijwilligers_app.store.settings import get_setting, set_setting
+
+LOADED_SETTING = "code_lists_loaded"
+
+
+def code_lists_fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.csv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def ensure_code_lists(engine: Engine, folder: Path | None = None) -> int:
+    """Load the shipped code lists unless exactly these were loaded before."""
+    folder = folder or resource("codes")
+    fingerprint = code_lists_fingerprint(folder)
+    if get_setting(engine, LOADED_SETTING) == fingerprint:
+        return 0
+    added = load_code_lists(engine, folder)
+    set_setting(engine, LOADED_SETTING, fingerprint)
+    return added
 
 
 def load_code_lists(engine: Engine, folder: Path | None = None) -> int:
     """Insert every shipped code that the register lacks; returns how many were added."""
+    from sqlmodel import col
+
+    from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, metadata
+
     folder = folder or resource("codes")
     # Parse everything first: a broken file must change nothing.
     lists = [(metadata.tables[spec.table], read_code_list(folder, spec)) for spec in SPECS]

@@ -1,16 +1,18 @@
-"""Register preferences stored in the database, so they travel with the data."""
+"""Register preferences stored in the database, so they travel with the data.
 
-from sqlalchemy import Engine, select
-from sqlmodel import col
+Plain SQL on the `setting` table (store/tables/settings.py describes it): reading a
+preference must not build every SQLModel table class, which costs a command such as
+`rapport` a good part of its start.
+"""
 
-from vrijwilligers_app.store.engine import read_session, write_session
-from vrijwilligers_app.store.tables import Setting
+from sqlalchemy import Engine, text
 
 
 def get_setting(engine: Engine, key: str, default: str = "") -> str:
-    with read_session(engine) as session:
-        value = session.execute(select(col(Setting.value)).where(col(Setting.key) == key)).scalar()
-    return default if value is None else value
+    with engine.connect() as connection:
+        value = connection.execute(text("SELECT value FROM setting WHERE key = :key"),
+                                   {"key": key}).scalar()
+    return default if value is None else str(value)
 
 
 def get_int_setting(engine: Engine, key: str, default: int) -> int:
@@ -21,5 +23,7 @@ def get_int_setting(engine: Engine, key: str, default: int) -> int:
 
 
 def set_setting(engine: Engine, key: str, value: str) -> None:
-    with write_session(engine) as session:
-        session.merge(Setting(key=key, value=value))
+    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+        connection.execute(text("INSERT INTO setting (key, value) VALUES (:key, :value) "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                           {"key": key, "value": value})

@@ -2,32 +2,25 @@
 
 import logging
 import sys
-import traceback
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vrijwilligers_app import APP_NAME, __version__
+from vrijwilligers_app.logsetup import excepthook_text, log_exception, timed
+from vrijwilligers_app.paths import resource
 from vrijwilligers_app.store.errors import RegisterError
 
+if TYPE_CHECKING:
+    from vrijwilligers_app.store.register import Register
+
 log = logging.getLogger(__name__)
-
-
-def setup_logging(data_dir: Path) -> None:
-    logs = data_dir / "logs"
-    try:
-        logs.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            logs / "vrijwilligers-app.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.INFO)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -40,7 +33,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if translator.load(QLocale(), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    QApplication.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The app icon (resources/icons, drawn for this app) in every size shipped; a missing
+    file only costs its size (a damaged installation still starts)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        try:
+            icon.addFile(str(resource("icons", f"vrijwilligers-app-{size}.png")))
+        except FileNotFoundError:
+            log.warning("Icoon ontbreekt: vrijwilligers-app-%d.png", size)
+    return icon
 
 
 def show_error(title: str, text: str, details: str = "") -> None:
@@ -54,42 +63,75 @@ def show_error(title: str, text: str, details: str = "") -> None:
     box.exec()
 
 
-def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
-    log.error("Onverwachte fout:\n%s", details)
+def _excepthook(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    details = excepthook_text(exc_type, exc, tb)  # no personal data (see logsetup)
+    log.error("Onverwachte fout in het venster:\n%s", details)
     show_error(APP_NAME, "Er ging iets onverwacht mis. Uw opgeslagen gegevens zijn veilig. "
                "Stuur de details naar de beheerder als dit vaker gebeurt.", details)
 
 
 def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -> int:
     """Open the register and show the window; `smoke_test` quits after the first paint and
-    prints 'venster getoond' (installer smoke test and start-up benchmark)."""
-    from vrijwilligers_app.services.overview import register_counts
+    prints 'venster getoond' (installer smoke test and start-up benchmark). When the window
+    closed to restore a backup, the backup is put back and the window opens again."""
     from vrijwilligers_app.store.register import open_register
-    from vrijwilligers_app.ui.main_window import MainWindow
+    from vrijwilligers_app.store.restore import restore_backup
 
     app = create_application()
-    try:
-        register = open_register(data_dir, daily_backup=False)
-    except RegisterError as exc:
-        show_error(f"{APP_NAME}: register niet geopend", str(exc))
-        return 1
-    setup_logging(data_dir)
-    with register:
-        if with_demo and register_counts(register.engine).is_empty():
+    status = ""
+    while True:
+        try:
+            with timed("register geopend"):
+                register = open_register(data_dir, daily_backup=False)
+        except RegisterError as exc:
+            show_error(f"{APP_NAME}: register niet geopend", str(exc))
+            return 1
+        with register:
+            code, restore_from = _show_window(app, register, with_demo, smoke_test, status)
+        if restore_from is None:
+            return code
+        with_demo = False
+        try:
+            with timed("back-up teruggezet"):
+                kept = restore_backup(restore_from, data_dir)
+        except RegisterError as exc:
+            log.warning("terugzetten geweigerd: %s", type(exc).__name__)
+            show_error(f"{APP_NAME}: back-up niet teruggezet", str(exc))
+            status = "De back-up is niet teruggezet; het register is niet veranderd."
+            continue
+        status = "Back-up teruggezet." + (
+            f" Het vorige register is bewaard als {kept}." if kept else "")
+
+
+def _show_window(app: QApplication, register: "Register", with_demo: bool, smoke_test: bool,
+                 status: str) -> tuple[int, Path | None]:
+    from vrijwilligers_app.services.overview import register_counts
+    from vrijwilligers_app.ui.main_window import MainWindow
+    from vrijwilligers_app.ui.welcome.first_start import should_welcome
+
+    if with_demo and register_counts(register.engine).is_empty():
+        with timed("demo-gegevens gemaakt"):
             _fill_demo(register.engine)
-        sys.excepthook = _excepthook
-        window = MainWindow(register)
-        window.show()
-        if smoke_test:
-            QTimer.singleShot(0, lambda: (print("venster getoond", flush=True), app.quit()))
-        # The daily backup copies the whole register: do it beside the window, not before it.
-        with ThreadPoolExecutor(max_workers=1) as background:
-            daily = background.submit(_daily_backup, register)
-            code = app.exec()  # leaving the block waits for an unfinished backup
-        if daily.exception() is not None:
-            log.error("Automatische back-up mislukt: %s", daily.exception())
-        return code
+    sys.excepthook = _excepthook
+    window = MainWindow(register)
+    window.show()
+    if status:
+        window.statusBar().showMessage(status)
+    if not smoke_test and should_welcome(register):
+        QTimer.singleShot(0, window.open_welcome)  # first start: the welcome wizard
+    if smoke_test:
+        QTimer.singleShot(0, lambda: (print("venster getoond", flush=True), app.quit()))
+    # The daily backup copies the whole register: do it beside the window, not before it.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        daily = background.submit(_daily_backup, register)
+        code = app.exec()  # leaving the block waits for an unfinished backup
+    failure = daily.exception()
+    if failure is not None:
+        log_exception("Automatische back-up mislukt", failure)
+    restore_from = window.restore_from
+    window.deleteLater()
+    return code, restore_from
 
 
 def _daily_backup(register) -> None:  # type: ignore[no-untyped-def]
@@ -101,6 +143,6 @@ def _daily_backup(register) -> None:  # type: ignore[no-untyped-def]
 
 
 def _fill_demo(engine) -> None:  # type: ignore[no-untyped-def]
-    from vrijwilligers_app.services.demo import demo_size, fill_demo
+    from vrijwilligers_app.services.demo_data import try_with_demo
 
-    fill_demo(engine, demo_size("klein"), seed=1)
+    try_with_demo(engine)  # marked as demo: the window shows it and can empty it again

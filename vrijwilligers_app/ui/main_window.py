@@ -1,9 +1,15 @@
 """The main window: a sidebar of pages beside a stack; global search, undo, unsaved guard.
 
-Register pages are built the first time they are shown, so start-up stays quick.
+Register pages are built the first time they are shown, so start-up stays quick; their
+modules (with the maatjes, activities and calendar code behind them) are imported then too,
+not on the way to the first paint.
 """
 
+from __future__ import annotations
+
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
@@ -13,17 +19,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from vrijwilligers_app import APP_NAME, __version__
+from vrijwilligers_app.store.interrupt import ConnectionsInUse
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
-from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
-from vrijwilligers_app.ui.pages.register_page import RegisterPage
-from vrijwilligers_app.ui.pages.settings_page import SettingsPage
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.welcome.demo import (
+    DemoBanner,
+    ask_remove_demo,
+    banner_visible,
+    start_demo,
+)
 from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
 # (object name, sidebar title, register kind or None)
 PAGES = (
@@ -45,9 +59,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.register = register
         self.runner = runner or TaskRunner(self)
+        self._connections = ConnectionsInUse(register.engine)
         self.settings = QSettings(str(register.data_dir / "venster.ini"),
                                   QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
+        self.restore_from: Path | None = None  # a backup to put back once the window closed
         self._base_point_size = QApplication.font().pointSizeF()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.sidebar = QListWidget()
@@ -64,9 +80,14 @@ class MainWindow(QMainWindow):
         self._current_row = -1
         self.sidebar.currentRowChanged.connect(self._go_to_row)
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        self.demo_banner = DemoBanner()
+        self.demo_banner.remove_requested.connect(self.remove_demo)
+        outer.addWidget(self.demo_banner)
+        layout = QHBoxLayout()
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self.search_dialog = SearchDialog(register.engine, self.runner, self)
         self.search_dialog.chosen.connect(self.open_record)
@@ -74,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Register: {register.db_path}")
         self._apply_font_scale(int(str(self.settings.value("font_scale", 100))))
         self._restore_state()
+        self._show_demo_state()
 
     # --- building ----------------------------------------------------------------------------
     def _fit_sidebar(self) -> None:
@@ -92,6 +114,11 @@ class MainWindow(QMainWindow):
         if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
             file_menu.addAction("&Gemeente: sociaal domein in beeld…", self.open_gemeente)
         file_menu.addSeparator()
+        self.restore_action = file_menu.addAction("Back-up &terugzetten…", self.restore_backup)
+        file_menu.addAction("&Welkom en eerste stappen…", self.open_welcome)
+        self.remove_demo_action = file_menu.addAction("&Demogegevens verwijderen…",
+                                                      self.remove_demo)
+        file_menu.addSeparator()
         file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
         edit_menu = self.menuBar().addMenu("Be&werken")
         undo = self.undo_stack.createUndoAction(self, "Ongedaan maken")
@@ -107,6 +134,68 @@ class MainWindow(QMainWindow):
         for row, (_key, title, _kind) in enumerate(PAGES):
             go_menu.addAction(title, QKeySequence(f"Ctrl+{row + 1}"),
                               partial(self.sidebar.setCurrentRow, row))
+        from vrijwilligers_app.ui.help.menu import add_help_menu
+
+        add_help_menu(self)
+
+    # --- first start and demo data -----------------------------------------------------------
+    def open_welcome(self) -> QWidget:
+        """The welcome wizard (first start, or Bestand → Welkom en eerste stappen…)."""
+        from vrijwilligers_app.ui.welcome.extensions import import_starter
+        from vrijwilligers_app.ui.welcome.pages import START_DEMO, START_IMPORT
+        from vrijwilligers_app.ui.welcome.wizard import WelcomeWizard
+
+        wizard = WelcomeWizard(self.register, self)
+
+        def finished(result: int) -> None:
+            if not result:
+                return
+            starter = import_starter()
+            if wizard.choice == START_DEMO:
+                start_demo(self, self.register, self.runner, self.demo_changed)
+            elif wizard.choice == START_IMPORT and starter is not None:
+                starter(self)
+
+        wizard.finished.connect(finished)
+        wizard.open()
+        self.welcome_wizard = wizard
+        return wizard
+
+    def restore_backup(self, source: Path | None = None) -> bool:
+        """Ask for a backup; when confirmed the window closes and run_gui restores it."""
+        from vrijwilligers_app.ui.restore import choose_backup, confirm_restore
+
+        source = source or choose_backup(self, self.register.data_dir)
+        if source is None or not confirm_restore(self, source):
+            return False
+        self.restore_from = source
+        if not self.close():  # unsaved changes kept the window open
+            self.restore_from = None
+            return False
+        return True
+
+    def remove_demo(self) -> None:
+        ask_remove_demo(self, self.register, self.runner, self.demo_changed)
+
+    def demo_changed(self) -> None:
+        """Demo data came or went: every page shows the register anew."""
+        for row in list(self.pages):
+            page = self.pages.pop(row)
+            placeholder = QWidget()
+            placeholder.setObjectName(page.objectName())
+            self.stack.insertWidget(row, placeholder)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        current, self._current_row = self._current_row, -1
+        self._go_to_row(max(current, 0))
+        self._show_demo_state()
+
+    def _show_demo_state(self) -> None:
+        demo = banner_visible(self.register)
+        self.demo_banner.setVisible(demo)
+        self.remove_demo_action.setEnabled(demo)
+        suffix = " — Demogegevens" if demo else ""
+        self.setWindowTitle(f"{APP_NAME} {__version__}{suffix}")
 
     def open_exchange(self, sync: bool = False) -> None:
         from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
@@ -129,15 +218,21 @@ class MainWindow(QMainWindow):
         if page is None:
             key, _title, kind = PAGES[row]
             if kind == "matches":
+                from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
+
                 page = MaatjesPage(self.register.engine, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
             elif kind is not None:
+                from vrijwilligers_app.ui.pages.register_page import RegisterPage
+
                 page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
             elif key == "overzicht":
                 page = DashboardPage(self.register.engine, self.runner)
                 page.open_record.connect(self.open_record)
             else:
+                from vrijwilligers_app.ui.pages.settings_page import SettingsPage
+
                 page = SettingsPage(self.register, self.settings, self.runner)
                 page.font_scale_changed.connect(self._apply_font_scale)
                 page.status.connect(self.statusBar().showMessage)
@@ -152,17 +247,21 @@ class MainWindow(QMainWindow):
 
     def register_page(self, kind: str) -> RegisterPage:
         page = self.page_at(KIND_ROW[kind])
-        if isinstance(page, MaatjesPage):
-            return page.page_for(kind)
-        assert isinstance(page, RegisterPage)
-        return page
+        if PAGES[KIND_ROW[kind]][2] == "matches":  # the Maatjes page holds two registers
+            return cast("RegisterPage", page.page_for(kind))  # type: ignore[attr-defined]
+        return cast("RegisterPage", page)
+
+    def _may_leave(self, page: QWidget | None) -> bool:
+        """Register and Maatjes pages ask about unsaved changes; other pages have none."""
+        may_leave = getattr(page, "may_leave", None)
+        return may_leave is None or bool(may_leave())
 
     # --- navigation --------------------------------------------------------------------------
     def _go_to_row(self, row: int) -> None:
         if row == self._current_row or row < 0:
             return
         current = self.pages.get(self._current_row)
-        if isinstance(current, RegisterPage | MaatjesPage) and not current.may_leave():
+        if not self._may_leave(current):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(self._current_row)
             self.sidebar.blockSignals(False)
@@ -187,7 +286,6 @@ class MainWindow(QMainWindow):
         from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 
         self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
-        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
         self.reports_dialog.show()
         return self.reports_dialog
 
@@ -199,9 +297,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setFont(font)  # a style-sheeted widget keeps its font otherwise
         self._fit_sidebar()
         for page in self.pages.values():
-            if isinstance(page, RegisterPage | MaatjesPage | SettingsPage):
+            font_changed = getattr(page, "font_changed", None)
+            if font_changed is not None:
                 page.setFont(font)
-                page.font_changed()
+                font_changed()
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("geometry")
@@ -216,11 +315,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         for page in self.pages.values():
-            if isinstance(page, RegisterPage | MaatjesPage) and not page.may_leave():
+            if not self._may_leave(page):
                 event.ignore()
                 return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("last_page", self.sidebar.currentRow())
         self.settings.sync()
-        self.runner.wait_idle()
+        # Saves finish; reads whose answer nobody will see are stopped, not waited for.
+        self.runner.shutdown(self._connections.interrupt)
+        self._connections.close()
         super().closeEvent(event)

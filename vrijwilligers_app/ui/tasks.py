@@ -11,13 +11,17 @@ import inspect
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from vrijwilligers_app.logsetup import log_exception
+
 log = logging.getLogger(__name__)
+LONG_TASK_SECONDS = 0.5  # tasks at least this long get a line with their duration in the log
 
 
 @dataclass
@@ -25,6 +29,7 @@ class _Task:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None
+    write: bool = False
     cancelled: threading.Event = field(default_factory=threading.Event)
 
 
@@ -43,6 +48,8 @@ class TaskRunner(QObject):
         self._outcomes: dict[int, object] = {}
         self._outcomes_lock = threading.Lock()
         self._ids = itertools.count(1)
+        self._reading: set[int] = set()  # threads running a read task now
+        self._reading_lock = threading.Lock()
         self._read_pool = QThreadPool(self)
         self._read_pool.setMaxThreadCount(2)
         self._write_pool = QThreadPool(self)
@@ -56,7 +63,7 @@ class TaskRunner(QObject):
             on_error: Callable[[BaseException], None] | None = None,
             on_progress: Callable[[int, int, str], None] | None = None) -> int:
         task_id = next(self._ids)
-        task = _Task(on_done, on_error, on_progress)
+        task = _Task(on_done, on_error, on_progress, write)
         self._tasks[task_id] = task
         if self.synchronous:
             self._execute(task_id, task, fn, args)
@@ -73,20 +80,55 @@ class TaskRunner(QObject):
     def wait_idle(self, msecs: int = 30_000) -> bool:
         return self._read_pool.waitForDone(msecs) and self._write_pool.waitForDone(msecs)
 
+    def shutdown(self, interrupt_reads: Callable[[set[int]], object] | None = None,
+                 msecs: int = 30_000) -> bool:
+        """The window closes: no answer is wanted any more. Queued reads are dropped, running
+        reads are cancelled and, through `interrupt_reads(thread ids)`, stopped in the
+        database; writes always run to their end. True when everything stopped in time."""
+        for task in self._tasks.values():
+            if not task.write:
+                task.cancelled.set()
+        self._read_pool.clear()  # queued, not started: never run
+        writes_done = self._write_pool.waitForDone(msecs)
+        waited = 0
+        while not self._read_pool.waitForDone(20):
+            waited += 20
+            if waited >= msecs:
+                return False
+            if interrupt_reads is not None:
+                with self._reading_lock:
+                    running = set(self._reading)
+                interrupt_reads(running)  # again: a read may start its next statement
+        return writes_done
+
     def _execute(self, task_id: int, task: _Task, fn: Callable[..., Any],
                  args: tuple[Any, ...]) -> None:
+        name = getattr(fn, "__qualname__", type(fn).__name__)  # code, never data
+        started = time.perf_counter()
+        if not task.write:
+            with self._reading_lock:
+                self._reading.add(threading.get_ident())
         try:
             result = fn(*args)
             if inspect.isgenerator(result):
                 result = self._drain(task_id, task, result)
         except BaseException as exc:  # noqa: BLE001 - every failure goes to the GUI
+            log.warning("taak %s mislukt na %.2f s: %s", name, time.perf_counter() - started,
+                        type(exc).__name__)
             with self._outcomes_lock:
                 self._outcomes[task_id] = exc
             self.failed.emit(task_id)
         else:
+            seconds = time.perf_counter() - started
+            if seconds >= LONG_TASK_SECONDS:
+                log.info("taak %s: %.2f s", name, seconds)
             with self._outcomes_lock:
                 self._outcomes[task_id] = result
             self.finished.emit(task_id)
+        finally:
+            if not task.write:
+                with self._reading_lock:
+                    self._reading.discard(threading.get_ident())
 
     def _drain(self, task_id: int, task: _Task, generator: Any) -> Any:
         try:
@@ -112,12 +154,14 @@ class TaskRunner(QObject):
     def _deliver_error(self, task_id: int) -> None:
         exc = self._take(task_id)
         task = self._tasks.pop(task_id, None)
+        if task and task.cancelled.is_set():
+            return  # nobody waits for it (e.g. a read interrupted because the window closed)
         if task and task.on_error:
             task.on_error(exc)  # type: ignore[arg-type]
         elif not isinstance(exc, Exception):
             raise exc  # type: ignore[misc]
         else:
-            log.error("Achtergrondtaak mislukt", exc_info=exc)  # type: ignore[arg-type]
+            log_exception("Achtergrondtaak mislukt", exc)
             raise exc
 
     def _deliver_progress(self, task_id: int, done: int, total: int, label: str) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers.exchange import export_to, unpack
 from vrijwilligers_app.domain.validation import format_phone
+from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
 
 
 def _occurs(needle: str, text: str) -> bool:
@@ -132,5 +133,5 @@ def test_frictionless_validate_passes_on_the_unencrypted_package(exported, tmp_p
         archive.extractall(folder)  # our own package, in a test: safe to extract
     report = validate(str(folder / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
-    assert len(report.tasks) == 11
+    assert len(report.tasks) == len(EXPORT_TABLES) == 12
     assert all(task.stats["rows"] is not None for task in report.tasks)

@@ -12,6 +12,7 @@ from vrijwilligers_app.services.exchange.keys import laptop_keys
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.package_write import MAGIC
 from vrijwilligers_app.services.exchange.scan import IGNORED, IMPORTED, REFUSED
+from vrijwilligers_app.services.exchange.schema import SCHEMA_VERSION
 
 MB = 1024 * 1024
 
@@ -69,7 +70,7 @@ def unlisted_csv(content, key):
 
 
 def newer_schema(content, key):
-    return repack(resign(unpack(content), key, schema_version=2))
+    return repack(resign(unpack(content), key, schema_version=SCHEMA_VERSION + 1))
 
 
 def zip_bomb(content, key):

@@ -15,6 +15,7 @@ from vrijwilligers_app.services.demo import activities, initiatives, matches, pe
 from vrijwilligers_app.services.demo.context import Context, load_codes
 from vrijwilligers_app.services.demo.sizes import GROOT, KLEIN, DemoError, DemoSize, demo_size
 from vrijwilligers_app.services.demo.writer import Progress, ProgressCallback, Writer
+from vrijwilligers_app.store.consent_cache import refresh_all
 from vrijwilligers_app.store.tables import metadata
 
 __all__ = ["GROOT", "KLEIN", "DEMO_TABLES", "DemoError", "DemoSize", "demo_size", "fill_demo"]
@@ -24,7 +25,8 @@ NOT_EMPTY = ("Het register bevat al gegevens; demo-gegevens worden alleen in een
 SAVE_LABEL = "Gegevens opslaan"
 # Tables the demo fills, parents first.
 DEMO_TABLES = (
-    "resident", "volunteer", "initiative", "initiative_district", "initiative_life_domain",
+    "resident", "consent", "volunteer", "initiative", "initiative_district",
+    "initiative_life_domain",
     "volunteer_role", "buddy_request", "buddy_match", "contact_moment", "evaluation",
     "referral", "referral_life_domain", "referral_event", "activity_series", "activity",
     "attendance", "shift",
@@ -62,6 +64,7 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
         try:
             _generate(ctx, size)
             ctx.writer.flush()
+            refresh_all(conn)
             tracker.advance(SAVE_LABEL)
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size={cache_size}")

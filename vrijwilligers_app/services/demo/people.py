@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from vrijwilligers_app.domain.slug import ascii_slug
-from vrijwilligers_app.services.demo import names, texts
+from vrijwilligers_app.services.demo import consents, names, texts
 from vrijwilligers_app.services.demo.context import Context, cumulative
 from vrijwilligers_app.services.demo.writer import Row
 
@@ -15,8 +15,6 @@ VOLUNTEER_LABEL = "Vrijwilligers aanmaken"
 RESIDENT_AGES = ((18, 26, 5), (27, 44, 12), (45, 64, 20), (65, 74, 20), (75, 84, 28),
                  (85, 99, 15))
 VOLUNTEER_AGES = ((18, 26, 8), (27, 44, 14), (45, 64, 30), (65, 74, 32), (75, 84, 16))
-SHARING_SCOPES = ("Stichting Sociale Teams Helmond", "Stichting Sociale Teams Helmond, huisarts",
-                  "LEVgroep", "organisaties waarnaar wordt doorverwezen")
 COORDINATORS = ("M. Verhoeven", "A. van Bussel", "J. Şahin", "R. Swinkels", "D. van der Heijden")
 
 
@@ -28,6 +26,7 @@ class ResidentInfo:
     registered_on: date
     sharing_on: date | None  # consent to pass data on, if given
     languages: str
+    shared_with: frozenset[int]  # organisations consented to up front
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ def add_residents(ctx: Context, count: int) -> list[ResidentInfo]:
         buurten = ctx.codes.neighbourhoods.get(district_code)
         birth_year = today.year - _age(ctx, RESIDENT_AGES, _RESIDENT_AGE_CUM)
         registered = ctx.days_ago(30, 5 * 365)
-        recording = rng.random() < 0.92
+        written = rng.random() < 0.92  # consent to be recorded given in writing
         sharing_on = (min(today, registered + timedelta(days=rng.choice((0, 0, 0, 7, 30))))
                       if rng.random() < 0.55 else None)
         row: Row = ctx.record("resident", registered, sharing_on)
@@ -138,18 +137,22 @@ def add_residents(ctx: Context, count: int) -> list[ResidentInfo]:
             district_code=district_code,
             neighbourhood_code=rng.choice(buurten) if buurten and rng.random() < 0.9 else None,
             languages=languages_for(ctx, last),
-            consent_recording=recording, consent_recording_on=registered if recording else None,
-            consent_sharing=sharing_on is not None, consent_sharing_on=sharing_on,
-            consent_sharing_scope=rng.choice(SHARING_SCOPES) if sharing_on else "",
+            consent_recording=True, consent_recording_on=registered,
+            consent_sharing=False, consent_sharing_on=None,  # the ledger's cache, see below
             archived_at=None,
         )
+        up_front = rng.choice(consents.UP_FRONT) if sharing_on else ()
+        if up_front:  # the cache as the ledger will have it (referrals add the same date)
+            row.update(consent_sharing=True, consent_sharing_on=sharing_on)
         if row["phone"]:
             row["phone"] = mobile(ctx) if row["phone"] == "mobile" else landline(ctx)
         if rng.random() < 0.35:
             row["email"] = email(ctx, first, prefix, last)
         ctx.writer.add("resident", row)
+        shared = consents.add_for_resident(ctx, row["id"], registered, written, sharing_on,
+                                           up_front)
         out.append(ResidentInfo(row["id"], birth_year, district_code, registered, sharing_on,
-                                row["languages"]))
+                                row["languages"], frozenset(shared)))
         ctx.progress.advance(RESIDENT_LABEL)
     return out
 

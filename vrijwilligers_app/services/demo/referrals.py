@@ -8,7 +8,7 @@ consented to passing data on; otherwise it carries just wijk and age band.
 from datetime import UTC, date, datetime, timedelta
 
 from vrijwilligers_app.domain import referral_rules as rules
-from vrijwilligers_app.services.demo import texts
+from vrijwilligers_app.services.demo import consents, texts
 from vrijwilligers_app.services.demo.context import AGE_BANDS, Context, age_band, cumulative
 from vrijwilligers_app.services.demo.initiatives import InitiativeInfo
 from vrijwilligers_app.services.demo.people import ResidentInfo, VolunteerInfo
@@ -162,6 +162,13 @@ def _follow_up(today: date, last: date, urgency: str) -> date:
     return follow_up
 
 
+def _ensure_consent(ctx: Context, shared: set[tuple[int, int]], resident_id: int,
+                    destination_id: int, day: date) -> None:
+    if (resident_id, destination_id) not in shared:
+        shared.add((resident_id, destination_id))
+        consents.add(ctx, resident_id, "delen", min(day, ctx.today), destination_id)
+
+
 def add_referrals(ctx: Context, count: int, months: int, residents: list[ResidentInfo],
                   volunteers: list[VolunteerInfo], initiatives: list[InitiativeInfo]) -> None:
     rng, today, codes = ctx.rng, ctx.today, ctx.codes
@@ -174,6 +181,7 @@ def add_referrals(ctx: Context, count: int, months: int, residents: list[Residen
             if not mine or mine[-1] is not initiative:
                 mine.append(initiative)
     earliest = today - timedelta(days=window)
+    shared = {(r.id, d) for r in consenting for d in r.shared_with}
     for _ in range(count):
         resident = rng.choice(consenting) if consenting and rng.random() < 0.5 else None
         if resident is not None:
@@ -201,6 +209,13 @@ def add_referrals(ctx: Context, count: int, months: int, residents: list[Residen
             extra = rng.choice(codes.life_domains)
             if extra not in linked:
                 linked.append(extra)
+        if resident is not None:  # a named referral: consent for each organisation first
+            # given when the resident agreed to sharing (referrals come in no date order)
+            assert resident.sharing_on is not None
+            _ensure_consent(ctx, shared, resident.id, destinations[0][1], resident.sharing_on)
+            for kind, _, target, _ in events:
+                if kind == "doorgestuurd" and target is not None:
+                    _ensure_consent(ctx, shared, resident.id, target, resident.sharing_on)
         ctx.writer.add("referral", {
             "id": referral_id, "uuid": referral_uuid, "created_at": events[0][1],
             "updated_at": last_moment, "resident_id": resident.id if resident else None,

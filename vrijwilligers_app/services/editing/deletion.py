@@ -22,7 +22,7 @@ from vrijwilligers_app.store.tables import metadata
 OWN_LINKS: dict[str, tuple[str, ...]] = {
     "initiatives": ("initiative_district", "initiative_life_domain"),
     "volunteers": ("volunteer_role",),
-    "residents": (),
+    "residents": ("consent",),
 }
 # What still refers to a record, in the order the message names them: (singular, plural).
 REFERENCES: dict[tuple[str, str], tuple[str, str]] = {

@@ -19,7 +19,10 @@ FIELD_KINDS = frozenset({
 FREE_TEXT_KINDS = frozenset({"text", "multiline", "tags"})
 # Code lists kept here rather than in a table (fixed by the schema's meaning).
 GENDER_OPTIONS: tuple[tuple[str, str], ...] = (("v", "Vrouw"), ("m", "Man"), ("x", "Anders"))
-BUILT_IN_CODES: dict[str, tuple[tuple[str, str], ...]] = {"gender": GENDER_OPTIONS}
+CONSENT_HOW_OPTIONS: tuple[tuple[str, str], ...] = (("mondeling", "Mondeling"),
+                                                     ("schriftelijk", "Schriftelijk"))
+BUILT_IN_CODES: dict[str, tuple[tuple[str, str], ...]] = {"gender": GENDER_OPTIONS,
+                                                          "consent_how": CONSENT_HOW_OPTIONS}
 
 
 @dataclass(frozen=True)
@@ -116,13 +119,14 @@ _RESIDENT = (
     _spec("district_code", "Wijk", "code", "Contact", code_table="district"),
     _spec("neighbourhood_code", "Buurt", "code", "Contact", code_table="neighbourhood"),
     _spec("languages", "Talen", "tags", "Contact", f"{TAGS_HELP}, bijvoorbeeld nl, ar"),
-    _spec("consent_recording", "Toestemming om gegevens vast te leggen", "bool", "Toestemming"),
-    _spec("consent_recording_on", "Datum toestemming vastleggen", "date", "Toestemming",
-          DATE_HELP),
-    _spec("consent_sharing", "Toestemming om gegevens door te geven", "bool", "Toestemming"),
-    _spec("consent_sharing_on", "Datum toestemming doorgeven", "date", "Toestemming", DATE_HELP),
-    _spec("consent_sharing_scope", "Doorgeven aan", "text", "Toestemming",
-          "naam van de organisatie(s)"),
+    # The current 'vastleggen' consent of the ledger (services.editing.people); delen and
+    # the gemeente are recorded and withdrawn on the Toestemming tab.
+    _spec("recording_given_on", "Toestemming vastleggen gegeven op", "date", "Toestemming",
+          "dd-mm-jjjj; zonder toestemming wordt de hulp anoniem vastgelegd"),
+    _spec("recording_how", "Toestemming gegeven", "code", "Toestemming",
+          code_table="consent_how"),
+    FieldSpec("recording_by", "Toestemming vastgelegd door", "text", help="uw naam",
+              group="Toestemming", max_length=80),
 )
 
 TABLES: dict[str, type[SQLModel]] = {
@@ -134,7 +138,10 @@ SUBJECTS = {"initiatives": "Dit initiatief", "volunteers": "Deze vrijwilliger",
             "residents": "Deze inwoner"}
 TABLE_NAMES = {"initiatives": "initiative", "volunteers": "volunteer", "residents": "resident"}
 # Kept by the table but not edited in the forms.
-NOT_EDITED = frozenset({"id", "uuid", "created_at", "updated_at", "archived_at"})
+NOT_EDITED = frozenset({"id", "uuid", "created_at", "updated_at", "archived_at",
+                        # the resident's cache of the consent ledger (services.consents)
+                        "consent_recording", "consent_recording_on", "consent_sharing",
+                        "consent_sharing_on"})
 
 
 def _with_schema(kind: str, specs: tuple[FieldSpec, ...]) -> tuple[FieldSpec, ...]:
@@ -164,7 +171,9 @@ FORMS: dict[str, tuple[FieldSpec, ...]] = {
     "volunteers": _with_schema("volunteers", _VOLUNTEER),
     "residents": _with_schema("residents", _RESIDENT),
 }
-LINK_KEYS = frozenset({"districts", "life_domains"})
+# Form keys that are no column of the record's table: link tables and the consent ledger.
+LINK_KEYS = frozenset({"districts", "life_domains", "recording_given_on", "recording_how",
+                       "recording_by"})
 
 
 def form(kind: str) -> tuple[FieldSpec, ...]:

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
+from vrijwilligers_app.domain import consent as consent_rules
 from vrijwilligers_app.domain.names import full_name  # noqa: F401  (re-exported)
 from vrijwilligers_app.services.editing.codes import code_names
 from vrijwilligers_app.services.editing.rules import (
@@ -12,18 +12,15 @@ from vrijwilligers_app.services.editing.rules import (
     Values,
     check_not_future,
     check_period,
-    require_date_when_checked,
 )
-from vrijwilligers_app.store.tables import Neighbourhood
+from vrijwilligers_app.store.consent_cache import refresh_cache
+from vrijwilligers_app.store.tables import Consent, Neighbourhood
 
-# (box, its date, how the date question ends)
-CONSENTS = (
-    ("consent_recording", "consent_recording_on", "de toestemming om gegevens vast te leggen "
-     "is gegeven"),
-    ("consent_sharing", "consent_sharing_on", "de toestemming om gegevens door te geven is "
-     "gegeven"),
-)
-SCOPE_MISSING = "Vul in aan welke organisatie(s) de gegevens doorgegeven mogen worden."
+RECORDING_MISSING = (
+    "Een inwoner met naam kan alleen worden vastgelegd als die toestemming gaf; vul de datum "
+    "in. Zonder toestemming legt u de hulp anoniem vast (alleen wijk en leeftijdsgroep).")
+HOW_MISSING = "Kies hoe de toestemming gegeven is: mondeling of schriftelijk."
+BY_MISSING = "Vul in wie de toestemming vastlegt (uw naam)."
 VOG_WHO_MISSING = "Vul in wie de originele VOG heeft gezien."
 VOG_DATE_MISSING = "Vul de datum in waarop de originele VOG is gezien (dd-mm-jjjj)."
 
@@ -40,18 +37,48 @@ def check_volunteer(session: Session, values: Values, errors: Errors, today: dat
 
 
 def check_resident(session: Session, values: Values, errors: Errors, today: date) -> None:
-    for flag, key, what in CONSENTS:
-        if values.get(flag) is False:
-            # No consent (or withdrawn): a date would suggest otherwise, so it is not kept.
-            values[key] = None
-            continue
-        require_date_when_checked(values, errors, flag, key, what)
-        check_not_future(values, errors, key, today, what)
-    if values.get("consent_sharing") is False:
-        values["consent_sharing_scope"] = ""
-    elif values.get("consent_sharing") and not values.get("consent_sharing_scope"):
-        errors.setdefault("consent_sharing_scope", SCOPE_MISSING)
+    """A named resident needs a current consent to be recorded (the ledger's 'vastleggen')."""
+    given = values.get("recording_given_on")
+    if "recording_given_on" not in errors:
+        birth_year = values.get("birth_year")
+        problem = (RECORDING_MISSING if given is None else consent_rules.given_on_problem(
+            given if isinstance(given, date) else None, today,
+            birth_year if isinstance(birth_year, int) else None))
+        if problem:
+            errors["recording_given_on"] = problem
+    if values.get("recording_how") is None and "recording_how" not in errors:
+        errors["recording_how"] = HOW_MISSING
+    if not values.get("recording_by") and "recording_by" not in errors:
+        errors["recording_by"] = BY_MISSING
     _check_neighbourhood(session, values, errors)
+
+
+def _current_recording(session: Session, resident_id: int) -> Consent | None:
+    return session.exec(select(Consent).where(
+        col(Consent.resident_id) == resident_id, col(Consent.purpose) == consent_rules.RECORDING,
+        col(Consent.withdrawn_on).is_(None)).order_by(col(Consent.given_on))).first()
+
+
+def load_recording_consent(session: Session, resident_id: int) -> dict[str, object]:
+    consent = _current_recording(session, resident_id)
+    if consent is None:
+        return {"recording_given_on": None, "recording_how": None, "recording_by": ""}
+    return {"recording_given_on": consent.given_on,
+            "recording_how": consent.how if consent.how in consent_rules.HOW else None,
+            "recording_by": consent.recorded_by}
+
+
+def save_recording_consent(session: Session, resident_id: int, values: Values) -> None:
+    """The form's consent: a new ledger row, or a correction of the current one."""
+    given, how, by = (values["recording_given_on"], values["recording_how"],
+                      values["recording_by"])
+    assert isinstance(given, date) and isinstance(how, str) and isinstance(by, str)
+    consent = _current_recording(session, resident_id) or Consent(
+        resident_id=resident_id, purpose=consent_rules.RECORDING, given_on=given, how=how)
+    if (consent.given_on, consent.how, consent.recorded_by) != (given, how, by):
+        consent.given_on, consent.how, consent.recorded_by = given, how, by
+    session.add(consent)
+    refresh_cache(session, resident_id)
 
 
 def _check_neighbourhood(session: Session, values: Values, errors: Errors) -> None:

@@ -86,6 +86,8 @@ def _values(session: Session, kind: str, record: SQLModel) -> dict[str, object]:
               for spec in form(kind) if spec.key not in LINK_KEYS}
     if kind == "initiatives":
         values.update(initiatives.load_links(session, record.id))  # type: ignore[attr-defined]
+    if kind == "residents":
+        values.update(people.load_recording_consent(session, record.id))  # type: ignore[attr-defined]
     return {spec.key: values[spec.key] for spec in form(kind)}  # in form order
 
 
@@ -146,6 +148,8 @@ def save_record(engine: Engine, kind: str, values: Mapping[str, object],
         new_id: int = record.id  # type: ignore[attr-defined]
         if kind == "initiatives":
             initiatives.save_links(session, new_id, cleaned)
+        if kind == "residents":
+            people.save_recording_consent(session, new_id, cleaned)
         return new_id
 
 

@@ -21,6 +21,7 @@ from vrijwilligers_app.services.exchange.package_write import (
 from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
 from vrijwilligers_app.services.steps import Progress, run_steps
+from vrijwilligers_app.store.location import sync_folder_reason
 from vrijwilligers_app.store.settings import get_setting
 
 FOLDER_SETTING = "exchange_folder"
@@ -48,8 +49,9 @@ class Preview:
         out += [f"- {item}" for item in self.left_out]
         out.append("Het bestand wordt versleuteld voor de gemeente (vingerafdruk "
                    f"{self.gemeente_fingerprint})." if self.encrypted else
-                   "Let op: er is nog geen gemeentesleutel ingesteld; het bestand wordt "
-                   "ondertekend maar niet versleuteld.")
+                   "Let op: er is nog geen gemeentesleutel ingesteld. Zonder sleutel wordt "
+                   "er niets geschreven, tenzij u bewust kiest voor 'toch onversleuteld' "
+                   "(alleen voor een USB-stick, nooit in een synchronisatiemap).")
         return "\n".join(out)
 
 
@@ -82,15 +84,38 @@ def default_folder(engine: Engine) -> Path | None:
     return Path(value) if value else None
 
 
+NO_KEY = ("Er is nog geen gemeentesleutel vastgelegd, dus het exportbestand zou niet "
+          "versleuteld zijn. Er is niets geschreven. Leg eerst de sleutel van de gemeente vast "
+          "(knop 'Gemeentesleutel…', of: vrijwilligers-app gemeentesleutel PAD). Alleen voor "
+          "een USB-stick kunt u bewust kiezen voor 'toch onversleuteld'.")
+
+
 def export(engine: Engine, data_dir: Path, folder: Path | None = None,
-           today: date | None = None, progress: Progress | None = None) -> ExportResult:
+           today: date | None = None, progress: Progress | None = None,
+           allow_unencrypted: bool = False) -> ExportResult:
     """Write one export package into `folder` (default: the setting); ExchangeError when no
-    folder is known or it cannot be written."""
-    return run_steps(export_steps(engine, data_dir, folder, today), progress)
+    folder is known or it cannot be written, and when there is no gemeente key unless
+    `allow_unencrypted` (never into a sync folder)."""
+    return run_steps(export_steps(engine, data_dir, folder, today, allow_unencrypted),
+                     progress)
+
+
+def check_unencrypted(folder: Path, gemeente: object, allow_unencrypted: bool) -> None:
+    """A package is never written unencrypted to a sync folder; without a key only on
+    purpose (a USB stick)."""
+    if gemeente is not None:
+        return
+    if not allow_unencrypted:
+        raise ExchangeError(NO_KEY)
+    reason = sync_folder_reason(folder)
+    if reason:
+        raise ExchangeError(f"Een onversleuteld exportbestand mag niet in een "
+                            f"synchronisatiemap: {reason}. Er is niets geschreven; kies een "
+                            "USB-stick of een andere map.")
 
 
 def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
-                 today: date | None = None
+                 today: date | None = None, allow_unencrypted: bool = False
                  ) -> Generator[tuple[int, int, str], None, ExportResult]:
     """export() as a generator of (done, total, label) for ui.tasks.TaskRunner."""
     folder = folder or default_folder(engine)
@@ -98,10 +123,11 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
         raise ExchangeError("Kies een map voor de export (of stel die in bij Instellingen).")
     if folder.exists() and not folder.is_dir():
         raise ExchangeError(f"{folder} is een bestand, geen map.")
+    gemeente = keys_module.pinned_gemeente_key(engine)
+    check_unencrypted(folder, gemeente, allow_unencrypted)
     yield 0, 3, "Gegevens verzamelen"
     keys = keys_module.laptop_keys(data_dir)
     rows = project(engine, keys.pseudonym_secret, today or date.today())
-    gemeente = keys_module.pinned_gemeente_key(engine)
     yield 1, 3, "Pakket maken"
     organisation = get_setting(engine, "organisation_name")
     sequence = keys_module.next_sequence(data_dir)

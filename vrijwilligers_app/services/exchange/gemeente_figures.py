@@ -126,7 +126,7 @@ def _figures(rows: dict[str, list[dict[str, Any]]], source_id: str | None, name:
                                if not i["einddatum"] and not i["gearchiveerd_op"]),
         volunteer_places=sum(r["actief"] for r in rows["vrijwilligers_per_initiatief"]),
         volunteers_listed=len({r["id"] for r in rows["vrijwilligers_vermeld"]}),
-        residents=len(rows["inwoners"]),
+        residents=len(rows["inwoners"]) + sum(r["aantal"] for r in rows["inwoners_geteld"]),
         requests_waiting=sum(1 for r in rows["maatjes_aanvragen"]
                              if r["status"] in WAITING_STATUSES),
         matches_active=sum(1 for m in matches if m["gestart_op"] and not m["beeindigd_op"]),
@@ -143,7 +143,8 @@ def _figures(rows: dict[str, list[dict[str, Any]]], source_id: str | None, name:
 
 
 TABLES = ("initiatieven", "sociale_kaart", "vrijwilligers_per_initiatief",
-          "vrijwilligers_vermeld", "inwoners", "maatjes_aanvragen", "maatjeskoppelingen",
+          "vrijwilligers_vermeld", "inwoners", "inwoners_geteld", "maatjes_aanvragen",
+          "maatjeskoppelingen",
           "doorverwijzingen", "statusmomenten", "activiteiten", "bezoekers")
 
 

@@ -38,7 +38,7 @@ from vrijwilligers_app.services.exchange.package_write import (
     MANIFEST,
     SIGNATURE,
 )
-from vrijwilligers_app.services.exchange.schema import SCHEMA_VERSION, TABLES
+from vrijwilligers_app.services.exchange.schema import SCHEMA_VERSION, TABLES, TABLES_BY_VERSION
 
 MB = 1024 * 1024
 
@@ -214,11 +214,13 @@ def read_package(content: bytes, *, expected_kind: str | None = None,
         names = [resource["name"] for resource in described["resources"]]
     except (KeyError, ValueError, TypeError, RecursionError) as exc:
         raise PackageRefused(f"datapackage.json is onleesbaar ({exc}).") from exc
-    tables = TABLES[kind]
+    tables = TABLES_BY_VERSION[manifest["schema_version"]][kind]
     if sorted(names) != sorted(tables):
         raise PackageRefused("datapackage.json noemt andere tabellen dan deze schemaversie "
                              f"kent ({', '.join(sorted(set(names) ^ set(tables)))}).")
     rows = {name: read_csv(table, files.get(table.path, b"")) for name, table in tables.items()}
+    for name in TABLES[kind]:  # tables an older schema version did not have: empty
+        rows.setdefault(name, [])
     try:
         created_at = datetime.fromisoformat(str(manifest["created_at"]).replace("Z", "+00:00"))
     except (KeyError, ValueError) as exc:

@@ -3,6 +3,10 @@
 Privacy by default (see docs/DESIGN.md, "Uitwisseling"):
 - residents only as a keyed pseudonym (keyed BLAKE2b with a secret that never leaves the
   laptop), age band, wijk and PC4: no name, phone, e-mail, street, birth year or free text;
+  and as such a row only with a current consent to be counted for the gemeente (the consent
+  ledger, purpose 'gemeente'), generalised until every (age band, PC4, wijk) holds at least
+  5 residents (domain.k_anonymity). Everyone else is only counted per wijk
+  (`inwoners_geteld`), and their requests and referrals carry no pseudonym;
 - requests, matches, referrals and events by keyed ids too (the gemeente can follow a
   referral through its history and send status back, but cannot link it to another laptop's
   data or to a person); no wishes, notes, questions or outcomes;
@@ -14,12 +18,15 @@ Events the gemeente sent back keep their own id, so the gemeente recognises them
 """
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from vrijwilligers_app.domain.k_anonymity import Row as KRow
+from vrijwilligers_app.domain.k_anonymity import generalise
 from vrijwilligers_app.domain.person_fields import age_band
 from vrijwilligers_app.domain.validation import (
     ValidationError,
@@ -116,10 +123,15 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
     key = keyer(secret)
     with engine.connect() as c:
         residents = _all(c, """
-            SELECT id, uuid, birth_year, district_code, postcode FROM resident
+            SELECT id, uuid, birth_year, district_code, postcode,
+                   EXISTS (SELECT 1 FROM consent x WHERE x.resident_id = resident.id
+                           AND x.purpose = 'gemeente' AND x.withdrawn_on IS NULL) AS counted
+            FROM resident
             WHERE archived_at IS NULL OR id IN (SELECT resident_id FROM buddy_request)
                OR id IN (SELECT resident_id FROM referral WHERE resident_id IS NOT NULL)""")
-        pseudonym = {r.id: key("inwoner", r.uuid) for r in residents}
+        rows_out, counted = _resident_rows(residents, key, today)
+        pseudonym = {r.id: shown for r in residents
+                     if (shown := key("inwoner", r.uuid)) in rows_out}
         resident_by_id = {r.id: r for r in residents}
         requests = _all(c, """SELECT b.*, i.uuid AS iuuid FROM buddy_request b
                               JOIN initiative i ON i.id = b.initiative_id""")
@@ -135,11 +147,10 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
             "sociale_kaart": sociale_kaart(c),
             "vrijwilligers_per_initiatief": _volunteer_counts(c, today),
             "vrijwilligers_vermeld": _listed_volunteers(c, today),
-            "inwoners": [{"pseudoniem": pseudonym[r.id],
-                          "leeftijdsgroep": age_band(r.birth_year, today),
-                          "wijk": r.district_code, "pc4": _pc4(r.postcode)} for r in residents],
+            "inwoners": sorted(rows_out.values(), key=lambda r: r["pseudoniem"]),
+            "inwoners_geteld": counted,
             "maatjes_aanvragen": [{
-                "id": request_key[r.id], "inwoner": pseudonym[r.resident_id],
+                "id": request_key[r.id], "inwoner": pseudonym.get(r.resident_id),
                 "initiatief": r.iuuid, "status": r.status, "aangemeld_op": r.requested_on,
                 "intake_op": r.intake_on, "wachtend_sinds": r.waiting_since,
                 "afgesloten_op": r.closed_on, "afsluitreden": r.close_reason_code,
@@ -152,7 +163,7 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
             } for r in _all(c, """SELECT m.*, (SELECT count(*) FROM contact_moment
                                    WHERE match_id = m.id) AS contacts FROM buddy_match m""")],
             "doorverwijzingen": [_referral(r, referral_key[r.id], pseudonym,
-                                           resident_by_id) for r in referrals],
+                                           resident_by_id, rows_out) for r in referrals],
             "statusmomenten": [{
                 "id": r.uuid if r.source == "gemeente" else key("status", r.uuid),
                 "doorverwijzing": referral_key[r.referral_id], "soort": r.kind,
@@ -184,15 +195,31 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
     return tables
 
 
+def _resident_rows(residents: list[Any], key: Callable[[str, str], str], today: date
+                   ) -> tuple[dict[str, dict[str, Any]], Rows]:
+    """The `inwoners` rows by pseudonym (consenting, generalised) and the counts per wijk of
+    everyone else."""
+    candidates = [KRow(key("inwoner", r.uuid), age_band(r.birth_year, today), _pc4(r.postcode),
+                       r.district_code) for r in residents if r.counted]
+    sent, rare = generalise(candidates)
+    per_wijk = Counter(r.wijk or "onbekend" for r in rare)
+    per_wijk.update(r.district_code or "onbekend" for r in residents if not r.counted)
+    rows = {r.key: {"pseudoniem": r.key, "leeftijdsgroep": r.band, "wijk": r.wijk,
+                    "pc4": r.pc4} for r in sent}
+    return rows, [{"wijk": wijk, "aantal": n} for wijk, n in sorted(per_wijk.items())]
+
+
 def _referral(r: Any, referral_key: str, pseudonym: dict[int, str],
-              residents: dict[int, Any]) -> dict[str, Any]:
+              residents: dict[int, Any], rows_out: dict[str, dict[str, Any]]
+              ) -> dict[str, Any]:
     resident = residents.get(r.resident_id) if r.resident_id is not None else None
     signalled = date.fromisoformat(str(r.signalled_on)[:10])
     band = r.age_band or (age_band(resident.birth_year, signalled) if resident else "onbekend")
+    shown = pseudonym.get(r.resident_id) if resident else None
     return {
-        "id": referral_key, "inwoner": pseudonym.get(r.resident_id) if resident else None,
+        "id": referral_key, "inwoner": shown,
         "wijk": r.district_code or (resident.district_code if resident else None),
-        "leeftijdsgroep": band, "pc4": _pc4(resident.postcode) if resident else None,
+        "leeftijdsgroep": band, "pc4": rows_out[shown]["pc4"] if shown else None,
         "initiatief": r.iuuid, "organisatie": r.dcode, "urgentie": r.urgency,
         "gesignaleerd_op": signalled, "status": r.status, "leefdomeinen": _split(r.domains),
     }
@@ -203,7 +230,10 @@ DESCRIPTIONS = {
     "sociale_kaart": "alle organisaties (openbaar)",
     "vrijwilligers_per_initiatief": "alleen aantallen",
     "vrijwilligers_vermeld": "naam en rol, alleen van wie daar toestemming voor gaf",
-    "inwoners": "pseudoniem, leeftijdsgroep, wijk en de 4 cijfers van de postcode",
+    "inwoners": "pseudoniem, leeftijdsgroep, wijk en de 4 cijfers van de postcode; alleen "
+                "met toestemming, en zo grof dat elke combinatie minstens 5 inwoners telt",
+    "inwoners_geteld": "alleen aantallen per wijk: wie geen toestemming gaf of te herkenbaar "
+                       "zou zijn",
     "maatjes_aanvragen": "datums, status en reden van afsluiten",
     "maatjeskoppelingen": "datums, reden van beëindigen en het aantal contactmomenten",
     "doorverwijzingen": "organisatie, urgentie, leefdomeinen, wijk, leeftijdsgroep, status",

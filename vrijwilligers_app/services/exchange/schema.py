@@ -3,17 +3,26 @@
 The writer puts these schemas in `datapackage.json`; the reader checks every CSV against *its
 own* copy for the package's schema version (a package cannot loosen the rules by shipping a
 laxer schema). Field types used: string, integer, number, date, datetime, boolean.
-Bump SCHEMA_VERSION when a table changes; a reader refuses a newer version.
+Bump SCHEMA_VERSION when a table changes; a reader refuses a newer version and reads an
+older one by that version's own rules (TABLES_BY_VERSION).
+
+Version 2 (consent ledger, issue 12): residents without a current consent to be counted as a
+row for the gemeente, or too recognisable even after generalising, are only counted in
+`inwoners_geteld` (per wijk); `maatjes_aanvragen.inwoner` may therefore be empty; age bands
+may be widened (18-44, 18-64, 65+) so that every combination of age band, PC4 and wijk in
+`inwoners` holds at least 5 residents.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from vrijwilligers_app.domain import referral_rules as rules
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PROFILE = "vrijwilligers-app-uitwisseling"
-AGE_BANDS_ALL = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
+AGE_BANDS_V1 = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
+WIDE_AGE_BANDS = ("18-44", "18-64", "65+")  # generalised bands (schema version 2)
+AGE_BANDS_ALL = (*AGE_BANDS_V1, *WIDE_AGE_BANDS)
 HEX_KEY = r"^[0-9a-f]{32}$"
 UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$"
@@ -127,8 +136,12 @@ EXPORT_TABLES: tuple[Table, ...] = (
         _c("leeftijdsgroep", required=True, enum=AGE_BANDS_ALL),
         _c("wijk", pattern=r"^WK[0-9]{6}$"), _c("pc4", pattern=r"^[1-9][0-9]{3}$"),
     ), ("pseudoniem",)),
+    Table("inwoners_geteld", "Inwoners die alleen meetellen (aantal per wijk)", (
+        _c("wijk", required=True, pattern=r"^(WK[0-9]{6}|onbekend)$"),
+        _c("aantal", "integer", required=True),
+    ), ("wijk",), description="zonder toestemming voor een rij, of te herkenbaar"),
     Table("maatjes_aanvragen", "Maatjes: aanmeldingen (zonder wensen of namen)", (
-        KEY, _c("inwoner", required=True, pattern=HEX_KEY),
+        KEY, _c("inwoner", pattern=HEX_KEY),
         _c("initiatief", required=True, pattern=UUID), _c("status", required=True),
         _c("aangemeld_op", "date", required=True), _c("intake_op", "date"),
         _c("wachtend_sinds", "date"), _c("afgesloten_op", "date"), _c("afsluitreden"),
@@ -184,3 +197,20 @@ RETURN_TABLES: tuple[Table, ...] = (
 
 TABLES = {"export": {t.name: t for t in EXPORT_TABLES},
           "return": {t.name: t for t in RETURN_TABLES}}
+
+
+def _version_1(table: Table) -> Table:
+    """The same table as schema version 1 described it (stricter: no wide age bands, every
+    buddy request names its resident's pseudonym)."""
+    columns = tuple(
+        replace(c, enum=AGE_BANDS_V1) if c.enum == AGE_BANDS_ALL else
+        replace(c, required=True) if (table.name, c.name) == ("maatjes_aanvragen", "inwoner")
+        else c for c in table.columns)
+    return replace(table, columns=columns)
+
+
+TABLES_BY_VERSION = {
+    1: {"export": {t.name: _version_1(t) for t in EXPORT_TABLES
+                   if t.name != "inwoners_geteld"}, "return": TABLES["return"]},
+    SCHEMA_VERSION: TABLES,
+}

@@ -1,63 +1,15 @@
-"""The reports by name, and building one: data, layout, PDF bytes."""
+"""Building one report: data, layout, PDF bytes (the names live in kinds.py)."""
 
-from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from collections.abc import Generator
 
 from sqlalchemy import Engine
 
-from vrijwilligers_app.services.reports.annual import build_annual
-from vrijwilligers_app.services.reports.buddies import build_buddies
-from vrijwilligers_app.services.reports.city import build_city
-from vrijwilligers_app.services.reports.document import Report, ReportError, render
-from vrijwilligers_app.services.reports.referrals import build_referrals
+from vrijwilligers_app.services.reports.document import render
+from vrijwilligers_app.services.reports.kinds import REPORTS, ReportKind, report_kind
 from vrijwilligers_app.services.reports.request import ReportRequest
-from vrijwilligers_app.services.reports.roster import build_roster
-from vrijwilligers_app.services.reports.social_map import build_social_map
-from vrijwilligers_app.services.reports.volunteer_list import build_volunteer_list
 from vrijwilligers_app.services.steps import run_steps
 
-
-@dataclass(frozen=True)
-class ReportKind:
-    key: str  # the name on the command line
-    title: str  # Dutch, for the dialog
-    build: Callable[[Engine, ReportRequest], Report]
-    needs_initiative: bool = False
-    optional_initiative: bool = False  # e.g. one maatjesproject or all of them
-    uses_period: bool = True
-    description: str = ""
-
-
-REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
-    ReportKind("sociale-kaart", "Sociale kaart", build_social_map, uses_period=False,
-               description="initiatieven per wijk en leefdomein, organisaties met contact"),
-    ReportKind("vrijwilligers", "Vrijwilligerslijst / adreslijst (vertrouwelijk)",
-               build_volunteer_list, needs_initiative=True,
-               description="vrijwilligers van een initiatief met adres en telefoon"),
-    ReportKind("rooster", "Rooster van activiteiten", build_roster, needs_initiative=True,
-               description="wie wat doet per activiteit van een initiatief of reeks (--reeks)"),
-    ReportKind("maatjes", "Maatjesoverzicht (vertrouwelijk)", build_buddies,
-               optional_initiative=True,
-               description="wachtlijst, lopende en beëindigde koppelingen, per project of "
-                           "alle projecten"),
-    ReportKind("doorverwijzingen", "Doorverwijzingen: wachttijden", build_referrals,
-               description="wachttijden en doorlooptijden per organisatie en leefdomein"),
-    ReportKind("jaarverslag", "Jaarverslag van een initiatief", build_annual,
-               needs_initiative=True,
-               description="activiteiten, bezoekers, vrijwilligers en uren, maatjes en "
-                           "doorverwijzingen per kwartaal"),
-    ReportKind("gemeente", "Sociaal domein in beeld (gemeente)", build_city,
-               description="stadsbreed overzicht uit de ingelezen exportbestanden, kleine "
-                           "aantallen onderdrukt"),
-)}
-
-
-def report_kind(key: str) -> ReportKind:
-    try:
-        return REPORTS[key]
-    except KeyError:
-        raise ReportError(f"Onbekend soort rapport '{key}'. Kies uit: "
-                          f"{', '.join(REPORTS)}.") from None
+__all__ = ["REPORTS", "ReportKind", "make_report", "report_kind", "report_steps"]
 
 
 def report_steps(engine: Engine, request: ReportRequest
@@ -75,6 +27,3 @@ def report_steps(engine: Engine, request: ReportRequest
 def make_report(engine: Engine, request: ReportRequest) -> bytes:
     return bytes(run_steps(report_steps(engine, request)))
 
-
-def kinds_help() -> str:
-    return "; ".join(f"{k.key} ({k.description})" for k in REPORTS.values())

@@ -8,7 +8,8 @@ from pathlib import Path
 from vrijwilligers_app.domain.report_period import Period, parse_period, year_period
 from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
 from vrijwilligers_app.services.reports.catalogue import make_report, report_kind
-from vrijwilligers_app.services.reports.document import ReportError, write_pdf
+from vrijwilligers_app.services.reports.document import write_pdf
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest
 
 

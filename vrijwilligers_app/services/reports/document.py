@@ -28,6 +28,7 @@ from vrijwilligers_app import APP_NAME
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.files import os_reason, write_atomically
 from vrijwilligers_app.services.reports import styles
+from vrijwilligers_app.services.reports.errors import ReportError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -38,10 +39,6 @@ NO_DATA = "Geen gegevens in deze periode"
 HEADING_ROOM = 45 * mm  # less room than this left on a page: a heading starts a new page
 CONFIDENTIAL_NOTE = ("Vertrouwelijk: bevat persoonsgegevens. Niet doorgeven, niet laten "
                      "liggen, vernietigen na gebruik.")
-
-
-class ReportError(Exception):
-    """A report cannot be made or written; str(exc) is Dutch and names the place."""
 
 
 @dataclass

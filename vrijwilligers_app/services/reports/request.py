@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.report_period import Period
-from vrijwilligers_app.services.reports.document import ReportError
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.store.settings import get_setting
 
 DEFAULT_OWNER = "Sociale basis Helmond"

@@ -14,7 +14,8 @@ from vrijwilligers_app.domain.dutch_format import day_name, format_count, format
 from vrijwilligers_app.domain.roster import FREE_PLACE
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.reports import styles
-from vrijwilligers_app.services.reports.document import Report, ReportError
+from vrijwilligers_app.services.reports.document import Report
+from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest, initiative_name
 from vrijwilligers_app.services.reports.tables import Column, data_table
 from vrijwilligers_app.store.queries.roster import RosterActivity, roster, roster_for_period

@@ -20,6 +20,7 @@ from vrijwilligers_app.store.tables.codes import (
     Neighbourhood,
     VisitorType,
 )
+from vrijwilligers_app.store.tables.consents import Consent
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
     ExchangePackage,
@@ -45,7 +46,8 @@ from vrijwilligers_app.store.tables.settings import Setting
 metadata = SQLModel.metadata
 
 __all__ = [
-    "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "ContactKind",
+    "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "Consent",
+    "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
     "Evaluation", "ExchangePackage", "ExchangeRecord", "ExchangeSource",
     "ExchangeStatusEvent", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",

@@ -1,7 +1,8 @@
 """Volunteers and residents.
 
 Residents (deelnemers) get the minimum: a name, a way to reach them, PC4 or postcode, wijk,
-birth year (never a birth date) and recorded consent. No BSN, no ID numbers, ever.
+birth year (never a birth date); their consents live in the ledger (tables.consents).
+No BSN, no ID numbers, ever.
 Lists such as skills and languages are stored as ';'-separated normalised tags; availability is
 a bit mask of day parts (see domain.availability).
 """
@@ -77,9 +78,11 @@ class Resident(Record, table=True):
     district_code: str | None = Field(default=None, foreign_key="district.code", index=True)
     neighbourhood_code: str | None = Field(default=None, foreign_key="neighbourhood.code")
     languages: str = "nl"
+    # A cache of the consent ledger (store.tables.consents; kept by services.consents) so
+    # lists of 100,000 residents filter without a subquery: a current 'vastleggen' consent
+    # and its date; any current 'delen' consent and the earliest date of those.
     consent_recording: bool = False
     consent_recording_on: date | None = None
     consent_sharing: bool = False
     consent_sharing_on: date | None = None
-    consent_sharing_scope: str = Field(default="", max_length=200)  # to whom
     archived_at: date | None = None

@@ -8,9 +8,11 @@ gemeente's key file is imported here, with its fingerprint shown for checking.
 """
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -96,6 +98,13 @@ class ExchangeDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
         layout.addLayout(folder_row)
+        # Without a gemeente key: nothing is written, unless chosen on purpose for a USB stick.
+        self.unencrypted = QCheckBox("&Toch onversleuteld exporteren (alleen voor een "
+                                     "USB-stick, nooit in een synchronisatiemap)")
+        self.unencrypted.setToolTip("Iedereen die het bestand in handen krijgt, kan het lezen "
+                                    "(zonder namen, maar wel per inwoner).")
+        self.unencrypted.toggled.connect(self._unencrypted_toggled)
+        layout.addWidget(self.unencrypted)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
@@ -147,13 +156,22 @@ class ExchangeDialog(QDialog):
         except ExchangeError as exc:
             self.key_label.setText(str(exc))
             return
+        self.unencrypted.setVisible(key is None)
         if key is None:
-            self.key_label.setText("Nog geen gemeentesleutel: het bestand wordt ondertekend "
-                                   "maar NIET versleuteld. Importeer het sleutelbestand dat de "
-                                   "gemeente u gaf.")
+            self.key_label.setText("Nog geen gemeentesleutel: er wordt niets geëxporteerd tot "
+                                   "u het sleutelbestand importeert dat de gemeente u gaf.")
         else:
+            self.unencrypted.setChecked(False)
             self.key_label.setText(f"Versleuteld voor {key.name or 'de gemeente'}; "
                                    f"vingerafdruk van de sleutel: {key.fingerprint}")
+
+    def _unencrypted_toggled(self, checked: bool) -> None:
+        if checked:
+            self.result_label.setText("Let op: het exportbestand wordt NIET versleuteld. Zet het "
+                                "alleen op een USB-stick die u zelf naar de gemeente brengt; "
+                                "een synchronisatiemap wordt geweigerd.")
+        else:
+            self.result_label.clear()
 
     # --- gemeente key ---------------------------------------------------------------------
     def choose_key_file(self) -> Path | None:
@@ -207,9 +225,11 @@ class ExchangeDialog(QDialog):
         folder = Path(text)
         self._busy(True)
         self.result_label.setText("Bezig…")
-        steps = sync_steps if sync else export_steps
-        self.runner.run(steps, self.register.engine, self.register.data_dir, folder,
-                        write=True, on_done=lambda result: self._done(result, folder),
+        engine, data_dir = self.register.engine, self.register.data_dir
+        args: tuple[Any, ...] = (engine, data_dir, folder) if sync else (
+            engine, data_dir, folder, None, self.unencrypted.isChecked())
+        self.runner.run(sync_steps if sync else export_steps, *args, write=True,
+                        on_done=lambda result: self._done(result, folder),
                         on_error=self._failed, on_progress=self._progressed)
 
     def _progressed(self, done: int, total: int, label: str) -> None:

@@ -3,6 +3,12 @@
 The model holds only the ordered list of ids from SQL (sorting and filtering are done by the
 database, in the background) and loads the rows it is asked to show in pages of PAGE_ROWS
 into a bounded cache. No ORM objects, no proxy model.
+
+A (re)load asks twice at once: the first screenful (a LIMITed read along the sort index, with
+its rows) and the whole ordered id list. The first answer is shown as soon as it comes, so
+the time to the first rows does not grow with the register; the full list then extends it
+(rows inserted after the first page, nothing reset while the user looks) or, if the data
+changed in between, replaces it.
 """
 
 from collections import OrderedDict
@@ -12,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from vrijwilligers_app.store.handle import Engine
-from vrijwilligers_app.store.queries.registers import REGISTERS, fetch_rows, list_ids
+from vrijwilligers_app.store.queries.registers import REGISTERS, fetch_rows, first_rows, list_ids
 from vrijwilligers_app.ui.models.formatting import format_value, ltr
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -41,6 +47,8 @@ class RegisterTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
         self._generation = 0
+        self._complete = 0  # the generation whose full id list is in _ids
+        self._partial = 0  # the generation whose first page alone is in _ids
         self.loading = False
 
     # --- loading -----------------------------------------------------------------------
@@ -54,17 +62,40 @@ class RegisterTableModel(QAbstractTableModel):
         generation = self._generation
         self.loading = True
         self.loading_started.emit()
-        self.runner.run(list_ids, self.engine, self.kind, dict(self.filters), self.sort_key,
-                        self.descending, self.text,
+        query = (self.engine, self.kind, dict(self.filters), self.sort_key, self.descending,
+                 self.text)
+        self.runner.run(first_rows, *query, PAGE_ROWS,
+                        on_done=lambda first: self._first_arrived(generation, first))
+        self.runner.run(list_ids, *query,
                         on_done=lambda ids: self._ids_arrived(generation, ids))
+
+    def _first_arrived(self, generation: int,
+                       first: tuple[list[int], dict[int, tuple[object, ...]]]) -> None:
+        if generation != self._generation or self._complete == generation:
+            return  # stale, or the full list was quicker
+        ids, rows = first
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self._pages[0] = [rows.get(record_id) for record_id in ids]
+        self._partial = generation
+        self.endResetModel()
 
     def _ids_arrived(self, generation: int, ids: list[int]) -> None:
         if generation != self._generation:
             return
-        self.beginResetModel()
-        self._ids = ids
-        self._pages.clear()
-        self.endResetModel()
+        shown = len(self._ids)
+        if self._partial == generation and shown <= len(ids) and self._ids == ids[:shown]:
+            if len(ids) > shown:  # the first page stays as it is; the rest is added below it
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self._ids = ids
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._pages.clear()
+            self.endResetModel()
+        self._complete = generation
         self.loading = False
         self.loaded.emit(len(ids))
 

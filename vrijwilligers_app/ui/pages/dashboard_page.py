@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.domain.dutch_format import thousands
-from vrijwilligers_app.services.attention import attention_items
-from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.services.attention import AttentionItem, attention_items
+from vrijwilligers_app.services.overview import Counts, register_counts
 from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -63,8 +63,9 @@ class DashboardPage(QWidget):
             self.numbers[key] = number
             grid.addWidget(frame, i // 3, i % 3)
         layout.addLayout(grid)
-        self.empty_hint = QLabel("Het register is nog leeg. Start met 'vrijwilligers-app --demo' "
-                                 "om het met verzonnen voorbeeldgegevens te vullen.")
+        self.empty_hint = QLabel("Het register is nog leeg. Kies Bestand → Welkom en eerste "
+                                 "stappen… om te proberen met demogegevens, of begin met Nieuw "
+                                 "op een van de onderdelen links.")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
@@ -79,16 +80,18 @@ class DashboardPage(QWidget):
         layout.addWidget(self.items, 1)
 
     def refresh(self) -> None:
+        """Two reads side by side: the counts (quick) show before the attention list, which
+        looks through every referral, match and VOG."""
         today = date.today()
-        self.runner.run(lambda: (register_counts(self.engine),
-                                 attention_items(self.engine, today)),
-                        on_done=self._show)
+        self.runner.run(register_counts, self.engine, on_done=self._show_counts)
+        self.runner.run(attention_items, self.engine, today, on_done=self._show_items)
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
-        counts, items = result
+    def _show_counts(self, counts: Counts) -> None:
         for key, label in self.numbers.items():
             label.setText(thousands(getattr(counts, key)))
         self.empty_hint.setVisible(counts.is_empty())
+
+    def _show_items(self, items: list[AttentionItem]) -> None:
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)

@@ -109,6 +109,7 @@ class RecordEditor:
         self.form.set_values(values)
         self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
         self._update_buttons()
+        self.page.record_opened(record_id)
 
     def new(self, ask: bool = True) -> None:
         if ask and not self.may_leave():
@@ -118,6 +119,7 @@ class RecordEditor:
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         self.page.view.clearSelection()
         self._update_buttons()
+        self.page.record_opened(None)
         if ask:
             self.form.focus_first()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFigures
 from vrijwilligers_app.ui.dialogs.social_map_dialog import SocialMapDialog
 from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTableModel
 from vrijwilligers_app.ui.pages.activity_panel import ActivityPanel
+from vrijwilligers_app.ui.pages.consent_panel import ConsentPanel
 from vrijwilligers_app.ui.pages.match_panel import MatchPanel
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
@@ -77,11 +79,23 @@ class RegisterPage(QWidget):
         self.model.loading_started.connect(lambda: self.count_label.setText("Laden…"))
         self.view.setSortingEnabled(True)  # asks the model to sort: the first load
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.consent_panel: ConsentPanel | None = None
         self.editor = RecordEditor(self, undo_stack) if kind in EDITABLE else None
         self.referral_panel: ReferralPanel | None = None
         self.side_panel: RequestPanel | MatchPanel | None = None
         self.activity_panel: ActivityPanel | None = None
-        if self.editor is not None:
+        if self.editor is not None and kind == "residents":
+            # The resident's data and, on its own tab, the consent ledger.
+            self.consent_panel = ConsentPanel(engine, runner, undo_stack)
+            self.consent_panel.status.connect(self.status)
+            self.consent_panel.changed.connect(lambda _id: self.model.refresh_rows())
+            self.consent_panel.form_requested.connect(self.print_consent_form)
+            self.consent_panel.show_resident(self.editor.current_id)
+            self.tabs = QTabWidget()
+            self.tabs.addTab(self.editor.widget, "&Gegevens")
+            self.tabs.addTab(self.consent_panel, "&Toestemming")
+            side: QWidget = self.tabs
+        elif self.editor is not None:
             side = self.editor.widget
         elif kind == "referrals":
             self.referral_panel = ReferralPanel(engine, runner, self._details_pane())
@@ -285,6 +299,17 @@ class RegisterPage(QWidget):
         """Text size changed: rows and columns follow."""
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self._size_columns()
+
+    def record_opened(self, record_id: int | None) -> None:
+        """The editor shows another record (None: a new one); the consent tab follows."""
+        if self.consent_panel is not None:
+            self.consent_panel.show_resident(record_id)
+
+    def print_consent_form(self, resident_id: int) -> None:
+        """Seam for the toestemmingsformulier (services.reports.consent_form)."""
+        from vrijwilligers_app.ui.dialogs.consent_form import print_consent_form
+
+        print_consent_form(self, self.engine, self.runner, resident_id)
 
     def refresh_current(self, _record_id: int = 0) -> None:
         """A record changed (a new status, an edited activity, a maatjes step): the rows and

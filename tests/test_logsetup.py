@@ -1,0 +1,95 @@
+"""The support log: start/stop/version/duration lines for CLI commands, tracebacks without
+exception messages, and never personal data (demo names and phone numbers are scanned for)."""
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.registers import make_register_dir
+from vrijwilligers_app import __version__
+from vrijwilligers_app.cli import main
+from vrijwilligers_app.logsetup import log_path, safe_traceback, session, stop_file_log
+from vrijwilligers_app.paths import DATABASE_NAME
+
+
+@pytest.fixture(autouse=True)
+def _no_file_log_left():
+    yield
+    stop_file_log()
+
+
+def personal_values(db_path: Path) -> set[str]:
+    """Names and phone numbers of residents and volunteers, as stored and as digits."""
+    values: set[str] = set()
+    with sqlite3.connect(db_path) as connection:
+        for table in ("resident", "volunteer"):
+            for first, last, phone in connection.execute(
+                    f"SELECT first_name, last_name, phone FROM {table}"):  # noqa: S608
+                values |= {first, last, phone, phone.lstrip("+").replace("31", "0", 1)}
+    return {v for v in values if v and len(v) >= 4}
+
+
+def test_commands_log_start_stop_and_durations_but_no_personal_data(
+        template_database, tmp_path, capsys):
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    assert main(["demo", "--data-dir", str(data_dir), "--size", "60"]) == 0
+    assert main(["check", "--data-dir", str(data_dir)]) == 0
+    assert main(["backup", "--data-dir", str(data_dir)]) == 0
+    assert main(["export", "--data-dir", str(data_dir), "--to", str(tmp_path / "out")]) == 0
+    assert main(["rapport", "vrijwilligers", "--initiatief", "1", "--data-dir", str(data_dir),
+                 "-o", str(tmp_path / "lijst.pdf")]) == 0
+    capsys.readouterr()
+    text = log_path(data_dir).read_text(encoding="utf-8")
+    for command in ("demo", "check", "backup", "export", "rapport"):
+        assert f"start {command} (versie {__version__}" in text
+        assert f"stop {command}: klaar na " in text
+    values = personal_values(data_dir / DATABASE_NAME)
+    assert len(values) > 100  # the scan has something to find
+    leaked = sorted(v for v in values if v in text)
+    assert leaked == []
+
+
+def test_a_refused_command_is_logged_without_its_message(tmp_path, capsys):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / DATABASE_NAME).write_bytes(b"Jansen 0612345678 geen register")
+    assert main(["backup", "--data-dir", str(data_dir)]) == 1
+    assert "Fout:" in capsys.readouterr().err
+    text = log_path(data_dir).read_text(encoding="utf-8")
+    assert "backup geweigerd: NotARegisterError" in text
+    assert "Jansen" not in text
+
+
+def test_an_unexpected_error_is_logged_with_its_frames_and_no_message(tmp_path):
+    resident = "Jansen, Piet 0612345678"  # source lines are code; the value is data
+    with pytest.raises(KeyError), session(tmp_path, "proef"):
+        {"a": 1}[resident]
+    text = log_path(tmp_path).read_text(encoding="utf-8")
+    assert "onverwachte fout in proef" in text
+    assert "test_logsetup.py" in text and "builtins.KeyError" in text
+    assert "Jansen" not in text and "0612345678" not in text
+    assert "stop proef: fout na" in text
+
+
+def test_safe_traceback_keeps_os_errors_and_the_chain():
+    name = "Fatima el Amrani"
+    try:
+        try:
+            open("/geen/map/bestand.txt")  # noqa: SIM115
+        except OSError as exc:
+            raise ValueError(name) from exc
+    except ValueError as exc:
+        text = safe_traceback(exc)
+    assert "FileNotFoundError: [errno 2]" in text and "/geen/map/bestand.txt" in text
+    assert "builtins.ValueError (melding weggelaten" in text
+    assert "Fatima" not in text
+
+
+def test_an_unwritable_data_dir_only_loses_the_file_log(tmp_path):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x")
+    with session(blocker, "proef"):
+        logging.getLogger("vrijwilligers_app").info("gaat nergens heen")
+    assert not (blocker / "logs").exists()
