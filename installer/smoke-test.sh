@@ -23,8 +23,11 @@ for f in vrijwilligers-app vrijwilligers-app.desktop vrijwilligers-app.png insta
   [ -e "$APP_DIR/$f" ] || { echo "FOUT: $f ontbreekt in de bundel" >&2; exit 1; }
 done
 
+# The register is encrypted: the passphrase comes from the environment, as in scripts.
+PASSPHRASE="rooktest wachtwoord 2026"
 app() {  # run the frozen program with a bare environment
   env -i HOME="$HOME_DIR" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+      VRIJWILLIGERS_WACHTWOORD="$PASSPHRASE" \
       XDG_RUNTIME_DIR="$WORK" "$APP_DIR/vrijwilligers-app" "$@"
 }
 step() { echo "--- $*"; }
@@ -42,9 +45,11 @@ app rapport sociale-kaart --data-dir "$DATA" -o "$HOME_DIR/sociale kaart.pdf"
 head -c 5 "$HOME_DIR/sociale kaart.pdf" | grep -q "%PDF-" || fail "rapport is geen PDF"
 app rapport jaarverslag --initiatief 1 --periode 2026 --data-dir "$DATA" \
     -o "$HOME_DIR/jaarverslag.pdf"
-step "export"
+step "export (versleuteld voor een gemeentesleutel)"
+app gemeente init --data-dir "$WORK/gemeente" --to "$WORK/gemeente-sleutel.json"
+app gemeentesleutel "$WORK/gemeente-sleutel.json" --data-dir "$DATA"
 app export --data-dir "$DATA" --to "$HOME_DIR/export"
-ls "$HOME_DIR/export"/* > /dev/null || fail "export schreef geen bestand"
+ls "$HOME_DIR/export"/*.versleuteld > /dev/null || fail "export schreef geen versleuteld bestand"
 step "venster (offscreen)"
 app --data-dir "$DATA" --smoke-test | tee "$WORK/out"
 grep -q "venster getoond" "$WORK/out" || fail "het venster verscheen niet"
@@ -59,7 +64,7 @@ BROKEN="$HOME_DIR/kapot"
 cp -al "$APP_DIR" "$BROKEN"
 rm -r "$BROKEN/_internal/resources/codes"
 set +e
-env -i HOME="$HOME_DIR" PATH=/usr/bin:/bin LANG=C.UTF-8 \
+env -i HOME="$HOME_DIR" PATH=/usr/bin:/bin LANG=C.UTF-8 VRIJWILLIGERS_WACHTWOORD="$PASSPHRASE" \
   "$BROKEN/vrijwilligers-app" demo --data-dir "$HOME_DIR/leeg" > "$WORK/out" 2>&1
 code=$?
 set -e

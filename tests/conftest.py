@@ -24,6 +24,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = [item for item in items if not item.get_closest_marker("bench")]
 
 
+@pytest.fixture(autouse=True)
+def _fast_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at libsodium's minimum cost in tests: the real cost (about 1 s per unlock)
+    is a constant in store.keys and is written into each key file, so code paths are equal."""
+    import nacl.pwhash.argon2id as argon2id
+
+    from vrijwilligers_app.store import keys
+
+    cheap = keys.KdfCost(argon2id.OPSLIMIT_MIN, argon2id.MEMLIMIT_MIN)
+    monkeypatch.setattr(keys, "PASSPHRASE_COST", cheap)
+    monkeypatch.setattr(keys, "RECOVERY_COST", cheap)
+
+
+@pytest.fixture(autouse=True)
+def _passphrase_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands and app starts read the passphrase from VRIJWILLIGERS_WACHTWOORD (there is
+    no terminal to type it in). Tests of the prompt itself remove it."""
+    from tests.helpers.registers import TEST_PASSPHRASE
+
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
+
+
 @pytest.fixture(scope="session")
 def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrated to head through the real migrations once per run, with code lists loaded."""

@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
 from vrijwilligers_app import __version__
 from vrijwilligers_app.cli import main
 from vrijwilligers_app.paths import DATABASE_NAME
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch):
+    """Every command that opens a register reads the passphrase from the environment."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

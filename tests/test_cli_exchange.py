@@ -4,8 +4,14 @@ import json
 
 import pytest
 
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
 from vrijwilligers_app.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch):
+    """Every command that opens a register reads the passphrase from the environment."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
 
 
 @pytest.fixture
@@ -29,8 +35,15 @@ def test_round_trip_through_a_sync_folder(dirs, tmp_path, capsys):
     assert not folder.exists()
 
     assert main(["export", "--to", str(folder), "--data-dir", str(laptop)]) == 0
-    assert "volgnummer 1" in capsys.readouterr().out
+    exported = capsys.readouterr().out
+    assert "volgnummer 1" in exported
+    laptop_fingerprint = exported.split("Vingerafdruk van deze laptop: ")[1].split(".")[0]
+    # issue 17: a new laptop's export waits until the gemeente accepts its fingerprint
     assert main(["gemeente", "import", str(folder), "--data-dir", str(gemeente)]) == 0
+    assert "0 ingelezen, 0 genegeerd, 0 geweigerd, 1 in quarantaine" in \
+        capsys.readouterr().out
+    assert main(["gemeente", "bronnen", "--accepteer", laptop_fingerprint,
+                 "--data-dir", str(gemeente)]) == 0
     assert "1 ingelezen, 0 genegeerd, 0 geweigerd" in capsys.readouterr().out
     assert main(["gemeente", "bronnen", "--data-dir", str(gemeente)]) == 0
     assert "volgnummer 1" in capsys.readouterr().out

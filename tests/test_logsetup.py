@@ -2,16 +2,16 @@
 exception messages, and never personal data (demo names and phone numbers are scanned for)."""
 
 import logging
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
 from vrijwilligers_app import __version__
 from vrijwilligers_app.cli import main
 from vrijwilligers_app.logsetup import log_path, safe_traceback, session, stop_file_log
 from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.store import cipher, keys
 
 
 @pytest.fixture(autouse=True)
@@ -20,14 +20,19 @@ def _no_file_log_left():
     stop_file_log()
 
 
-def personal_values(db_path: Path) -> set[str]:
-    """Names and phone numbers of residents and volunteers, as stored and as digits."""
+def personal_values(data_dir: Path) -> set[str]:
+    """Names and phone numbers of residents and volunteers, as stored and as digits (the
+    register plain, or encrypted by the commands with the test passphrase)."""
     values: set[str] = set()
-    with sqlite3.connect(db_path) as connection:
+    key = keys.unlock(data_dir, TEST_PASSPHRASE) if keys.has_key_file(data_dir) else None
+    connection = cipher.connect(data_dir / DATABASE_NAME, key, read_only=True)
+    try:
         for table in ("resident", "volunteer"):
             for first, last, phone in connection.execute(
                     f"SELECT first_name, last_name, phone FROM {table}"):  # noqa: S608
                 values |= {first, last, phone, phone.lstrip("+").replace("31", "0", 1)}
+    finally:
+        connection.close()
     return {v for v in values if v and len(v) >= 4}
 
 
@@ -37,7 +42,9 @@ def test_commands_log_start_stop_and_durations_but_no_personal_data(
     assert main(["demo", "--data-dir", str(data_dir), "--size", "60"]) == 0
     assert main(["check", "--data-dir", str(data_dir)]) == 0
     assert main(["backup", "--data-dir", str(data_dir)]) == 0
-    assert main(["export", "--data-dir", str(data_dir), "--to", str(tmp_path / "out")]) == 0
+    # No gemeente key in this register: a deliberate unencrypted export to a local folder.
+    assert main(["export", "--data-dir", str(data_dir), "--to", str(tmp_path / "out"),
+                 "--toch-onversleuteld"]) == 0
     assert main(["rapport", "vrijwilligers", "--initiatief", "1", "--data-dir", str(data_dir),
                  "-o", str(tmp_path / "lijst.pdf")]) == 0
     capsys.readouterr()
@@ -45,7 +52,7 @@ def test_commands_log_start_stop_and_durations_but_no_personal_data(
     for command in ("demo", "check", "backup", "export", "rapport"):
         assert f"start {command} (versie {__version__}" in text
         assert f"stop {command}: klaar na " in text
-    values = personal_values(data_dir / DATABASE_NAME)
+    values = personal_values(data_dir)
     assert len(values) > 100  # the scan has something to find
     leaked = sorted(v for v in values if v in text)
     assert leaked == []

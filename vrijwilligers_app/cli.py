@@ -120,6 +120,9 @@ def _add_exchange_commands(add) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from vrijwilligers_app.store.private import restrict_umask
+
+    restrict_umask()  # everything this process creates is private to the user
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
@@ -136,6 +139,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         except RegisterError as exc:
             log.warning("%s geweigerd: %s", command, type(exc).__name__)
             print(f"Fout: {exc}", file=sys.stderr)
+            return 1
+        except Exception as exc:  # only database and file errors are handled here
+            # e.g. a full disk while the demo is written: a Dutch sentence, not a traceback.
+            # Imported here: building the parser must not import SQLAlchemy (start-up time).
+            from vrijwilligers_app.store.sqlite_text import (
+                dutch_reason,
+                is_database_or_file_error,
+            )
+
+            if not is_database_or_file_error(exc):
+                raise
+            log.warning("%s mislukt: %s", command, type(exc).__name__)
+            print(f"\nFout: {dutch_reason(exc)}. Wat al was opgeslagen blijft bewaard; wat "
+                  "bezig was is teruggedraaid.", file=sys.stderr)
             return 1
         except KeyboardInterrupt:
             print("Afgebroken.", file=sys.stderr)
@@ -158,7 +175,9 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
     except (ValueError, ValidationError) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
-    with open_register(data_dir, daily_backup=False) as register:
+    from vrijwilligers_app.cli_key import obtain_key
+
+    with open_register(data_dir, key=obtain_key(data_dir), daily_backup=False) as register:
         try:
             counts = fill_demo(register.engine, size, seed=args.seed,
                                reference_date=reference or date.today(), progress=_progress)
@@ -172,13 +191,16 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _check(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.cli_key import key_if_encrypted
     from vrijwilligers_app.store.health import check_database
 
-    report = check_database(data_dir / DATABASE_NAME)
+    db_path = data_dir / DATABASE_NAME
+    report = check_database(db_path, key_if_encrypted(data_dir, db_path))
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
         print(f"Register: {report.database}")
+        print(f"Versleuteld: {'ja' if report.encrypted else 'nee'}")
         print(f"Integriteit: {report.integrity}")
         print(f"Ontbrekende verwijzingen: {report.foreign_key_problems}")
         print(f"Schemaversie: {report.schema_revision or '-'} (deze app: {report.schema_head})")
@@ -191,21 +213,27 @@ def _check(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _backup(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.store.backup import make_backup
     from vrijwilligers_app.store.register import open_register
 
-    with open_register(data_dir, daily_backup=False) as register:
-        target = make_backup(register.db_path, data_dir, Path(args.to) if args.to else None)
+    with open_register(data_dir, key=obtain_key(data_dir), daily_backup=False) as register:
+        target = make_backup(register.db_path, data_dir, Path(args.to) if args.to else None,
+                             key=register.key)
     print(f"Back-up gemaakt: {target}")
     return 0
 
 
 def _restore(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.store.register import open_register
     from vrijwilligers_app.store.restore import restore_backup
 
-    kept = restore_backup(Path(args.path), data_dir)
-    with open_register(data_dir, daily_backup=False):
+    key = obtain_key(data_dir)
+    with open_register(data_dir, key=key, daily_backup=False):
+        pass  # a plain register is converted before anything is put back
+    kept = restore_backup(Path(args.path), data_dir, key=key)
+    with open_register(data_dir, key=key, daily_backup=False):
         pass  # migrates an older backup to the current schema, with its own safety copy
     print(f"Back-up teruggezet uit {args.path}.")
     if kept:
@@ -214,10 +242,11 @@ def _restore(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _report(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.services.reports.command import run_report_command
 
     return run_report_command(data_dir, args.kind, args.period, args.initiative, args.series,
-                              args.today, Path(args.output))
+                              args.today, Path(args.output), key=lambda: obtain_key(data_dir))
 
 
 def _gui(data_dir: Path, with_demo: bool, smoke_test: bool) -> int:

@@ -61,7 +61,15 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     st.add_argument("kind", metavar="SOORT", help="bijvoorbeeld contact, geholpen, afgesloten")
     st.add_argument("on", metavar="DD-MM-JJJJ", help="datum van het statusmoment")
     st.add_argument("--organisatie", default="", help="code van de organisatie (doorgestuurd)")
-    gadd("bronnen", "toon de laptops (bronnen) met vingerafdruk en laatste volgnummer")
+    br = gadd("bronnen", "toon de laptops (bronnen) met vingerafdruk en laatste volgnummer, "
+                         "en de bronnen die in quarantaine wachten")
+    what = br.add_mutually_exclusive_group()
+    what.add_argument("--accepteer", metavar="VINGERAFDRUK", default=None,
+                      help="accepteer de sleutel van een bron in quarantaine en lees haar "
+                           "wachtende exports in (vergelijk de vingerafdruk eerst met de laptop)")
+    what.add_argument("--weiger", metavar="VINGERAFDRUK", default=None,
+                      help="weiger de sleutel van een bron in quarantaine; haar exports worden "
+                           "voortaan geweigerd")
     ov = gadd("overzicht", "cijfers per bron en voor de hele stad (kleine aantallen onderdrukt)")
     ov.add_argument("--van", metavar="DD-MM-JJJJ", default=None, help="begin van de periode")
     ov.add_argument("--tot", metavar="DD-MM-JJJJ", default=None, help="einde van de periode")
@@ -69,9 +77,10 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def _open(data_dir: Path):  # type: ignore[no-untyped-def]
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.store.register import open_register
 
-    return open_register(data_dir, daily_backup=False)
+    return open_register(data_dir, key=obtain_key(data_dir), daily_backup=False)
 
 
 def _fail(message: str) -> int:
@@ -81,7 +90,8 @@ def _fail(message: str) -> int:
 
 def _export(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.services.exchange.export import describe, export, preview
-    from vrijwilligers_app.services.exchange.keys import pinned_gemeente_key
+    from vrijwilligers_app.services.exchange.keys import enrolment_hint, pinned_gemeente_key
+    from vrijwilligers_app.store.settings import get_setting
 
     with _open(data_dir) as register:
         try:
@@ -90,10 +100,12 @@ def _export(data_dir: Path, args: argparse.Namespace) -> int:
                 return 0
             result = export(register.engine, data_dir, Path(args.to) if args.to else None,
                             allow_unencrypted=args.unencrypted)
+            organisation = get_setting(register.engine, "organisation_name")
             print(describe(result.rows, pinned_gemeente_key(register.engine)).as_text())
         except ExchangeError as exc:
             return _fail(str(exc))
     print(f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}).")
+    print(enrolment_hint(data_dir, organisation))
     return 0
 
 
@@ -147,10 +159,14 @@ def _g_init(data_dir: Path, args: argparse.Namespace) -> int:
 
 def _g_import(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.services.exchange.merge import import_packages
+    from vrijwilligers_app.services.exchange.scan import QUARANTINED
 
     with _open(data_dir) as register:
         report = import_packages(register.engine, data_dir, [Path(p) for p in args.paths])
     print(report.as_text())
+    if report.count(QUARANTINED):
+        print("Vergelijk de vingerafdruk met wat de laptop toont en accepteer met: "
+              "gemeente bronnen --accepteer VINGERAFDRUK")
     return 1 if report.refused else 0
 
 
@@ -185,17 +201,39 @@ def _g_status(data_dir: Path, args: argparse.Namespace) -> int:
 def _g_sources(data_dir: Path, args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
+    from vrijwilligers_app.domain.validation import format_date_nl
     from vrijwilligers_app.services.exchange.keys import fingerprint
+    from vrijwilligers_app.services.exchange.merge import accept_and_import
+    from vrijwilligers_app.services.exchange.quarantine import refuse, waiting_sources
     from vrijwilligers_app.store.engine import read_session
     from vrijwilligers_app.store.tables import ExchangeSource
 
-    with _open(data_dir) as register, read_session(register.engine) as session:
-        sources = list(session.execute(select(ExchangeSource)).scalars())
-        for s in sources:
-            print(f"{s.source_id}  {s.name or '-'}  volgnummer {s.last_sequence}  "
-                  f"vingerafdruk {fingerprint(s.public_key)}")
+    with _open(data_dir) as register:
+        if args.accepteer:
+            accepted, report = accept_and_import(register.engine, data_dir, args.accepteer)
+            print(f"Bron '{accepted.name or accepted.source_id}' geaccepteerd (vingerafdruk "
+                  f"{accepted.fingerprint}).")
+            print(report.as_text())
+            return 1 if report.refused else 0
+        if args.weiger:
+            refused = refuse(register.engine, args.weiger)
+            print(f"Bron '{refused.name or refused.source_id}' geweigerd (vingerafdruk "
+                  f"{refused.fingerprint}); haar exports worden voortaan geweigerd.")
+            return 0
+        with read_session(register.engine) as session:
+            sources = list(session.execute(select(ExchangeSource)).scalars())
+        waiting = waiting_sources(register.engine)
+    for s in sources:
+        print(f"{s.source_id}  {s.name or '-'}  volgnummer {s.last_sequence}  "
+              f"vingerafdruk {fingerprint(s.public_key)}")
     if not sources:
-        print("Nog geen bronnen ingelezen.")
+        print("Nog geen bronnen geaccepteerd.")
+    if waiting:
+        print("\nIn quarantaine (wachten op goedkeuring; vergelijk de vingerafdruk met wat de "
+              "laptop toont):")
+    for w in waiting:
+        print(f"{w.fingerprint}  {w.name or '-'}  bron {w.source_id}  sinds "
+              f"{format_date_nl(w.first_seen.date())}  {w.packages} export(s)")
     return 0
 
 

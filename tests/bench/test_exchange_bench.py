@@ -68,6 +68,16 @@ def _plain_csv(db_path: Path, out: Path) -> int:
     return rows
 
 
+def enrol_all(db: Path, keys: list) -> None:
+    """The laptops' keys accepted by the gemeente (issue 17), nothing read yet."""
+    connection = sqlite3.connect(db, isolation_level=None)
+    connection.executemany(
+        "INSERT INTO exchange_source (source_id, name, public_key, pinned_at, last_sequence) "
+        "VALUES (?, '', ?, '2026-11-23 00:00:00', 0)",
+        [(k.source_id, k.public_hex) for k in keys])
+    connection.close()
+
+
 def test_export_of_demo_groot_beside_plain_csv(groot_dir, tmp_path, template_database):
     copy = tmp_path / "groot.sqlite"  # the shared groot register stays untouched
     shutil.copyfile(groot_dir / DATABASE_NAME, copy)
@@ -109,11 +119,13 @@ def test_import_of_50_laptop_packages_beside_plain_inserts(demo_klein_database,
     engine = create_register_engine(laptop_db)
     pin_gemeente_key(engine, gemeente_keys_.public)
     folder = tmp_path / "sync"
+    enrolled = []
     for number in range(LAPTOPS):  # 50 laptops: own keys, own pseudonyms
         laptop_dir = tmp_path / f"laptop{number}"
-        laptop_keys(laptop_dir)
+        enrolled.append(laptop_keys(laptop_dir))
         export(engine, laptop_dir, folder, today=TODAY)
     engine.dispose()
+    enrol_all(gemeente_dir / DATABASE_NAME, enrolled)  # issue 17: accepted beforehand
     packages = [read_package(p.read_bytes(), box_key=gemeente_keys_.box_key)
                 for p in sorted(folder.iterdir())]
     rows_per_package = sum(len(rows) for rows in packages[0].tables.values())

@@ -5,6 +5,7 @@ Nothing here asserts on time; the ratios are printed and written to bench-result
 """
 
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -100,7 +101,10 @@ BARE_WINDOW = textwrap.dedent("""
 
 
 def _time_until_shown(command: list[str]) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The app asks no passphrase when the environment gives one (its unlock, Argon2id at the
+    # real cost, is part of what is measured).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "VRIJWILLIGERS_WACHTWOORD": "proef wachtwoord voor de benchmark"}
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     assert process.stdout is not None
@@ -111,8 +115,10 @@ def _time_until_shown(command: list[str]) -> float:
     return elapsed
 
 
-def test_startup_to_shown_window_beside_bare_pyside6(timed_groot):
-    data_dir, _ = timed_groot
+def test_startup_to_shown_window_beside_bare_pyside6(timed_groot, tmp_path):
+    plain_dir, _ = timed_groot
+    data_dir = tmp_path / "groot-versleuteld"  # the shared groot stays plain for the others
+    shutil.copytree(plain_dir, data_dir)
     app = [sys.executable, "-m", "vrijwilligers_app", "--data-dir", str(data_dir), "--smoke-test"]
     bare = [sys.executable, "-c", BARE_WINDOW]
     _time_until_shown(app)  # first run warms the file cache and makes the daily backup

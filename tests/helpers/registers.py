@@ -8,6 +8,8 @@ from pathlib import Path
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store import migrate
 
+TEST_PASSPHRASE = "proef wachtwoord voor tests"
+
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -17,6 +19,18 @@ def make_register_dir(template: Path, folder: Path) -> Path:
     """A data dir holding a copy of the template register."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, folder / DATABASE_NAME)
+    return folder
+
+
+def make_encrypted_register_dir(template: Path, folder: Path) -> Path:
+    """A data dir as the app leaves it: keys set up with TEST_PASSPHRASE, register encrypted."""
+    from vrijwilligers_app.store.keys import create_keys
+    from vrijwilligers_app.store.register import open_register
+
+    make_register_dir(template, folder)
+    data_key, _recovery = create_keys(folder, TEST_PASSPHRASE)
+    with open_register(folder, key=data_key, daily_backup=False):
+        pass
     return folder
 
 

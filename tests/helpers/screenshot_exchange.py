@@ -61,8 +61,45 @@ def gemeente(data_dir: Path, out_dir: Path) -> None:
         window.close()
 
 
+def quarantine_and_status(data_dir: Path, out_dir: Path) -> None:
+    """Issue 17: the quarantine list, the status entry after a search, duplicates."""
+    from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
+
+    app = create_application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open_register(data_dir, daily_backup=False) as register:
+        window = MainWindow(register)
+        window.showMaximized()
+        _settle(app, window)
+        window.open_gemeente()
+        _settle(app, window)
+        dialog = window.findChildren(GemeenteDialog)[0]
+        quarantine = dialog.open_quarantine()
+        _settle(app, window)
+        screen = QApplication.primaryScreen()
+        screen.grabWindow(0).save(str(out_dir / "23-quarantaine.png"))
+        quarantine.close()
+        status = dialog.open_status()
+        status.start.setText("01-10-2026")
+        status.search()
+        _settle(app, window)
+        status.table.selectRow(0)
+        status.kind.setCurrentIndex(status.kind.findData("contact"))
+        _settle(app, window)
+        screen.grabWindow(0).save(str(out_dir / "24-status-doorgeven.png"))
+        status.close()
+        duplicates = dialog.open_duplicates()
+        _settle(app, window)
+        screen.grabWindow(0).save(str(out_dir / "25-dubbele-initiatieven.png"))
+        duplicates.close()
+        dialog.close()
+        window.close()
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "--gemeente":  # ... --gemeente GEMEENTE_DATA_DIR OUT_DIR
+    if sys.argv[1] == "--quarantaine":  # ... --quarantaine GEMEENTE_DATA_DIR OUT_DIR
+        quarantine_and_status(Path(sys.argv[2]), Path(sys.argv[3]))
+    elif sys.argv[1] == "--gemeente":  # ... --gemeente GEMEENTE_DATA_DIR OUT_DIR
         gemeente(Path(sys.argv[2]), Path(sys.argv[3]))
     else:
         main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

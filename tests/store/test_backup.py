@@ -1,7 +1,7 @@
 """Backups: round trip, rotation, a full disk, restore keeping what it replaces."""
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -126,3 +126,41 @@ def test_restore_refuses_other_files_and_newer_registers(template_database, tmp_
     with pytest.raises(NewerSchemaError):
         restore_backup(newer, data_dir)
     assert file_digest(data_dir / DATABASE_NAME) == before
+
+
+def test_erased_data_leaves_the_backups_within_the_retention_days(template_database,
+                                                                  tmp_path):
+    """Vergeten on day 0; the automatic backups and the safety copies of day 0 still hold
+    the name, and are gone once they are 14 days old, even when the app was not opened
+    every day (rotation by age, not only by count)."""
+    from vrijwilligers_app.services.privacy.anonymise import anonymise
+
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    with open_register(data_dir, today=TODAY) as register:
+        _put(register, "backup_keep_days", "14")
+        with register.engine.begin() as c:
+            c.exec_driver_sql("INSERT INTO resident (uuid, created_at, updated_at, first_name,"
+                              " name_prefix, last_name, gender, phone, email, postcode, "
+                              "languages, consent_recording, consent_sharing, age_band) "
+                              "VALUES ('u-1', '2026-01-01', '2026-01-01', 'Zwaantje', '', "
+                              "'Vergeetmij', '', '+31612345678', '', '5701 AB', 'nl', 0, 0, "
+                              "'')")
+    safety = backup.backups_dir(data_dir) / backup.timestamped_name(
+        "voor-herstel-", datetime(2026, 11, 24, 10, 0))
+    manual = backup.make_backup(data_dir / DATABASE_NAME, data_dir)
+    open_register(data_dir, today=TODAY + timedelta(days=1)).close()  # backup with the name
+    backup.copy_database(data_dir / DATABASE_NAME, safety)
+    with open_register(data_dir, today=TODAY + timedelta(days=2)) as register:
+        anonymise(register.engine, [1], TODAY + timedelta(days=2), audit_kind="vergeten")
+
+    def holding_the_name() -> set[str]:
+        return {p.name for p in backup.backups_dir(data_dir).iterdir()
+                if b"Vergeetmij" in p.read_bytes()}
+
+    held = holding_the_name()
+    assert f"automatisch-{TODAY + timedelta(days=1)}.sqlite" in held and safety.name in held
+    open_register(data_dir, today=TODAY + timedelta(days=10)).close()
+    assert len(holding_the_name()) == len(held)  # not yet 14 days: still there
+    open_register(data_dir, today=TODAY + timedelta(days=16)).close()  # 5th opening only
+    assert holding_the_name() == {manual.name}  # the user's own backup is theirs to delete
+    assert b"Vergeetmij" not in (data_dir / DATABASE_NAME).read_bytes()

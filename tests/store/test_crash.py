@@ -20,7 +20,9 @@ from typing import IO
 
 import pytest
 
+from tests.helpers.registers import TEST_PASSPHRASE
 from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.store import keys
 from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.slow
@@ -29,6 +31,12 @@ ROOT = Path(__file__).resolve().parents[2]
 HOT_WAL_BYTES = 4_000_000
 SIGNAL_DEADLINE = 900.0  # seconds; only reached if the child hangs without writing or exiting
 
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch):
+    """The child and the CLI read the passphrase from the environment (encrypted register)."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
+
+
 # The CLI's `demo --size groot`, plus the signal: a line "fraction done" on stdout, written
 # by the progress callback once the WAL holds more than HOT_WAL_BYTES of uncommitted rows.
 _CHILD = f"""
@@ -36,6 +44,7 @@ import sys
 from datetime import date
 from pathlib import Path
 from typing import IO
+from vrijwilligers_app.cli_key import obtain_key
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store.register import open_register
@@ -47,7 +56,7 @@ def progress(done, total, label):
     if wal.exists() and wal.stat().st_size > {HOT_WAL_BYTES}:
         print(done / total, flush=True)
 
-with open_register(data_dir, daily_backup=False) as register:
+with open_register(data_dir, key=obtain_key(data_dir), daily_backup=False) as register:
     fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=date(2026, 11, 23),
               progress=progress)
 print("finished", flush=True)
@@ -118,5 +127,7 @@ def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_
     residents = report["row_counts"]["resident"]
     assert residents in (0, 100_000), f"half a transaction survived: {residents} residents"
     assert report["row_counts"]["district"] == 12  # committed before the demo began
-    with open_register(data_dir, daily_backup=False) as register, register.engine.connect() as c:
+    key = keys.unlock(data_dir, TEST_PASSPHRASE)
+    with open_register(data_dir, key=key, daily_backup=False) as register, \
+            register.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

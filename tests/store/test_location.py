@@ -25,6 +25,12 @@ server:/export/home /mnt/gemeente nfs4 rw 0 0
     "/Users/anna/Dropbox/data",
     "/Users/anna/Library/CloudStorage/GoogleDrive-anna@example.nl/My Drive/x",
     "/home/anna/ownCloud/x",
+    "/home/anna/MyDropbox/register",
+    "/Users/anna/Dropbox (Werk)/x",
+    "C:/Users/anna/Mijn Google Drive/x",
+    "/home/anna/Nextcloud2/x",
+    "/Users/anna/iCloudDrive/x",
+    "C:/Users/anna/OneDrive - Gemeente Helmond/x",
 ])
 def test_sync_folders_are_recognised(path):
     assert location.sync_folder_reason(Path(path), environ={}) is not None

@@ -52,11 +52,11 @@ def test_without_a_key_nothing_is_written_and_never_unencrypted_to_a_sync_folder
     folder = tmp_path / "Nextcloud" / "uitwisseling"
     dialog.folder.setText(str(folder))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "Er is niets geschreven" in dialog.result.text()
+    assert "Er is niets geschreven" in dialog.result_label.text()
     dialog.unencrypted.click()  # keyboard: Space on the focused box does the same
-    assert dialog.unencrypted.isChecked() and "NIET versleuteld" in dialog.result.text()
+    assert dialog.unencrypted.isChecked() and "NIET versleuteld" in dialog.result_label.text()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "synchronisatiemap" in dialog.result.text()
+    assert "synchronisatiemap" in dialog.result_label.text()
     assert not folder.exists()
 
 

@@ -1,15 +1,15 @@
 """Bestand → Back-up terugzetten…: a bad file is named and changes nothing; a confirmed
 backup closes the window, is put back (the current register kept) and the window reopens."""
 
-import sqlite3
 import sys
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
 from tests.helpers.ui import make_window
+from vrijwilligers_app.store import cipher, keys
 from vrijwilligers_app.store.backup import make_backup
 from vrijwilligers_app.ui import app as app_module
 from vrijwilligers_app.ui import restore as restore_module
@@ -20,8 +20,14 @@ pytestmark = pytest.mark.gui
 
 
 def residents(db_path) -> int:
-    with sqlite3.connect(db_path) as connection:
+    """Residents in a register file: plain, or encrypted with the test passphrase's key."""
+    key = (keys.unlock(db_path.parent, TEST_PASSPHRASE) if keys.has_key_file(db_path.parent)
+           else None)
+    connection = cipher.connect(db_path, key, read_only=True)
+    try:
         return int(connection.execute("SELECT count(*) FROM resident").fetchone()[0])
+    finally:
+        connection.close()
 
 
 def test_a_file_that_is_no_backup_is_named_and_nothing_happens(qtbot, register, tmp_path,

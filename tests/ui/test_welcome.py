@@ -152,7 +152,7 @@ def test_the_window_log_holds_no_demo_names(qtbot, register, answers):
     with session(register.data_dir, "venster"):
         window = make_window(qtbot, register)
         finish(qtbot, window.open_welcome(), START_DEMO)
-        values = personal_values(register.db_path)
+        values = personal_values(register.data_dir)
         window.sidebar.setCurrentRow(3)
         window.remove_demo_action.trigger()
     text = log_path(register.data_dir).read_text(encoding="utf-8")

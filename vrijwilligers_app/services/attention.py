@@ -16,7 +16,6 @@ from vrijwilligers_app.domain.follow_up_rules import (  # noqa: F401  (re-export
     VOG_RENEW_YEARS,
 )
 from vrijwilligers_app.domain.validation import format_date_nl
-from vrijwilligers_app.services.maatjes.reminders import buddy_reminders_in
 from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import overview
 
@@ -50,6 +49,10 @@ def attention_items_in(session: Session, today: date, limit: int = 200) -> list[
             f"{format_date_nl(date.fromisoformat(signalled))}): vervolgactie {late} dagen te laat",
             late))
     # Maatjes: per project contact rhythm, evaluations, waiting list and maatjes' VOG.
+    # Imported here, not at the top: the window leaves maatjes code until it is needed
+    # (tests/ui/test_startup_imports.py); there is no import cycle any more.
+    from vrijwilligers_app.services.maatjes.reminders import buddy_reminders_in
+
     reported_volunteers: set[int] = set()
     for reminder in buddy_reminders_in(session, today):
         page = reminder.page if reminder.page in PRIORITY else ""  # no page to open

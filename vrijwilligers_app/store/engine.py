@@ -3,7 +3,9 @@
 Every connection gets WAL, synchronous=FULL, foreign keys and a busy timeout. pysqlite's own
 transaction handling is switched off and SQLAlchemy emits BEGIN itself, so transactions
 (including DDL in migrations) are real: all of a transaction or none of it.
-Encryption at rest (SQLCipher) will hook in here too.
+With a key the connections are SQLCipher's (store.cipher): the raw data key and the explicit
+cipher settings are applied before SQLAlchemy sees the connection, so nothing ever reads the
+file unkeyed. `key=None` is plain SQLite, for tests and for tools that convert old files.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 
 if TYPE_CHECKING:  # SQLModel (and pydantic) load on the first session, not on every start
     from sqlmodel import Session
+
+from vrijwilligers_app.store import cipher
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -25,14 +30,24 @@ PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    # Erased text (vergeten, retention) is overwritten with zeros, not left in free pages.
+    "PRAGMA secure_delete=ON",
 )
 
 
-def create_register_engine(db_path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{db_path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+def create_register_engine(db_path: Path, key: bytes | None = None) -> Engine:
+    if key is None:
+        engine = create_engine(
+            f"sqlite:///{db_path}",
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+    else:
+        def _connect() -> Any:
+            return cipher.connect(db_path, key, timeout=BUSY_TIMEOUT_MS / 1000,
+                                  check_same_thread=False)
+
+        # module=: SQLAlchemy translates sqlcipher3's own exception classes.
+        engine = create_engine(f"sqlite:///{db_path}", module=sqlcipher, creator=_connect)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]

@@ -17,6 +17,10 @@ class NotARegisterError(RegisterError):
     pass
 
 
+class EncryptedRegisterError(RegisterError):
+    """Encrypted, and no key or another key than this file's."""
+
+
 class CorruptRegisterError(RegisterError):
     pass
 
@@ -30,4 +34,8 @@ class MigrationError(RegisterError):
 
 
 class BackupError(RegisterError):
+    pass
+
+
+class ReadOnlyRegisterError(RegisterError):
     pass

@@ -1,11 +1,12 @@
 """`vrijwilligers-app check`: integrity, foreign keys, schema version and row counts."""
 
-import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-from vrijwilligers_app.store import migrate
-from vrijwilligers_app.store.inspect import SQLITE_HEADER, connect_read_only
+from vrijwilligers_app.store import cipher, migrate
+from vrijwilligers_app.store.inspect import connect_untouched
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 
 @dataclass
@@ -16,6 +17,7 @@ class HealthReport:
     foreign_key_problems: int = 0
     schema_revision: str | None = None
     schema_head: str = field(default_factory=migrate.head_revision)
+    encrypted: bool = False
     row_counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -27,7 +29,9 @@ class HealthReport:
         return {**asdict(self), "healthy": self.healthy}
 
 
-def check_database(path: Path) -> HealthReport:
+def check_database(path: Path, key: bytes | None = None) -> HealthReport:
+    """The full check; `key` opens an encrypted register (without it, an encrypted file is
+    recognised and reported as such)."""
     report = HealthReport(database=str(path))
     if path.parent.exists() and not path.parent.is_dir():
         report.problems.append(f"De gegevensmap {path.parent} is een bestand, geen map.")
@@ -36,22 +40,31 @@ def check_database(path: Path) -> HealthReport:
         report.problems.append("Er is nog geen register (databasebestand ontbreekt).")
         return report
     report.exists = True
-    with open(path, "rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+    use_key = None
+    if not cipher.is_plain_sqlite(path):
+        if not cipher.looks_encrypted(path):
             report.problems.append("Het bestand is geen SQLite-database.")
             return report
+        report.encrypted = True
+        if key is None:
+            report.problems.append("Het register is versleuteld; geef het wachtwoord.")
+            return report
+        use_key = key
     try:
-        connection = connect_read_only(path)
+        connection = connect_untouched(path, use_key)
         try:
             _fill(report, connection)
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
-        report.problems.append(f"De database kan niet worden gelezen: {exc}")
+    except cipher.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" and use_key is not None:
+            report.problems.append("Het register is versleuteld met een andere sleutel.")
+        else:
+            report.problems.append(f"De database kan niet worden gelezen: {dutch_reason(exc)}.")
     return report
 
 
-def _fill(report: HealthReport, connection: sqlite3.Connection) -> None:
+def _fill(report: HealthReport, connection: Any) -> None:
     results = [r[0] for r in connection.execute("PRAGMA integrity_check")]
     report.integrity = "ok" if results == ["ok"] else "; ".join(results[:5])
     if results != ["ok"]:

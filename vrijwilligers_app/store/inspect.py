@@ -1,20 +1,43 @@
-"""Looking at a database file before trusting it: is it SQLite, is it whole, which schema.
+"""Looking at a database file before trusting it: is it SQLite (plain or encrypted), can it be
+read, which schema.
 
-Nothing here writes: a file that fails is refused and left exactly as it is.
+Nothing here writes: a file that fails is refused and left exactly as it is. The check at
+every open is cheap (header, schema table, revision); the full `PRAGMA quick_check` reads the
+whole file and runs only when asked (after an unclean shutdown, in `check`, before a backup).
 """
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from vrijwilligers_app.store import migrate
-from vrijwilligers_app.store.errors import CorruptRegisterError, NewerSchemaError, NotARegisterError
+from vrijwilligers_app.store import cipher, migrate
+from vrijwilligers_app.store.cipher import SQLITE_HEADER
+from vrijwilligers_app.store.errors import (
+    CorruptRegisterError,
+    EncryptedRegisterError,
+    NewerSchemaError,
+    NotARegisterError,
+)
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["SQLITE_HEADER", "FileState", "connect_read_only", "connect_untouched",
+           "inspect_database"]
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def connect_read_only(path: Path, key: bytes | None = None) -> Any:
+    return cipher.connect(path, key, read_only=True)
+
+
+def connect_untouched(path: Path, key: bytes | None = None) -> Any:
+    """Read a file without leaving anything beside it: a read-only open of a WAL database
+    still creates `-shm` and `-wal` files (in a sync folder they get synced; beside a refused
+    file they are litter). When neither exists, nothing has the file open and `immutable=1`
+    reads it without them; when they exist, they are in use and a plain read-only open
+    shares them."""
+    base = str(path)
+    if Path(base + "-wal").exists() or Path(base + "-shm").exists():
+        return connect_read_only(path, key)
+    return cipher.connect(path, key, immutable=True)
 
 
 @dataclass(frozen=True)
@@ -22,6 +45,7 @@ class FileState:
     exists: bool
     revision: str | None = None
     has_tables: bool = False
+    encrypted: bool = False
 
 
 BACKUP_ADVICE = ("Kies een back-up die met deze app is gemaakt, bijvoorbeeld uit de map backups "
@@ -36,24 +60,39 @@ def _restore_hint(data_dir: Path | None) -> str:
     )
 
 
-def inspect_database(path: Path, data_dir: Path | None = None,
-                     as_backup: bool = False) -> FileState:
-    """Raise a RegisterError (Dutch) if `path` is not a healthy register of a known schema.
-    `as_backup`: the file is a backup offered to restore, so the advice differs."""
-    hint = BACKUP_ADVICE if as_backup else _restore_hint(data_dir)
-    if not path.exists() or path.stat().st_size == 0:
-        return FileState(exists=path.exists())
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+def file_key(path: Path, key: bytes | None, hint: str) -> bytes | None:
+    """The key to read `path` with: None for a plain SQLite file, `key` for an encrypted one.
+    Raises a Dutch RegisterError for a file that is neither, or encrypted without a key."""
+    if cipher.is_plain_sqlite(path):
+        return None
+    if not cipher.looks_encrypted(path):
         raise NotARegisterError(
             f"{path} is geen databasebestand van het Vrijwilligersregister (geen SQLite). "
             + hint
         )
+    if key is None:
+        raise EncryptedRegisterError(
+            f"{path} is een versleuteld register; het wachtwoord of de herstelsleutel is nodig "
+            "om het te openen."
+        )
+    return key
+
+
+def inspect_database(path: Path, data_dir: Path | None = None,
+                     as_backup: bool = False, *, key: bytes | None = None,
+                     full_check: bool = False) -> FileState:
+    """Raise a RegisterError (Dutch) if `path` is not a readable register of a known schema.
+    `as_backup`: the file is a backup offered to restore, so the advice differs.
+    `key`: the data key for an encrypted file. `full_check`: also PRAGMA quick_check."""
+    hint = BACKUP_ADVICE if as_backup else _restore_hint(data_dir)
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=path.exists())
+    use_key = file_key(path, key, hint)
     try:
-        connection = connect_read_only(path)
+        connection = connect_untouched(path, use_key)
         try:
-            status = connection.execute("PRAGMA quick_check").fetchone()[0]
+            status = (connection.execute("PRAGMA quick_check").fetchone()[0]
+                      if full_check else "ok")
             tables = {r[0] for r in connection.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
@@ -62,9 +101,14 @@ def inspect_database(path: Path, data_dir: Path | None = None,
                 revision = row[0] if row else None
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
+        if use_key is not None and getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise EncryptedRegisterError(
+                f"{path} is versleuteld met een andere sleutel, of is geen register van deze "
+                "app. " + hint
+            ) from exc
         raise CorruptRegisterError(
-            f"{path} is beschadigd en kan niet worden gelezen ({exc}). " + hint
+            f"{path} is beschadigd en kan niet worden gelezen ({dutch_reason(exc)}). " + hint
         ) from exc
     if status != "ok":
         raise CorruptRegisterError(
@@ -81,4 +125,5 @@ def inspect_database(path: Path, data_dir: Path | None = None,
             f"{path} is gemaakt met een nieuwere versie van de app (schema {revision}). "
             "Installeer die nieuwere versie; deze versie past het register niet aan."
         )
-    return FileState(exists=True, revision=revision, has_tables=bool(user_tables))
+    return FileState(exists=True, revision=revision, has_tables=bool(user_tables),
+                     encrypted=use_key is not None)

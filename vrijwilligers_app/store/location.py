@@ -5,20 +5,26 @@ corrupted: sync tools copy half-written files and network file systems break SQL
 Only export files belong in such a folder.
 """
 
-import errno
 import os
+import re
 import shutil
 import sys
 import tempfile
 from pathlib import Path, PureWindowsPath
 
 from vrijwilligers_app.store.errors import DataDirError
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 SYNC_FOLDER_MARKERS = (
     "onedrive", "nextcloud", "dropbox", "owncloud", "google drive", "googledrive",
     "my drive", "icloud drive", "iclouddrive", "icloud~", "box sync", "pcloud drive",
     "seadrive", "sharepoint",
 )
+# Names users and installers give such folders: "MyDropbox", "Dropbox (Werk)",
+# "OneDrive - Gemeente Helmond", "Nextcloud2", "Mijn Google Drive", "iCloudDrive". A marker
+# anywhere in a folder name counts, not only at its start; "box sync" and "my drive" keep
+# their own spelling because plain "box"/"drive" would match ordinary folders.
+_SYNC_NAME = re.compile("|".join(re.escape(m) for m in SYNC_FOLDER_MARKERS))
 NETWORK_FS_TYPES = frozenset({
     "nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "afs", "davfs", "fuse.rclone",
     "9p", "ncpfs", "fuse.davfs2",
@@ -36,10 +42,8 @@ def sync_folder_reason(path: Path, environ: dict[str, str] | None = None) -> str
     """Why `path` looks like a sync folder, or None."""
     environ = dict(os.environ) if environ is None else environ
     for part in path.parts:
-        lowered = part.lower()
-        for marker in SYNC_FOLDER_MARKERS:
-            if lowered.startswith(marker):
-                return f"de map '{part}' hoort bij een synchronisatiedienst"
+        if _SYNC_NAME.search(part.lower()):
+            return f"de map '{part}' hoort bij een synchronisatiedienst"
     resolved = str(path).lower()
     for var in SYNC_ENV_VARS:
         root = environ.get(var)
@@ -103,7 +107,7 @@ def ensure_safe_data_dir(path: Path) -> None:
             os.fsync(probe.fileno())
     except OSError as exc:
         raise DataDirError(
-            f"Kan niet schrijven in de gegevensmap {path} ({_dutch_reason(exc)}). "
+            f"Kan niet schrijven in de gegevensmap {path} ({_reason(exc)}). "
             "Kies met --data-dir een map waarin u mag schrijven."
         ) from exc
     free = shutil.disk_usage(path).free
@@ -116,19 +120,13 @@ def ensure_safe_data_dir(path: Path) -> None:
         )
 
 
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):  # the folder, not a file, is what the user can fix
+        return "u hebt geen schrijfrechten in deze map"
+    return dutch_reason(exc)
+
+
 # Room for a write transaction, the WAL and a daily backup of a typical register.
 MIN_FREE_BYTES = 50_000_000
-_REASONS = {
-    errno.EROFS: "de schijf is alleen-lezen",
-    errno.EACCES: "u hebt geen schrijfrechten in deze map",
-    errno.EPERM: "u hebt geen schrijfrechten in deze map",
-    errno.ENOSPC: "de schijf is vol",
-    getattr(errno, "EDQUOT", -2): "uw schijfruimte (quotum) is op",
-    errno.ENOENT: "de map bestaat niet en kon niet worden gemaakt",
-}
 
 
-def _dutch_reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return _REASONS[errno.EACCES]
-    return _REASONS.get(exc.errno or -1, f"fout van het besturingssysteem ({exc.errno})")

@@ -13,7 +13,7 @@ LOCK_NAME = "register.lock"
 class DataDirLock:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / LOCK_NAME
-        self._lock = FileLock(str(self.path), timeout=0, thread_local=False)
+        self._lock = FileLock(str(self.path), timeout=0, thread_local=False, mode=0o600)
 
     def acquire(self) -> None:
         try:

@@ -2,15 +2,21 @@
 
 1. the data dir is a real, writable, local folder (not a sync or network folder);
 2. no other program has it open (OS file lock);
-3. the database file is SQLite, whole, and of a schema this app knows;
-4. an older schema is backed up, then migrated on a copy that replaces the original only
+3. the database file is SQLite (plain or SQLCipher), readable with the key, and of a schema
+   this app knows; the full quick_check only after an unclean shutdown (store.shutdown);
+4. with a key, a plain register and plain backups are converted once (store.encrypt);
+5. an older schema is backed up, then migrated on a copy that replaces the original only
    after it passed its checks, so a failed migration leaves the old database untouched;
-5. missing code lists are loaded; one automatic backup a day, 14 kept.
+6. missing code lists are loaded; one automatic backup a day, 14 kept.
+
+`key` is the register's data key (store.keys); None means plain SQLite, which only tests and
+the conversion use: every app entry point (GUI, CLI) passes a key.
 """
 
+import errno
 import logging
 import os
-import sqlite3
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,14 +24,17 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.store import backup, migrate
+from vrijwilligers_app.store import backup, encrypt, migrate, shutdown
 from vrijwilligers_app.store.engine import create_register_engine
-from vrijwilligers_app.store.errors import MigrationError
+from vrijwilligers_app.store.errors import MigrationError, ReadOnlyRegisterError
+from vrijwilligers_app.store.files import fold_wal, remove_database_files
 from vrijwilligers_app.store.inspect import inspect_database
 from vrijwilligers_app.store.location import ensure_safe_data_dir
 from vrijwilligers_app.store.lock import DataDirLock
+from vrijwilligers_app.store.private import clear_private_temp_dir, secure_data_dir
 from vrijwilligers_app.store.seed import ensure_code_lists
 from vrijwilligers_app.store.settings import get_int_setting
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +44,22 @@ class Register:
     data_dir: Path
     engine: Engine
     lock: DataDirLock = field(repr=False)
+    key: bytes | None = field(default=None, repr=False)
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / DATABASE_NAME
 
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
     def close(self) -> None:
+        if not self.lock.held:
+            return
         self.engine.dispose()
+        shutdown.write_clean_record(self.data_dir, self.db_path)
+        clear_private_temp_dir(self.data_dir)
         self.lock.release()
 
     def __enter__(self) -> "Register":
@@ -51,45 +69,79 @@ class Register:
         self.close()
 
 
-def open_register(data_dir: Path, *, today: date | None = None,
+def open_register(data_dir: Path, *, key: bytes | None = None, today: date | None = None,
                   daily_backup: bool = True) -> Register:
     ensure_safe_data_dir(data_dir)
     lock = DataDirLock(data_dir)
     lock.acquire()
     try:
+        secure_data_dir(data_dir)
+        clear_private_temp_dir(data_dir)
         db_path = data_dir / DATABASE_NAME
-        state = inspect_database(db_path, data_dir)
+        remove_database_files(encrypt.work_path(db_path))  # a conversion cut short
+        backup.remove_leftovers(data_dir)  # we hold the lock: no backup is running now
+        ensure_writable(db_path)
+        clean = shutdown.take_clean_record(data_dir, db_path)
+        state = inspect_database(db_path, data_dir, key=key, full_check=not clean)
+        if key is not None:
+            if state.exists and not state.encrypted and db_path.stat().st_size > 0:
+                encrypt.encrypt_register(db_path, key)
+            encrypt.encrypt_plain_backups(backup.backups_dir(data_dir), key)
         if state.revision != migrate.head_revision():
             if state.revision is None:
-                _create_new(db_path)
+                _create_new(db_path, key)
             else:
-                _migrate_safely(db_path, data_dir, state.revision)
-        engine = create_register_engine(db_path)
+                _migrate_safely(db_path, data_dir, state.revision, key)
+        engine = create_register_engine(db_path, key)
         ensure_code_lists(engine)
         if daily_backup:
             keep = get_int_setting(engine, "backup_keep_days", backup.DEFAULT_KEEP_DAYS)
-            backup.auto_backup(db_path, data_dir, today or date.today(), keep)
-        return Register(data_dir=data_dir, engine=engine, lock=lock)
+            backup.auto_backup(db_path, data_dir, today or date.today(), keep, key=key)
+        return Register(data_dir=data_dir, engine=engine, lock=lock, key=key)
     except BaseException:
         lock.release()
         raise
 
 
-def _create_new(db_path: Path) -> None:
-    engine = create_register_engine(db_path)
+def ensure_writable(db_path: Path) -> None:
+    """Refuse a register the app could open but never save to (a read-only file, e.g. copied
+    from a CD or marked read-only in Explorer, or a read-only disk): otherwise every save fails
+    later with SQLite's English 'attempt to write a readonly database'."""
+    if not db_path.exists():
+        return
+    mode = db_path.stat().st_mode
+    readonly = not mode & stat.S_IWUSR or not os.access(db_path, os.W_OK)
+    if not readonly:
+        try:  # a read-only mount or an ACL that the mode bits do not show
+            with open(db_path, "r+b"):
+                pass
+        except PermissionError:
+            readonly = True
+        except OSError as exc:
+            readonly = exc.errno == errno.EROFS
+    if readonly:
+        raise ReadOnlyRegisterError(
+            f"Het register {db_path} is alleen-lezen: het programma kan het openen maar niets "
+            "opslaan. Zet het bestand op schrijfbaar (in Verkenner: rechtsklik → Eigenschappen "
+            "→ vink 'Alleen-lezen' uit) of kies met --data-dir een map waarin u mag schrijven. "
+            "Er is niets veranderd.")
+
+
+def _create_new(db_path: Path, key: bytes | None) -> None:
+    engine = create_register_engine(db_path, key)
     try:
         migrate.upgrade_to_head(engine)
     finally:
         engine.dispose()
 
 
-def _migrate_safely(db_path: Path, data_dir: Path, revision: str) -> None:
-    _fold_wal(db_path)  # a hot WAL must never meet a replaced main file
+def _migrate_safely(db_path: Path, data_dir: Path, revision: str, key: bytes | None) -> None:
+    fold_wal(db_path, key)  # a hot WAL must never meet a replaced main file
     pre = backup.backups_dir(data_dir) / backup.timestamped_name(f"voor-update-{revision}-")
-    backup.copy_database(db_path, pre)
+    backup.copy_database(db_path, pre, key=key)
     work = db_path.with_name(db_path.name + ".update")
-    backup.copy_database(db_path, work)
-    engine = create_register_engine(work)
+    backup.copy_database(db_path, work, key=key)
+    engine = create_register_engine(work, key)
     try:
         migrate.upgrade_to_head(engine)
         with engine.connect() as connection:
@@ -98,35 +150,16 @@ def _migrate_safely(db_path: Path, data_dir: Path, revision: str) -> None:
         if status != "ok" or problems:
             raise MigrationError(f"controle na de update mislukt ({status}, {len(problems)})")
         engine.dispose()
-        _fold_wal(work)
+        fold_wal(work, key)
     except Exception as exc:
         engine.dispose()
-        _remove_database_files(work)
+        remove_database_files(work)
         raise MigrationError(
-            f"Het bijwerken van het register naar de nieuwe versie is mislukt ({exc}). "
+            "Het bijwerken van het register naar de nieuwe versie is mislukt "
+            f"({exc if isinstance(exc, MigrationError) else dutch_reason(exc)}). "
             f"Het register is niet veranderd; een kopie staat in {pre}."
         ) from exc
     os.replace(work, db_path)
-    _remove_database_files(work)
+    remove_database_files(work)
     Path(str(db_path) + "-shm").unlink(missing_ok=True)
     log.info("Register bijgewerkt van %s naar %s", revision, migrate.head_revision())
-
-
-def _fold_wal(path: Path) -> None:
-    """Write the WAL back into the main file, so the file alone holds everything.
-
-    SQLite removes the WAL when its last connection closes; we hold the data dir lock, so
-    this connection is the last one."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    finally:
-        connection.close()
-    if busy or Path(str(path) + "-wal").exists():
-        raise MigrationError("het logbestand van de update kon niet worden verwerkt")
-
-
-def _remove_database_files(path: Path) -> None:
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    path.unlink(missing_ok=True)

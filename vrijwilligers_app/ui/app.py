@@ -75,15 +75,25 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
     """Open the register and show the window; `smoke_test` quits after the first paint and
     prints 'venster getoond' (installer smoke test and start-up benchmark). When the window
     closed to restore a backup, the backup is put back and the window opens again."""
+    from vrijwilligers_app.store.private import restrict_umask
     from vrijwilligers_app.store.register import open_register
     from vrijwilligers_app.store.restore import restore_backup
+    from vrijwilligers_app.ui.unlock_flow import Cancelled, acquire_key
 
+    restrict_umask()
     app = create_application()
     status = ""
+    key: bytes | None = None
     while True:
         try:
             with timed("register geopend"):
-                register = open_register(data_dir, daily_backup=False)
+                if key is None:
+                    register = _open(data_dir, acquire_key)
+                    key = register.key
+                else:
+                    register = open_register(data_dir, key=key, daily_backup=False)
+        except Cancelled:
+            return 0
         except RegisterError as exc:
             show_error(f"{APP_NAME}: register niet geopend", str(exc))
             return 1
@@ -94,7 +104,7 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
         with_demo = False
         try:
             with timed("back-up teruggezet"):
-                kept = restore_backup(restore_from, data_dir)
+                kept = restore_backup(restore_from, data_dir, key=key)
         except RegisterError as exc:
             log.warning("terugzetten geweigerd: %s", type(exc).__name__)
             show_error(f"{APP_NAME}: back-up niet teruggezet", str(exc))
@@ -134,12 +144,30 @@ def _show_window(app: QApplication, register: "Register", with_demo: bool, smoke
     return code, restore_from
 
 
+def _open(data_dir: Path, acquire_key):  # type: ignore[no-untyped-def]
+    """Always encrypted: a key from the user (or keyring); a keyring key that no longer
+    fits (passphrase changed elsewhere, key file restored) is forgotten and asked for."""
+    from vrijwilligers_app.services import remember
+    from vrijwilligers_app.store.errors import EncryptedRegisterError
+    from vrijwilligers_app.store.register import open_register
+
+    key, from_keyring = acquire_key(data_dir)
+    try:
+        return open_register(data_dir, key=key, daily_backup=False)
+    except EncryptedRegisterError:
+        if not from_keyring:
+            raise
+        remember.forget(data_dir)
+        key, _ = acquire_key(data_dir)
+        return open_register(data_dir, key=key, daily_backup=False)
+
+
 def _daily_backup(register) -> None:  # type: ignore[no-untyped-def]
     from vrijwilligers_app.store.backup import DEFAULT_KEEP_DAYS, auto_backup
     from vrijwilligers_app.store.settings import get_int_setting
 
     keep = get_int_setting(register.engine, "backup_keep_days", DEFAULT_KEEP_DAYS)
-    auto_backup(register.db_path, register.data_dir, date.today(), keep)
+    auto_backup(register.db_path, register.data_dir, date.today(), keep, key=register.key)
 
 
 def _fill_demo(engine) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,7 @@ from vrijwilligers_app.ui.welcome.demo import (
 from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
 
 if TYPE_CHECKING:
+    from vrijwilligers_app.ui.lock import LockController
     from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
 # (object name, sidebar title, register kind or None)
@@ -93,9 +94,26 @@ class MainWindow(QMainWindow):
         self.search_dialog.chosen.connect(self.open_record)
         self._build_menus()
         self.statusBar().showMessage(f"Register: {register.db_path}")
+        self.lock: LockController | None = None
         self._apply_font_scale(int(str(self.settings.value("font_scale", 100))))
         self._restore_state()
+        self.lock = self._auto_lock()
         self._show_demo_state()
+
+    def _set_lock_minutes(self, minutes: int) -> None:
+        if self.lock is not None:
+            self.lock.set_minutes(minutes)
+
+    def _auto_lock(self) -> LockController | None:
+        """Only an encrypted register locks (tests of other things use plain ones)."""
+        if self.register.key is None:
+            return None
+        from vrijwilligers_app.store.settings import get_int_setting
+        from vrijwilligers_app.ui.lock import DEFAULT_MINUTES, SETTING, LockController
+
+        minutes = get_int_setting(self.register.engine, SETTING, DEFAULT_MINUTES)
+        return LockController(self, self.register.data_dir, self.register.key, self.runner,
+                              minutes)
 
     # --- building ----------------------------------------------------------------------------
     def _fit_sidebar(self) -> None:
@@ -113,6 +131,7 @@ class MainWindow(QMainWindow):
 
         if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
             file_menu.addAction("&Gemeente: sociaal domein in beeld…", self.open_gemeente)
+        file_menu.addAction("&Logboek (privacy)…", self.open_audit_log)
         file_menu.addSeparator()
         self.restore_action = file_menu.addAction("Back-up &terugzetten…", self.restore_backup)
         file_menu.addAction("&Welkom en eerste stappen…", self.open_welcome)
@@ -166,7 +185,7 @@ class MainWindow(QMainWindow):
         from vrijwilligers_app.ui.restore import choose_backup, confirm_restore
 
         source = source or choose_backup(self, self.register.data_dir)
-        if source is None or not confirm_restore(self, source):
+        if source is None or not confirm_restore(self, source, self.register.key):
             return False
         self.restore_from = source
         if not self.close():  # unsaved changes kept the window open
@@ -206,6 +225,13 @@ class MainWindow(QMainWindow):
         if sync:
             dialog.sync_button.click()
 
+    def open_audit_log(self) -> None:
+        from vrijwilligers_app.ui.dialogs.audit_dialog import AuditDialog
+
+        dialog = AuditDialog(self.register.engine, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def open_gemeente(self) -> None:
         from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
 
@@ -235,6 +261,7 @@ class MainWindow(QMainWindow):
 
                 page = SettingsPage(self.register, self.settings, self.runner)
                 page.font_scale_changed.connect(self._apply_font_scale)
+                page.security.lock_minutes_changed.connect(self._set_lock_minutes)
                 page.status.connect(self.statusBar().showMessage)
             page.setObjectName(f"page_{key}")
             old = self.stack.widget(row)
@@ -283,9 +310,11 @@ class MainWindow(QMainWindow):
     def open_reports(self) -> QWidget:
         """Rapporten afdrukken (issue 8): not modal, so the register stays usable. Imported
         here: reportlab and QtPdf need not slow down the start."""
+        from vrijwilligers_app.store.private import private_temp_dir
         from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 
-        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self)
+        self.reports_dialog = ReportsDialog(self.register.engine, self.runner, self,
+                                            temp_dir=private_temp_dir(self.register.data_dir))
         self.reports_dialog.show()
         return self.reports_dialog
 
@@ -314,6 +343,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.lock is not None and self.lock.locked:
+            event.ignore()  # unlock first: the questions about unsaved edits show data
+            return
         for page in self.pages.values():
             if not self._may_leave(page):
                 event.ignore()

@@ -21,10 +21,12 @@ def choose_backup(parent: QWidget, data_dir: Path) -> Path | None:
     return Path(name) if name else None
 
 
-def confirm_restore(parent: QWidget, source: Path) -> bool:
-    """Check that `source` is a backup this app can open, then ask; False changes nothing."""
+def confirm_restore(parent: QWidget, source: Path, key: bytes | None = None) -> bool:
+    """Check that `source` is a backup this app can open, then ask; False changes nothing.
+    `key`: the register's data key (an encrypted backup must have it; a plain one is
+    converted when it is put back)."""
     try:
-        state = inspect_database(source, as_backup=True)
+        state = inspect_database(source, as_backup=True, key=key)
         if state.revision is None:
             raise RegisterError(f"{source} is geen back-up van een register (geen schemaversie).")
     except RegisterError as exc:

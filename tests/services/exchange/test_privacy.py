@@ -104,7 +104,9 @@ def test_csv_opens_cleanly_in_excel_bom_semicolons_and_no_formulas(exported):
                 assert not cell.strip('"').startswith(("=", "+", "-", "@")), (name, cell)
 
 
-def test_a_formula_in_an_initiative_is_neutralised_and_read_back_unchanged(laptop, tmp_path):
+def test_a_formula_in_an_initiative_is_neutralised_and_stays_text_when_read(laptop, tmp_path):
+    """Issue 17: a formula read from a package is kept as text (leading apostrophe), never
+    handed on as a live formula to whatever opens the gemeente's data next."""
     from sqlalchemy import text
 
     from vrijwilligers_app.services.exchange.package_read import read_package
@@ -121,8 +123,8 @@ def test_a_formula_in_an_initiative_is_neutralised_and_read_back_unchanged(lapto
     assert ";0492 123 456;" in csv and "+31492123456" not in csv
     package = read_package(content)
     descriptions = {r["beschrijving"] for r in package.tables["initiatieven"]}
-    assert '=HYPERLINK("http://x";"klik")' in descriptions
-    assert "+SOM(A1)" in {r["contactpersoon"] for r in package.tables["initiatieven"]}
+    assert '\'=HYPERLINK("http://x";"klik")' in descriptions
+    assert "'+SOM(A1)" in {r["contactpersoon"] for r in package.tables["initiatieven"]}
 
 
 def test_frictionless_validate_passes_on_the_unencrypted_package(exported, tmp_path):

@@ -119,6 +119,22 @@ def invalid_source_id(content, key):
     return repack(resign(unpack(content), key, source_id="../../etc"))
 
 
+def sequence_2_63(content, key):
+    return repack(resign(unpack(content), key, sequence=2**63))
+
+
+def sequence_10_30(content, key):
+    return repack(resign(unpack(content), key, sequence=10**30))
+
+
+def schema_version_10_30(content, key):
+    return repack(resign(unpack(content), key, schema_version=10**30))
+
+
+def sequence_as_text(content, key):
+    return repack(resign(unpack(content), key, sequence="3"))
+
+
 def sealed_for_another_gemeente(content, key):
     return MAGIC + SealedBox(PrivateKey.generate().public_key).encrypt(content)
 
@@ -142,6 +158,10 @@ BAD = [
     (bzip2_entry, "alleen deflate"),
     (deeply_nested_manifest, "manifest.json is onleesbaar"),
     (invalid_source_id, "ongeldige bron"),
+    (sequence_2_63, "ongeldig volgnummer (buiten 1 t/m 2.147.483.647)"),
+    (sequence_10_30, "ongeldig volgnummer"),
+    (schema_version_10_30, "ongeldige schemaversie"),
+    (sequence_as_text, "manifest.json is onleesbaar"),
 ]
 
 
@@ -167,7 +187,8 @@ def test_bad_package_is_refused_and_changes_nothing_good_one_still_merged(
     assert outcome["export-a.zip"].status == REFUSED
     assert reason in outcome["export-a.zip"].reason
     assert outcome[good.name].status == IMPORTED
-    sources = gemeente.rows("SELECT source_id FROM exchange_source")
+    # both laptops are enrolled (conftest); only the good one has a snapshot
+    sources = gemeente.rows("SELECT source_id FROM exchange_source WHERE last_sequence > 0")
     assert sources == [(laptop_keys(good_laptop.data_dir).source_id,)]
     assert gemeente.rows("SELECT count(*) FROM exchange_record WHERE source_id <> :s",
                          s=sources[0][0]) == [(0,)]
@@ -227,3 +248,27 @@ def test_a_repeated_sequence_number_with_other_content_is_ignored(laptop, gemeen
     assert report.outcomes[0].status == IGNORED
     assert "herhaald volgnummer 1" in report.outcomes[0].reason
     assert gemeente.dump() == before
+
+
+def test_an_unexpected_error_in_one_file_never_stops_the_round(make_laptop, gemeente, tmp_path,
+                                                               monkeypatch):
+    from vrijwilligers_app.services.exchange import merge
+
+    first, second = make_laptop("a"), make_laptop("b")
+    folder = tmp_path / "in"
+    bad = export_to(first, folder)
+    good = export_to(second, folder)
+    real = merge.merge_package
+
+    def failing(engine, package, file_name, file_path=None):
+        if file_name == bad.name:
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        return real(engine, package, file_name, file_path)
+
+    monkeypatch.setattr(merge, "merge_package", failing)
+    report = import_packages(gemeente.engine, gemeente.data_dir, [folder])
+    outcome = {o.file.name: o for o in report.outcomes}
+    assert outcome[bad.name].status == REFUSED
+    assert "onverwachte fout" in outcome[bad.name].reason
+    assert "Python" not in report.as_text()
+    assert outcome[good.name].status == IMPORTED

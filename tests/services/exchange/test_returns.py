@@ -170,16 +170,17 @@ def test_sync_exports_and_reads_returns(laptop, gemeente, connected):
 def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, gemeente,
                                                                     connected, tmp_path,
                                                                     template_database):
-    from tests.helpers.exchange import make_side
+    from tests.services.exchange.conftest import _side, enrol
     from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
 
     for number in range(3):
         write_returns(gemeente.engine, gemeente.data_dir, tmp_path / f"oud{number}")
         read_returns(laptop.engine, laptop.data_dir, [tmp_path / f"oud{number}"])
-    new = make_side(template_database, tmp_path / "nieuwe-gemeente")
+    new = _side(template_database, tmp_path / "nieuwe-gemeente")
     pin_gemeente_key(laptop.engine, create_gemeente_keys(new.data_dir, "Nieuw").public,
                      replace=True)
     export_to(laptop, tmp_path / "naar-nieuw")
+    enrol(new, laptop)  # issue 17: the new gemeente accepts the laptop's key first
     import_packages(new.engine, new.data_dir, [tmp_path / "naar-nieuw"])
     [written] = write_returns(new.engine, new.data_dir, tmp_path / "nieuw")
     report = read_returns(laptop.engine, laptop.data_dir, [written.path])

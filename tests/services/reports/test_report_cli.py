@@ -3,13 +3,19 @@
 import pytest
 
 from tests.helpers.pdftext import pages
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import TEST_PASSPHRASE, make_encrypted_register_dir
 from vrijwilligers_app.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch):
+    """Every command that opens a register reads the passphrase from the environment."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
 
 
 @pytest.fixture
 def data_dir(demo_klein_database, tmp_path):
-    return make_register_dir(demo_klein_database, tmp_path / "data")
+    return make_encrypted_register_dir(demo_klein_database, tmp_path / "data")
 
 
 def report(data_dir, *args):

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from vrijwilligers_app.domain import consent as rules
 from vrijwilligers_app.domain.validation import ValidationError, format_date_nl, parse_date_nl
+from vrijwilligers_app.services import audit
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.services.editing.rules import check_text
 from vrijwilligers_app.store.consent_cache import refresh_cache
@@ -134,6 +135,8 @@ def record_consent(engine: Engine, resident_id: int, values: Mapping[str, object
         session.add(consent)
         refresh_cache(session, resident_id)
         assert consent.id is not None
+        audit.record(session, "consent_changed", "resident", resident_id,
+                     detail=_audit_detail(consent, "gegeven"))
         return consent.id
 
 
@@ -201,6 +204,8 @@ def withdraw_consent(engine: Engine, resident_id: int, purpose: str,
         consent.withdrawn_on = when
         session.add(consent)
         refresh_cache(session, resident_id)
+        audit.record(session, "consent_changed", "resident", resident_id,
+                     detail=_audit_detail(consent, "ingetrokken"))
         shared = shared_before(session, resident_id,
                                destination_id if purpose == rules.SHARING else None)
         assert consent.id is not None
@@ -215,6 +220,8 @@ def restore_consent(engine: Engine, consent_id: int) -> None:
             consent.withdrawn_on = None
             session.add(consent)
             refresh_cache(session, consent.resident_id)
+            audit.record(session, "consent_changed", "resident", consent.resident_id,
+                         detail=_audit_detail(consent, "intrekking ongedaan gemaakt"))
 
 
 def remove_consent(engine: Engine, consent_id: int) -> None:
@@ -225,6 +232,14 @@ def remove_consent(engine: Engine, consent_id: int) -> None:
             resident_id = consent.resident_id
             session.delete(consent)
             refresh_cache(session, resident_id)
+            audit.record(session, "consent_changed", "resident", resident_id,
+                         detail=_audit_detail(consent, "vastleggen ongedaan gemaakt"))
+
+
+def _audit_detail(consent: Consent, change: str) -> str:
+    """'delen (organisatie 4): gegeven': purpose and organisation id, no names or text."""
+    where = f" (organisatie {consent.destination_id})" if consent.destination_id else ""
+    return f"{consent.purpose}{where}: {change}"
 
 
 def ledger(engine: Engine, resident_id: int) -> list[ConsentRow]:

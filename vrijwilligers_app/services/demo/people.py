@@ -139,7 +139,7 @@ def add_residents(ctx: Context, count: int) -> list[ResidentInfo]:
             languages=languages_for(ctx, last),
             consent_recording=True, consent_recording_on=registered,
             consent_sharing=False, consent_sharing_on=None,  # the ledger's cache, see below
-            archived_at=None,
+            archived_at=None, anonymised_on=None, age_band="",
         )
         up_front = rng.choice(consents.UP_FRONT) if sharing_on else ()
         if up_front:  # the cache as the ledger will have it (referrals add the same date)

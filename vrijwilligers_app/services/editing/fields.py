@@ -139,6 +139,7 @@ SUBJECTS = {"initiatives": "Dit initiatief", "volunteers": "Deze vrijwilliger",
 TABLE_NAMES = {"initiatives": "initiative", "volunteers": "volunteer", "residents": "resident"}
 # Kept by the table but not edited in the forms.
 NOT_EDITED = frozenset({"id", "uuid", "created_at", "updated_at", "archived_at",
+                        "anonymised_on", "age_band",
                         # the resident's cache of the consent ledger (services.consents)
                         "consent_recording", "consent_recording_on", "consent_sharing",
                         "consent_sharing_on"})

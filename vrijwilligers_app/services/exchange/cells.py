@@ -9,10 +9,11 @@ takes off again (`restore_text`). Numbers are written as numbers and never start
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import IO, Any
 
+from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.exchange.errors import PackageRefused
 from vrijwilligers_app.services.exchange.schema import Column, Table
 
@@ -154,12 +155,47 @@ def _parser(column: Column) -> Callable[[str], Any]:
 def read_csv(table: Table, data: bytes) -> list[dict[str, Any]]:
     """Parse and check a CSV against its Table Schema; PackageRefused naming file, row and
     field on the first problem."""
+    return read_csv_stream(table, io.BytesIO(data))
+
+
+_CSV_REASONS = (
+    ("expected after", "een aanhalingsteken staat op een onverwachte plek"),
+    ("unexpected end of data", "het bestand houdt midden in een veld op"),
+    ("nul", "bevat een NUL-teken"),
+    ("field larger than field limit", "een veld is te lang"),
+    ("new-line character seen in unquoted field", "een regeleinde midden in een veld"),
+)
+
+
+def csv_reason(exc: csv.Error) -> str:
+    """Python's csv module speaks English; the user reads Dutch."""
+    text = str(exc).lower()
+    return next((reason for needle, reason in _CSV_REASONS if needle in text),
+                "ongeldige opbouw")
+
+
+MAX_LINE_CHARS = 1024 * 1024  # no cell of an export comes near; a bomb's one line does
+
+
+def _lines(text: io.TextIOBase, where: str) -> Iterator[str]:
+    """Lines of at most MAX_LINE_CHARS, so a package of one endless line is refused after
+    reading one megabyte instead of being decoded whole."""
+    while True:
+        line = text.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_CHARS:
+            raise PackageRefused(f"{where}: een regel is langer dan "
+                                 f"{thousands(MAX_LINE_CHARS)} tekens; geen geldige export.")
+        yield line
+
+
+def read_csv_stream(table: Table, stream: IO[bytes]) -> list[dict[str, Any]]:
+    """read_csv from a binary stream (an entry of the zip), decoded as it is read, so the
+    inflated file is never held whole in memory beside its rows."""
     where = table.path
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PackageRefused(f"{where} is geen UTF-8-tekst (byte {exc.start}).") from exc
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITER, strict=True)
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.reader(_lines(text, where), delimiter=DELIMITER, strict=True)
     try:
         header = next(reader, None)
         if header != table.header:
@@ -167,7 +203,13 @@ def read_csv(table: Table, data: bytes) -> list[dict[str, Any]]:
                                  f"{', '.join(table.header)}).")
         return _rows(table, reader)
     except csv.Error as exc:
-        raise PackageRefused(f"{where}, rij {reader.line_num}: geen geldige CSV ({exc}).") from exc
+        raise PackageRefused(f"{where}, rij {reader.line_num}: geen geldige CSV "
+                             f"({csv_reason(exc)}).") from exc
+    except UnicodeDecodeError as exc:
+        raise PackageRefused(f"{where} is geen UTF-8-tekst (rij {reader.line_num + 1})."
+                             ) from exc
+    finally:
+        text.detach()
 
 
 def _rows(table: Table, reader: Iterable[Sequence[str]]) -> list[dict[str, Any]]:

@@ -1,7 +1,8 @@
 """The laptop's export: preview in plain Dutch, then one signed (and sealed) snapshot file.
 
 The default folder is the setting `exchange_folder` (Instellingen). Each export is a full
-snapshot; its sequence number comes from the key folder, so it only grows.
+snapshot; its sequence number comes from the register (services/exchange/sequence.py), so it
+only grows.
 """
 
 from collections.abc import Generator
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from vrijwilligers_app.services.audit import record_now
 from vrijwilligers_app.services.exchange import keys as keys_module
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.package_write import (
@@ -20,6 +22,7 @@ from vrijwilligers_app.services.exchange.package_write import (
 )
 from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
+from vrijwilligers_app.services.exchange.sequence import next_sequence
 from vrijwilligers_app.services.steps import Progress, run_steps
 from vrijwilligers_app.store.location import sync_folder_reason
 from vrijwilligers_app.store.settings import get_setting
@@ -130,7 +133,7 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
     rows = project(engine, keys.pseudonym_secret, today or date.today())
     yield 1, 3, "Pakket maken"
     organisation = get_setting(engine, "organisation_name")
-    sequence = keys_module.next_sequence(data_dir)
+    sequence = next_sequence(engine, data_dir, keys.source_id)
     built = build_package("export", keys.source_id, sequence, rows, keys.signing_key,
                           gemeente.box_key if gemeente else None,
                           extra={"source_name": organisation})
@@ -140,6 +143,8 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
             f"{'.versleuteld' if gemeente else '.zip'}")
     path = write_file(folder, name, built.content)
     remove_superseded(folder, f"export-{keys.source_id[:8]}", sequence)
+    record_now(engine, "export", "package", detail=f"volgnummer {sequence}, "
+               f"{len(rows['inwoners'])} inwoners als pseudoniem")
     yield 3, 3, "Klaar"
     return ExportResult(path, sequence, {k: len(v) for k, v in rows.items()},
                         gemeente is not None, built.package_hash)

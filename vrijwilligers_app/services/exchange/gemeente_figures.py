@@ -36,6 +36,8 @@ from vrijwilligers_app.domain.waiting_times import (
     ReferralFigures,
     referral_figures,
 )
+from vrijwilligers_app.services.exchange.city_rows import CityRows
+from vrijwilligers_app.services.exchange.initiative_merge import canonical_ids
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.engine import read_session
@@ -150,55 +152,48 @@ TABLES = ("initiatieven", "sociale_kaart", "vrijwilligers_per_initiatief",
 
 def city_overview(engine: Engine, period_start: date, period_end: date, today: date
                   ) -> CityOverview:
-    """Exact figures per source and city-wide (see the module docstring)."""
+    """Exact figures per source and city-wide (see the module docstring).
+
+    One source's rows are in memory at a time (issue 17: 200 laptops took 937 MB when every
+    row of every source was loaded at once). Its figures are computed, and what the city
+    figures need of it is kept in a pruned form (city_rows.CityRows): counts where a count
+    is all that is used, and only the referrals and activities of the period."""
     with read_session(engine) as session:
         known = list(session.execute(select(ExchangeSource).order_by(
             col(ExchangeSource.name), col(ExchangeSource.source_id))).scalars())
-    sources = [(s.source_id, s.name or s.source_id[:8]) for s in known]
+    names = {s.source_id: s.name or s.source_id[:8] for s in known}
     newest_first = [s.source_id for s in sorted(
         known, key=lambda s: s.snapshot_at or datetime.min.replace(tzinfo=UTC), reverse=True)]
-    per_source: dict[str, dict[str, list[dict[str, Any]]]] = {
-        sid: {t: [] for t in TABLES} for sid, _ in sources}
-    for table in TABLES:
-        for source_id, row in snapshot_rows(engine, table):
-            per_source[source_id][table].append(row)
-    figures = [_figures(per_source[sid], sid, name, period_start, period_end, today)
-               for sid, name in sources]
-    everything = _city_rows([per_source[sid] for sid in newest_first])
+    aliases = canonical_ids(engine)  # initiatives merged by the gemeente count once
+    city = CityRows(TABLES, period_start, period_end)
+    figures: dict[str, SourceFigures] = {}
+    for sid in newest_first:
+        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        for table in TABLES:
+            rows[table] = [row for _, row in snapshot_rows(engine, table, sid)]
+        figures[sid] = _figures(rows, sid, names[sid], period_start, period_end, today)
+        city.add(_as_canonical(rows, aliases))
+        del rows
+    everything = city.rows()
     initiatives = {r["id"]: r for r in everything["initiatieven"]}
     total = _figures(everything, None, CITY, period_start, period_end, today, initiatives)
-    return CityOverview(period_start, period_end, today, figures, total)
+    return CityOverview(period_start, period_end, today,
+                        [figures[s.source_id] for s in known], total)
 
 
-# Records with a stable, public id may reach the gemeente from several laptops (a register
-# copied to a second laptop, two coordinators of one initiative): city-wide they count once,
-# as in the newest snapshot. Pseudonymised records (residents, requests, matches, referrals)
-# cannot be linked across laptops (each has its own secret) and are added up.
-_SHARED = {"initiatieven": ("id",), "sociale_kaart": ("code",),
-           "vrijwilligers_per_initiatief": ("initiatief",),
-           "vrijwilligers_vermeld": ("id", "initiatief", "rol"), "activiteiten": ("id",)}
-
-
-def _city_rows(newest_first: list[dict[str, list[dict[str, Any]]]]
-               ) -> dict[str, list[dict[str, Any]]]:
-    everything: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    seen: dict[str, set[tuple[Any, ...]]] = {t: set() for t in _SHARED}
-    for rows in newest_first:
-        taken: set[str] = set()  # activities taken from this source: their visitors too
-        for table in TABLES:
-            if table == "bezoekers":
-                everything[table].extend(r for r in rows[table] if r["activiteit"] in taken)
-                continue
-            for row in rows[table]:
-                if table in _SHARED:
-                    key = tuple(row[k] for k in _SHARED[table])
-                    if key in seen[table]:
-                        continue
-                    seen[table].add(key)
-                    if table == "activiteiten":
-                        taken.add(row["id"])
-                everything[table].append(row)
-    return everything
+def _as_canonical(rows: dict[str, list[dict[str, Any]]], aliases: dict[str, str]
+                  ) -> dict[str, list[dict[str, Any]]]:
+    """A source's rows with merged initiatives under their canonical id (copies: the
+    per-source figures keep the laptop's own ids)."""
+    if not aliases:
+        return rows
+    changed = dict(rows)
+    changed["initiatieven"] = [{**r, "id": aliases.get(r["id"], r["id"])}
+                               for r in rows["initiatieven"]]
+    for table in ("vrijwilligers_per_initiatief", "vrijwilligers_vermeld", "activiteiten"):
+        changed[table] = [{**r, "initiatief": aliases.get(r["initiatief"], r["initiatief"])}
+                          for r in rows[table]]
+    return changed
 
 
 def suppress(count: int) -> int | None:

@@ -18,7 +18,7 @@ from sqlmodel import col
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.codelists import SPECS
 from vrijwilligers_app.services.exchange.errors import ExchangeError
-from vrijwilligers_app.services.exchange.keys import gemeente_keys, next_sequence
+from vrijwilligers_app.services.exchange.keys import gemeente_keys
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.services.exchange.package_write import (
     build_package,
@@ -26,6 +26,7 @@ from vrijwilligers_app.services.exchange.package_write import (
     write_file,
 )
 from vrijwilligers_app.services.exchange.projection import sociale_kaart
+from vrijwilligers_app.services.exchange.sequence import next_sequence
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import ExchangeSource, ExchangeStatusEvent, metadata
 
@@ -117,12 +118,14 @@ def write_returns(engine: Engine, data_dir: Path, folder: Path) -> list[ReturnWr
         own = [{"id": e.uuid, "doorverwijzing": e.referral_key, "soort": e.kind,
                 "moment": e.occurred_at, "organisatie": e.destination_code or None}
                for e in events if e.source_id == source.source_id]
-        sequence = next_sequence(data_dir)
+        sequence = next_sequence(engine, data_dir, GEMEENTE_SOURCE_ID)
         built = build_package("return", GEMEENTE_SOURCE_ID, sequence,
                               {"statusmomenten": own, "sociale_kaart": kaart,
                                "codelijsten": codes},
                               keys.signing_key, extra={"target": source.source_id,
-                                                       "source_name": keys.name})
+                                                       "source_name": keys.name,
+                                                       "accepted_sequence":
+                                                           source.last_sequence})
         name = f"terugmelding-{source.source_id[:8]}-{sequence:06d}-{stamp}.zip"
         path = write_file(folder, name, built.content)
         remove_superseded(folder, f"terugmelding-{source.source_id[:8]}", sequence)

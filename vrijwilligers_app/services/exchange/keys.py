@@ -28,13 +28,13 @@ from sqlalchemy import Engine
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.files import os_reason
 from vrijwilligers_app.store.settings import get_setting, set_setting
+from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 KEYS_DIR = "uitwisseling"
 LAPTOP_FILE = "laptop.json"
 GEMEENTE_FILE = "gemeente.json"
 PUBLIC_FILE_KIND = "vrijwilligers-app gemeentesleutel"
 GEMEENTE_KEY_SETTING = "exchange_gemeente_key"
-SEQUENCE_FILE = "volgnummer.txt"
 
 
 def fingerprint(*hex_keys: str) -> str:
@@ -58,8 +58,10 @@ def _write_private(path: Path, content: dict[str, str]) -> None:
 def _read_json(path: Path, what: str) -> dict[str, str]:
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ExchangeError(f"{what} in {path} is niet leesbaar ({exc}).") from exc
+    except OSError as exc:
+        raise ExchangeError(f"{what} in {path} is niet leesbaar ({dutch_reason(exc)}).") from exc
+    except ValueError as exc:
+        raise ExchangeError(f"{what} in {path} is niet leesbaar (geen geldige JSON).") from exc
     if not isinstance(content, dict):
         raise ExchangeError(f"{what} in {path} is geen sleutelbestand.")
     return content
@@ -80,6 +82,16 @@ class LaptopKeys:
         return fingerprint(self.public_hex)
 
 
+def enrolment_hint(data_dir: Path, organisation: str = "") -> str:
+    """What the laptop tells its user after the first export (issue 17): the gemeente keeps a
+    new laptop's exports in quarantine until someone there accepts this fingerprint."""
+    keys = laptop_keys(data_dir)
+    named = f" als '{organisation}'" if organisation else ""
+    return (f"Vingerafdruk van deze laptop: {keys.fingerprint}. De gemeente ziet deze laptop"
+            f"{named} en leest de export pas in nadat zij deze vingerafdruk heeft "
+            "geaccepteerd: geef hem door (telefonisch of op papier).")
+
+
 def laptop_keys(data_dir: Path) -> LaptopKeys:
     """The laptop's keys, made on first use."""
     path = data_dir / KEYS_DIR / LAPTOP_FILE
@@ -96,21 +108,6 @@ def laptop_keys(data_dir: Path) -> LaptopKeys:
                           bytes.fromhex(content["pseudonym_secret"]))
     except (KeyError, ValueError, TypeError, CryptoError) as exc:
         raise ExchangeError(f"De sleutel van deze laptop in {path} is beschadigd.") from exc
-
-
-def next_sequence(data_dir: Path) -> int:
-    """The next export's sequence number, kept beside the key (a restored backup of the
-    register must not send a number the gemeente has already seen)."""
-    path = data_dir / KEYS_DIR / SEQUENCE_FILE
-    try:
-        current = int(path.read_text(encoding="ascii").strip())
-    except (OSError, ValueError):
-        current = 0
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".nieuw")
-    temporary.write_text(str(current + 1), encoding="ascii")
-    os.replace(temporary, path)
-    return current + 1
 
 
 @dataclass(frozen=True)

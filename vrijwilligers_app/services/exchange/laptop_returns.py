@@ -40,6 +40,7 @@ from vrijwilligers_app.services.exchange.scan import (
     package_files,
     read_capped,
 )
+from vrijwilligers_app.services.exchange.sequence import record_accepted
 from vrijwilligers_app.services.referrals import refresh_cache
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import (
@@ -179,6 +180,9 @@ def apply_return(engine: Engine, data_dir: Path, package: Package, file_name: st
         if last is not None and package.sequence <= last:
             raise PackageIgnored(f"ouder of herhaald volgnummer {package.sequence} (al "
                                  f"ingelezen t/m {last}); niets veranderd")
+        # The last export the gemeente accepted: a laptop restored from a backup continues
+        # above it instead of being ignored.
+        record_accepted(session, keys.source_id, package.manifest.get("accepted_sequence"))
         codes = _update_codes(session, package.tables["codelijsten"])
         kaart = _update_kaart(session, package.tables["sociale_kaart"])
         added, unknown = _append_events(session, keys.pseudonym_secret,

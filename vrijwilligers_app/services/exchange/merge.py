@@ -1,21 +1,24 @@
 """Gemeente side: merging export packages of many laptops.
 
-Each file is read and checked entirely in memory (package_read) before the register is
-touched. Then, per package, the source's key is compared with the one pinned on first contact
-(a different key is refused), a package read before (same manifest hash) or with a sequence
-number not above the last one is ignored and reported, and otherwise the source's snapshot is
-replaced in ONE transaction: the old rows go, the new ones come, the package is logged.
-Refused packages change nothing; good packages in the same run are still merged.
+Each file is read and checked (package_read) before the register is touched. A package from
+a source nobody accepted yet waits in quarantine (quarantine.py, issue 17). Then, per
+package, the source's key is compared with the one accepted (a different key is refused), a
+package read before (same manifest hash) or with a sequence number not above the last one is
+ignored and reported, and otherwise the source's snapshot is replaced in ONE transaction: the
+old rows go, the new ones come, the package is logged. Refused packages change nothing; good
+packages in the same run are still merged.
 """
 
 import json
+import logging
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
-from sqlmodel import col
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, col
 
 from vrijwilligers_app.services.exchange.errors import (
     AlreadyRead,
@@ -30,9 +33,11 @@ from vrijwilligers_app.services.exchange.package_read import (
     Package,
     read_package,
 )
+from vrijwilligers_app.services.exchange.quarantine import Quarantined, Waiting, accept, hold
 from vrijwilligers_app.services.exchange.scan import (
     IGNORED,
     IMPORTED,
+    QUARANTINED,
     REFUSED,
     Outcome,
     Report,
@@ -49,6 +54,10 @@ from vrijwilligers_app.store.tables import (
 )
 from vrijwilligers_app.store.tables.base import utcnow
 
+log = logging.getLogger(__name__)
+UNEXPECTED = ("onverwachte fout bij het inlezen; er is niets van dit bestand opgeslagen. De "
+              "andere bestanden zijn wel gelezen.")
+
 
 def _json_default(value: object) -> str:
     if isinstance(value, datetime | date):
@@ -60,17 +69,17 @@ def _dump(row: dict[str, Any]) -> str:
     return json.dumps(row, default=_json_default, ensure_ascii=False, separators=(",", ":"))
 
 
-def merge_package(engine: Engine, package: Package, file_name: str) -> str:
-    """Replace the source's snapshot by the package's; returns a note (newly pinned key).
-    PackageRefused / PackageIgnored leave the register as it was."""
-    note = ""
+def merge_package(engine: Engine, package: Package, file_name: str,
+                  file_path: Path | None = None) -> str:
+    """Replace the source's snapshot by the package's; returns a note. A package signed by a
+    key nobody accepted yet is put in quarantine (Quarantined); PackageRefused /
+    PackageIgnored leave the register as it was."""
     with write_session(engine) as session:
         if session.get(ExchangePackage, package.package_hash) is not None:
             raise AlreadyRead("al eerder ingelezen (zelfde pakket, misschien hernoemd)")
         source = session.get(ExchangeSource, package.source_id)
         if source is None:
-            source = ExchangeSource(source_id=package.source_id, public_key=package.public_key)
-            note = f"nieuwe bron vastgelegd, vingerafdruk {fingerprint(package.public_key)}"
+            held = hold(session, package, file_path)
         elif source.public_key != package.public_key:
             raise PackageRefused(
                 "ondertekend met een andere sleutel dan eerder van deze bron (vastgelegd: "
@@ -78,21 +87,30 @@ def merge_package(engine: Engine, package: Package, file_name: str) -> str:
         elif package.sequence <= source.last_sequence:
             raise PackageIgnored(f"ouder of herhaald volgnummer {package.sequence} (al "
                                  f"ingelezen t/m {source.last_sequence}); niets veranderd")
-        source.name = str(package.manifest.get("source_name", ""))[:150]
-        source.last_sequence = package.sequence
-        source.snapshot_at = package.created_at
-        session.add(source)
-        session.flush()
-        session.execute(delete(ExchangeRecord).where(
-            col(ExchangeRecord.source_id) == package.source_id))
-        records = [{"source_id": package.source_id, "table_name": name, "data": _dump(row)}
-                   for name, rows in package.tables.items() for row in rows]
-        if records:  # Core executemany: no ORM objects for thousands of rows
-            session.connection().execute(insert(metadata.tables["exchange_record"]), records)
-        session.add(ExchangePackage(package_hash=package.package_hash, kind="export",
-                                    source_id=package.source_id, sequence=package.sequence,
-                                    file_name=file_name[:260], read_at=utcnow()))
-    return note
+        else:
+            held = None
+            _replace_snapshot(session, source, package, file_name)
+    if held is not None:  # committed: the quarantine row stays, the package waits
+        raise held
+    return ""
+
+
+def _replace_snapshot(session: Session, source: ExchangeSource, package: Package,
+                      file_name: str) -> None:
+    source.name = str(package.manifest.get("source_name", ""))[:150]
+    source.last_sequence = package.sequence
+    source.snapshot_at = package.created_at
+    session.add(source)
+    session.flush()
+    session.execute(delete(ExchangeRecord).where(
+        col(ExchangeRecord.source_id) == package.source_id))
+    records = [{"source_id": package.source_id, "table_name": name, "data": _dump(row)}
+               for name, rows in package.tables.items() for row in rows]
+    if records:  # Core executemany: no ORM objects for thousands of rows
+        session.connection().execute(insert(metadata.tables["exchange_record"]), records)
+    session.add(ExchangePackage(package_hash=package.package_hash, kind="export",
+                                source_id=package.source_id, sequence=package.sequence,
+                                file_name=file_name[:260], read_at=utcnow()))
 
 
 def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
@@ -114,10 +132,14 @@ def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
             package = read_package(content, expected_kind="export", box_key=box_key,
                                    limits=limits)
             del content
-            note = merge_package(engine, package, path.name)
+            note = merge_package(engine, package, path.name, path)
         except WrongKind as exc:
             if path in explicit:
                 report.outcomes.append(Outcome(path, IGNORED, exc.reason))
+            continue
+        except Quarantined as exc:
+            report.outcomes.append(Outcome(path, QUARANTINED, exc.reason, package.source_id,
+                                           package.sequence))
             continue
         except PackageIgnored as exc:
             report.outcomes.append(Outcome(path, IGNORED, exc.reason, package.source_id,
@@ -125,6 +147,12 @@ def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
             continue
         except PackageRefused as exc:
             report.outcomes.append(Outcome(path, REFUSED, exc.reason))
+            continue
+        except (SQLAlchemyError, ArithmeticError, ValueError, TypeError, MemoryError) as exc:
+            # One bad file never stops a round: whatever slipped past the checks is refused
+            # (its transaction rolled back) and the remaining files are still read.
+            log.warning("Pakket %s niet ingelezen: %s", path.name, type(exc).__name__)
+            report.outcomes.append(Outcome(path, REFUSED, UNEXPECTED))
             continue
         report.outcomes.append(Outcome(path, IMPORTED, "", package.source_id, package.sequence,
                                        note))
@@ -143,3 +171,18 @@ def snapshot_rows(engine: Engine, table: str, source_id: str | None = None
     with engine.connect() as connection:
         return [(source, json.loads(data)) for source, data in
                 connection.execute(stmt.order_by(col(ExchangeRecord.row_id)))]
+
+
+def accept_and_import(engine: Engine, data_dir: Path, given: str,
+                      limits: Limits = DEFAULT_LIMITS) -> tuple[Waiting, Report]:
+    """Accept a key from quarantine and read its waiting packages, newest first: the newest
+    valid one wins; older ones are reported as older snapshots. A file that is gone (the
+    laptop's newer export replaced it) is reported; its successor comes with the next round."""
+    waiting, files = accept(engine, given)
+    present = [path for path in files if path.is_file()]
+    report = import_packages(engine, data_dir, present, limits) if present else Report()
+    for path in files:
+        if not path.is_file():
+            report.outcomes.append(Outcome(path, IGNORED, "het bestand is er niet meer "
+                                                          "(vervangen door een nieuwere export?)"))
+    return waiting, report

@@ -30,7 +30,7 @@ from nacl.public import PrivateKey, SealedBox
 from nacl.signing import VerifyKey
 
 from vrijwilligers_app.domain.dutch_format import thousands
-from vrijwilligers_app.services.exchange.cells import read_csv
+from vrijwilligers_app.services.exchange.cells import read_csv, read_csv_stream
 from vrijwilligers_app.services.exchange.errors import PackageRefused, WrongKind
 from vrijwilligers_app.services.exchange.package_write import (
     DATAPACKAGE,
@@ -38,9 +38,19 @@ from vrijwilligers_app.services.exchange.package_write import (
     MANIFEST,
     SIGNATURE,
 )
-from vrijwilligers_app.services.exchange.schema import SCHEMA_VERSION, TABLES, TABLES_BY_VERSION
+from vrijwilligers_app.services.exchange.schema import (
+    SCHEMA_VERSION,
+    TABLES,
+    TABLES_BY_VERSION,
+    Table,
+)
+from vrijwilligers_app.services.exchange.untrusted import clean_tables
 
 MB = 1024 * 1024
+# Manifest numbers must fit every column they go into: PostgreSQL's INTEGER is 32 bits, and
+# SQLite raises OverflowError above 2**63. A laptop makes one export a day or so.
+MAX_SEQUENCE = 2**31 - 1
+MAX_SCHEMA_VERSION = 10_000
 
 
 @dataclass(frozen=True)
@@ -87,55 +97,76 @@ def open_sealed(content: bytes, box_key: PrivateKey | None) -> bytes:
                              "gemeentesleutel bestemd.") from exc
 
 
-def _unzip(content: bytes, limits: Limits) -> dict[str, bytes]:
+_ZIP_ERRORS = (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError,
+               NotImplementedError, zlib.error)
+CHUNK = MB
+
+
+def _open_zip(content: bytes, limits: Limits) -> zipfile.ZipFile:
+    """The zip with every entry's declared name, method and size checked; nothing inflated."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise PackageRefused("Geen geldig zip-bestand: het is onvolledig (afgebroken kopie?) "
                              "of beschadigd.") from exc
-    with archive:
-        infos = archive.infolist()
-        if len(infos) > limits.entries:
-            raise PackageRefused(f"Het zip-bestand bevat {len(infos)} bestanden; een pakket "
-                                 f"heeft er hooguit {limits.entries}.")
-        total = 0
-        for info in infos:
-            name = info.filename
-            if (name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/")
-                    or re.match(r"[A-Za-z]:", name)):
-                raise PackageRefused(f"Onveilige bestandsnaam in het zip-bestand: '{name}' "
-                                     "(buiten het pakket).")
-            if not _SAFE_NAME.fullmatch(name):
-                raise PackageRefused(f"Onbekend bestand in het pakket: '{name}'.")
-            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise PackageRefused(f"'{name}' is ingepakt op een manier die dit programma "
-                                     "niet leest (alleen deflate).")
-            if info.flag_bits & 0x1:
-                raise PackageRefused(f"'{name}' is met een wachtwoord versleuteld.")
-            if name.endswith(".json") and info.file_size > MB:
-                raise PackageRefused(f"'{name}' is te groot voor een beschrijving.")
-            total += info.file_size
-            if (info.file_size > limits.entry_bytes or total > limits.total_bytes
-                    or (info.file_size > MB
-                        and info.file_size > limits.ratio * max(info.compress_size, 1))):
-                raise PackageRefused(f"'{name}' is uitgepakt te groot "
-                                     f"({thousands(info.file_size)} bytes): mogelijk een "
-                                     "zip-bom. Niets ingelezen.")
-        if len({i.filename for i in infos}) != len(infos):
-            raise PackageRefused("Het zip-bestand bevat een bestandsnaam twee keer.")
-        files = {}
-        try:
-            for info in infos:
-                with archive.open(info) as handle:
-                    data = handle.read(info.file_size + 1)
-                if len(data) != info.file_size:
-                    raise PackageRefused(f"'{info.filename}' is groter dan het zip-bestand "
-                                         "opgeeft.")
-                files[info.filename] = data
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError,
-                NotImplementedError, zlib.error) as exc:
-            raise PackageRefused(f"Het zip-bestand is beschadigd ({exc}).") from exc
-    return files
+    infos = archive.infolist()
+    if len(infos) > limits.entries:
+        raise PackageRefused(f"Het zip-bestand bevat {len(infos)} bestanden; een pakket "
+                             f"heeft er hooguit {limits.entries}.")
+    total = 0
+    for info in infos:
+        name = info.filename
+        if (name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/")
+                or re.match(r"[A-Za-z]:", name)):
+            raise PackageRefused(f"Onveilige bestandsnaam in het zip-bestand: '{name}' "
+                                 "(buiten het pakket).")
+        if not _SAFE_NAME.fullmatch(name):
+            raise PackageRefused(f"Onbekend bestand in het pakket: '{name}'.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise PackageRefused(f"'{name}' is ingepakt op een manier die dit programma "
+                                 "niet leest (alleen deflate).")
+        if info.flag_bits & 0x1:
+            raise PackageRefused(f"'{name}' is met een wachtwoord versleuteld.")
+        if name.endswith(".json") and info.file_size > MB:
+            raise PackageRefused(f"'{name}' is te groot voor een beschrijving.")
+        total += info.file_size
+        if (info.file_size > limits.entry_bytes or total > limits.total_bytes
+                or (info.file_size > MB
+                    and info.file_size > limits.ratio * max(info.compress_size, 1))):
+            raise PackageRefused(f"'{name}' is uitgepakt te groot "
+                                 f"({thousands(info.file_size)} bytes): mogelijk een zip-bom. "
+                                 "Niets ingelezen.")
+    if len({i.filename for i in infos}) != len(infos):
+        raise PackageRefused("Het zip-bestand bevat een bestandsnaam twee keer.")
+    return archive
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int],
+             keep: bool) -> tuple[str, bytes]:
+    """SHA-256 of one entry, inflated a megabyte at a time against the package's budget of
+    inflated bytes (`budget[0]`, shared by all entries); the bytes only when `keep` (the
+    small descriptions). Memory stays one chunk whatever the entry's header claims."""
+    digest = hashlib.sha256()
+    kept = bytearray()
+    size = 0
+    try:
+        with archive.open(info) as handle:
+            while chunk := handle.read(CHUNK):
+                size += len(chunk)
+                budget[0] -= len(chunk)
+                if size > info.file_size or budget[0] < 0:
+                    raise PackageRefused(f"'{info.filename}' is uitgepakt groter dan het "
+                                         "zip-bestand opgeeft of een pakket mag zijn: mogelijk "
+                                         "een zip-bom. Niets ingelezen.")
+                digest.update(chunk)
+                if keep:
+                    kept += chunk
+    except _ZIP_ERRORS as exc:
+        raise PackageRefused(f"Het zip-bestand is beschadigd ({info.filename} is niet uit "
+                             "te pakken).") from exc
+    if size != info.file_size:
+        raise PackageRefused(f"'{info.filename}' is kleiner dan het zip-bestand opgeeft.")
+    return digest.hexdigest(), bytes(kept)
 
 
 def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, Any]:
@@ -143,16 +174,22 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
         raise PackageRefused("Het pakket mist manifest.json of manifest.sig.")
     try:
         manifest = json.loads(files[MANIFEST].decode("utf-8"))
-        manifest["sequence"] = int(manifest["sequence"])
-        manifest["schema_version"] = int(manifest["schema_version"])
+        for number in ("sequence", "schema_version"):
+            if not isinstance(manifest[number], int) or isinstance(manifest[number], bool):
+                raise TypeError(number)
         str(manifest["source_id"])
         VerifyKey(str(manifest["public_key"]).encode(), encoder=HexEncoder)
         if not isinstance(manifest["files"], dict):
             raise TypeError("files")
     except (ValueError, KeyError, TypeError, CryptoError, RecursionError) as exc:
-        raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({exc}).") from exc
-    if manifest["sequence"] < 1:
-        raise PackageRefused("manifest.json noemt een ongeldig volgnummer.")
+        field = f"veld {exc.args[0]}" if isinstance(exc, KeyError | TypeError) and exc.args \
+            and isinstance(exc.args[0], str) and len(exc.args[0]) < 40 else "geen geldige JSON"
+        raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({field}).") from exc
+    if not 1 <= manifest["sequence"] <= MAX_SEQUENCE:
+        raise PackageRefused("manifest.json noemt een ongeldig volgnummer (buiten 1 t/m "
+                             f"{thousands(MAX_SEQUENCE)}).")
+    if not 1 <= manifest["schema_version"] <= MAX_SCHEMA_VERSION:
+        raise PackageRefused("manifest.json noemt een ongeldige schemaversie.")
     try:
         if manifest.get("kind") == "export":
             manifest["source_id"] = str(uuid.UUID(str(manifest["source_id"])))
@@ -171,25 +208,27 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
             f"Het pakket heeft schemaversie {manifest['schema_version']}, van een nieuwere "
             f"versie van het programma (deze versie kent t/m {SCHEMA_VERSION}). Werk het "
             "programma bij.")
-    if manifest["schema_version"] < 1:
-        raise PackageRefused("manifest.json noemt een ongeldige schemaversie.")
     return dict(manifest)
 
 
-def _verify(files: dict[str, bytes], manifest: dict[str, Any]) -> None:
+def _verify_signature(small: dict[str, bytes], manifest: dict[str, Any]) -> None:
     key = VerifyKey(str(manifest["public_key"]).encode(), encoder=HexEncoder)
     try:
-        key.verify(files[MANIFEST], bytes.fromhex(files[SIGNATURE].decode("ascii").strip()))
+        key.verify(small[MANIFEST], bytes.fromhex(small[SIGNATURE].decode("ascii").strip()))
     except (BadSignatureError, ValueError, UnicodeDecodeError) as exc:
         raise PackageRefused("De handtekening klopt niet: het pakket is veranderd na het "
                              "ondertekenen of niet door deze afzender gemaakt.") from exc
+
+
+def _verify(small: dict[str, bytes], hashes: dict[str, str], manifest: dict[str, Any]
+            ) -> None:
     listed = dict(manifest["files"])
-    present = set(files) - {MANIFEST, SIGNATURE}
+    present = set(hashes) - {MANIFEST, SIGNATURE}
     if set(listed) != present:
         raise PackageRefused("De bestanden in het pakket kloppen niet met het manifest "
                              f"({', '.join(sorted(set(listed) ^ present))}).")
     for name in sorted(present):
-        if hashlib.sha256(files[name]).hexdigest() != listed[name]:
+        if hashes[name] != listed[name]:
             raise PackageRefused(f"De controlesom van {name} klopt niet: het bestand is "
                                  "beschadigd of veranderd.")
 
@@ -200,25 +239,42 @@ DEFAULT_LIMITS = Limits()
 def read_package(content: bytes, *, expected_kind: str | None = None,
                  box_key: PrivateKey | None = None, limits: Limits = DEFAULT_LIMITS
                  ) -> Package:
+    """Check and read a package. The CSVs are inflated twice, a chunk at a time: once for
+    their hashes (checked against the signed manifest), then parsed as they inflate, so no
+    inflated file is held whole in memory, whatever sizes the zip declares."""
     if len(content) > limits.file_bytes:
         raise PackageRefused(f"Het bestand is te groot ({len(content) // MB} MB; hooguit "
                              f"{limits.file_bytes // MB} MB).")
     if is_sealed(content):
         content = open_sealed(content, box_key)
-    files = _unzip(content, limits)
-    manifest = _manifest(files, expected_kind)
-    _verify(files, manifest)
-    kind = manifest["kind"]
-    try:
-        described = json.loads(files[DATAPACKAGE].decode("utf-8"))
-        names = [resource["name"] for resource in described["resources"]]
-    except (KeyError, ValueError, TypeError, RecursionError) as exc:
-        raise PackageRefused(f"datapackage.json is onleesbaar ({exc}).") from exc
-    tables = TABLES_BY_VERSION[manifest["schema_version"]][kind]
-    if sorted(names) != sorted(tables):
-        raise PackageRefused("datapackage.json noemt andere tabellen dan deze schemaversie "
-                             f"kent ({', '.join(sorted(set(names) ^ set(tables)))}).")
-    rows = {name: read_csv(table, files.get(table.path, b"")) for name, table in tables.items()}
+    with _open_zip(content, limits) as archive:
+        infos = {info.filename: info for info in archive.infolist()}
+        budget = [limits.total_bytes]
+        small: dict[str, bytes] = {}
+        hashes: dict[str, str] = {}
+        for name in infos:  # the descriptions: at most 1 MB each
+            if not name.startswith("data/"):
+                hashes[name], small[name] = _inflate(archive, infos[name], budget, keep=True)
+        manifest = _manifest(small, expected_kind)
+        _verify_signature(small, manifest)  # before inflating any data: unsigned is refused
+        for name in infos:
+            if name.startswith("data/"):
+                hashes[name] = _inflate(archive, infos[name], budget, keep=False)[0]
+        _verify(small, hashes, manifest)
+        kind = manifest["kind"]
+        try:
+            described = json.loads(small[DATAPACKAGE].decode("utf-8"))
+            names = [resource["name"] for resource in described["resources"]]
+        except (KeyError, ValueError, TypeError, RecursionError) as exc:
+            raise PackageRefused("datapackage.json is onleesbaar (geen geldige beschrijving)."
+                                 ) from exc
+        tables = TABLES_BY_VERSION[manifest["schema_version"]][kind]
+        if sorted(names) != sorted(tables):
+            raise PackageRefused("datapackage.json noemt andere tabellen dan deze schemaversie "
+                                 f"kent ({', '.join(sorted(set(names) ^ set(tables)))}).")
+        rows = {name: _parse(archive, infos.get(table.path), table)
+                for name, table in tables.items()}
+    clean_tables(tables, rows)
     for name in TABLES[kind]:  # tables an older schema version did not have: empty
         rows.setdefault(name, [])
     try:
@@ -228,5 +284,17 @@ def read_package(content: bytes, *, expected_kind: str | None = None,
     return Package(kind=kind, source_id=str(manifest["source_id"]),
                    sequence=manifest["sequence"], schema_version=manifest["schema_version"],
                    created_at=created_at, public_key=str(manifest["public_key"]),
-                   package_hash=hashlib.sha256(files[MANIFEST]).hexdigest(),
+                   package_hash=hashlib.sha256(small[MANIFEST]).hexdigest(),
                    manifest=manifest, tables=rows)
+
+
+def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None, table: Table
+           ) -> list[dict[str, Any]]:
+    if info is None:
+        return read_csv(table, b"")
+    try:
+        with archive.open(info) as handle:
+            return read_csv_stream(table, handle)
+    except _ZIP_ERRORS as exc:
+        raise PackageRefused(f"Het zip-bestand is beschadigd ({table.path} is niet uit te "
+                             "pakken).") from exc

@@ -123,7 +123,7 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
     key = keyer(secret)
     with engine.connect() as c:
         residents = _all(c, """
-            SELECT id, uuid, birth_year, district_code, postcode,
+            SELECT id, uuid, birth_year, age_band, district_code, postcode,
                    EXISTS (SELECT 1 FROM consent x WHERE x.resident_id = resident.id
                            AND x.purpose = 'gemeente' AND x.withdrawn_on IS NULL) AS counted
             FROM resident
@@ -195,11 +195,18 @@ def project(engine: Engine, secret: bytes, today: date) -> dict[str, Rows]:
     return tables
 
 
+def _resident_band(r: Any, today: date) -> str:
+    """An anonymised resident has no birth year, only the band it gave (domain.anonymisation)."""
+    if r.birth_year is None and r.age_band:
+        return str(r.age_band)
+    return age_band(r.birth_year, today)
+
+
 def _resident_rows(residents: list[Any], key: Callable[[str, str], str], today: date
                    ) -> tuple[dict[str, dict[str, Any]], Rows]:
     """The `inwoners` rows by pseudonym (consenting, generalised) and the counts per wijk of
     everyone else."""
-    candidates = [KRow(key("inwoner", r.uuid), age_band(r.birth_year, today), _pc4(r.postcode),
+    candidates = [KRow(key("inwoner", r.uuid), _resident_band(r, today), _pc4(r.postcode),
                        r.district_code) for r in residents if r.counted]
     sent, rare = generalise(candidates)
     per_wijk = Counter(r.wijk or "onbekend" for r in rare)

@@ -8,6 +8,7 @@ from vrijwilligers_app.services.exchange.package_read import MB, Limits, is_seal
 from vrijwilligers_app.services.files import os_reason
 
 IMPORTED, IGNORED, REFUSED = "ingelezen", "genegeerd", "geweigerd"
+QUARANTINED = "in quarantaine"  # from a key no gemeente user accepted yet
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,11 @@ class Report:
 
     def as_text(self) -> str:
         lines = [o.as_text() for o in self.outcomes]
+        waiting = self.count(QUARANTINED)
         lines.append(f"Samen: {self.count(IMPORTED)} ingelezen, {self.count(IGNORED)} "
-                     f"genegeerd, {self.count(REFUSED)} geweigerd.")
+                     f"genegeerd, {self.count(REFUSED)} geweigerd"
+                     + (f", {waiting} in quarantaine (wachten op goedkeuring)." if waiting
+                        else "."))
         return "\n".join(lines)
 
 
@@ -78,7 +82,10 @@ def read_capped(path: Path, limits: Limits) -> bytes | Outcome:
         if size > limits.file_bytes:
             return Outcome(path, REFUSED, f"het bestand is te groot ({size // MB} MB; hooguit "
                                           f"{limits.file_bytes // MB} MB)")
-        with open(path, "rb") as handle:
-            return handle.read(limits.file_bytes + 1)
+        with open(path, "rb") as handle:  # read(n) allocates n bytes first: ask for size
+            content = handle.read(size + 1)
+        if len(content) > limits.file_bytes:  # grew while being read
+            return Outcome(path, REFUSED, "het bestand is te groot (groeide tijdens het lezen)")
+        return content
     except OSError as exc:
         return Outcome(path, REFUSED, f"niet te lezen ({os_reason(exc)})")

@@ -9,7 +9,8 @@ from vrijwilligers_app.services.reports.kinds import REPORTS, ReportKind, report
 from vrijwilligers_app.services.reports.request import ReportRequest
 from vrijwilligers_app.services.steps import run_steps
 
-__all__ = ["REPORTS", "ReportKind", "make_report", "report_kind", "report_steps"]
+__all__ = ["REPORTS", "ReportKind", "log_report_use", "make_report", "report_kind",
+           "report_steps"]
 
 
 def report_steps(engine: Engine, request: ReportRequest
@@ -27,3 +28,10 @@ def report_steps(engine: Engine, request: ReportRequest
 def make_report(engine: Engine, request: ReportRequest) -> bytes:
     return bytes(run_steps(report_steps(engine, request)))
 
+
+def log_report_use(engine: Engine, key: str, action: str) -> None:
+    """Audit a report with names that was printed, saved or opened (`action`, Dutch)."""
+    if key in REPORTS and REPORTS[key].with_names:
+        from vrijwilligers_app.services.audit import record_now
+
+        record_now(engine, "report_with_names", "report", detail=f"{key}: {action}")

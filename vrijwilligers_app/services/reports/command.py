@@ -2,12 +2,13 @@
 register is opened, and writes the PDF all or nothing."""
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from vrijwilligers_app.domain.report_period import Period, parse_period, year_period
 from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
-from vrijwilligers_app.services.reports.catalogue import make_report, report_kind
+from vrijwilligers_app.services.reports.catalogue import log_report_use, make_report, report_kind
 from vrijwilligers_app.services.reports.document import write_pdf
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest
@@ -15,7 +16,9 @@ from vrijwilligers_app.services.reports.request import ReportRequest
 
 def run_report_command(data_dir: Path, kind: str, period_text: str | None,
                        initiative_id: int | None, series_id: int | None,
-                       today_text: str | None, output: Path) -> int:
+                       today_text: str | None, output: Path,
+                       key: Callable[[], bytes | None] = lambda: None) -> int:
+    """`key` gives the register's data key once the arguments are known to be good."""
     from vrijwilligers_app.store.register import open_register
 
     try:
@@ -36,10 +39,11 @@ def run_report_command(data_dir: Path, kind: str, period_text: str | None,
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     request = ReportRequest(spec.key, period, today, initiative_id, series_id)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_register(data_dir, key=key(), daily_backup=False) as register:
         try:
             data = make_report(register.engine, request)
             write_pdf(data, output)
+            log_report_use(register.engine, spec.key, "opgeslagen (opdrachtregel)")
         except ReportError as exc:
             print(f"Fout: {exc}", file=sys.stderr)
             return 1

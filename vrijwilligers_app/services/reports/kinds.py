@@ -30,6 +30,7 @@ class ReportKind:
     optional_initiative: bool = False  # e.g. one maatjesproject or all of them
     uses_period: bool = True
     description: str = ""
+    with_names: bool = False  # names people: printing or saving it goes in the audit log
 
     @property
     def build(self) -> Callable[[Engine, ReportRequest], Report]:
@@ -44,13 +45,13 @@ REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
                uses_period=False,
                description="initiatieven per wijk en leefdomein, organisaties met contact"),
     ReportKind("vrijwilligers", "Vrijwilligerslijst / adreslijst (vertrouwelijk)",
-               "volunteer_list:build_volunteer_list", needs_initiative=True,
+               "volunteer_list:build_volunteer_list", needs_initiative=True, with_names=True,
                description="vrijwilligers van een initiatief met adres en telefoon"),
     ReportKind("rooster", "Rooster van activiteiten", "roster:build_roster",
-               needs_initiative=True,
+               needs_initiative=True, with_names=True,
                description="wie wat doet per activiteit van een initiatief of reeks (--reeks)"),
     ReportKind("maatjes", "Maatjesoverzicht (vertrouwelijk)", "buddies:build_buddies",
-               optional_initiative=True,
+               optional_initiative=True, with_names=True,
                description="wachtlijst, lopende en beëindigde koppelingen, per project of "
                            "alle projecten"),
     ReportKind("doorverwijzingen", "Doorverwijzingen: wachttijden",

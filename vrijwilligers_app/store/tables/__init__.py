@@ -9,6 +9,7 @@ from vrijwilligers_app.store.tables.activities import (
     Participation,
     Shift,
 )
+from vrijwilligers_app.store.tables.audit import AuditEntry
 from vrijwilligers_app.store.tables.base import Record
 from vrijwilligers_app.store.tables.codes import (
     ContactKind,
@@ -23,7 +24,9 @@ from vrijwilligers_app.store.tables.codes import (
 from vrijwilligers_app.store.tables.consents import Consent
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
+    ExchangeInitiativeAlias,
     ExchangePackage,
+    ExchangeQuarantine,
     ExchangeRecord,
     ExchangeSource,
     ExchangeStatusEvent,
@@ -46,10 +49,12 @@ from vrijwilligers_app.store.tables.settings import Setting
 metadata = SQLModel.metadata
 
 __all__ = [
-    "Activity", "ActivitySeries", "Attendance", "BuddyMatch", "BuddyRequest", "Consent",
+    "Activity", "ActivitySeries", "Attendance", "AuditEntry", "BuddyMatch", "BuddyRequest",
+    "Consent",
     "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
-    "Evaluation", "ExchangePackage", "ExchangeRecord", "ExchangeSource",
+    "Evaluation", "ExchangeInitiativeAlias", "ExchangePackage", "ExchangeQuarantine",
+    "ExchangeRecord", "ExchangeSource",
     "ExchangeStatusEvent", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",
     "InitiativeType",
     "LifeDomain", "MatchEndReason", "Neighbourhood", "Participation", "Record", "Referral",

@@ -64,3 +64,31 @@ class ExchangeStatusEvent(SQLModel, table=True):
     occurred_at: datetime
     destination_code: str = Field(default="", max_length=40)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class ExchangeQuarantine(SQLModel, table=True):
+    """Gemeente side: a package signed by a key nobody accepted yet (issue 17). It waits,
+    listed with its key's fingerprint and the name the laptop gave itself, until a gemeente
+    user accepts the key (then it is read from `file_path`) or refuses it (`refused`: later
+    packages with that key are refused straight away)."""
+
+    __tablename__ = "exchange_quarantine"
+    __table_args__ = (Index("ix_exchange_quarantine_key", "public_key"),)
+    package_hash: str = Field(primary_key=True, max_length=64)
+    source_id: str = Field(max_length=36)
+    public_key: str = Field(max_length=64)
+    source_name: str = Field(default="", max_length=150)
+    sequence: int
+    file_path: str = Field(default="", max_length=1000)
+    first_seen: datetime = Field(default_factory=utcnow)
+    refused: bool = False
+
+
+class ExchangeInitiativeAlias(SQLModel, table=True):
+    """Gemeente side: an initiative entered on several laptops under different ids, merged
+    by a gemeente user (issue 17): city-wide it counts once, as `canonical_id`."""
+
+    __tablename__ = "exchange_initiative_alias"
+    initiative_id: str = Field(primary_key=True, max_length=36)
+    canonical_id: str = Field(max_length=36, index=True)
+    merged_at: datetime = Field(default_factory=utcnow)

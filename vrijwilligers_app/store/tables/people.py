@@ -86,3 +86,7 @@ class Resident(Record, table=True):
     consent_sharing: bool = False
     consent_sharing_on: date | None = None
     archived_at: date | None = None
+    # Set by anonymisation (retention or vergeten): names, contacts and free text are gone,
+    # the birth year is replaced by the age band it gave on that day (see domain.anonymisation).
+    anonymised_on: date | None = None
+    age_band: str = Field(default="", max_length=10)

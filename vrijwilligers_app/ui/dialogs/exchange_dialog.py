@@ -55,7 +55,9 @@ class ExchangeDialog(QDialog):
         self.setWindowTitle("Exporteren naar de gemeente")
         layout = QVBoxLayout(self)
         intro = QLabel("Dit wordt gedeeld met de gemeente. Inwoners gaan alleen mee als "
-                       "pseudoniem, met leeftijdsgroep, wijk en de 4 cijfers van de postcode.")
+                       "pseudoniem, met leeftijdsgroep, wijk en de 4 cijfers van de postcode, "
+                       "en alleen met hun toestemming; de anderen tellen alleen mee in "
+                       "aantallen per wijk.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 3)
@@ -244,9 +246,13 @@ class ExchangeDialog(QDialog):
             self.result_label.setText(result.as_text())
             self._fit()
         else:
-            self.result_label.setText(
-                f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}"
-                f"{', versleuteld' if result.encrypted else ', niet versleuteld'}).")
+            text = (f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}"
+                    f"{', versleuteld' if result.encrypted else ', niet versleuteld'}).")
+            if result.sequence == 1:  # the gemeente must accept this laptop's key first
+                text += "\n\n" + exchange_keys.enrolment_hint(
+                    self.register.data_dir,
+                    get_setting(self.register.engine, "organisation_name"))
+            self.result_label.setText(text)
         self._fit()
 
     def _fit(self) -> None:

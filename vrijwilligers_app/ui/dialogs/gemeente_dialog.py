@@ -34,8 +34,12 @@ from vrijwilligers_app.services.exchange.gemeente_figures import (
 )
 from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 from vrijwilligers_app.services.exchange.merge import import_packages
-from vrijwilligers_app.services.exchange.scan import Report
+from vrijwilligers_app.services.exchange.scan import QUARANTINED, Report
 from vrijwilligers_app.store.register import Register
+from vrijwilligers_app.store.sqlite_text import dutch_reason
+from vrijwilligers_app.ui.dialogs.duplicates_dialog import DuplicatesDialog
+from vrijwilligers_app.ui.dialogs.quarantine_dialog import QuarantineDialog
+from vrijwilligers_app.ui.dialogs.status_dialog import StatusDialog
 from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -96,7 +100,7 @@ class GemeenteDialog(QDialog):
         year_row.addWidget(year_label)
         year_row.addWidget(self.year)
         year_row.addStretch(1)
-        layout.addLayout(year_row)
+        layout.addLayout(year_row)  # the tool buttons are added to it below
         self.table = QTableWidget(len(MEASURES), 1)
         self.table.setObjectName("gemeente_figures")
         self.table.setAccessibleName("Cijfers per bron en voor de stad")
@@ -114,15 +118,28 @@ class GemeenteDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
+        # Beside the year, not in the bottom row: six buttons in one row would not fit 1366 px
+        # at 200 % text size, and another row would push the dialog past 768 px.
+        tools = QDialogButtonBox()
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton("Exportbestanden &inlezen…",
                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.return_button = buttons.addButton("&Terugmeldingen schrijven…",
                                                QDialogButtonBox.ButtonRole.ActionRole)
+        self.quarantine_button = tools.addButton("Bronnen in &quarantaine…",
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.quarantine_button.clicked.connect(self.open_quarantine)
+        self.status_button = tools.addButton("&Status doorgeven…",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.status_button.clicked.connect(self.open_status)
+        self.duplicates_button = tools.addButton("&Dubbele initiatieven…",
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.duplicates_button.clicked.connect(self.open_duplicates)
         close = buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._import)
         self.return_button.clicked.connect(self._return)
         close.clicked.connect(self.reject)
+        year_row.addWidget(tools)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 130,
                     self.fontMetrics().height() * 34)
@@ -146,7 +163,7 @@ class GemeenteDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._fit_width()
-        if not overview.sources:
+        if not overview.sources and not self.result_label.text():
             self.result_label.setText("Nog geen exportbestanden ingelezen.")
 
     def _fit_width(self) -> None:
@@ -156,6 +173,11 @@ class GemeenteDialog(QDialog):
         screen = self.screen().availableGeometry().width() if self.screen() else needed
         width = min(max(needed, self.width()), screen - 40)
         self.resize(width, max(self.height(), self.sizeHint().height()))
+        if self.screen() is not None:  # grown to the right: keep the buttons on the screen
+            area = self.screen().availableGeometry()
+            if self.frameGeometry().right() > area.right():
+                self.move(max(area.left(), area.right() - self.frameGeometry().width()),
+                          self.y())
 
     # --- import / return ------------------------------------------------------------------
     def choose_folder(self, title: str) -> Path | None:
@@ -172,8 +194,28 @@ class GemeenteDialog(QDialog):
 
     def _imported(self, report: Report) -> None:
         self._busy(False)
-        self.result_label.setText(report.as_text())
+        text = report.as_text()
+        if report.count(QUARANTINED):
+            text += "\nKijk bij 'Bronnen in quarantaine…' om ze te accepteren of te weigeren."
+        self.result_label.setText(text)
         self.refresh()
+
+    def open_quarantine(self) -> QuarantineDialog:
+        dialog = QuarantineDialog(self.register, self.runner, self)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def open_duplicates(self) -> DuplicatesDialog:
+        dialog = DuplicatesDialog(self.register, self.runner, self)
+        dialog.merged.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def open_status(self) -> StatusDialog:
+        dialog = StatusDialog(self.register, self.runner, self, self.today)
+        dialog.open()
+        return dialog
 
     def _return(self) -> None:
         folder = self.choose_folder("Map voor de terugmeldingen")
@@ -190,9 +232,10 @@ class GemeenteDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        prefix = "Niet gelukt" if isinstance(exc, ExchangeError) else \
-            "Niet gelukt door een onverwachte fout"
-        self.result_label.setText(f"{prefix}: {exc}")
+        if isinstance(exc, ExchangeError):
+            self.result_label.setText(f"Niet gelukt: {exc}")
+        else:  # never SQLite's or Python's English text
+            self.result_label.setText(f"Niet gelukt: {dutch_reason(exc)}.")
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

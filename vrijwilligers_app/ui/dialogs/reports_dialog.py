@@ -43,6 +43,7 @@ from vrijwilligers_app.services.reports import (
     report_steps,
     write_pdf,
 )
+from vrijwilligers_app.services.reports.catalogue import log_report_use
 from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.choices import (
     InitiativeFilter,
@@ -65,13 +66,16 @@ def period_suggestions(today: date) -> list[str]:
 
 class ReportsDialog(QDialog):
     def __init__(self, engine: Engine, runner: TaskRunner, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, temp_dir: Path | None = None) -> None:
+        """`temp_dir`: the app's private temp folder (copies handed to a PDF reader)."""
         super().__init__(parent)
+        self.temp_dir = temp_dir
         self.engine = engine
         self.runner = runner
         self.today = today or date.today()
         self.pdf_bytes: bytes = b""
         self.file_stem = "rapport"
+        self.built_kind = ""
         self._buffer: QBuffer | None = None
         self._task: int | None = None
         self._temporary: set[Path] = set()
@@ -195,6 +199,7 @@ class ReportsDialog(QDialog):
             return
         series_id = self.series.currentData() if self.series.isEnabled() else None
         request = ReportRequest(spec.key, period, self.today, initiative_id, series_id)
+        self.built_kind = spec.key
         self.file_stem = _file_stem(spec.key, period.label, self.initiative.currentText()
                                     if initiative_id is not None else "")
         self._set_ready(False)
@@ -290,6 +295,7 @@ class ReportsDialog(QDialog):
             self._show_error(f"Niet opgeslagen: {exc}")
             self.warn(self, "Opslaan mislukt", str(exc))
             return None
+        log_report_use(self.engine, self.built_kind, "opgeslagen")
         self.message.setText(f"Opgeslagen als {target}.")
         self.message.setStyleSheet("")
         return target
@@ -297,14 +303,16 @@ class ReportsDialog(QDialog):
     def open_external(self) -> Path | None:
         if not self.pdf_bytes:
             return None
-        folder = Path(tempfile.gettempdir()) / "vrijwilligersregister-rapporten"
         try:
+            # private: the data dir's own temp folder, or a fresh 0700 folder of mkdtemp
+            folder = self.temp_dir or Path(tempfile.mkdtemp(prefix="vrijwilligersregister-"))
             folder.mkdir(exist_ok=True)
             target = write_pdf(self.pdf_bytes, folder / f"{self.file_stem}.pdf")
             self._temporary.add(target)
         except (OSError, ReportError) as exc:
             self.warn(self, "Openen mislukt", str(exc))
             return None
+        log_report_use(self.engine, self.built_kind, "geopend in een PDF-lezer")
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self.warn(self, "Geen PDF-lezer",
                       f"Er is geen PDF-lezer gevonden. Het bestand staat in {target}.")
@@ -324,6 +332,7 @@ class ReportsDialog(QDialog):
             return 0
         finally:
             self.progress.hide()
+        log_report_use(self.engine, self.built_kind, "afgedrukt")
         self.message.setText(f"{printed} pagina{'' if printed == 1 else '’s'} naar de printer "
                              "gestuurd.")
         return printed

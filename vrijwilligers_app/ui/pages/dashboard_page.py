@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +18,13 @@ from PySide6.QtWidgets import (
 from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.attention import AttentionItem, attention_items
 from vrijwilligers_app.services.overview import Counts, register_counts
+from vrijwilligers_app.services.privacy.retention import (
+    DueResident,
+    due_anonymous_referrals,
+    due_residents,
+)
 from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 CARDS = (
@@ -69,6 +77,22 @@ class DashboardPage(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
+        self.due: list[DueResident] = []
+        self.due_referrals = 0
+        retention = QHBoxLayout()
+        self.retention_label = QLabel()
+        self.retention_label.setObjectName("retention_label")
+        self.retention_label.setWordWrap(True)
+        self.retention_button = QPushButton("Bekijken en anonimiseren…")
+        self.retention_button.setObjectName("retention_button")
+        self.retention_button.clicked.connect(self.open_retention)
+        retention.addWidget(self.retention_label, 1)
+        retention.addWidget(self.retention_button)
+        self.retention_row = QFrame()
+        self.retention_row.setFrameShape(QFrame.Shape.StyledPanel)
+        self.retention_row.setLayout(retention)
+        self.retention_row.hide()
+        layout.addWidget(self.retention_row)
         attention = QLabel("Aandachtspunten")
         _big(attention, 1.15)
         layout.addWidget(attention)
@@ -85,6 +109,27 @@ class DashboardPage(QWidget):
         today = date.today()
         self.runner.run(register_counts, self.engine, on_done=self._show_counts)
         self.runner.run(attention_items, self.engine, today, on_done=self._show_items)
+        self.runner.run(lambda: (due_residents(self.engine, today),
+                                 due_anonymous_referrals(self.engine, today)),
+                        on_done=self._show_due)
+
+    def open_retention(self) -> None:
+        dialog = RetentionDialog(self.engine, self.runner, self.due, self,
+                                 anonymous_referrals=self.due_referrals)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished_run.connect(lambda _n: self.refresh())
+        dialog.open()
+
+    def _show_due(self, result: tuple[list[DueResident], list[int]]) -> None:
+        self.due, referrals = result
+        self.due_referrals = len(referrals)
+        self.retention_row.setVisible(bool(self.due or referrals))
+        more = (f" en {len(referrals)} anonieme doorverwijzing"
+                f"{'' if len(referrals) == 1 else 'en'} met vrije tekst" if referrals else "")
+        self.retention_label.setText(
+            f"<b>Bewaartermijn verstreken: {len(self.due)} inwoner"
+            f"{'' if len(self.due) == 1 else 's'}{more}</b>. De gegevens kunnen worden "
+            "geanonimiseerd; de cijfers blijven gelijk.")
 
     def _show_counts(self, counts: Counts) -> None:
         for key, label in self.numbers.items():

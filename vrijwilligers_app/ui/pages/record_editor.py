@@ -8,10 +8,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vrijwilligers_app.services import editing
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+from vrijwilligers_app.ui.pages.resident_rights import ResidentRights
 from vrijwilligers_app.ui.widgets.record_form import RecordForm
 
 if TYPE_CHECKING:
@@ -79,6 +88,11 @@ class RecordEditor:
         layout.addWidget(self.title)
         layout.addWidget(self.form, 1)
         layout.addLayout(buttons)
+        self.rights: ResidentRights | None = None
+        if self.kind == "residents":  # inzage and vergeten (art. 15 and 17 AVG)
+            rights_row = QHBoxLayout()
+            layout.addLayout(rights_row)
+            self.rights = ResidentRights(self, rights_row)
         for keys, slot in (("Ctrl+N", self.new), ("Ctrl+S", self.save), ("Esc", self.cancel)):
             QShortcut(QKeySequence(keys), page, slot)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), page.view, self.delete)
@@ -109,12 +123,16 @@ class RecordEditor:
         self.form.set_values(values)
         self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
         self._update_buttons()
+        if self.rights is not None:
+            self.rights.opened(record_id)
         self.page.record_opened(record_id)
 
     def new(self, ask: bool = True) -> None:
         if ask and not self.may_leave():
             return
         self.current_id = None
+        if self.rights is not None:
+            self.rights.update(None)
         self.form.set_values(editing.empty_values(self.kind))
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         self.page.view.clearSelection()

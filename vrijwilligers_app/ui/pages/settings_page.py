@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 from vrijwilligers_app.store import backup
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
+from vrijwilligers_app.ui.pages.privacy_settings import PrivacySettings
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import add_row
+from vrijwilligers_app.ui.widgets.security_settings import SecuritySettings
 
 
 class SettingsPage(QWidget):
@@ -71,15 +74,31 @@ class SettingsPage(QWidget):
         self.backup_button = QPushButton("Nu een back-up maken")
         self.backup_button.clicked.connect(self._backup)
         form.addRow("", self.backup_button)
+        self.privacy = PrivacySettings(register.engine, form)
         self.holder = holder = QWidget()
         holder.setLayout(form)
         self.font_changed()
-        layout.addWidget(holder)
-        layout.addStretch(1)
+        self.security = SecuritySettings(register, runner)
+        self.security.status.connect(self.status)
+        self.security.setMaximumWidth(holder.maximumWidth())
+        # Scrolls at 200 % text on a 768-pixel screen instead of pushing rows off it.
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(holder)
+        inner.addWidget(self.security)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 1)
 
     def font_changed(self) -> None:
         """About 90 characters wide at any text size (the limit grows with the text)."""
         self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
+        if hasattr(self, "security"):
+            self.security.setMaximumWidth(self.holder.maximumWidth())
 
     def _choose_exchange_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Map voor de uitwisseling",
@@ -105,5 +124,7 @@ class SettingsPage(QWidget):
             self.backup_button.setEnabled(True)
             self.status.emit(str(exc))
 
-        self.runner.run(backup.make_backup, register.db_path, register.data_dir,
-                        on_done=done, on_error=failed)
+        def make() -> object:
+            return backup.make_backup(register.db_path, register.data_dir, key=register.key)
+
+        self.runner.run(make, on_done=done, on_error=failed)

@@ -82,7 +82,6 @@ def _create_table() -> None:
         sa.UniqueConstraint("uuid", name=op.f("uq_consent_uuid")),
     )
     op.create_index("ix_consent_lookup", "consent", ["resident_id", "purpose", "destination_id"])
-    op.create_index(op.f("ix_consent_destination_id"), "consent", ["destination_id"])
 
 
 def _move_consents(bind: sa.Connection) -> None:
@@ -153,6 +152,5 @@ def downgrade() -> None:
             FROM consent c LEFT JOIN destination d ON d.id = c.destination_id
             WHERE c.resident_id = resident.id AND c.purpose = 'delen'
               AND c.withdrawn_on IS NULL), '')""")
-    op.drop_index(op.f("ix_consent_destination_id"), table_name="consent")
     op.drop_index("ix_consent_lookup", table_name="consent")
     op.drop_table("consent")
