@@ -8,11 +8,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if os.name == "nt"
                       else f"offscreen:configfile={_SCREEN}")
 
 import shutil  # noqa: E402
-from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from tests.helpers.samples import DEMO_DATE  # noqa: E402
 from vrijwilligers_app.store.engine import create_register_engine  # noqa: E402
 from vrijwilligers_app.store.migrate import upgrade_to_head  # noqa: E402
 from vrijwilligers_app.store.seed import load_code_lists  # noqa: E402
@@ -61,9 +61,6 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
     return path
-
-
-DEMO_DATE = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The layers stay apart: Qt only in ui/, no SQL in domain/."""
+"""The layers stay apart: Qt only in ui/, no SQL in domain/ or ui/, store/ below services/."""
 
 import ast
 from pathlib import Path
@@ -46,3 +46,32 @@ def test_no_module_grows_past_400_lines():
            if "migrations" not in p.parts
            and (n := len(p.read_text(encoding="utf-8").splitlines())) > 400]
     assert big == []
+
+
+@pytest.mark.parametrize("forbidden", ["sqlalchemy", "sqlmodel"])
+def test_ui_holds_no_sql(forbidden):
+    """The UI asks services (on the TaskRunner) for data; SQL lives in store/ and services/."""
+    offenders = [str(path.relative_to(PACKAGE)) for path in (PACKAGE / "ui").rglob("*.py")
+                 if any(n == forbidden or n.startswith(forbidden + ".")
+                        for n in imported_modules(path))]
+    assert offenders == []
+
+
+def test_ui_builds_no_sql_text():
+    offenders = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "text":
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize("forbidden", ["vrijwilligers_app.services", "vrijwilligers_app.ui",
+                                       "vrijwilligers_app.reports",
+                                       "vrijwilligers_app.exchange"])
+def test_store_imports_nothing_above_it(forbidden):
+    offenders = [str(path.relative_to(PACKAGE)) for path in (PACKAGE / "store").rglob("*.py")
+                 if any(n == forbidden or n.startswith(forbidden + ".")
+                        for n in imported_modules(path))]
+    assert offenders == []

@@ -52,7 +52,7 @@ class DutchArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = DutchArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
                         help=DATA_DIR_HELP)
     parser = DutchArgumentParser(

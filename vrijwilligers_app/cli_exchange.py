@@ -189,6 +189,8 @@ def _g_status(data_dir: Path, args: argparse.Namespace) -> int:
         on = parse_date_nl(args.on, "Datum")
     except ValidationError as exc:
         return _fail(str(exc))
+    if on is None:
+        return _fail("Datum: vul een datum in (dd-mm-jjjj).")
     with _open(data_dir) as register:
         event_id = add_status_event(register.engine, args.source, args.referral, args.kind, on,
                                     args.organisatie)
@@ -245,8 +247,8 @@ def _g_overview(data_dir: Path, args: argparse.Namespace) -> int:
 
     today = date.today()
     try:
-        start = parse_date_nl(args.van, "Van") if args.van else date(today.year, 1, 1)
-        end = parse_date_nl(args.tot, "Tot") if args.tot else today
+        start = (parse_date_nl(args.van, "Van") if args.van else None) or date(today.year, 1, 1)
+        end = (parse_date_nl(args.tot, "Tot") if args.tot else None) or today
     except ValidationError as exc:
         return _fail(str(exc))
     with _open(data_dir) as register:

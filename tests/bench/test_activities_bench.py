@@ -12,11 +12,9 @@ import pytest
 
 from tests.bench import common
 from tests.bench.common import Recorder
-from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.activities.figures import activity_figures
 from vrijwilligers_app.services.activities.roster import candidates
 from vrijwilligers_app.store.queries.roster import roster_for_period
-from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
 record = Recorder("activities.json", unit="ms")
@@ -36,10 +34,6 @@ RAW_ROWS = ("SELECT id, initiative_id, district_code, starts_at, cancelled FROM 
             "SELECT activity_id, resident_id FROM participation")
 
 
-@pytest.fixture(scope="module")
-def groot(groot_dir):
-    with open_register(groot_dir, daily_backup=False) as register:
-        yield register.engine, groot_dir / DATABASE_NAME
 
 
 @pytest.mark.parametrize("grouping", ["initiative", "district", "month"])

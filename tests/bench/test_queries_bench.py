@@ -15,10 +15,8 @@ import pytest
 
 from tests.bench import common
 from tests.bench.common import Recorder
-from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store.queries.registers import count, fetch_rows, first_rows, list_ids
 from vrijwilligers_app.store.queries.search import fts_query, search
-from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
 record = Recorder("queries.json", unit="ms")
@@ -36,10 +34,6 @@ PREFIXES = (
 
 
 
-@pytest.fixture(scope="module")
-def groot(groot_dir):
-    with open_register(groot_dir, daily_backup=False) as register:
-        yield register.engine, groot_dir / DATABASE_NAME
 
 
 

@@ -13,10 +13,8 @@ import pytest
 
 from tests.bench import common
 from tests.bench.common import Recorder
-from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.referral_figures import _sql, referral_figures
 from vrijwilligers_app.services.referrals import overdue_referrals
-from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
 record = Recorder("referral_figures.json", unit="ms")
@@ -34,10 +32,6 @@ FROM referral WHERE signalled_on BETWEEN :start AND :end"""
 
 
 
-@pytest.fixture(scope="module")
-def groot(groot_dir):
-    with open_register(groot_dir, daily_backup=False) as register:
-        yield register.engine, groot_dir / DATABASE_NAME
 
 
 @pytest.mark.parametrize("group_by", ["destination", "life_domain", "urgency", "district"])

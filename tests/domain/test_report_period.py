@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from vrijwilligers_app.domain.number_format import (
+from vrijwilligers_app.domain.dutch_format import (
     format_count,
     format_decimal,
     format_money,

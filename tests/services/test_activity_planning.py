@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.helpers.activities import add_activity, add_initiative, add_resident, add_volunteer
+from tests.helpers.db import count
 from vrijwilligers_app.domain import availability
 from vrijwilligers_app.services.activities import attendance, planning, roster
 from vrijwilligers_app.services.editing import FormErrors
@@ -23,11 +24,6 @@ def series_values(initiative: int, **changes: object) -> dict[str, object]:
         "places": {"gastvrouw": 2, "koffie": 1}}
     values.update(changes)
     return values
-
-
-def count(engine, table: str) -> int:
-    with engine.connect() as connection:
-        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
 def test_create_series_in_one_go(register_engine):

@@ -3,8 +3,9 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import text
 
+from tests.helpers.db import rows
+from tests.helpers.samples import destination
 from vrijwilligers_app.domain import consent as rules
 from vrijwilligers_app.services.consents import ledger, record_consent, withdraw_consent
 from vrijwilligers_app.services.consents.ledger import remove_consent, restore_consent
@@ -15,15 +16,6 @@ from vrijwilligers_app.store.tables import Resident
 
 TODAY = date(2026, 11, 23)
 GIVEN = {"given_on": date(2026, 3, 2), "how": "schriftelijk", "recorded_by": "A. van Bussel"}
-
-
-def rows(engine, sql, **params):
-    with engine.connect() as connection:
-        return [tuple(r) for r in connection.execute(text(sql), params)]
-
-
-def destination(engine, code):
-    return rows(engine, "SELECT id FROM destination WHERE code = :c", c=code)[0][0]
 
 
 def snapshot(engine):

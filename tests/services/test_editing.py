@@ -4,8 +4,10 @@ import sqlite3
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from tests.helpers.db import count
+from tests.helpers.samples import INITIATIVE, RESIDENT, SAMPLES, TODAY, VOLUNTEER
 from vrijwilligers_app.domain.validation import BSN_WARNING
 from vrijwilligers_app.services.editing import (
     FIELD_KINDS,
@@ -24,42 +26,7 @@ from vrijwilligers_app.services.editing import (
 from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.tables import Consent, Initiative, Resident, Volunteer
 
-TODAY = date(2026, 11, 23)
 BSN = "111222333"  # passes the 11-proof
-
-INITIATIVE = {
-    "name": "Alzheimer Café Helmond", "type_code": "alzheimercafe",
-    "description": "Elke derde dinsdag.\nGratis en zonder aanmelding.",
-    "districts": ["WK079412", "WK079410"], "life_domains": ["samenleven", "gezondheid"],
-    "start_date": "05-03-2019", "end_date": date(2027, 1, 1),
-    "contact_name": "M. Verhoeven", "phone": "0492-123456", "email": "Info@Alzheimer-Helmond.NL",
-    "website": "www.alzheimer-nederland.nl", "address": "Kerkstraat 1", "postcode": "5701ab",
-    "subsidised": True, "subsidy_reference": "SUB-2026-14", "subsidy_amount_cents": "€ 1.250,00",
-    "subsidy_year": "2026", "buddy_contact_weeks": "2", "buddy_waiting_weeks": 8,
-    "vog_max_age_years": "3",
-}
-VOLUNTEER = {
-    "first_name": " Doriën ", "name_prefix": "de", "last_name": "Vries", "gender": "v",
-    "birth_year": "1948", "phone": "06 12 34 56 78", "email": "dorien@Voorbeeld.NL",
-    "street": "Markt 2", "postcode": "5701 AB", "city": "Helmond", "district_code": "WK079410",
-    "start_date": "01-02-2020", "end_date": "", "availability": "ma-o,di-m",
-    "skills": "Koken, fietsen;koken", "interests": ["Wandelen"], "languages": "nl, tr",
-    "vog_date": "10-01-2024", "vog_checked_by": "A. van Bussel", "listed_consent": True,
-    "notes": "Kan goed luisteren.",
-}
-RESIDENT = {
-    "first_name": "Jan", "name_prefix": "van", "last_name": "Dijk", "gender": "m",
-    "birth_year": 1950, "phone": "+31 6 87654321", "email": "", "postcode": "5702",
-    "district_code": "WK079411", "neighbourhood_code": None, "languages": ["nl"],
-    "recording_given_on": "01-11-2026", "recording_how": "schriftelijk",
-    "recording_by": "M. Verhoeven",
-}
-SAMPLES = {"initiatives": INITIATIVE, "volunteers": VOLUNTEER, "residents": RESIDENT}
-
-
-def count(engine, model) -> int:
-    with read_session(engine) as session:
-        return session.execute(select(func.count()).select_from(model)).scalar_one()
 
 
 def errors_of(engine, kind, values, record_id=None) -> dict[str, str]:

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from tests.helpers.samples import INITIATIVE, RESIDENT, TODAY, VOLUNTEER
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.services.editing import (
     InUseError,
@@ -19,8 +20,6 @@ from vrijwilligers_app.services.editing import (
 from vrijwilligers_app.services.editing.deletion import OWN_LINKS, REFERENCES, references
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import VolunteerRole
-
-from .test_editing import INITIATIVE, RESIDENT, TODAY, VOLUNTEER
 
 OWN_ROWS = {
     "initiatives": (("initiative", "id"), ("initiative_district", "initiative_id"),

@@ -4,8 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import Engine, text
-from sqlmodel import func, select
+from sqlmodel import select
 
+from tests.helpers.db import add, count
 from vrijwilligers_app.services.demo import KLEIN, fill_demo
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.maatjes import (
@@ -37,13 +38,6 @@ from vrijwilligers_app.store.tables import (
 TODAY = date(2026, 11, 23)
 CENTRUM, OOST, STIPHOUT = "WK079410", "WK079411", "WK079417"
 MA_O, DI_M = 1, 1 << 4
-
-
-def add(engine: Engine, *records) -> list[int]:
-    with write_session(engine) as session:
-        session.add_all(records)
-        session.flush()
-        return [r.id for r in records]
 
 
 def project(engine: Engine, name: str = "Maatjes Helmond", **rules) -> int:
@@ -83,11 +77,6 @@ def waiting_request(engine: Engine, initiative_id: int, resident_id: int,
 def errors_of(excinfo: pytest.ExceptionInfo[FormErrors]) -> dict[str, str]:
     assert set(excinfo.value.errors) <= set(LABELS)  # every message lands under a label
     return excinfo.value.errors
-
-
-def count(engine: Engine, model) -> int:
-    with read_session(engine) as session:
-        return session.exec(select(func.count()).select_from(model)).one()
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
+from tests.helpers.db import add
 from vrijwilligers_app.services.maatjes.figures import BuddyFigures, buddy_figures
-from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import (
     BuddyMatch,
     BuddyRequest,
@@ -17,13 +17,6 @@ from vrijwilligers_app.store.tables import (
 
 TODAY = date(2026, 11, 23)
 CENTRUM, OOST = "WK079410", "WK079411"
-
-
-def add(engine: Engine, *records) -> list[int]:
-    with write_session(engine) as session:
-        session.add_all(records)
-        session.flush()
-        return [r.id for r in records]
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from tests.helpers.db import rows
+from tests.helpers.samples import SIGNALLED, TODAY, anonymous, destination
 from vrijwilligers_app.domain.referral_rules import current_status, validate_history
 from vrijwilligers_app.domain.validation import BSN_WARNING
 from vrijwilligers_app.services.consents import record_consent
@@ -21,27 +23,7 @@ from vrijwilligers_app.services.referrals import (
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import Destination, Resident
 
-TODAY = date(2026, 11, 23)
-SIGNALLED = date(2026, 10, 1)
 BSN = "111222333"  # passes the 11-proof
-
-
-def rows(engine, sql, **params):
-    with engine.connect() as connection:
-        return [tuple(r) for r in connection.execute(text(sql), params)]
-
-
-def destination(engine, code: str) -> int:
-    return rows(engine, "SELECT id FROM destination WHERE code = :c", c=code)[0][0]
-
-
-def anonymous(engine, **changes) -> dict[str, object]:
-    values = {"district_code": "WK079412", "age_band": "65-74",
-              "destination_id": destination(engine, "huisarts"), "urgency": "normaal",
-              "question": "Vergeetachtig, familie maakt zich zorgen.",
-              "signalled_on": SIGNALLED, "life_domains": ["gezondheid"]}
-    values.update(changes)
-    return values
 
 
 def counts(engine) -> tuple[int, int, int]:

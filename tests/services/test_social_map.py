@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import text
 
-from tests.services.test_referrals import TODAY, anonymous
+from tests.helpers.samples import TODAY, anonymous
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referrals import create_referral
 from vrijwilligers_app.services.social_map import list_destinations, save_destination

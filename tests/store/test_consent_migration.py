@@ -5,6 +5,7 @@ from datetime import date
 from alembic import command
 from sqlalchemy import text
 
+from tests.helpers.db import rows
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store import migrate
 from vrijwilligers_app.store.engine import create_register_engine
@@ -17,11 +18,6 @@ HAND_MADE = [  # (first name, recording on, sharing on, free text "Doorgeven aan
     ("Leeg", "2024-03-02", "2024-03-04", ""),
     ("Alleen", "2024-04-02", None, ""),
 ]
-
-
-def rows(engine, sql, **params):
-    with engine.connect() as connection:
-        return [tuple(r) for r in connection.execute(text(sql), params)]
 
 
 def _at_0006_with_demo(tmp_path):

@@ -1,14 +1,22 @@
-"""Killing the process in the middle of `demo --size groot` never harms the register.
+"""Killing the process in the middle of a groot demo fill never harms the register.
 
 The demo is one transaction: after a hard kill the register is either still empty or
 complete, it passes `check`, and it opens again.
+
+The child tells the test when to kill it: from inside the demo's own progress callback it
+prints how far it is, but only once its rows sit uncommitted in the WAL. The test blocks on
+that pipe line; nothing here sleeps or watches files from outside, so a busy machine only
+makes the test slower, never wrong.
 """
 
 import json
 import os
+import queue
 import subprocess
 import sys
-import time
+import threading
+from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -19,52 +27,103 @@ from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.slow
 
+ROOT = Path(__file__).resolve().parents[2]
+HOT_WAL_BYTES = 4_000_000
+SIGNAL_DEADLINE = 900.0  # seconds; only reached if the child hangs without writing or exiting
 
 @pytest.fixture(autouse=True)
 def _passphrase(monkeypatch):
-    """The CLI reads the passphrase from the environment (the register is encrypted)."""
+    """The child and the CLI read the passphrase from the environment (encrypted register)."""
     monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
 
 
-def _cli(*args: str, **kwargs) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.Popen([sys.executable, "-m", "vrijwilligers_app", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            **kwargs)
+# The CLI's `demo --size groot`, plus the signal: a line "fraction done" on stdout, written
+# by the progress callback once the WAL holds more than HOT_WAL_BYTES of uncommitted rows.
+_CHILD = f"""
+import sys
+from datetime import date
+from pathlib import Path
+from typing import IO
+from vrijwilligers_app.cli_key import obtain_key
+from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.services.demo import demo_size, fill_demo
+from vrijwilligers_app.store.register import open_register
+
+data_dir = Path(sys.argv[1])
+wal = data_dir / (DATABASE_NAME + "-wal")
+
+def progress(done, total, label):
+    if wal.exists() and wal.stat().st_size > {HOT_WAL_BYTES}:
+        print(done / total, flush=True)
+
+with open_register(data_dir, key=obtain_key(data_dir), daily_backup=False) as register:
+    fill_demo(register.engine, demo_size("groot"), seed=1, reference_date=date(2026, 11, 23),
+              progress=progress)
+print("finished", flush=True)
+"""
 
 
-def _check(data_dir) -> dict:
-    process = _cli("check", "--json", "--data-dir", str(data_dir))
-    out, err = process.communicate(timeout=300)
-    report = json.loads(out)
-    assert process.returncode == 0, (report["problems"], err)
+def _env() -> dict[str, str]:
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": path}
+
+
+def _lines(stream: IO[str]) -> tuple["queue.Queue[str | None]", threading.Thread]:
+    """The child's stdout lines, read on a thread (a pipe cannot be waited on portably).
+    The thread ends at end of file, i.e. once the child is gone."""
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        for line in stream:
+            lines.put(line.strip())
+        lines.put(None)  # end of file: the child exited
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    return lines, thread
+
+
+def _wait_until_written(lines: "queue.Queue[str | None]", fraction: float) -> None:
+    """Block until the child says it is at least `fraction` done with a hot WAL. Other lines
+    (the herstelsleutel notice of a new encrypted register) are not signals."""
+    while True:
+        line = lines.get(timeout=SIGNAL_DEADLINE)
+        if line is None:
+            pytest.fail("the demo exited before it signalled that it was writing")
+        if line == "finished":
+            pytest.fail("the demo finished before it could be killed")
+        if line.replace(".", "", 1).isdigit() and float(line) >= fraction:
+            return
+
+
+def _check(data_dir: Path) -> dict:
+    process = subprocess.run([sys.executable, "-m", "vrijwilligers_app", "check", "--json",
+                              "--data-dir", str(data_dir)], capture_output=True, text=True,
+                             env=_env(), timeout=600)
+    assert process.stdout.startswith("{"), process.stderr
+    report = json.loads(process.stdout)
+    assert process.returncode == 0, (report["problems"], process.stderr)
     return report
 
 
-def _wait_for_wal(data_dir, limit=60.0) -> None:
-    """Wait until the demo is writing (its WAL exists and grows), so the kill hits mid-write."""
-    wal = data_dir / (DATABASE_NAME + "-wal")
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if wal.exists() and wal.stat().st_size > 4_000_000:
-            return
-        time.sleep(0.02)
-    pytest.fail("the demo never started writing")
-
-
-@pytest.mark.parametrize("extra_delay", [0.0, 1.5])
+@pytest.mark.parametrize("fraction", [0.0, 0.5], ids=["early", "halfway"])
 def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_path,
-                                                                            extra_delay):
+                                                                            fraction):
     data_dir = tmp_path / "data"
-    process = _cli("demo", "--size", "groot", "--data-dir", str(data_dir))
-    try:
-        _wait_for_wal(data_dir)
-        time.sleep(extra_delay)
-    finally:
-        process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
-        process.communicate(timeout=60)
-    assert process.returncode != 0, "the demo finished before it could be killed"
-    assert (data_dir / (DATABASE_NAME + "-wal")).stat().st_size > 4_000_000  # a hot WAL left
+    with open(tmp_path / "child-stderr.txt", "w") as errors:  # read it when the child fails
+        process = subprocess.Popen([sys.executable, "-c", _CHILD, str(data_dir)],
+                                   stdout=subprocess.PIPE, stderr=errors, text=True, env=_env())
+        assert process.stdout is not None
+        lines, pump = _lines(process.stdout)
+        try:
+            _wait_until_written(lines, fraction)
+        finally:
+            process.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
+            process.wait(timeout=60)
+            pump.join(timeout=60)  # the pipe is at its end now that the child is gone
+            process.stdout.close()
+    assert process.returncode != 0
+    assert (data_dir / (DATABASE_NAME + "-wal")).stat().st_size > HOT_WAL_BYTES  # a hot WAL
     report = _check(data_dir)
     residents = report["row_counts"]["resident"]
     assert residents in (0, 100_000), f"half a transaction survived: {residents} residents"

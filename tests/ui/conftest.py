@@ -3,11 +3,10 @@ from datetime import date
 import pytest
 
 from tests.helpers.registers import make_register_dir
+from tests.helpers.ui import make_window  # noqa: F401  (older tests import it from here)
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
-from vrijwilligers_app.ui.main_window import MainWindow
-from vrijwilligers_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture(scope="session")
@@ -67,12 +66,3 @@ def answers(monkeypatch):
     monkeypatch.setattr(Confirm, "unsaved", classmethod(unsaved))
     monkeypatch.setattr(Confirm, "duplicate", classmethod(duplicate))
     return answers
-
-
-def make_window(qtbot, register) -> MainWindow:
-    window = MainWindow(register, runner=TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):  # shortcuts only reach the active window
-        window.show()
-        window.activateWindow()
-    return window

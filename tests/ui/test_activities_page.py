@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.activities import add_activity, add_initiative, add_volunteer
-from tests.ui.conftest import make_window
-from tests.ui.test_register_pages import open_page, rows, type_text
+from tests.helpers.ui import make_window, open_page, rows, type_text
 from vrijwilligers_app.domain import availability
 from vrijwilligers_app.ui.dialogs.ics_export_dialog import IcsExportDialog
 

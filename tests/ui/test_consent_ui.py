@@ -1,7 +1,6 @@
 """The consent ledger in the window: the Toestemming tab of a resident (record, withdraw,
 undo, the form as PDF) and the new-referral form that only names a resident with consent."""
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -9,20 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import make_window
-from tests.ui.test_register_pages import open_page, type_text
+from tests.helpers.ui import make_window, open_page, rows, type_text
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 
 pytestmark = pytest.mark.gui
-
-
-def rows(register, sql, *params):
-    connection = sqlite3.connect(register.db_path)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
 
 
 def resident_page(qtbot, register, resident_id):

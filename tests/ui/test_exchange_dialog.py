@@ -52,11 +52,11 @@ def test_without_a_key_nothing_is_written_and_never_unencrypted_to_a_sync_folder
     folder = tmp_path / "Nextcloud" / "uitwisseling"
     dialog.folder.setText(str(folder))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "Er is niets geschreven" in dialog.result.text()
+    assert "Er is niets geschreven" in dialog.result_label.text()
     dialog.unencrypted.click()  # keyboard: Space on the focused box does the same
-    assert dialog.unencrypted.isChecked() and "NIET versleuteld" in dialog.result.text()
+    assert dialog.unencrypted.isChecked() and "NIET versleuteld" in dialog.result_label.text()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert "synchronisatiemap" in dialog.result.text()
+    assert "synchronisatiemap" in dialog.result_label.text()
     assert not folder.exists()
 
 
@@ -68,7 +68,7 @@ def test_export_writes_the_file_and_remembers_the_folder(qtbot, dialog, demo_reg
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     [written] = folder.iterdir()
     assert written.name.startswith("export-") and written.suffix == ".zip"
-    assert f"Exportbestand geschreven: {written}" in dialog.result.text()
+    assert f"Exportbestand geschreven: {written}" in dialog.result_label.text()
     assert get_setting(demo_register.engine, "exchange_folder") == str(folder)
     assert not dialog.progress.isVisible() and dialog.export_button.isEnabled()
 
@@ -78,10 +78,10 @@ def test_refusal_is_said_in_dutch(qtbot, dialog, tmp_path):
     a_file.write_text("x")
     dialog.folder.setText(str(a_file))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text() == f"Niet gelukt: {a_file} is een bestand, geen map."
+    assert dialog.result_label.text() == f"Niet gelukt: {a_file} is een bestand, geen map."
     dialog.folder.setText("")
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text() == "Kies eerst een map voor de uitwisseling."
+    assert dialog.result_label.text() == "Kies eerst een map voor de uitwisseling."
 
 
 def test_folder_defaults_to_the_setting_and_sync_reports(qtbot, demo_register, tmp_path,
@@ -94,7 +94,7 @@ def test_folder_defaults_to_the_setting_and_sync_reports(qtbot, demo_register, t
     qtbot.addWidget(dialog)
     assert dialog.folder.text() == str(tmp_path / "usb")
     qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    assert "Geen nieuwe terugmeldingen van de gemeente gevonden." in dialog.result.text()
+    assert "Geen nieuwe terugmeldingen van de gemeente gevonden." in dialog.result_label.text()
 
 
 def test_importing_the_gemeente_key_shows_its_fingerprint(dialog, answers, template_database,
@@ -122,7 +122,7 @@ def test_importing_the_gemeente_key_shows_its_fingerprint(dialog, answers, templ
 
 
 def test_main_window_opens_the_dialog_with_ctrl_e(qtbot, demo_register):
-    from tests.ui.conftest import make_window
+    from tests.helpers.ui import make_window
 
     window = make_window(qtbot, demo_register)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

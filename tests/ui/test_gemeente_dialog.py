@@ -64,11 +64,11 @@ def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports,
                                                         monkeypatch):
     dialog = GemeenteDialog(gemeente, TaskRunner(synchronous=True), today=TODAY)
     qtbot.addWidget(dialog)
-    assert dialog.result.text() == "Nog geen exportbestanden ingelezen."
+    assert dialog.result_label.text() == "Nog geen exportbestanden ingelezen."
     monkeypatch.setattr(dialog, "choose_folder", lambda title: exports)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     # issue 17: new laptops wait in quarantine until accepted in the window
-    assert "0 ingelezen, 0 genegeerd, 0 geweigerd, 2 in quarantaine" in dialog.result.text()
+    assert "0 ingelezen, 0 genegeerd, 0 geweigerd, 2 in quarantaine" in dialog.result_label.text()
     accept_all_in_quarantine(qtbot, dialog, monkeypatch)
     assert dialog.table.columnCount() == 3
     assert dialog.table.horizontalHeaderItem(0).text() == "Helmond (alle bronnen)"
@@ -82,12 +82,12 @@ def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports,
     returns = tmp_path / "terug"
     monkeypatch.setattr(dialog, "choose_folder", lambda title: returns)
     qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
-    assert dialog.result.text().startswith("2 terugmelding(en) geschreven: terugmelding-")
+    assert dialog.result_label.text().startswith("2 terugmelding(en) geschreven: terugmelding-")
     assert len(list(returns.iterdir())) == 2
 
 
 def test_menu_entry_only_in_a_gemeente_data_dir(qtbot, gemeente, demo_register):
-    from tests.ui.conftest import make_window
+    from tests.helpers.ui import make_window
 
     def entries(register):
         window = make_window(qtbot, register)

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QMessageBox
 
-from tests.ui.conftest import make_window
+from tests.helpers.ui import make_window
 from vrijwilligers_app import __version__
 from vrijwilligers_app.paths import resource
 from vrijwilligers_app.ui.help import about as about_module

@@ -7,8 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import make_window
-from tests.ui.test_register_pages import rows, type_text
+from tests.helpers.ui import make_window, rows, type_text
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.maatjes import advance_request
 from vrijwilligers_app.services.maatjes import create_request as create_request_service

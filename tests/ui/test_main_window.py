@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit
 
-from tests.ui.conftest import make_window
+from tests.helpers.ui import ENGLISH, make_window
 from vrijwilligers_app.ui.main_window import PAGES
 
 pytestmark = pytest.mark.gui
@@ -59,11 +59,6 @@ def test_font_size_can_be_enlarged_in_settings(qtbot, register):
         assert settings.holder.maximumWidth() > narrow * 1.5
     finally:
         window.page_at(len(PAGES) - 1).font_scale.setValue(100)
-
-
-ENGLISH = {"cancel", "ok", "save", "delete", "settings", "overview", "search", "file", "edit",
-           "help", "close", "volunteers", "residents", "activities", "new", "all",
-           "name", "undo", "redo", "yes", "no", "loading", "found", "none"}
 
 
 def test_no_english_leftovers_on_any_page(qtbot, demo_register):

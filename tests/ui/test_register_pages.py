@@ -1,65 +1,24 @@
 """Driving the real register pages: create, validate, search, sort, filter, edit, delete, undo,
 and the guards that keep unsaved work."""
 
-import sqlite3
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from tests.ui.conftest import make_window
+from tests.helpers.ui import (
+    choose,
+    field,
+    make_window,
+    open_page,
+    press,
+    rows,
+    type_into,
+    type_text,
+)
 from vrijwilligers_app.ui.dialogs.confirm import Unsaved
 from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, SORT_ROLE
 
 pytestmark = pytest.mark.gui
-
-
-def rows(register, sql, *params):
-    connection = sqlite3.connect(register.db_path)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
-
-
-def field(page, key):
-    return page.editor.form.fields[key]
-
-
-def type_text(widget, text):
-    """Like qtbot.keyClicks, but for any character (QTest only knows ASCII keys)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                     char))
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.ControlModifier):
-    """A key press where the user's focus is, as shortcuts are found from there."""
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
-
-
-def type_into(qtbot, page, key, text):
-    widget = field(page, key).focus_widget()
-    widget.setFocus()
-    widget.selectAll()
-    qtbot.keyClick(widget, Qt.Key.Key_Delete)
-    type_text(widget, text)
-    if hasattr(widget, "editingFinished"):
-        widget.editingFinished.emit()
-
-
-def choose(page, key, code):
-    combo = field(page, key).widget
-    combo.setCurrentIndex(combo.findData(code))
-
-
-def open_page(qtbot, window, kind):
-    from vrijwilligers_app.ui.main_window import KIND_ROW
-
-    window.sidebar.setCurrentRow(KIND_ROW[kind])
-    return window.register_page(kind)
 
 
 def test_create_an_initiative_through_the_form(qtbot, register, answers):

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from tests.services.reports.pdftext import pages
-from tests.ui.conftest import make_window
+from tests.helpers.pdftext import pages
+from tests.helpers.ui import make_window
 from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 from vrijwilligers_app.ui.pdf_print import a4_printer
 
@@ -262,7 +262,7 @@ def test_a_printer_that_cannot_start_is_explained(qtbot, dialog, tmp_path, monke
 def test_no_english_leftovers_in_the_dialog(qtbot, dialog):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
 
-    from tests.ui.test_main_window import ENGLISH
+    from tests.helpers.ui import ENGLISH
 
     words: set[str] = set(dialog.windowTitle().lower().split())
     for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):

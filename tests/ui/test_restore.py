@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
-from tests.ui.conftest import make_window
+from tests.helpers.ui import make_window
 from vrijwilligers_app.store import cipher, keys
 from vrijwilligers_app.store.backup import make_backup
 from vrijwilligers_app.ui import app as app_module

@@ -3,8 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import make_window
-from tests.ui.test_register_pages import open_page, press, rows, type_text
+from tests.helpers.ui import make_window, open_page, press, rows, type_text
 from vrijwilligers_app.ui.dialogs.confirm import Unsaved
 
 

@@ -16,8 +16,7 @@ def test_only_lines_with_right_to_left_letters_get_a_mark():
 def test_the_register_list_shows_arabic_names_left_to_right(qtbot, register, answers):
     from datetime import date
 
-    from tests.ui.conftest import make_window
-    from tests.ui.test_register_pages import open_page
+    from tests.helpers.ui import make_window, open_page
     from vrijwilligers_app.services.editing import empty_values, save_record
 
     values = empty_values("residents")

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QWizard, QWizardPage
 
-from tests.ui.conftest import make_window
+from tests.helpers.ui import make_window
 from vrijwilligers_app.services.demo_data import is_demo, organisation_name, tables_to_empty
 from vrijwilligers_app.services.exchange import keys as exchange_keys
 from vrijwilligers_app.services.overview import register_counts

@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
+from vrijwilligers_app.domain.dutch_format import DAY_NAMES
 from vrijwilligers_app.domain.validation import format_date_nl
 
 TIMEZONE_NAME = "Europe/Amsterdam"
 TIMEZONE = ZoneInfo(TIMEZONE_NAME)
 BYDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
-                 "zondag")
+WEEKDAY_NAMES = DAY_NAMES  # 0 = maandag, as date.weekday()
 ORDINALS = {1: "1e", 2: "2e", 3: "3e", 4: "4e", 5: "5e", -1: "laatste"}
 # Kinds of rule offered in the UI, in plain Dutch.
 KINDS = {"weekly": "elke week", "biweekly": "om de week", "monthly": "elke maand"}

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import phonenumbers
 
+from vrijwilligers_app.domain.dutch_format import format_date_nl
 from vrijwilligers_app.domain.person_fields import (
     BSN_WARNING,
     ValidationError,
@@ -174,8 +175,3 @@ def parse_date_nl(text: str, field: str = "Datum") -> date | None:
         ) from None
 
 
-def format_date_nl(d: date | None) -> str:
-    """date -> '05-03-2026'; None -> ''. Not strftime: that drops zeros of years < 1000."""
-    if d is None:
-        return ""
-    return f"{d.day:02d}-{d.month:02d}-{d.year:04d}"

@@ -8,9 +8,8 @@ new referrals. Errors are FormErrors (key -> Dutch message); nothing is half-sav
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
 
 from vrijwilligers_app.domain.slug import ascii_slug
@@ -18,7 +17,9 @@ from vrijwilligers_app.domain.validation import ValidationError, normalize_email
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.services.editing.rules import check_life_domains, check_text
 from vrijwilligers_app.store.engine import read_session, write_session
-from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, LifeDomain
+from vrijwilligers_app.store.queries.social_map import DestinationRow as DestinationRow  # re-export
+from vrijwilligers_app.store.queries.social_map import destination_rows
+from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.base import utcnow
 
 LABELS = {
@@ -30,45 +31,10 @@ MAX_RESPONSE_DAYS = 365
 _WEBSITE = re.compile(r"(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class DestinationRow:
-    id: int
-    code: str
-    organisation: str
-    service: str
-    phone: str
-    email: str
-    website: str
-    agreed_response_days: int | None
-    life_domains: tuple[str, ...]
-    active: bool
-    referrals: int  # referrals that were sent here first
-
-    @property
-    def name(self) -> str:
-        return f"{self.organisation} – {self.service}" if self.service else self.organisation
-
-
 def list_destinations(engine: Engine) -> list[DestinationRow]:
     """All destinations, active first, by organisation and service."""
     with read_session(engine) as session:
-        domains: dict[int, list[str]] = {}
-        for destination_id, code in session.exec(
-                select(DestinationLifeDomain.destination_id,
-                       DestinationLifeDomain.life_domain_code)
-                .join(LifeDomain, col(LifeDomain.code) == DestinationLifeDomain.life_domain_code)
-                .order_by(col(LifeDomain.sort_order))):
-            domains.setdefault(destination_id, []).append(code)
-        used = dict(session.execute(text(  # type: ignore[call-overload]
-            "SELECT destination_id, count(*) FROM referral GROUP BY destination_id")).all())
-        rows = session.exec(select(Destination).order_by(
-            col(Destination.active).desc(), col(Destination.organisation),
-            col(Destination.service))).all()
-        return [DestinationRow(d.id or 0, d.code, d.organisation, d.service, d.phone, d.email,
-                               d.website, d.agreed_response_days,
-                               tuple(domains.get(d.id or 0, ())), d.active,
-                               int(used.get(d.id, 0)))
-                for d in rows]
+        return destination_rows(session)
 
 
 def _days(value: object, errors: dict[str, str]) -> int | None:
@@ -99,63 +65,69 @@ def _new_code(session: Session, organisation: str, service: str) -> str:
 
 def save_destination(engine: Engine, values: Mapping[str, object],
                      destination_id: int | None = None) -> int:
+    """save_destination_in in a transaction of its own; returns the destination's id."""
+    with write_session(engine) as session:
+        return save_destination_in(session, values, destination_id)
+
+
+def save_destination_in(session: Session, values: Mapping[str, object],
+                        destination_id: int | None = None) -> int:
     """Create (destination_id None) or change a destination; returns its id.
 
     Keys: organisation, service, phone, email, website, agreed_response_days (int, text or
     empty), life_domains (codes), active (bool).
     """
-    with write_session(engine) as session:
-        errors: dict[str, str] = {}
-        organisation = check_text(values, errors, "organisation", 120,
-                                  "Vul de naam van de organisatie in.", one_line=True)
-        service = check_text(values, errors, "service", 120, one_line=True)
-        phone = email = ""
-        try:
-            phone = normalize_phone(str(values.get("phone") or ""))
-        except ValidationError as exc:
-            errors["phone"] = exc.message
-        try:
-            email = normalize_email(str(values.get("email") or ""))
-        except ValidationError as exc:
-            errors["email"] = exc.message
-        website = check_text(values, errors, "website", 200, one_line=True)
-        if website and not _WEBSITE.fullmatch(website):
-            errors["website"] = (f"'{website}' is geen webadres; bijvoorbeeld "
-                                 "https://www.voorbeeld.nl")
-        days = _days(values.get("agreed_response_days"), errors)
-        wanted = check_life_domains(session, values, errors, "Kies minstens één leefdomein "
-                                    "waarvoor men hier terecht kan.")
-        record = None
-        if destination_id is not None:
-            record = session.get(Destination, destination_id)
-            if record is None:
-                raise FormErrors({"organisation": "Deze organisatie bestaat niet meer op de "
-                                  "sociale kaart; ververs de lijst."}, LABELS)
-        if organisation and "organisation" not in errors:
-            twin = session.exec(select(Destination).where(
-                Destination.organisation == organisation, Destination.service == service,
-                Destination.id != destination_id)).first()
-            if twin is not None:
-                errors["service"] = (f"{organisation}{' – ' + service if service else ''} staat "
-                                     "al op de sociale kaart; pas die aan, of vul een andere "
-                                     "dienst in.")
-        if errors:
-            raise FormErrors(errors, LABELS)
-        if website and not website.lower().startswith(("http://", "https://")):
-            website = f"https://{website}"
+    errors: dict[str, str] = {}
+    organisation = check_text(values, errors, "organisation", 120,
+                              "Vul de naam van de organisatie in.", one_line=True)
+    service = check_text(values, errors, "service", 120, one_line=True)
+    phone = email = ""
+    try:
+        phone = normalize_phone(str(values.get("phone") or ""))
+    except ValidationError as exc:
+        errors["phone"] = exc.message
+    try:
+        email = normalize_email(str(values.get("email") or ""))
+    except ValidationError as exc:
+        errors["email"] = exc.message
+    website = check_text(values, errors, "website", 200, one_line=True)
+    if website and not _WEBSITE.fullmatch(website):
+        errors["website"] = (f"'{website}' is geen webadres; bijvoorbeeld "
+                             "https://www.voorbeeld.nl")
+    days = _days(values.get("agreed_response_days"), errors)
+    wanted = check_life_domains(session, values, errors, "Kies minstens één leefdomein "
+                                "waarvoor men hier terecht kan.")
+    record = None
+    if destination_id is not None:
+        record = session.get(Destination, destination_id)
         if record is None:
-            record = Destination(code=_new_code(session, organisation, service),
-                                 organisation=organisation)
-        record.organisation, record.service = organisation, service
-        record.phone, record.email, record.website = phone, email, website
-        record.agreed_response_days = days
-        record.active = values.get("active", True) is not False
-        record.updated_at = utcnow()
-        session.add(record)
-        session.flush()
-        assert record.id is not None
-        session.execute(delete(DestinationLifeDomain).where(
-            col(DestinationLifeDomain.destination_id) == record.id))
-        for code in wanted:
-            session.add(DestinationLifeDomain(destination_id=record.id, life_domain_code=code))
-        return record.id
+            raise FormErrors({"organisation": "Deze organisatie bestaat niet meer op de "
+                              "sociale kaart; ververs de lijst."}, LABELS)
+    if organisation and "organisation" not in errors:
+        twin = session.exec(select(Destination).where(
+            Destination.organisation == organisation, Destination.service == service,
+            Destination.id != destination_id)).first()
+        if twin is not None:
+            errors["service"] = (f"{organisation}{' – ' + service if service else ''} staat "
+                                 "al op de sociale kaart; pas die aan, of vul een andere "
+                                 "dienst in.")
+    if errors:
+        raise FormErrors(errors, LABELS)
+    if website and not website.lower().startswith(("http://", "https://")):
+        website = f"https://{website}"
+    if record is None:
+        record = Destination(code=_new_code(session, organisation, service),
+                             organisation=organisation)
+    record.organisation, record.service = organisation, service
+    record.phone, record.email, record.website = phone, email, website
+    record.agreed_response_days = days
+    record.active = values.get("active", True) is not False
+    record.updated_at = utcnow()
+    session.add(record)
+    session.flush()
+    assert record.id is not None
+    session.execute(delete(DestinationLifeDomain).where(
+        col(DestinationLifeDomain.destination_id) == record.id))
+    for code in wanted:
+        session.add(DestinationLifeDomain(destination_id=record.id, life_domain_code=code))
+    return record.id

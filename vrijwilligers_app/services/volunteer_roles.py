@@ -14,8 +14,8 @@ from sqlalchemy import Engine, text
 from vrijwilligers_app.domain.report_period import Period
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.domain.volunteer_flow import Flow, RoleSpan, volunteer_flow
-from vrijwilligers_app.services.attention import full_name_sql
 from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.queries.names import full_name_sql
 from vrijwilligers_app.store.tables import Volunteer, VolunteerRole
 
 

@@ -7,6 +7,7 @@ not on the way to the first paint.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -97,7 +98,7 @@ class MainWindow(DialogOpeners):
         self._build_menus()
         self.statusBar().showMessage(f"Register: {register.db_path}")
         self.lock: LockController | None = None
-        self._apply_font_scale(int(self.settings.value("font_scale", 100)))
+        self._apply_font_scale(int(str(self.settings.value("font_scale", 100))))
         self._restore_state()
         self.lock = self._auto_lock()
         self._show_demo_state()
@@ -158,7 +159,7 @@ class MainWindow(DialogOpeners):
         go_menu = self.menuBar().addMenu("&Ga naar")
         for row, (_key, title, _kind) in enumerate(PAGES):
             go_menu.addAction(title, QKeySequence(f"Ctrl+{row + 1}"),
-                              lambda r=row: self.sidebar.setCurrentRow(r))
+                              partial(self.sidebar.setCurrentRow, row))
         from vrijwilligers_app.ui.help.menu import add_help_menu
 
         add_help_menu(self)
@@ -249,8 +250,9 @@ class MainWindow(DialogOpeners):
             page.setObjectName(f"page_{key}")
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.pages[row] = page
         return page
 
@@ -311,7 +313,7 @@ class MainWindow(DialogOpeners):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.95)),
                         min(760, int(screen.height() * 0.9)))
-        row = int(self.settings.value("last_page", 0) or 0)
+        row = int(str(self.settings.value("last_page", 0) or 0))
         self.sidebar.setCurrentRow(row if 0 <= row < len(PAGES) else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

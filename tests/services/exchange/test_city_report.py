@@ -5,9 +5,9 @@ import re
 
 from sqlalchemy import text as sql
 
-from tests.conftest import DEMO_DATE
-from tests.services.exchange.conftest import export_to
-from tests.services.reports.pdftext import dutch, text
+from tests.helpers.exchange import export_to
+from tests.helpers.pdftext import dutch, text
+from tests.helpers.samples import DEMO_DATE
 from vrijwilligers_app.domain.report_period import parse_period
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.reports import ReportRequest, make_report

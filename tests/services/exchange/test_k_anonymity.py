@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import DEMO_DATE
-from tests.services.exchange.conftest import export_to
+from tests.helpers.exchange import export_to
+from tests.helpers.samples import DEMO_DATE
 from vrijwilligers_app.domain.k_anonymity import K, Row, generalise
 from vrijwilligers_app.services.consents import withdraw_consent
 from vrijwilligers_app.services.exchange.errors import ExchangeError

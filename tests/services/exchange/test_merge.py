@@ -4,8 +4,8 @@ packages, and figures that agree with the laptop's own."""
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import DEMO_DATE
-from tests.services.exchange.conftest import export_to
+from tests.helpers.exchange import export_to
+from tests.helpers.samples import DEMO_DATE
 from vrijwilligers_app.services.exchange.gemeente_figures import city_overview, published
 from vrijwilligers_app.services.exchange.keys import laptop_keys
 from vrijwilligers_app.services.exchange.merge import import_packages

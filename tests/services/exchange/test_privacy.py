@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.services.exchange.conftest import export_to, unpack
+from tests.helpers.exchange import export_to, unpack
 from vrijwilligers_app.domain.validation import format_phone
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
 

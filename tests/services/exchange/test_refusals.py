@@ -7,7 +7,7 @@ import pytest
 from nacl.public import PrivateKey, SealedBox
 from nacl.signing import SigningKey
 
-from tests.services.exchange.conftest import export_to, repack, resign, unpack
+from tests.helpers.exchange import export_to, repack, resign, unpack
 from vrijwilligers_app.services.exchange.keys import laptop_keys
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.package_write import MAGIC

@@ -8,8 +8,8 @@ import pytest
 from nacl.signing import SigningKey
 from sqlalchemy import text
 
-from tests.conftest import DEMO_DATE
-from tests.services.exchange.conftest import export_to, repack, resign, unpack
+from tests.helpers.exchange import export_to, repack, resign, unpack
+from tests.helpers.samples import DEMO_DATE
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.gemeente_returns import add_status_event, write_returns
 from vrijwilligers_app.services.exchange.keys import (

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.services.reports.pdftext import pages, squeezed
+from tests.helpers.pdftext import pages, squeezed
 from vrijwilligers_app.services.reports import ReportError, write_pdf
 from vrijwilligers_app.services.reports.document import Report, render
 from vrijwilligers_app.services.reports.tables import Column, data_table

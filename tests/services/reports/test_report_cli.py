@@ -2,8 +2,8 @@
 
 import pytest
 
+from tests.helpers.pdftext import pages
 from tests.helpers.registers import TEST_PASSPHRASE, make_encrypted_register_dir
-from tests.services.reports.pdftext import pages
 from vrijwilligers_app.cli import main
 
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import text as sql
 
-from tests.conftest import DEMO_DATE
-from tests.services.reports.pdftext import dutch, pages, squeezed, text
+from tests.helpers.pdftext import dutch, pages, squeezed, text
+from tests.helpers.samples import DEMO_DATE
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.report_period import parse_period
 from vrijwilligers_app.services.reports import REPORTS, ReportError, ReportRequest, make_report

@@ -5,8 +5,8 @@ import re
 
 from sqlalchemy import text as sql
 
-from tests.conftest import DEMO_DATE
-from tests.services.reports.pdftext import dutch, pages, text
+from tests.helpers.pdftext import dutch, pages, text
+from tests.helpers.samples import DEMO_DATE
 from vrijwilligers_app.domain.report_period import parse_period
 from vrijwilligers_app.services.reports import ReportRequest, make_report
 

@@ -12,14 +12,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, delete, text
+from sqlalchemy import Engine, delete
 from sqlmodel import col, select
 
+from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.domain.roster import STATUSES, check_counts, check_hours
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.activities.planning import ActivityNotFound
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.store.engine import read_session, write_session
+from vrijwilligers_app.store.queries import attendance as queries
 from vrijwilligers_app.store.queries.roster import RosterActivity, roster
 from vrijwilligers_app.store.tables import Activity, Attendance, Participation, Resident, Shift
 from vrijwilligers_app.store.tables.base import utcnow
@@ -44,19 +46,9 @@ def attendance_sheet(engine: Engine, activity_id: int) -> AttendanceSheet:
     found = roster(engine, [activity_id])
     if not found:
         raise ActivityNotFound(activity_id)
-    with engine.connect() as connection:
-        counts = [(str(r[0]), str(r[1]), None if r[2] is None else int(r[2]))
-                  for r in connection.execute(text(
-                      "SELECT v.code, v.name, a.visitors FROM visitor_type v "
-                      "LEFT JOIN attendance a ON a.visitor_type_code = v.code "
-                      "AND a.activity_id = :id WHERE v.active OR a.visitors IS NOT NULL "
-                      "ORDER BY v.sort_order, v.name"), {"id": activity_id})]
-        participants = [(int(r[0]), str(r[1])) for r in connection.execute(text(
-            "SELECT r.id, trim(r.first_name || ' ' || CASE WHEN r.name_prefix <> '' THEN "
-            "r.name_prefix || ' ' ELSE '' END || r.last_name) FROM participation p "
-            "JOIN resident r ON r.id = p.resident_id WHERE p.activity_id = :id "
-            "ORDER BY r.last_name, r.first_name"), {"id": activity_id})]
-    return AttendanceSheet(found[0], counts, participants)
+    with read_session(engine) as session:
+        return AttendanceSheet(found[0], queries.visitor_counts(session, activity_id),
+                               queries.participants(session, activity_id))
 
 
 def save_attendance(engine: Engine, activity_id: int, counts: Mapping[str, object],
@@ -75,8 +67,7 @@ def save_attendance(engine: Engine, activity_id: int, counts: Mapping[str, objec
             day = format_date_nl(activity.starts_at.date())
             errors["activity"] = f"De activiteit is pas op {day}; vul de bezoekers in na afloop."
 
-        names = {str(r[0]): str(r[1]) for r in session.connection().execute(
-            text("SELECT code, name FROM visitor_type"))}
+        names = queries.visitor_type_names(session)
         for code in counts:
             if code not in names:
                 errors[code] = f"Bezoekerstype '{code}' bestaat niet; vernieuw het scherm."
@@ -91,8 +82,10 @@ def save_attendance(engine: Engine, activity_id: int, counts: Mapping[str, objec
                 if resident is None:
                     errors["participants"] = "Een gekozen deelnemer bestaat niet meer."
                 elif not resident.consent_recording:
+                    who = full_name(resident.first_name, resident.name_prefix,
+                                    resident.last_name)
                     errors["participants"] = (
-                        f"{resident.first_name} {resident.last_name} gaf geen toestemming om "
+                        f"{who} gaf geen toestemming om "
                         "gegevens vast te leggen; tel deze deelnemer mee zonder naam.")
                 else:
                     residents.append(resident_id)
@@ -133,12 +126,5 @@ def save_attendance(engine: Engine, activity_id: int, counts: Mapping[str, objec
 def consenting_residents(engine: Engine, text_filter: str, limit: int = 30) -> list[
         tuple[int, str]]:
     """Residents who may be recorded by name, matching a name fragment (for the picker)."""
-    like = f"%{text_filter.strip()}%"
     with read_session(engine) as session:
-        rows = session.connection().execute(text(
-            "SELECT id, trim(first_name || ' ' || CASE WHEN name_prefix <> '' THEN "
-            "name_prefix || ' ' ELSE '' END || last_name) AS name FROM resident "
-            "WHERE consent_recording AND archived_at IS NULL "
-            "AND (first_name || ' ' || name_prefix || ' ' || last_name) LIKE :like "
-            "ORDER BY last_name, first_name LIMIT :limit"), {"like": like, "limit": limit})
-        return [(int(r[0]), str(r[1])) for r in rows]
+        return queries.consenting_residents(session, text_filter, limit)

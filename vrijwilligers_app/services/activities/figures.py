@@ -34,12 +34,11 @@ from vrijwilligers_app.domain.activity_figures import (
     ShiftFact,
     aggregate,
 )
+from vrijwilligers_app.domain.dutch_format import month_name
 
 GROUPINGS = ("initiative", "district", "month", "none")
 TOTAL_LABEL = "Totaal"
 UNKNOWN_DISTRICT = "Wijk onbekend"
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 
 _DISTRICT = ("coalesce(t.district_code, (SELECT min(x.district_code) FROM initiative_district x "
              "WHERE x.initiative_id = t.initiative_id HAVING count(*) = 1))")
@@ -130,7 +129,7 @@ def _fact(r: Sequence[object], grouping: str) -> ActivityFact:
         key = None if r[3] is None else str(r[3])
         label = UNKNOWN_DISTRICT if r[3] is None else str(r[4] or r[3])
     elif grouping == "month":
-        key, label = f"{starts:%Y-%m}", f"{MONTHS[starts.month - 1]} {starts.year}"
+        key, label = f"{starts:%Y-%m}", f"{month_name(starts.month)} {starts.year}"
     else:
         key, label = "", TOTAL_LABEL
     return ActivityFact(int(str(r[0])), key, label, starts, bool(r[6]))

@@ -19,13 +19,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from icalendar import Calendar, Event
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.recurrence import TIMEZONE
 from vrijwilligers_app.domain.roster import time_span
 from vrijwilligers_app.domain.slug import ascii_slug
 from vrijwilligers_app.services.files import os_reason
-from vrijwilligers_app.store.queries.roster import VOLUNTEER_NAME
+from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.queries import duties as queries
 
 PRODID = "-//Vrijwilligersregister Helmond//Rooster//NL"
 UID_DOMAIN = "vrijwilligersregister-helmond"
@@ -58,26 +59,15 @@ def _as_dt(value: object) -> datetime:
 
 def duties(engine: Engine, volunteer_id: int, start: date) -> tuple[str, list[Duty]]:
     """The volunteer's display name and places from `start` on, in time order."""
-    with engine.connect() as connection:
-        name_row = connection.execute(text(
-            f"SELECT {VOLUNTEER_NAME} FROM volunteer v WHERE v.id = :id"),
-            {"id": volunteer_id}).first()
-        if name_row is None:
+    with read_session(engine) as session:
+        name = queries.volunteer_name(session, volunteer_id)
+        if name is None:
             raise LookupError(f"Vrijwilliger (nummer {volunteer_id}) bestaat niet meer.")
-        rows = connection.execute(text(
-            "SELECT s.uuid, coalesce(r.name, s.role_code), t.title, i.name, s.starts_at, "
-            "s.ends_at, t.starts_at, t.ends_at, t.location, t.theme, t.speaker, t.cancelled, "
-            "max(s.updated_at, t.updated_at) "
-            "FROM shift s JOIN activity t ON t.id = s.activity_id "
-            "JOIN initiative i ON i.id = t.initiative_id "
-            "LEFT JOIN duty_role r ON r.code = s.role_code "
-            "WHERE s.volunteer_id = :id AND s.status <> 'afwezig' "
-            "AND substr(s.starts_at, 1, 10) >= :start ORDER BY s.starts_at, s.id"),
-            {"id": volunteer_id, "start": start.isoformat()}).all()
+        rows = queries.duty_rows(session, volunteer_id, start)
     found = [Duty(str(r[0]), str(r[1]), str(r[2]), str(r[3]), _as_dt(r[4]), _as_dt(r[5]),
                   _as_dt(r[6]), _as_dt(r[7]), str(r[8]), str(r[9]), str(r[10]), bool(r[11]),
                   _as_dt(r[12]).replace(tzinfo=UTC)) for r in rows]
-    return str(name_row[0]), found
+    return name, found
 
 
 def calendar_for(name: str, found: Sequence[Duty], now: datetime | None = None) -> Calendar:
@@ -161,12 +151,5 @@ def rostered_volunteers(engine: Engine, initiative_id: int | None, start: date) 
         tuple[int, str, int]]:
     """(volunteer id, name, number of duties) of volunteers with duties from `start` on,
     optionally only in one initiative; by name."""
-    condition = "" if initiative_id is None else "AND t.initiative_id = :initiative"
-    with engine.connect() as connection:
-        rows = connection.execute(text(
-            f"SELECT v.id, {VOLUNTEER_NAME}, count(*) FROM shift s "
-            "JOIN activity t ON t.id = s.activity_id JOIN volunteer v ON v.id = s.volunteer_id "
-            f"WHERE substr(s.starts_at, 1, 10) >= :start AND s.status <> 'afwezig' {condition} "
-            "GROUP BY v.id ORDER BY v.last_name, v.first_name, v.id"),
-            {"start": start.isoformat(), "initiative": initiative_id}).all()
-    return [(int(r[0]), str(r[1]), int(r[2])) for r in rows]
+    with read_session(engine) as session:
+        return queries.rostered_volunteers(session, initiative_id, start)

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import Engine, text
 from sqlmodel import Session, col, func, select
 
+from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.domain.roster import (
     STATUSES,
     Booking,
@@ -152,8 +153,7 @@ def assign(engine: Engine, shift_id: int, volunteer_id: int,
         if not allow_clash:
             new = Booking(shift_id, volunteer_id, shift.starts_at, shift.ends_at)
             others = _bookings_between(session, shift.starts_at, shift.ends_at, volunteer_id)
-            name = " ".join(p for p in (volunteer.first_name, volunteer.name_prefix,
-                                        volunteer.last_name) if p)
+            name = full_name(volunteer.first_name, volunteer.name_prefix, volunteer.last_name)
             message = clash_message(name, clashes_with(new, others))
             if message:
                 raise RosterClash(message)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from vrijwilligers_app.domain.dutch_format import thousands
+
 
 class DemoError(Exception):
     """The demo cannot be made; the message is Dutch and meant for the user."""
@@ -58,6 +60,6 @@ def demo_size(value: str) -> DemoSize:
         if 1 <= residents <= MAX_RESIDENTS:
             return scaled_size(residents)
         raise ValueError(f"Het aantal inwoners voor de demo moet tussen 1 en "
-                         f"{MAX_RESIDENTS:,} liggen, niet {residents:,}.".replace(",", "."))
+                         f"{thousands(MAX_RESIDENTS)} liggen, niet {thousands(residents)}.")
     raise ValueError(f"Onbekende demogrootte '{value.strip()}': kies klein, groot of een "
                      "aantal inwoners, bijvoorbeeld 5000.")

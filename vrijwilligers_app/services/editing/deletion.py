@@ -12,8 +12,8 @@ from sqlalchemy import Engine, Table
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.services.editing.fields import NOUNS, SUBJECTS, TABLE_NAMES, TABLES, form
-from vrijwilligers_app.services.editing.people import full_name
 from vrijwilligers_app.services.editing.records import RecordNotFound
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import metadata

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, or_, select
 from sqlmodel import col
 
+from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.domain.validation import (
     ValidationError,
     normalize_email,
@@ -19,7 +20,6 @@ from vrijwilligers_app.domain.validation import (
 )
 from vrijwilligers_app.services.editing.fields import TABLES, form
 from vrijwilligers_app.services.editing.names import fold, similar
-from vrijwilligers_app.services.editing.people import full_name
 from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.tables import Initiative
 

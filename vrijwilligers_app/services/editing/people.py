@@ -5,6 +5,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from vrijwilligers_app.domain import consent as consent_rules
+from vrijwilligers_app.domain.names import full_name  # noqa: F401  (re-exported)
 from vrijwilligers_app.services.editing.codes import code_names
 from vrijwilligers_app.services.editing.rules import (
     Errors,
@@ -22,10 +23,6 @@ HOW_MISSING = "Kies hoe de toestemming gegeven is: mondeling of schriftelijk."
 BY_MISSING = "Vul in wie de toestemming vastlegt (uw naam)."
 VOG_WHO_MISSING = "Vul in wie de originele VOG heeft gezien."
 VOG_DATE_MISSING = "Vul de datum in waarop de originele VOG is gezien (dd-mm-jjjj)."
-
-
-def full_name(first: str, prefix: str, last: str) -> str:
-    return " ".join(part for part in (first.strip(), prefix.strip(), last.strip()) if part)
 
 
 def check_volunteer(session: Session, values: Values, errors: Errors, today: date) -> None:

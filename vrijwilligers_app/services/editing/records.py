@@ -8,6 +8,7 @@ from pydantic_core import PydanticUndefined
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel
 
+from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.domain.validation import ValidationError
 from vrijwilligers_app.services.editing import initiatives, people
 from vrijwilligers_app.services.editing.codes import known_codes
@@ -203,5 +204,5 @@ def record_label(engine: Engine, kind: str, record_id: int) -> str:
         record: Any = _get(session, kind, record_id)
         if kind == "initiatives":
             return f"{NOUNS[kind]} {record.name}"
-        name = people.full_name(record.first_name, record.name_prefix, record.last_name)
+        name = full_name(record.first_name, record.name_prefix, record.last_name)
         return f"{NOUNS[kind]} {name}"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import IO, Any
 
+from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.exchange.errors import PackageRefused
 from vrijwilligers_app.services.exchange.schema import Column, Table
 
@@ -197,8 +198,8 @@ def _lines(text: io.TextIOBase, where: str) -> Iterator[str]:
         if not line:
             return
         if len(line) > MAX_LINE_CHARS:
-            raise PackageRefused(f"{where}: een regel is langer dan {MAX_LINE_CHARS:,} tekens; "
-                                 "geen geldige export.".replace(",", "."))
+            raise PackageRefused(f"{where}: een regel is langer dan "
+                                 f"{thousands(MAX_LINE_CHARS)} tekens; geen geldige export.")
         yield line
 
 

@@ -29,6 +29,7 @@ from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, SealedBox
 from nacl.signing import VerifyKey
 
+from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.exchange.cells import read_csv, read_csv_stream
 from vrijwilligers_app.services.exchange.errors import PackageRefused, WrongKind
 from vrijwilligers_app.services.exchange.package_write import (
@@ -132,9 +133,9 @@ def _open_zip(content: bytes, limits: Limits) -> zipfile.ZipFile:
         if (info.file_size > limits.entry_bytes or total > limits.total_bytes
                 or (info.file_size > MB
                     and info.file_size > limits.ratio * max(info.compress_size, 1))):
-            raise PackageRefused(f"'{name}' is uitgepakt te groot ({info.file_size:,} "
-                                 "bytes): mogelijk een zip-bom. Niets ingelezen."
-                                 .replace(",", "."))
+            raise PackageRefused(f"'{name}' is uitgepakt te groot "
+                                 f"({thousands(info.file_size)} bytes): mogelijk een zip-bom. "
+                                 "Niets ingelezen.")
     if len({i.filename for i in infos}) != len(infos):
         raise PackageRefused("Het zip-bestand bevat een bestandsnaam twee keer.")
     return archive
@@ -186,7 +187,7 @@ def _manifest(files: dict[str, bytes], expected_kind: str | None) -> dict[str, A
         raise PackageRefused(f"manifest.json is onleesbaar of onvolledig ({field}).") from exc
     if not 1 <= manifest["sequence"] <= MAX_SEQUENCE:
         raise PackageRefused("manifest.json noemt een ongeldig volgnummer (buiten 1 t/m "
-                             f"{MAX_SEQUENCE:,}).".replace(",", "."))
+                             f"{thousands(MAX_SEQUENCE)}).")
     if not 1 <= manifest["schema_version"] <= MAX_SCHEMA_VERSION:
         raise PackageRefused("manifest.json noemt een ongeldige schemaversie.")
     try:

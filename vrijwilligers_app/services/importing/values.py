@@ -8,6 +8,7 @@ first; nothing is guessed. Each function raises ValueError with a Dutch reason.
 import re
 from datetime import date, datetime, timedelta
 
+from vrijwilligers_app.domain.dutch_format import parse_decimal
 from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
 from vrijwilligers_app.services.importing.cells import CellError, Value
 
@@ -51,7 +52,7 @@ def as_phone(value: Value) -> str:
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()) and (
             "e" in value.lower() or "," in value or "." in value):
         try:
-            value = float(value.strip().replace(",", "."))
+            value = parse_decimal(value)
         except ValueError:
             return str(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):

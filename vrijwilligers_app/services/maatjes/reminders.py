@@ -7,24 +7,25 @@
   project's buddy_waiting_weeks (from waiting_since, else from the aanmelding);
 - vog: a volunteer with a buddy role in a maatjesproject, or in an open match, whose VOG is
   missing or older than the strictest rule of those projects.
-Projects without a rule use the dashboard's defaults (services.attention).
+Projects without a rule use the dashboard's defaults (domain/follow_up_rules.py).
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlmodel import Session
 
-from vrijwilligers_app.domain.matching import vog_valid_until
-from vrijwilligers_app.domain.validation import format_date_nl
-from vrijwilligers_app.services.attention import (
+from vrijwilligers_app.domain.follow_up_rules import (
     DEFAULT_CONTACT_WEEKS,
     DEFAULT_WAITING_WEEKS,
     VOG_RENEW_YEARS,
-    full_name_sql,
 )
+from vrijwilligers_app.domain.matching import vog_valid_until
+from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.maatjes.suggest import NOT_A_BUDDY_ROLES
+from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.queries import overview
 
 KIND_ORDER = {"wachtlijst": 0, "geen_contact": 1, "evaluatie": 2, "vog": 3}
 
@@ -40,23 +41,10 @@ class BuddyReminder:
     days_late: int
 
 
-def _rows(engine: Engine, sql: str, **params: object) -> list[tuple[Any, ...]]:
-    with engine.connect() as connection:
-        return [tuple(r) for r in connection.execute(text(sql), params)]
-
-
-def _silent_matches(engine: Engine, today: date) -> list[BuddyReminder]:
+def _silent_matches(session: Session, today: date) -> list[BuddyReminder]:
     items = []
-    for mid, initiative, resident, volunteer, last, weeks in _rows(engine, f"""
-            SELECT m.id, q.initiative_id, {full_name_sql("res")}, {full_name_sql("v")},
-                   coalesce((SELECT max(c.occurred_on) FROM contact_moment c
-                             WHERE c.match_id = m.id), m.started_on),
-                   coalesce(i.buddy_contact_weeks, :weeks)
-            FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id
-            JOIN resident res ON res.id = q.resident_id JOIN volunteer v ON v.id = m.volunteer_id
-            JOIN initiative i ON i.id = q.initiative_id
-            WHERE m.started_on IS NOT NULL AND m.ended_on IS NULL""",
-            weeks=DEFAULT_CONTACT_WEEKS):
+    rows = overview.running_matches_last_contact(session, DEFAULT_CONTACT_WEEKS)
+    for mid, initiative, resident, volunteer, last, weeks in rows:
         due = date.fromisoformat(last) + timedelta(weeks=int(weeks))
         if due < today:
             items.append(BuddyReminder(
@@ -67,16 +55,9 @@ def _silent_matches(engine: Engine, today: date) -> list[BuddyReminder]:
     return items
 
 
-def _due_evaluations(engine: Engine, today: date) -> list[BuddyReminder]:
+def _due_evaluations(session: Session, today: date) -> list[BuddyReminder]:
     items = []
-    for mid, initiative, resident, volunteer, planned in _rows(engine, f"""
-            SELECT m.id, q.initiative_id, {full_name_sql("res")}, {full_name_sql("v")},
-                   min(e.planned_on)
-            FROM evaluation e JOIN buddy_match m ON m.id = e.match_id
-            JOIN buddy_request q ON q.id = m.request_id
-            JOIN resident res ON res.id = q.resident_id JOIN volunteer v ON v.id = m.volunteer_id
-            WHERE e.held_on IS NULL AND e.planned_on <= :today AND m.ended_on IS NULL
-            GROUP BY m.id""", today=today.isoformat()):
+    for mid, initiative, resident, volunteer, planned in overview.due_evaluations(session, today):
         due = date.fromisoformat(planned)
         items.append(BuddyReminder(
             "evaluatie", "matches", mid, initiative,
@@ -86,17 +67,10 @@ def _due_evaluations(engine: Engine, today: date) -> list[BuddyReminder]:
     return items
 
 
-def _long_waiting(engine: Engine, today: date) -> list[BuddyReminder]:
+def _long_waiting(session: Session, today: date) -> list[BuddyReminder]:
     items = []
-    for rid, initiative, resident, project, since, weeks in _rows(engine, f"""
-            SELECT q.id, q.initiative_id, {full_name_sql("res")}, i.name,
-                   CASE WHEN q.status = 'wachtend' THEN coalesce(q.waiting_since, q.requested_on)
-                        ELSE q.requested_on END,
-                   coalesce(i.buddy_waiting_weeks, :weeks)
-            FROM buddy_request q JOIN resident res ON res.id = q.resident_id
-            JOIN initiative i ON i.id = q.initiative_id
-            WHERE q.status IN ('aanmelding', 'intake', 'wachtend')""",
-            weeks=DEFAULT_WAITING_WEEKS):
+    rows = overview.open_requests_waiting_since(session, DEFAULT_WAITING_WEEKS)
+    for rid, initiative, resident, project, since, weeks in rows:
         start = date.fromisoformat(since)
         due = start + timedelta(weeks=int(weeks))
         if due < today:
@@ -108,22 +82,10 @@ def _long_waiting(engine: Engine, today: date) -> list[BuddyReminder]:
     return items
 
 
-def _vog_problems(engine: Engine, today: date) -> list[BuddyReminder]:
-    roles = ", ".join(f"'{c}'" for c in NOT_A_BUDDY_ROLES)
+def _vog_problems(session: Session, today: date) -> list[BuddyReminder]:
     items = []
-    for vid, name, vog, years, initiative in _rows(engine, f"""
-            SELECT v.id, {full_name_sql("v")}, v.vog_date,
-                   min(coalesce(i.vog_max_age_years, :years)), min(i.id)
-            FROM volunteer v
-            JOIN volunteer_role r ON r.volunteer_id = v.id
-            JOIN initiative i ON i.id = r.initiative_id
-            WHERE v.archived_at IS NULL AND (v.end_date IS NULL OR v.end_date >= :today)
-              AND ((i.type_code = 'maatjesproject' AND r.role_code NOT IN ({roles})
-                    AND (r.end_date IS NULL OR r.end_date >= :today))
-                   OR EXISTS (SELECT 1 FROM buddy_match m JOIN buddy_request q
-                              ON q.id = m.request_id WHERE m.volunteer_id = v.id
-                              AND m.ended_on IS NULL AND q.initiative_id = i.id))
-            GROUP BY v.id""", years=VOG_RENEW_YEARS, today=today.isoformat()):
+    rows = overview.buddy_volunteers_vog(session, today, VOG_RENEW_YEARS, NOT_A_BUDDY_ROLES)
+    for vid, name, vog, years, initiative in rows:
         if vog is None:
             items.append(BuddyReminder("vog", "volunteers", vid, initiative,
                                        f"VOG van maatje {name} ontbreekt", today, 0))
@@ -139,8 +101,14 @@ def _vog_problems(engine: Engine, today: date) -> list[BuddyReminder]:
 
 
 def buddy_reminders(engine: Engine, today: date) -> list[BuddyReminder]:
+    """All maatjes reminders in one read transaction (see buddy_reminders_in)."""
+    with read_session(engine) as session:
+        return buddy_reminders_in(session, today)
+
+
+def buddy_reminders_in(session: Session, today: date) -> list[BuddyReminder]:
     """All maatjes reminders, by kind (waiting residents first), then longest overdue."""
-    items = (_long_waiting(engine, today) + _silent_matches(engine, today)
-             + _due_evaluations(engine, today) + _vog_problems(engine, today))
+    items = (_long_waiting(session, today) + _silent_matches(session, today)
+             + _due_evaluations(session, today) + _vog_problems(session, today))
     items.sort(key=lambda r: (KIND_ORDER[r.kind], -r.days_late, r.record_id))
     return items

@@ -9,8 +9,8 @@ from sqlalchemy import Engine, bindparam, text
 
 from vrijwilligers_app.domain import matching
 from vrijwilligers_app.domain.availability import describe as describe_availability
-from vrijwilligers_app.services.attention import full_name_sql
 from vrijwilligers_app.services.maatjes.suggest import suggestions
+from vrijwilligers_app.store.queries.names import full_name_sql
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine, text
 
-from vrijwilligers_app.domain.number_format import format_count, format_decimal, format_money
+from vrijwilligers_app.domain.dutch_format import format_count, format_decimal, format_money
 from vrijwilligers_app.domain.report_period import Period, quarter_name
 from vrijwilligers_app.domain.volunteer_flow import volunteer_flow
 from vrijwilligers_app.services.activities.figures import ActivityFigures, activity_figures

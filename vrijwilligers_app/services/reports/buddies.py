@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from vrijwilligers_app.domain.number_format import format_count, format_decimal
+from vrijwilligers_app.domain.dutch_format import format_count, format_decimal
 from vrijwilligers_app.services.maatjes.figures import BuddyFigureRow, BuddyFigures, buddy_figures
 from vrijwilligers_app.services.reports.charts import horizontal_bars
 from vrijwilligers_app.services.reports.document import Report

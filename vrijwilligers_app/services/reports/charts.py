@@ -7,7 +7,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from vrijwilligers_app.domain.number_format import format_decimal
+from vrijwilligers_app.domain.dutch_format import format_decimal
 from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from vrijwilligers_app.domain.number_format import format_count, format_decimal, format_percent
+from vrijwilligers_app.domain.dutch_format import format_count, format_decimal, format_percent
 from vrijwilligers_app.services.exchange.gemeente_figures import (
     SUPPRESS_BELOW,
     city_overview,

@@ -9,7 +9,7 @@ No resident names: the overdue list shows referral numbers, organisation and urg
 from sqlalchemy import Engine
 
 from vrijwilligers_app.domain import referral_rules as rules
-from vrijwilligers_app.domain.number_format import format_count, format_percent
+from vrijwilligers_app.domain.dutch_format import format_count, format_percent
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.domain.waiting_times import DurationStats
 from vrijwilligers_app.services.referral_figures import FigureRow, referral_figures

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import KeepTogether, Paragraph
 from sqlalchemy import Engine, text
 
-from vrijwilligers_app.domain.number_format import format_count, format_decimal
+from vrijwilligers_app.domain.dutch_format import day_name, format_count, format_decimal
 from vrijwilligers_app.domain.roster import FREE_PLACE
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.reports import styles
@@ -21,7 +21,6 @@ from vrijwilligers_app.services.reports.tables import Column, data_table
 from vrijwilligers_app.store.queries.roster import RosterActivity, roster, roster_for_period
 
 TITLE = "Rooster"
-DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 STATUS = {"gepland": "", "aanwezig": "aanwezig", "afwezig": "niet gekomen"}
 FREE = FREE_PLACE
 COLUMNS = (Column("Rol", 0.26), Column("Vrijwilliger", 0.38), Column("Tijd", 0.16),
@@ -48,7 +47,7 @@ def _series_activity_ids(engine: Engine, series_id: int, request: ReportRequest)
 
 def heading_text(activity: RosterActivity) -> str:
     start, end = activity.starts_at, activity.ends_at
-    parts = [f"{DAYS[start.weekday()]} {format_date_nl(start.date())}, "
+    parts = [f"{day_name(start)} {format_date_nl(start.date())}, "
              f"{start:%H:%M}–{end:%H:%M}", activity.title]
     parts += [p for p in (activity.theme, activity.location) if p]
     if activity.speaker:

@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from vrijwilligers_app.domain.number_format import format_count
+from vrijwilligers_app.domain.dutch_format import format_count
+from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.domain.validation import format_date_nl, format_phone
 from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import (
@@ -33,10 +34,6 @@ WHERE r.initiative_id = :initiative AND v.archived_at IS NULL
 ORDER BY v.last_name COLLATE NOCASE, v.first_name COLLATE NOCASE, v.id, d.sort_order"""
 COLUMNS = (Column("Naam", 0.19), Column("Rol", 0.14), Column("Telefoon", 0.13),
            Column("E-mail", 0.25), Column("Adres", 0.18), Column("VOG gezien", 0.11))
-
-
-def full_name(first: str, prefix: str, last: str) -> str:
-    return " ".join(part for part in (first, prefix, last) if part)
 
 
 def volunteer_rows(engine: Engine, initiative_id: int, request: ReportRequest

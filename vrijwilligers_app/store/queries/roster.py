@@ -20,9 +20,9 @@ from datetime import date, datetime
 from sqlalchemy import Engine, bindparam, text
 
 from vrijwilligers_app.domain.roster import shift_hours
+from vrijwilligers_app.store.queries.names import full_name_sql
 
-VOLUNTEER_NAME = ("trim(v.first_name || ' ' || CASE WHEN v.name_prefix <> '' "
-                  "THEN v.name_prefix || ' ' ELSE '' END || v.last_name)")
+VOLUNTEER_NAME = f"trim({full_name_sql('v')})"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,12 @@ against the spec before any SQL is built.
 
 from dataclasses import dataclass
 
+# The name builders, kept importable from here for the spec modules that use them.
+from vrijwilligers_app.store.queries.names import full_name_sql as full_name
+from vrijwilligers_app.store.queries.names import listed_name_sql as listed_name
+
+__all__ = ["full_name", "listed_name"]  # plus everything defined below
+
 KINDS = ("text", "date", "int", "bool", "phone", "count")
 
 
@@ -93,18 +99,6 @@ def sort_text(text: str) -> str:
     for letter, plain in SORT_FOLD:
         text = text.replace(letter, plain)
     return "".join(c.lower() if c.isascii() else c for c in text)
-
-
-def listed_name(a: str) -> str:
-    """'Heijden, Jan van der': how a list of people reads (sorted on last name)."""
-    return (f"{a}.last_name || ', ' || {a}.first_name"
-            f" || CASE WHEN {a}.name_prefix <> '' THEN ' ' || {a}.name_prefix ELSE '' END")
-
-
-def full_name(a: str) -> str:
-    """'Jan van der Heijden'."""
-    return (f"{a}.first_name || ' ' || CASE WHEN {a}.name_prefix <> '' "
-            f"THEN {a}.name_prefix || ' ' ELSE '' END || {a}.last_name")
 
 
 def name_sort(a: str) -> str:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
-from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.recurrence import (
     KINDS,
@@ -35,6 +34,8 @@ from vrijwilligers_app.domain.recurrence import (
 from vrijwilligers_app.domain.validation import format_date_nl, parse_date_nl
 from vrijwilligers_app.services.activities import planning
 from vrijwilligers_app.services.editing import code_options
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import InitiativeFilter, initiative_choices
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import (
@@ -47,14 +48,6 @@ from vrijwilligers_app.ui.widgets.form_rows import (
 ROSTER_ROLES = ("gastvrouw", "koffie", "opbouw", "gespreksleider", "kok", "taalvrijwilliger",
                 "chauffeur", "vrijwilliger")
 PREVIEW_DATES = 6
-
-
-def initiative_options(engine: Engine) -> list[tuple[int, str]]:
-    with engine.connect() as connection:
-        rows = connection.execute(text(
-            "SELECT id, name FROM initiative WHERE archived_at IS NULL "
-            "AND (end_date IS NULL OR end_date >= date('now')) ORDER BY name"))
-        return [(int(r[0]), str(r[1])) for r in rows]
 
 
 class ActivityDialog(QDialog):
@@ -75,8 +68,7 @@ class ActivityDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.initiative = narrow_combo(QComboBox(), 24)
         self.initiative.addItem("— kies het initiatief —", None)
-        for key, name in initiative_options(engine):
-            self.initiative.addItem(name, key)
+        self._wanted_initiative = initiative_id
         self.title = QLineEdit()
         self.title.setPlaceholderText("bijv. Alzheimer Café")
         self._rows: list[tuple[str, QWidget]] = [("Initiatief", self.initiative),
@@ -134,10 +126,11 @@ class ActivityDialog(QDialog):
         self.error = error_label()
         buttons, self.save_button = save_buttons(self.save, self.reject)
         scrolling_form_layout(self, form, self.error, buttons, horizontal_scroll=True)
-        if initiative_id is not None:
-            self.initiative.setCurrentIndex(max(self.initiative.findData(initiative_id), 0))
         if values:
+            self._wanted_initiative = values["initiative_id"]  # type: ignore[assignment]
             self._load(values)
+        self.runner.run(initiative_choices, engine, InitiativeFilter.RUNNING_ON, date.today(),
+                        on_done=self._fill_initiatives)
         screen = self.screen().availableGeometry()
         self.resize(min(600, screen.width()), min(720, int(screen.height() * 0.92)))
 
@@ -148,8 +141,8 @@ class ActivityDialog(QDialog):
             self.kind.addItem(name, key)
         self.kind.setCurrentIndex(self.kind.findData("monthly"))
         self.nth = QComboBox()
-        for key, name in ORDINALS.items():
-            self.nth.addItem(name, key)
+        for nth, name in ORDINALS.items():
+            self.nth.addItem(name, nth)
         self.nth.setCurrentIndex(self.nth.findData(3))
         self.weekday = QComboBox()
         for index, name in enumerate(WEEKDAY_NAMES):
@@ -225,8 +218,14 @@ class ActivityDialog(QDialog):
         self.preview.setText(f"{choice.describe()}: {shown}{more}" if days else
                              f"{choice.describe()}: geen datums in deze periode.")
 
+    def _fill_initiatives(self, choices: list[tuple[int, str]]) -> None:
+        for key, name in choices:
+            self.initiative.addItem(name, key)
+        if self._wanted_initiative is not None:
+            self.initiative.setCurrentIndex(
+                max(self.initiative.findData(self._wanted_initiative), 0))
+
     def _load(self, values: dict[str, object]) -> None:
-        self.initiative.setCurrentIndex(max(self.initiative.findData(values["initiative_id"]), 0))
         self.initiative.setEnabled(self.mode != "edit")
         self.title.setText(str(values.get("title") or ""))
         if self.mode != "series":

@@ -4,17 +4,14 @@ activities held, visitors per type, unique named participants, volunteer hours."
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QHeaderView, QWidget
-from sqlalchemy import Engine
 
+from vrijwilligers_app.domain.dutch_format import format_decimal as format_hours
 from vrijwilligers_app.services.activities.figures import ActivityFigures, activity_figures
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.figures_dialog import FiguresDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 GROUPS = (("initiative", "Initiatief"), ("district", "Wijk"), ("month", "Maand"))
-
-
-def _hours(value: float) -> str:
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def periods(today: date) -> list[tuple[str, date, date]]:
@@ -60,7 +57,7 @@ class ActivityFiguresDialog(FiguresDialog):
             cells = [row.label, str(row.activities), str(row.cancelled),
                      *(str(row.visitors[code]) for code, _name in figures.visitor_types),
                      str(row.visitors_total), str(row.participants), str(row.volunteers),
-                     _hours(row.volunteer_hours), str(row.no_shows)]
+                     format_hours(row.volunteer_hours), str(row.no_shows)]
             self._set_row(r, cells, row.key is None, tooltips=False)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.roster import MAX_HOURS, shift_hours, time_span
 from vrijwilligers_app.services.activities import attendance
 from vrijwilligers_app.services.activities.attendance import AttendanceSheet, PlaceOutcome
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import error_label, save_buttons, show_failure
 
@@ -94,10 +94,10 @@ class AttendanceDialog(QDialog):
         self.participants.setMaximumHeight(self.fontMetrics().height() * 6)
         for resident_id, name in sheet.participants:
             self._add_participant(resident_id, name)
-        self.find = QLineEdit()
-        self.find.setPlaceholderText("Zoek een inwoner op naam…")
-        self.find.setAccessibleName("Zoek een deelnemer")
-        self.find.returnPressed.connect(self._search)
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("Zoek een inwoner op naam…")
+        self.find_edit.setAccessibleName("Zoek een deelnemer")
+        self.find_edit.returnPressed.connect(self._search)
         self.found = QListWidget()
         self.found.setAccessibleName("Gevonden inwoners")
         self.found.setMaximumHeight(self.fontMetrics().height() * 5)
@@ -109,12 +109,12 @@ class AttendanceDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.addWidget(self.participants)
         layout.addWidget(remove)
-        layout.addWidget(self.find)
+        layout.addWidget(self.find_edit)
         layout.addWidget(self.found)
         return box
 
     def _search(self) -> None:
-        self.runner.run(attendance.consenting_residents, self.engine, self.find.text(),
+        self.runner.run(attendance.consenting_residents, self.engine, self.find_edit.text(),
                         on_done=self._found)
 
     def _found(self, rows: list[tuple[int, str]]) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.audit import KINDS, AuditLine, entries
@@ -27,6 +26,7 @@ from vrijwilligers_app.services.reports.audit_log import audit_log_pdf, moment_t
 from vrijwilligers_app.services.reports.document import write_pdf
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import organisation_name
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.form_rows import add_row
 

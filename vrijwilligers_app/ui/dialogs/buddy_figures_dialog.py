@@ -4,9 +4,9 @@ matches, per project or per wijk, for a period (services.maatjes.figures)."""
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QHeaderView, QWidget
-from sqlalchemy import Engine
 
 from vrijwilligers_app.services.maatjes.figures import BuddyFigureRow, buddy_figures
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.figures_dialog import FiguresDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 

@@ -4,6 +4,7 @@ All checks are the service's; a refusal keeps what was typed and names the field
 """
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain import consent as rules
 from vrijwilligers_app.services.consents import (
@@ -23,7 +23,8 @@ from vrijwilligers_app.services.consents import (
     withdraw_consent,
 )
 from vrijwilligers_app.services.editing import FormErrors
-from vrijwilligers_app.ui.pages.referral_panel import destination_options
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import destination_choices
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import (
@@ -60,8 +61,6 @@ class ConsentDialog(QDialog):
             self.purpose.addItem(label, code)
         self.destination = narrow_combo(QComboBox(), 30)
         self.destination.addItem("(kies de organisatie)", None)
-        for option_id, name in destination_options(engine):
-            self.destination.addItem(name, option_id)
         self.given_on = DateField("dd-mm-jjjj")
         self.given_on.set(date.today())
         self.how = narrow_combo(QComboBox())
@@ -77,13 +76,19 @@ class ConsentDialog(QDialog):
         add_row(form, "Vastgelegd door", self.recorded_by)
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         self.purpose.setCurrentIndex(max(0, self.purpose.findData(purpose)))
-        if destination_id is not None:
-            self.destination.setCurrentIndex(max(0, self.destination.findData(destination_id)))
         self._purpose_changed()
         self.error = error_label()
         buttons, self.save_button = save_buttons(self.save, self.reject)
         scrolling_form_layout(self, form, self.error, buttons)
         _fit(self, 520, 520)
+        runner.run(destination_choices, engine,
+                   on_done=partial(self._fill_destinations, destination_id))
+
+    def _fill_destinations(self, wanted: int | None, choices: list[tuple[int, str]]) -> None:
+        for option_id, name in choices:
+            self.destination.addItem(name, option_id)
+        if wanted is not None:
+            self.destination.setCurrentIndex(max(0, self.destination.findData(wanted)))
 
     def _purpose_changed(self) -> None:
         self.destination.setEnabled(self.purpose.currentData() == rules.SHARING)

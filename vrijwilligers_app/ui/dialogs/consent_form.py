@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import Engine
 
 from vrijwilligers_app.services.reports.consent_form import build_consent_form
 from vrijwilligers_app.services.reports.document import render, write_pdf
 from vrijwilligers_app.services.reports.errors import ReportError
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.reports_dialog import ReportsDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 

@@ -113,11 +113,11 @@ class ExchangeDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
-        self.result = QLabel()
-        self.result.setObjectName("exchange_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("exchange_result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("&Exporteren",
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -173,11 +173,11 @@ class ExchangeDialog(QDialog):
 
     def _unencrypted_toggled(self, checked: bool) -> None:
         if checked:
-            self.result.setText("Let op: het exportbestand wordt NIET versleuteld. Zet het "
+            self.result_label.setText("Let op: het exportbestand wordt NIET versleuteld. Zet het "
                                 "alleen op een USB-stick die u zelf naar de gemeente brengt; "
                                 "een synchronisatiemap wordt geweigerd.")
         else:
-            self.result.clear()
+            self.result_label.clear()
 
     # --- gemeente key ---------------------------------------------------------------------
     def choose_key_file(self) -> Path | None:
@@ -209,10 +209,10 @@ class ExchangeDialog(QDialog):
                 return False
             exchange_keys.pin_gemeente_key(engine, key, replace=replace)
         except ExchangeError as exc:
-            self.result.setText(f"Sleutel niet vastgelegd: {exc}")
+            self.result_label.setText(f"Sleutel niet vastgelegd: {exc}")
             return False
         self._show_key()
-        self.result.setText("Gemeentesleutel vastgelegd.")
+        self.result_label.setText("Gemeentesleutel vastgelegd.")
         return True
 
     # --- export / sync --------------------------------------------------------------------
@@ -225,12 +225,12 @@ class ExchangeDialog(QDialog):
     def _run(self, sync: bool) -> None:
         text = self.folder.text().strip()
         if not text:
-            self.result.setText("Kies eerst een map voor de uitwisseling.")
+            self.result_label.setText("Kies eerst een map voor de uitwisseling.")
             self.folder.setFocus()
             return
         folder = Path(text)
         self._busy(True)
-        self.result.setText("Bezig…")
+        self.result_label.setText("Bezig…")
         engine, data_dir = self.register.engine, self.register.data_dir
         args: tuple[Any, ...] = (engine, data_dir, folder) if sync else (
             engine, data_dir, folder, None, self.unencrypted.isChecked())
@@ -247,7 +247,7 @@ class ExchangeDialog(QDialog):
         self._busy(False)
         set_setting(self.register.engine, FOLDER_SETTING, str(folder))
         if isinstance(result, SyncResult):
-            self.result.setText(result.as_text())
+            self.result_label.setText(result.as_text())
             self._fit()
         else:
             text = (f"Exportbestand geschreven: {result.path} (volgnummer {result.sequence}"
@@ -256,22 +256,25 @@ class ExchangeDialog(QDialog):
                 text += "\n\n" + exchange_keys.enrolment_hint(
                     self.register.data_dir,
                     get_setting(self.register.engine, "organisation_name"))
-            self.result.setText(text)
+            self.result_label.setText(text)
         self._fit()
 
     def _fit(self) -> None:
         """Grow to fit longer texts (wrapped labels do not enlarge a shown dialog)."""
-        self.layout().activate()
-        needed = self.layout().totalHeightForWidth(self.width())
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, ExchangeError):
-            self.result.setText(f"Niet gelukt: {exc}")
+            self.result_label.setText(f"Niet gelukt: {exc}")
         else:
-            self.result.setText(f"Niet gelukt door een onverwachte fout: {exc}")
+            self.result_label.setText(f"Niet gelukt door een onverwachte fout: {exc}")
         self._fit()
 
     def _busy(self, busy: bool) -> None:

@@ -1,25 +1,19 @@
 """A figures table (maatjes, wachttijden, activiteiten) to .xlsx, as the dialog shows it:
 counts as numbers, the grouping and period named above the table."""
 
-import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QTableWidget, QWidget
 
+from vrijwilligers_app.domain.dutch_format import parse_number_nl
 from vrijwilligers_app.services.exporting import XlsxColumn, write_xlsx
 from vrijwilligers_app.ui.tasks import TaskRunner
-
-_DUTCH_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+(,\d+)?")
 
 
 def number_or_text(text: str) -> object:
     """'1.234' -> 1234, '12,5' -> 12.5; anything else (a name, '—', '12 %') stays text."""
-    stripped = text.strip()
-    if not _DUTCH_NUMBER.fullmatch(stripped):
-        return stripped
-    plain = stripped.replace(".", "").replace(",", ".")
-    value = float(plain)
-    return int(value) if "," not in stripped else value
+    value = parse_number_nl(text)
+    return text.strip() if value is None else value
 
 
 def table_rows(table: QTableWidget) -> tuple[list[XlsxColumn], list[list[object]]]:

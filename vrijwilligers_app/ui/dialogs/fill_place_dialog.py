@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.roster import time_span
 from vrijwilligers_app.services.activities import roster
 from vrijwilligers_app.services.activities.roster import Candidate, RosterClash
 from vrijwilligers_app.services.editing import FormErrors
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.roster import RosterPlace
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.tasks import TaskRunner

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.services.privacy.anonymise import AnonymiseResult
 from vrijwilligers_app.services.privacy.forget import ForgetPreview, actor, forget_steps
@@ -26,6 +25,7 @@ from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.receipt import receipt_pdf
 from vrijwilligers_app.services.reports.request import organisation_name
 from vrijwilligers_app.store import backup
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.settings import get_int_setting
 from vrijwilligers_app.ui.tasks import TaskRunner
 

@@ -6,8 +6,10 @@ The figures here are exact: this is the gemeente's own view. Whatever leaves it 
 counts below 5.
 """
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -56,7 +58,7 @@ def _share(figures: SourceFigures) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
-MEASURES = (
+MEASURES: tuple[tuple[str, Callable[[Any], str]], ...] = (
     ("Initiatieven (actief)", lambda f: _count(f.initiatives_active)),
     ("Vrijwilligers per initiatief, opgeteld", lambda f: _count(f.volunteer_places)),
     ("Inwoners", lambda f: _count(f.residents)),
@@ -113,11 +115,11 @@ class GemeenteDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
-        self.result = QLabel()
-        self.result.setObjectName("gemeente_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("gemeente_result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
         # Beside the year, not in the bottom row: six buttons in one row would not fit 1366 px
         # at 200 % text size, and another row would push the dialog past 768 px.
         tools = QDialogButtonBox()
@@ -163,8 +165,8 @@ class GemeenteDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._fit_width()
-        if not overview.sources and not self.result.text():
-            self.result.setText("Nog geen exportbestanden ingelezen.")
+        if not overview.sources and not self.result_label.text():
+            self.result_label.setText("Nog geen exportbestanden ingelezen.")
 
     def _fit_width(self) -> None:
         """Grow to show every column when the screen allows (a few laptops fit)."""
@@ -198,7 +200,7 @@ class GemeenteDialog(QDialog):
         text = report.as_text()
         if report.count(QUARANTINED):
             text += "\nKijk bij 'Bronnen in quarantaine…' om ze te accepteren of te weigeren."
-        self.result.setText(text)
+        self.result_label.setText(text)
         self.refresh()
 
     def open_quarantine(self) -> QuarantineDialog:
@@ -228,15 +230,15 @@ class GemeenteDialog(QDialog):
 
     def _returned(self, written: list) -> None:  # type: ignore[type-arg]
         self._busy(False)
-        self.result.setText(f"{len(written)} terugmelding(en) geschreven: "
+        self.result_label.setText(f"{len(written)} terugmelding(en) geschreven: "
                             + ", ".join(item.path.name for item in written))
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, ExchangeError):
-            self.result.setText(f"Niet gelukt: {exc}")
+            self.result_label.setText(f"Niet gelukt: {exc}")
         else:  # never SQLite's or Python's English text
-            self.result.setText(f"Niet gelukt: {dutch_reason(exc)}.")
+            self.result_label.setText(f"Niet gelukt: {dutch_reason(exc)}.")
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import parse_date_nl
 from vrijwilligers_app.services.activities import ics_export
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField
 from vrijwilligers_app.ui.widgets.form_rows import ERROR_STYLE

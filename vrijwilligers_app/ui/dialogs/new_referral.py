@@ -18,15 +18,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.referral_rules import URGENCIES
 from vrijwilligers_app.domain.validation import format_date_nl, parse_date_nl
 from vrijwilligers_app.services.consents.referral import ReferralConsent, referral_consent
 from vrijwilligers_app.services.editing import FormErrors, code_options
 from vrijwilligers_app.services.referrals import AGE_BANDS, create_referral
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import (
+    InitiativeFilter,
+    destination_choices,
+    initiative_choices,
+)
 from vrijwilligers_app.ui.dialogs.consent_dialog import ConsentDialog
-from vrijwilligers_app.ui.pages.referral_panel import destination_options
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import CodesField, DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import (
@@ -85,16 +89,12 @@ class NewReferralDialog(QDialog):
         self.consent_state: ReferralConsent | None = None
         self.destination = narrow_combo(QComboBox())
         self.destination.addItem("(kies de organisatie)", None)
-        for destination_id, name in destination_options(engine):
-            self.destination.addItem(name, destination_id)
         self.domains = CodesField(code_options(engine, "life_domain"))
         self.urgency = narrow_combo(QComboBox())
         for code, name in URGENCIES.items():
             self.urgency.addItem(name, code)
         self.initiative = narrow_combo(QComboBox())
         self.initiative.addItem("(geen)", None)
-        for code, name in _initiatives(engine):
-            self.initiative.addItem(name, code)
         self.signalled = DateField("dd-mm-jjjj")
         self.signalled.set(date.today())
         self.question = QPlainTextEdit()
@@ -123,6 +123,15 @@ class NewReferralDialog(QDialog):
         self.residents.currentRowChanged.connect(lambda _row: self.check_consent())
         self.destination.currentIndexChanged.connect(lambda _index: self.check_consent())
         self.check_consent()
+        runner.run(destination_choices, engine, on_done=lambda rows: self._fill(
+            self.destination, rows))
+        runner.run(initiative_choices, engine, InitiativeFilter.NOT_ENDED,
+                   on_done=lambda rows: self._fill(self.initiative, rows))
+
+    @staticmethod
+    def _fill(combo: QComboBox, choices: list[tuple[int, str]]) -> None:
+        for key, name in choices:
+            combo.addItem(name, key)
 
     # --- consent -------------------------------------------------------------------------
     def check_consent(self) -> None:
@@ -223,11 +232,4 @@ def _date_or_text(text: str) -> object:
         return text
 
 
-def _initiatives(engine: Engine) -> list[tuple[int, str]]:
-    from sqlalchemy import text
 
-    with engine.connect() as connection:
-        rows = connection.execute(text(
-            "SELECT id, name FROM initiative WHERE end_date IS NULL AND archived_at IS NULL "
-            "ORDER BY name"))
-        return [(int(r[0]), str(r[1])) for r in rows]

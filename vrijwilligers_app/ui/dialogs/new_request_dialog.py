@@ -3,6 +3,7 @@ what matching uses (interests, languages, preferences). The wijk is the resident
 on the Inwoners page). All checks are the service's; a refusal keeps every typed value."""
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,11 +13,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
-from sqlalchemy import Engine, text
 
 from vrijwilligers_app.services.editing import GENDER_OPTIONS
 from vrijwilligers_app.services.maatjes import create_request
 from vrijwilligers_app.services.maatjes.views import buddy_projects
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import resident_district
 from vrijwilligers_app.ui.pages.buddy_common import (
     add_row,
     clear_error,
@@ -29,14 +31,6 @@ from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import AvailabilityField, DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import save_buttons, scrolling_form_layout
 from vrijwilligers_app.ui.widgets.person_picker import PersonPicker
-
-
-def resident_district(engine: Engine, resident_id: int) -> str:
-    with engine.connect() as connection:
-        name = connection.execute(text(
-            "SELECT d.name FROM resident r LEFT JOIN district d ON d.code = r.district_code "
-            "WHERE r.id = :id"), {"id": resident_id}).scalar()
-    return str(name) if name else ""
 
 
 class NewRequestDialog(QDialog):
@@ -106,7 +100,12 @@ class NewRequestDialog(QDialog):
         if resident_id is None:
             self.district.setText("Kies eerst de inwoner.")
             return
-        name = resident_district(self.engine, resident_id)
+        self.runner.run(resident_district, self.engine, resident_id,
+                        on_done=partial(self._show_district, resident_id))
+
+    def _show_district(self, resident_id: int, name: str) -> None:
+        if resident_id != self.resident_id():
+            return  # another resident was chosen meanwhile
         self.district.setText(name or "onbekend: vul de wijk in bij Inwoners, dan telt die "
                                       "mee bij het zoeken van een maatje")
 

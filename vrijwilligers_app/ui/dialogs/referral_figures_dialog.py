@@ -5,10 +5,10 @@ waiting (censored), so a median that is not reached yet reads "> N d"."""
 from datetime import date, timedelta
 
 from PySide6.QtWidgets import QHeaderView, QWidget
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.waiting_times import DurationStats
 from vrijwilligers_app.services.referral_figures import FigureRow, referral_figures
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.figures_dialog import FiguresDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 

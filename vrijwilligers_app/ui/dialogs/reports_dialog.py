@@ -11,6 +11,7 @@ import logging
 import re
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl
@@ -32,10 +33,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.report_period import parse_period
-from vrijwilligers_app.domain.validation import ValidationError, format_date_nl
+from vrijwilligers_app.domain.validation import ValidationError
 from vrijwilligers_app.services.reports import (
     REPORTS,
     ReportError,
@@ -44,6 +44,12 @@ from vrijwilligers_app.services.reports import (
     write_pdf,
 )
 from vrijwilligers_app.services.reports.catalogue import log_report_use
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import (
+    InitiativeFilter,
+    initiative_choices,
+    series_choices,
+)
 from vrijwilligers_app.store.settings import get_setting, set_setting
 from vrijwilligers_app.ui.pdf_print import PrintError, a4_printer, print_report_pdf
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -52,25 +58,6 @@ log = logging.getLogger(__name__)
 NO_INITIATIVE = "— geen —"
 REPORT_FOLDER_SETTING = "report_folder"  # where the last PDF was saved
 ALL_SERIES = "— alle activiteiten —"
-
-
-def initiative_choices(engine: Engine) -> list[tuple[int, str]]:
-    with engine.connect() as connection:
-        return [(i, n) for i, n in connection.execute(text(
-            "SELECT id, name FROM initiative WHERE archived_at IS NULL "
-            "ORDER BY name COLLATE NOCASE"))]
-
-
-def series_choices(engine: Engine, initiative_id: int) -> list[tuple[int, str]]:
-    with engine.connect() as connection:
-        return [(i, f"{title} (vanaf {format_date_nl(_day(first))})") for i, title, first in
-                connection.execute(text(
-                    "SELECT id, title, first_on FROM activity_series WHERE initiative_id = :i "
-                    "ORDER BY title COLLATE NOCASE, first_on"), {"i": initiative_id})]
-
-
-def _day(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def period_suggestions(today: date) -> list[str]:
@@ -159,7 +146,8 @@ class ReportsDialog(QDialog):
         self._set_ready(False)
         screen = self.screen().availableGeometry()
         self.resize(min(1100, int(screen.width() * 0.95)), min(740, int(screen.height() * 0.9)))
-        self.runner.run(initiative_choices, engine, on_done=self._fill_initiatives)
+        self.runner.run(initiative_choices, engine, InitiativeFilter.NOT_ARCHIVED,
+                        on_done=self._fill_initiatives)
 
     # --- choosing ----------------------------------------------------------------------------
     def _fill_initiatives(self, choices: list[tuple[int, str]]) -> None:
@@ -178,7 +166,7 @@ class ReportsDialog(QDialog):
         initiative_id = self.initiative.currentData()
         if initiative_id is not None:
             self.runner.run(series_choices, self.engine, initiative_id,
-                            on_done=lambda rows, i=initiative_id: self._fill_series(i, rows))
+                            on_done=partial(self._fill_series, initiative_id))
 
     def _fill_series(self, initiative_id: int, rows: list[tuple[int, str]]) -> None:
         if initiative_id != self.initiative.currentData():

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.privacy.anonymise import AnonymiseResult
 from vrijwilligers_app.services.privacy.retention import DueResident, retention_steps
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.tasks import TaskRunner
 

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
-from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.validation import format_date_nl, parse_date_nl
 from vrijwilligers_app.services import editing
 from vrijwilligers_app.services.volunteer_roles import RoleError, check_role
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import InitiativeFilter, initiative_choices
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import (
     add_row,
@@ -47,11 +48,8 @@ def _date(field: DateField, caption: str) -> date | None:
 
 
 def active_initiatives(engine: Engine) -> list[tuple[int, str]]:
-    with engine.connect() as connection:
-        return [(r[0], r[1]) for r in connection.execute(text(
-            "SELECT id, name FROM initiative WHERE archived_at IS NULL AND "
-            "(end_date IS NULL OR end_date >= :today) ORDER BY name"),
-            {"today": date.today().isoformat()})]
+    """The initiatives a volunteer can join today: not archived, not ended."""
+    return initiative_choices(engine, InitiativeFilter.RUNNING_ON, date.today())
 
 
 class AddRoleDialog(QDialog):

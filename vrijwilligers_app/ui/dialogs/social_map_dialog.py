@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_phone
 from vrijwilligers_app.services.editing import FormErrors, code_options
@@ -38,6 +37,7 @@ from vrijwilligers_app.services.social_map import (
     list_destinations,
     save_destination,
 )
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import CodesField
@@ -107,17 +107,17 @@ class SocialMapDialog(QDialog):
             widget.setAccessibleName(captions[key])
             error = error_label()
             self.errors[key] = error
-            column = QVBoxLayout()
-            column.setSpacing(2)
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
             if widget is self.response_days:  # a narrow input; its message gets the full width
                 narrow = QHBoxLayout()
                 narrow.addWidget(widget)
                 narrow.addStretch(1)
-                column.addLayout(narrow)
+                cell.addLayout(narrow)
             else:
-                column.addWidget(widget)
-            column.addWidget(error)
-            form.addRow(label, column)
+                cell.addWidget(widget)
+            cell.addWidget(error)
+            form.addRow(label, cell)
         for edit in (self.organisation, self.service, self.phone, self.email, self.website,
                      self.response_days):
             edit.textEdited.connect(self._mark_dirty)

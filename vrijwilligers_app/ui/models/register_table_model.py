@@ -13,10 +13,11 @@ changed in between, replaces it.
 
 from collections import OrderedDict
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from sqlalchemy import Engine
 
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.registers import REGISTERS, fetch_rows, first_rows, list_ids
 from vrijwilligers_app.ui.models.formatting import format_value, ltr
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -44,7 +45,7 @@ class RegisterTableModel(QAbstractTableModel):
         self.sort_key = self.spec.default_sort
         self.descending = False
         self._ids: list[int] = []
-        self._pages: OrderedDict[int, list[tuple | None]] = OrderedDict()
+        self._pages: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
         self._generation = 0
         self._complete = 0  # the generation whose full id list is in _ids
         self._partial = 0  # the generation whose first page alone is in _ids
@@ -105,7 +106,7 @@ class RegisterTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, self.columnCount() - 1))
 
-    def _row(self, row: int) -> tuple | None:
+    def _row(self, row: int) -> tuple[Any, ...] | None:
         page_no = row // PAGE_ROWS
         page = self._pages.get(page_no)
         if page is None:

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.roster import STATUSES
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.activities import planning, roster
 from vrijwilligers_app.services.editing import FormErrors, code_options
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.roster import RosterActivity, RosterPlace
 from vrijwilligers_app.store.queries.roster import roster as read_roster
 from vrijwilligers_app.ui.dialogs.activity_dialog import ActivityDialog
@@ -217,12 +217,14 @@ class ActivityPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        shift_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        first = self.table.item(rows[0].row(), 0)
+        shift_id = first.data(Qt.ItemDataRole.UserRole) if first is not None else None
         return next((p for p in self.activity.places if p.shift_id == shift_id), None)
 
     def select_place(self, shift_id: int) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == shift_id:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == shift_id:
                 self.table.selectRow(row)
                 return
 

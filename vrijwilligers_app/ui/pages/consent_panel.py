@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.consents import (
@@ -28,6 +27,7 @@ from vrijwilligers_app.services.consents import (
     restore_consent,
 )
 from vrijwilligers_app.services.editing import record_label
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.consent_dialog import ConsentDialog, WithdrawDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 

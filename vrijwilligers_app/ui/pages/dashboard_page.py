@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
+from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.attention import (
     DEFAULT_VOG_WARNING_WEEKS,
     VOG_WARNING_SETTING,
@@ -28,6 +28,7 @@ from vrijwilligers_app.services.privacy.retention import (
     due_anonymous_referrals,
     due_residents,
 )
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.settings import get_int_setting
 from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -149,7 +150,7 @@ class DashboardPage(QWidget):
 
     def _show_counts(self, counts: Counts) -> None:
         for key, label in self.numbers.items():
-            label.setText(f"{getattr(counts, key):,}".replace(",", "."))
+            label.setText(thousands(getattr(counts, key)))
             # A screen reader reads the number with its caption ("Inwoners: 1.204").
             label.setAccessibleName(f"{self.captions[key]}: {label.text()}")
         self.empty_hint.setVisible(counts.is_empty())

@@ -5,8 +5,8 @@ a change in one tab refreshes the rows of both."""
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy import Engine
 
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.buddy_figures_dialog import BuddyFiguresDialog
 from vrijwilligers_app.ui.dialogs.new_request_dialog import NewRequestDialog
 from vrijwilligers_app.ui.pages.match_panel import MatchPanel
@@ -34,8 +34,9 @@ class MaatjesPage(QWidget):
         for page in (self.requests, self.matches):
             page.heading.hide()  # the page heading says it once
             page.status.connect(self.status)
-        self.request_panel = self._panel(self.requests, RequestPanel)
-        self.match_panel = self._panel(self.matches, MatchPanel)
+        request_panel, match_panel = self.requests.side_panel, self.matches.side_panel
+        assert isinstance(request_panel, RequestPanel) and isinstance(match_panel, MatchPanel)
+        self.request_panel, self.match_panel = request_panel, match_panel
         self.request_panel.changed.connect(lambda _id: self._changed())
         self.request_panel.match_changed.connect(self._matched)
         self.request_panel.new_requested.connect(self.new_request)
@@ -52,11 +53,6 @@ class MaatjesPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.tabs, 1)
-
-    @staticmethod
-    def _panel(page: RegisterPage, kind: type) -> RequestPanel | MatchPanel:  # type: ignore[type-arg]
-        assert isinstance(page.side_panel, kind)
-        return page.side_panel
 
     # --- the window's view of this page --------------------------------------------------
     def page_for(self, kind: str) -> RegisterPage:
@@ -76,15 +72,11 @@ class MaatjesPage(QWidget):
     # --- keeping the tabs in step -----------------------------------------------------------
     def _changed(self) -> None:
         for page in (self.requests, self.matches):
-            page.model.refresh_rows()
-            index = page.view.currentIndex()
-            if index.isValid():
-                page._show_details(index.row())
+            page.refresh_current()
 
     def _matched(self, match_id: int) -> None:
         self.status.emit("Koppeling opgeslagen; zie het tabblad Koppelingen.")
-        self.matches._pending_select = match_id
-        self.matches.apply_filters()  # a new row: ids reload
+        self.matches.select_when_loaded(match_id)  # a new row: ids reload
 
     def open_match(self, match_id: int) -> None:
         self.page_for("matches").show_record(match_id)
@@ -99,8 +91,7 @@ class MaatjesPage(QWidget):
         if created is not None:
             self.status.emit("Aanmelding opgeslagen.")
             self.page_for("requests")
-            self.requests._pending_select = created
-            self.requests.apply_filters()
+            self.requests.select_when_loaded(created)
 
     def show_figures(self) -> None:
         self.figures_dialog = BuddyFiguresDialog(self.engine, self.runner, self)

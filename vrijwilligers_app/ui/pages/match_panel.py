@@ -4,7 +4,6 @@ end before the start, and so on, with a Dutch message under the form; typed inpu
 Ending asks first and keeps all history (contacts and evaluations stay visible)."""
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +31,7 @@ from vrijwilligers_app.services.maatjes import (
     start_match,
 )
 from vrijwilligers_app.services.maatjes.views import MatchDetail, match_detail
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.pages.buddy_common import (
     add_row,
@@ -42,10 +42,8 @@ from vrijwilligers_app.ui.pages.buddy_common import (
     show_error,
     wrapping_form,
 )
+from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
-
-if TYPE_CHECKING:
-    from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
 CONTINUE_CHOICES = (("Ja", True), ("Nee, afronden", False), ("Nog niet bekend", None))
 
@@ -66,11 +64,10 @@ def _tree(name: str, headers: tuple[str, ...]) -> QTreeWidget:
 class MatchPanel(QWidget):
     changed = Signal(int)  # match id
 
-    def __init__(self, page: "RegisterPage") -> None:
+    def __init__(self, engine: Engine, runner: TaskRunner, details: QWidget) -> None:
         super().__init__()
-        self.page = page
-        self.engine = page.engine
-        self.runner = page.runner
+        self.engine = engine
+        self.runner = runner
         self.match_id: int | None = None
         self.detail: MatchDetail | None = None
         self.summary = QLabel()
@@ -94,7 +91,7 @@ class MatchPanel(QWidget):
         self.tabs.addTab(self._end_tab(), "Beëindigen")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page._details_pane())
+        layout.addWidget(details)
         layout.addWidget(self.summary)
         layout.addWidget(self.start_box)
         layout.addWidget(self.tabs, 1)
@@ -246,8 +243,9 @@ class MatchPanel(QWidget):
             tree.resizeColumnToContents(1)
         first_open = next((i for i, e in enumerate(detail.evaluations) if e.held_on is None),
                           None)
-        if first_open is not None and running:
-            self.evaluations.setCurrentItem(self.evaluations.topLevelItem(first_open))
+        first_item = None if first_open is None else self.evaluations.topLevelItem(first_open)
+        if first_item is not None and running:
+            self.evaluations.setCurrentItem(first_item)
         self._evaluation_chosen()
 
     @staticmethod

@@ -2,11 +2,11 @@
 happens to erased data in backups. Rows are added to the settings page's form."""
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.retention import MAX_MONTHS, MIN_MONTHS, TERM_SETTINGS
 from vrijwilligers_app.services.audit import ACTOR_SETTING
 from vrijwilligers_app.services.privacy.retention import set_term
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
 from vrijwilligers_app.ui.widgets.form_rows import add_row
 

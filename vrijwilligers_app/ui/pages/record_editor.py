@@ -210,8 +210,7 @@ class RecordEditor:
         self._set_saving(False)
         self.open(record_id)  # show what was stored: "5701 AB", "0492 123 456"
         self.page.status.emit("Opgeslagen.")
-        self.page._pending_select = record_id
-        self.page.apply_filters()
+        self.page.select_when_loaded(record_id)
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
@@ -250,7 +249,7 @@ class RecordEditor:
         """Undo: bring the record back and show it in the form again."""
         action(self.engine, self.kind, record_id)
         self.page.status.emit(f"{label} is hersteld.")
-        self.page._pending_select = record_id
+        self.page.select_when_loaded(record_id, reload=False)  # the undo reloads the list
         if not self.form.dirty:
             self.open(record_id)
 

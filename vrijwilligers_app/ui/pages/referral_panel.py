@@ -16,23 +16,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, text
 
 from vrijwilligers_app.domain.referral_rules import EVENT_KINDS
 from vrijwilligers_app.domain.validation import format_date_nl, parse_date_nl
 from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referrals import HistoryLine, add_event, referral_history
+from vrijwilligers_app.store.handle import Engine
+from vrijwilligers_app.store.queries.choices import destination_choices
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import add_row, error_label
-
-
-def destination_options(engine: Engine) -> list[tuple[int, str]]:
-    with engine.connect() as connection:
-        rows = connection.execute(text(
-            "SELECT id, organisation || CASE WHEN service <> '' THEN ' – ' || service "
-            "ELSE '' END FROM destination WHERE active ORDER BY organisation, service"))
-        return [(int(r[0]), str(r[1])) for r in rows]
 
 
 class ReferralPanel(QWidget):
@@ -109,9 +102,12 @@ class ReferralPanel(QWidget):
 
     def reload_destinations(self) -> None:
         """The active organisations of the sociale kaart (again, after it was edited)."""
+        self.runner.run(destination_choices, self.engine, on_done=self._fill_destinations)
+
+    def _fill_destinations(self, choices: list[tuple[int, str]]) -> None:
         chosen = self.destination.currentData()
         self.destination.clear()
-        for destination_id, name in destination_options(self.engine):
+        for destination_id, name in choices:
             self.destination.addItem(name, destination_id)
         self.destination.setCurrentIndex(max(self.destination.findData(chosen), 0))
 

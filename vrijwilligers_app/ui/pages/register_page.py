@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
+from vrijwilligers_app.domain.dutch_format import thousands
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.registers import REGISTERS, filter_options
 from vrijwilligers_app.ui.dialogs.new_referral import NewReferralDialog
 from vrijwilligers_app.ui.dialogs.referral_figures_dialog import ReferralFiguresDialog
@@ -37,7 +38,9 @@ from vrijwilligers_app.ui.widgets.table_copy import install_copy
 
 EDITABLE = ("initiatives", "volunteers", "residents")
 # Pages with their own panel beside the list (built with the page; show_record(id) on select).
-SIDE_PANELS = {"requests": RequestPanel, "matches": MatchPanel}
+# Register kinds whose side is a panel with the common constructor (engine, runner, details).
+SIDE_PANELS: dict[str, type[RequestPanel] | type[MatchPanel]] = {
+    "requests": RequestPanel, "matches": MatchPanel}
 QUICK_FILTER_DELAY_MS = 200
 
 
@@ -99,7 +102,7 @@ class RegisterPage(QWidget):
             side = self.editor.widget
         elif kind == "referrals":
             self.referral_panel = ReferralPanel(engine, runner, self._details_pane())
-            self.referral_panel.event_added.connect(self._referral_changed)
+            self.referral_panel.event_added.connect(self.refresh_current)
             self.referral_panel.new_requested.connect(self.new_referral)
             self.referral_panel.figures_requested.connect(self.show_figures)
             self.referral_panel.social_map_requested.connect(self.show_social_map)
@@ -107,15 +110,15 @@ class RegisterPage(QWidget):
             # Scrolls rather than growing the window past a 768-pixel screen at large text.
             side = self._scrolling_side(self.referral_panel)
         elif kind in SIDE_PANELS:
-            self.side_panel = SIDE_PANELS[kind](self)
-            side = self._scrolling_side(self.side_panel)
+            panel = SIDE_PANELS[kind](engine, runner, self._details_pane())
+            self.side_panel = panel
+            side = self._scrolling_side(panel)
         elif kind == "activities":
             self.activity_panel = ActivityPanel(engine, runner, self._details_pane(), undo_stack)
-            self.activity_panel.changed.connect(self._referral_changed)
+            self.activity_panel.changed.connect(self.refresh_current)
             self.activity_panel.created.connect(self._activity_created)
             self.activity_panel.status.connect(self.status)
-            QShortcut(QKeySequence("Ctrl+N"), self,
-                      lambda: self.activity_panel and self.activity_panel.open_new("single"))
+            QShortcut(QKeySequence("Ctrl+N"), self, self._new_activity)
             side = self._scrolling_side(self.activity_panel)
         else:
             side = self._details_pane()
@@ -227,7 +230,7 @@ class RegisterPage(QWidget):
     def _on_loaded(self, count: int) -> None:
         if not self._sized:
             self._size_columns()
-        self.count_label.setText(f"{count:,}".replace(",", ".") + " gevonden")
+        self.count_label.setText(thousands(count) + " gevonden")
         if self._pending_select is not None:
             self.select_id(self._pending_select)
 
@@ -242,6 +245,13 @@ class RegisterPage(QWidget):
             | QItemSelectionModel.SelectionFlag.Rows)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def select_when_loaded(self, record_id: int, reload: bool = True) -> None:
+        """Select `record_id` once the ids are loaded again; reload them now unless the
+        caller already does (a record was added or came back)."""
+        self._pending_select = record_id
+        if reload:
+            self.apply_filters()
 
     def show_record(self, record_id: int) -> None:
         """Open a record from elsewhere (search, dashboard), whatever the filters say."""
@@ -312,8 +322,9 @@ class RegisterPage(QWidget):
 
         print_consent_form(self, self.engine, self.runner, resident_id)
 
-    def _referral_changed(self, _referral_id: int) -> None:
-        """A new status: the row and the details above the history show it at once."""
+    def refresh_current(self, _record_id: int = 0) -> None:
+        """A record changed (a new status, an edited activity, a maatjes step): the rows and
+        the details above the panel show it at once."""
         self.model.refresh_rows()
         if self.view.currentIndex().isValid():
             self._show_details(self.view.currentIndex().row())
@@ -339,12 +350,14 @@ class RegisterPage(QWidget):
         created = self.referral_dialog.created_id
         if created is not None:
             self.status.emit("Doorverwijzing opgeslagen.")
-            self._pending_select = created
-            self.apply_filters()
+            self.select_when_loaded(created)
+
+    def _new_activity(self) -> None:
+        if self.activity_panel is not None:
+            self.activity_panel.open_new("single")
 
     def _activity_created(self, activity_id: int) -> None:
-        self._pending_select = activity_id
-        self.apply_filters()
+        self.select_when_loaded(activity_id)
 
     def may_leave(self) -> bool:
         return self.editor.may_leave() if self.editor else True

@@ -4,7 +4,6 @@ services, which refuse a wrong step with the life-cycle rule's Dutch message; ty
 stays where it was."""
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,6 +25,7 @@ from vrijwilligers_app.services.maatjes.views import (
     describe_preferences,
     request_detail,
 )
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.pages.buddy_common import (
     add_row,
     clear_error,
@@ -35,10 +35,8 @@ from vrijwilligers_app.ui.pages.buddy_common import (
     wrapping_form,
 )
 from vrijwilligers_app.ui.pages.suggestions_box import SuggestionsBox
+from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
-
-if TYPE_CHECKING:
-    from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
 STEPS = (("intake", "Intake gehouden"), ("wachtend", "Op de wachtlijst (zoekt een maatje)"),
          ("afgesloten", "Afsluiten zonder koppeling"))
@@ -52,10 +50,10 @@ class RequestPanel(QWidget):
     figures_requested = Signal()
     open_match_requested = Signal(int)
 
-    def __init__(self, page: "RegisterPage") -> None:
+    def __init__(self, engine: Engine, runner: TaskRunner, details: QWidget) -> None:
         super().__init__()
-        self.engine = page.engine
-        self.runner = page.runner
+        self.engine = engine
+        self.runner = runner
         self.request_id: int | None = None
         self.detail: RequestDetail | None = None
         self.new_button = QPushButton("Nieuwe aanmelding…")
@@ -65,7 +63,7 @@ class RequestPanel(QWidget):
         self.figures_button.setToolTip("Wachtlijst, tijd tot koppeling, lopende en beëindigde "
                                        "koppelingen per project of wijk")
         self.figures_button.clicked.connect(self.figures_requested)
-        QShortcut(QKeySequence("Ctrl+N"), page, self.new_requested.emit)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_requested.emit)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.figures_button)
@@ -112,7 +110,7 @@ class RequestPanel(QWidget):
         self.actions_bar.setLayout(top)
         top.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.actions_bar)
-        layout.addWidget(page._details_pane())
+        layout.addWidget(details)
         layout.addWidget(self.facts)
         layout.addLayout(match_row)
         layout.addWidget(self.suggestions, 1)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QWidget
-from sqlalchemy import Engine
 
 from vrijwilligers_app.services import audit
 from vrijwilligers_app.services.privacy.forget import forget_preview
@@ -17,6 +16,7 @@ from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.inzage import inzage_pdf
 from vrijwilligers_app.services.reports.request import organisation_name
 from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.forget_dialog import ForgetDialog
 
 if TYPE_CHECKING:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services import volunteer_roles as roles
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.dialogs.role_dialogs import AddRoleDialog, EndRoleDialog
 from vrijwilligers_app.ui.pages.undo import DoneCommand

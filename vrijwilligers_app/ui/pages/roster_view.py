@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QUndoCommand
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
+from vrijwilligers_app.domain.dutch_format import format_number
 from vrijwilligers_app.domain.roster import FREE_PLACE, STATUSES
 from vrijwilligers_app.store.queries.roster import RosterActivity
 
@@ -15,10 +16,6 @@ FREE_TEXT = FREE_PLACE
 FREE_BRUSH = QBrush(QColor("#fde2c8"))
 NO_SHOW_BRUSH = QBrush(QColor("#eeeeee"))
 COLUMNS = ("Rol", "Vrijwilliger", "Tijd", "Status", "Uren")
-
-
-def _hours(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def describe(activity: RosterActivity) -> str:
@@ -54,7 +51,7 @@ def fill_table(table: QTableWidget, activity: RosterActivity) -> None:
         texts = (place.role_name, place.volunteer_name or FREE_TEXT,
                  f"{place.starts_at:%H:%M}–{place.ends_at:%H:%M}",
                  "" if place.free else STATUSES[place.status],
-                 "" if place.free else _hours(place.worked_hours))
+                 "" if place.free else format_number(place.worked_hours))
         for column, value in enumerate(texts):
             item = QTableWidgetItem(value)
             item.setToolTip(value)

@@ -43,7 +43,7 @@ class SettingsPage(QWidget):
         self.font_scale.setRange(80, 200)
         self.font_scale.setSingleStep(10)
         self.font_scale.setSuffix(" %")
-        self.font_scale.setValue(int(ui_settings.value("font_scale", 100)))
+        self.font_scale.setValue(int(str(ui_settings.value("font_scale", 100))))
         self.font_scale.valueChanged.connect(self._font_scale)
         add_row(form, "Tekstgrootte", self.font_scale)
         self.organisation = QLineEdit(get_setting(register.engine, "organisation_name"))

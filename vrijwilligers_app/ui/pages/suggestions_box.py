@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.maatjes import propose_and_start, propose_match
 from vrijwilligers_app.services.maatjes.views import SuggestionLine, suggestion_lines
 from vrijwilligers_app.services.volunteer_roles import volunteer_name
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.search import search
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.models.formatting import ltr
@@ -194,7 +194,7 @@ class SuggestionsBox(QGroupBox):
 
     def chosen_volunteer(self) -> int | None:
         item = self.list.currentItem()
-        return item.data(VOLUNTEER_ROLE) if item is not None else None
+        return int(item.data(VOLUNTEER_ROLE)) if item is not None else None
 
     def propose(self) -> None:
         self._write(couple=False)

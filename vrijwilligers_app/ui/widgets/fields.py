@@ -4,10 +4,11 @@ Values go out as the services accept them (raw text for dates, numbers and money
 service parses and checks; codes; lists; masks) and come in as the services load them.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import cast
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.domain import availability
+from vrijwilligers_app.domain.dutch_format import format_amount
 from vrijwilligers_app.domain.validation import format_date_nl, format_phone, parse_date_nl
 
 LINE_KINDS = {"text", "phone", "email", "postcode", "pc4_or_postcode", "tags", "int", "year",
@@ -85,7 +87,11 @@ class DateField(Field):
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
         menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(lambda qdate: (self._picked(qdate.toPython()), menu.close()))
+        def clicked(qdate: QDate) -> None:
+            self._picked(date(qdate.year(), qdate.month(), qdate.day()))
+            menu.close()
+
+        self.calendar.clicked.connect(clicked)
         button.setMenu(menu)
         layout = QHBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +103,8 @@ class DateField(Field):
             current = parse_date_nl(self.edit.text())
         except ValueError:
             current = None
-        self.calendar.setSelectedDate(current or date.today())
+        shown = current or date.today()
+        self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
 
     def _picked(self, value: date) -> None:
         self.edit.setText(format_date_nl(value))
@@ -192,7 +199,7 @@ class CodesField(Field):
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
     def set(self, value: object) -> None:
-        chosen = set(value or [])  # type: ignore[arg-type]
+        chosen = set(cast(Iterable[object], value or []))
         with QSignalBlocker(self.list):
             for i in range(self.list.count()):
                 item = self.list.item(i)
@@ -241,8 +248,7 @@ def _as_text(value: object, kind: str) -> str:
     if kind == "phone":
         return format_phone(str(value))
     if kind == "money" and isinstance(value, int):
-        euros, cents = divmod(value, 100)
-        return f"{euros:,}".replace(",", ".") + f",{cents:02d}"
+        return format_amount(value)
     if kind == "tags":
         tags = value if isinstance(value, list | tuple) else str(value).split(";")
         return ", ".join(str(t) for t in tags if t)

@@ -8,8 +8,8 @@ global search index (store.queries.search); archived people are left out.
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy import Engine
 
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.search import search
 from vrijwilligers_app.ui.models.formatting import ltr
 

@@ -8,13 +8,14 @@ whole record again on save and its messages land under the same fields.
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
-from sqlalchemy import Engine
 
 from vrijwilligers_app.domain import validation
 from vrijwilligers_app.services.editing import FORMS, FieldSpec, code_options
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.widgets.fields import DateField, Field, LineField, TextField, make_field
 from vrijwilligers_app.ui.widgets.form_rows import error_label
 
@@ -59,7 +60,7 @@ class RecordForm(QWidget):
                 heading = QLabel(f"<b>{group}</b>")
                 form.addRow(heading)
             field = make_field(spec.kind, spec.label, spec.help,
-                               lambda s=spec: code_options(engine, s.code_table), spec.required)
+                               partial(code_options, engine, spec.code_table or ""), spec.required)
             field.setObjectName(f"field_{spec.key}")
             field.changed.connect(self._on_changed)
             self.fields[spec.key] = field

@@ -6,8 +6,8 @@ The query runs in the background; an answer to an older keystroke is dropped.
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
-from sqlalchemy import Engine
 
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.search import search
 from vrijwilligers_app.ui.models.formatting import ltr
 from vrijwilligers_app.ui.tasks import TaskRunner
