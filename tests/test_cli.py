@@ -193,3 +193,13 @@ def test_restoring_a_non_backup_gives_advice_fit_for_restoring(template_database
     assert main(["restore", str(text_file), "--data-dir", str(data_dir)]) == 1
     err = capsys.readouterr().err
     assert "back-up die met deze app is gemaakt" in err and "restore PAD" not in err
+
+
+def test_a_missing_installation_file_is_not_reported_as_a_disk_error(tmp_path, monkeypatch):
+    # The frozen entry point turns MissingResourceError into "niet volledig geïnstalleerd";
+    # the command's own handler for disk and database errors must let it through.
+    from vrijwilligers_app import paths
+
+    monkeypatch.setattr(paths, "_resource_roots", lambda: [tmp_path / "leeg"])
+    with pytest.raises(paths.MissingResourceError):
+        main(["demo", "--data-dir", str(tmp_path / "data")])

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from vrijwilligers_app import APP_NAME, __version__
-from vrijwilligers_app.paths import DATABASE_NAME, resolve_data_dir
+from vrijwilligers_app.paths import DATABASE_NAME, MissingResourceError, resolve_data_dir
 from vrijwilligers_app.store.errors import RegisterError
 
 log = logging.getLogger(__name__)
@@ -152,8 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 is_database_or_file_error,
             )
 
-            if not is_database_or_file_error(exc):
-                raise
+            if not is_database_or_file_error(exc) or isinstance(exc, MissingResourceError):
+                raise  # a damaged installation is the entry point's to explain
             log.warning("%s mislukt: %s", command, type(exc).__name__)
             print(f"\nFout: {dutch_reason(exc)}. Wat al was opgeslagen blijft bewaard; wat "
                   "bezig was is teruggedraaid.", file=sys.stderr)

@@ -37,6 +37,11 @@ def _resource_roots() -> list[Path]:
     return list(dict.fromkeys(roots))
 
 
+class MissingResourceError(FileNotFoundError):
+    """A file of the installation itself is missing: the installation is damaged (the
+    frozen entry point says so in Dutch), not the user's data or disk."""
+
+
 def resource(*parts: str) -> Path:
     """Path of a shipped resource file; raises FileNotFoundError naming where it looked."""
     roots = _resource_roots()
@@ -45,4 +50,5 @@ def resource(*parts: str) -> Path:
         if candidate.exists():
             return candidate
     looked = ", ".join(str(r.joinpath(*parts)) for r in roots)
-    raise FileNotFoundError(f"Bronbestand niet gevonden: {'/'.join(parts)} (gezocht in {looked})")
+    raise MissingResourceError(
+        f"Bronbestand niet gevonden: {'/'.join(parts)} (gezocht in {looked})")
