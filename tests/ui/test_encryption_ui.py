@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
 from tests.ui.conftest import make_window
 from tests.ui.test_register_pages import field, open_page, type_into
-from vrijwilligers_app.services import remember
+from vrijwilligers_app.services import audit, remember
 from vrijwilligers_app.store import keys
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.dialogs.change_passphrase import ChangePassphraseDialog
@@ -146,6 +146,9 @@ def test_the_window_locks_hides_all_data_and_keeps_unsaved_edits(qtbot, encrypte
     assert not window.search_dialog.findChildren(CoverPage) or not any(
         c.isVisible() for c in window.search_dialog.findChildren(CoverPage))
     assert window.menuBar().isEnabled() and window.lock.timer.isActive()
+    # The unlock is in the privacy log (the window's test runner is synchronous).
+    assert [line.kind for line in audit.entries(encrypted.engine, kinds=["unlocked"])] == [
+        "unlocked"]
 
 
 def test_the_lock_asks_on_top_of_an_open_modal_dialog(qtbot, encrypted, answers):

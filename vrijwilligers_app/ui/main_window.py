@@ -115,8 +115,17 @@ class MainWindow(DialogOpeners):
         from vrijwilligers_app.ui.lock import DEFAULT_MINUTES, SETTING, LockController
 
         minutes = get_int_setting(self.register.engine, SETTING, DEFAULT_MINUTES)
-        return LockController(self, self.register.data_dir, self.register.key, self.runner,
-                              minutes)
+        controller = LockController(self, self.register.data_dir, self.register.key,
+                                    self.runner, minutes)
+        controller.locked_changed.connect(self._log_unlock)
+        return controller
+
+    def _log_unlock(self, locked: bool) -> None:
+        """An unlock goes into the privacy log (with the name given at set-up)."""
+        if not locked:
+            from vrijwilligers_app.services.audit import record_now
+
+            self.runner.run(record_now, self.register.engine, "unlocked", write=True)
 
     # --- building ----------------------------------------------------------------------------
     def _fit_sidebar(self) -> None:
