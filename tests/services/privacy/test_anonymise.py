@@ -171,14 +171,14 @@ def test_a_killed_process_mid_run_leaves_everything_unchanged(demo_engine):
     snapshot = rows(demo_engine, "SELECT * FROM resident ORDER BY id")
     demo_engine.dispose()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, db_path], env=env,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "midden"
-    finally:
-        child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
-        child.wait()
+    with subprocess.Popen([sys.executable, "-c", CHILD, db_path], env=env,
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "midden"
+        finally:
+            child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
+            child.wait()
     engine = create_register_engine(Path(db_path))
     try:
         assert rows(engine, "PRAGMA integrity_check") == [("ok",)]
