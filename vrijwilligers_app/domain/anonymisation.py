@@ -6,8 +6,10 @@ questions, notes and outcomes). Coarsened: the birth year becomes the age band i
 day of anonymising; a full postcode becomes its four digits (PC4), as in exports. Kept: dates,
 codes (wijk, buurt, gender, languages, reasons, leefdomeinen), statuses and the links between
 records, so every count, waiting time and export aggregate stays exactly the same. The
-consent ledger stays as it is (purposes, organisations and dates; `recorded_by` names the
-volunteer, not the resident), so it still shows what was allowed when.
+consent ledger stays (purposes, organisations and dates; `recorded_by` names the volunteer,
+not the resident), so it still shows what was allowed when; only the free text that older
+registers carried over into `legacy_scope` ("doorgeven aan zijn dochter …") is replaced by
+LEGACY_SCOPE_CLEARED.
 """
 
 from datetime import date
@@ -20,6 +22,7 @@ ANONYMOUS_FIRST_NAME = "Inwoner"
 # Rows are those of the resident (resident), their requests (buddy_request), the matches of
 # those requests (buddy_match) with their contacts and evaluations, and their referrals
 # with their events.
+LEGACY_SCOPE_CLEARED = "(tekst verwijderd bij anonimiseren)"
 CLEARED_TEXT: dict[str, tuple[str, ...]] = {
     "resident": ("name_prefix", "phone", "email"),
     "buddy_request": ("wish", "interests"),

@@ -146,6 +146,22 @@ def test_already_anonymised_residents_are_skipped(demo_engine):
                 r=rid)[0][0] == 1
 
 
+
+def test_migrated_free_text_in_the_consent_ledger_is_cleared_and_the_consent_kept(demo_engine):
+    rid = rows(demo_engine, "SELECT min(id) FROM resident")[0][0]
+    with demo_engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO consent (uuid, created_at, updated_at, resident_id, purpose, "
+            "destination_id, legacy_scope, given_on, how, recorded_by) VALUES ("
+            "'6f1c0c1e-0000-4000-8000-000000000001', '2025-03-01 10:00:00', "
+            "'2025-03-01 10:00:00', :r, 'delen', NULL, 'aan zijn dochter Marja Verhoeven', "
+            "'2025-03-01', 'onbekend', '')"), {"r": rid})
+    anonymise(demo_engine, [rid], DEMO_DATE)
+    kept = rows(demo_engine, "SELECT legacy_scope, given_on FROM consent WHERE resident_id = :r "
+                "AND purpose = 'delen' AND destination_id IS NULL", r=rid)
+    assert [scope for scope, _ in kept] == ["(tekst verwijderd bij anonimiseren)"]
+    assert [str(given)[:10] for _, given in kept] == ["2025-03-01"]
+
 CHILD = """
 import sys
 from datetime import date

@@ -72,6 +72,10 @@ def _anonymise_batch(session: Session, ids: list[int], today: date) -> None:
               last=rules.anonymous_last_name(rid),
               band=rules.frozen_age_band(birth_year, band, today),
               postcode=rules.coarse_postcode(postcode or ""), today=today, id=rid)
+    # Migrated free text in the consent ledger; a placeholder, as a sharing consent without
+    # an organisation must name what it allowed.
+    _exec(session, "UPDATE consent SET legacy_scope = :cleared WHERE resident_id IN :ids "
+                   "AND legacy_scope <> ''", cleared=rules.LEGACY_SCOPE_CLEARED, ids=ids)
     for table, columns in rules.CLEARED_TEXT.items():
         assignments = ", ".join(f"{c} = ''" for c in columns)
         changed = " OR ".join(f"{c} <> ''" for c in columns)
