@@ -21,20 +21,21 @@ published total can bound a suppressed cell; no secondary suppression yet).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlmodel import col
 
-from vrijwilligers_app.domain import referral_rules as rules
+from vrijwilligers_app.domain.referral_dates import referral_dates
 from vrijwilligers_app.domain.waiting_times import (
     DurationStats,
     ReferralDates,
+    ReferralDays,
     ReferralFigures,
-    referral_figures,
+    figures_from_days,
+    to_days,
 )
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.gemeente import figures_sql as q
@@ -44,6 +45,7 @@ SUPPRESS_BELOW = 5
 # The same waiting list as the laptop's Maatjes figures (voorgesteld is not waiting).
 WAITING_STATUSES = frozenset(WAITING_STATES)
 CITY = "Helmond (alle bronnen)"
+__all__ = ["CityOverview", "SourceFigures", "city_overview", "published", "referral_dates"]
 
 
 @dataclass(frozen=True)
@@ -73,50 +75,31 @@ class CityOverview:
     total: SourceFigures
 
 
-def referral_dates(signal_kinds: Iterable[tuple[str, str]], agreed_days: int | None
-                   ) -> ReferralDates:
-    """A referral's dates from its (kind, ISO moment) events, defined as in
-    services.referral_figures: first aanmelding, first contact, first done after the last
-    aanmelding, and the closing day when the last opening/closing event closes it."""
-    events = sorted(signal_kinds, key=lambda e: e[1])
-    registered = [m for k, m in events if k == "aangemeld"]
-    contact = next((m for k, m in events if k in rules.FIRST_CONTACT), None)
-    after = registered[-1] if registered else ""
-    done = next((m for k, m in events if k in rules.DONE and m >= after), None)
-    state = [(m, k) for k, m in events if k in rules.OPENING | rules.CLOSING]
-    closed = max(state)[0] if state and max(state)[1] in rules.CLOSING else None
-
-    def day(moment: str | None) -> date | None:
-        return date.fromisoformat(moment[:10]) if moment else None
-
-    return ReferralDates(day(registered[0] if registered else None), day(contact), day(done),
-                         day(closed), agreed_days)
-
-
-def _day(moment: datetime | None) -> date | None:
-    """The UTC day of a stored moment (SQLite gives UTC wall time, PostgreSQL aware)."""
-    if moment is None:
-        return None
-    return (moment.astimezone(UTC) if moment.tzinfo else moment).date()
-
-
 def _dates(row: q.CohortRow, agreed: int | None) -> ReferralDates:
-    """A cohort row of figures_sql.referral_cohort as services.referral_figures' dates."""
-    closed = row.state_at if row.state_kind in rules.CLOSING else None
-    return ReferralDates(_day(row.registered), _day(row.contact), _day(row.done),
-                         _day(closed), None if agreed is None else int(agreed))
+    return ReferralDates(row.registered_on, row.contact_on, row.done_on, row.closed_on,
+                         None if agreed is None else int(agreed))
 
 
-def _referrals(cohort: list[q.CohortRow], today: date, city: bool
-               ) -> tuple[ReferralFigures, dict[str, ReferralFigures]]:
-    by_destination: dict[str, list[ReferralDates]] = defaultdict(list)
-    everything = []
+def _figures_of(days: list[ReferralDays | None]) -> ReferralFigures:
+    return figures_from_days([d for d in days if d is not None],
+                             sum(1 for d in days if d is None))
+
+
+def _referrals(cohort: list[q.CohortRow], today: date
+               ) -> dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]]:
+    """Referral figures per source and city-wide (None), total and per organisation; each
+    referral's days computed once (twice when the city's agreed term differs)."""
+    groups: dict[str | None, dict[str, list[ReferralDays | None]]] = defaultdict(
+        lambda: defaultdict(list))
     for row in cohort:
-        dates = _dates(row, row.city_agreed_days if city else row.agreed_days)
-        everything.append(dates)
-        by_destination[row.organisatie].append(dates)
-    return referral_figures(everything, today), {
-        code: referral_figures(group, today) for code, group in sorted(by_destination.items())}
+        own = to_days(_dates(row, row.agreed_days), today)
+        city = own if row.agreed_days == row.city_agreed_days else \
+            to_days(_dates(row, row.city_agreed_days), today)
+        groups[row.source_id][row.organisatie].append(own)
+        groups[None][row.organisatie].append(city)
+    return {sid: (_figures_of([d for group in by_code.values() for d in group]),
+                  {code: _figures_of(group) for code, group in sorted(by_code.items())})
+            for sid, by_code in groups.items()}
 
 
 def city_overview(engine: Engine, period_start: date, period_end: date, today: date
@@ -140,12 +123,11 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
         ended = q.matches_ended_by_reason(connection, start, end)
         activities, hours, visitors = q.activities(connection, start, end)
         cohort = q.referral_cohort(connection, start, end)
-    per_source: dict[str, list[q.CohortRow]] = defaultdict(list)
-    for row in cohort:
-        per_source[row.source_id].append(row)
+    by_source = _referrals(cohort, today)
+    no_referrals: tuple[ReferralFigures, dict[str, ReferralFigures]] = (_figures_of([]), {})
 
-    def figures(sid: str | None, name: str, referral_rows: list[q.CohortRow]) -> SourceFigures:
-        referrals, by_destination = _referrals(referral_rows, today, city=sid is None)
+    def figures(sid: str | None, name: str) -> SourceFigures:
+        referrals, by_destination = by_source.get(sid, no_referrals)
         return SourceFigures(
             source_id=sid, name=name, initiatives_active=int(initiatives.get(sid) or 0),
             volunteer_places=int(places.get(sid) or 0),
@@ -158,9 +140,8 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
             volunteer_hours=round(float(hours.get(sid) or 0), 1),
             referrals=referrals, referrals_by_destination=by_destination)
 
-    sources = [figures(sid, name or sid[:8], per_source[sid]) for sid, name in known]
-    return CityOverview(period_start, period_end, today, sources,
-                        figures(None, CITY, cohort))
+    sources = [figures(sid, name or sid[:8]) for sid, name in known]
+    return CityOverview(period_start, period_end, today, sources, figures(None, CITY))
 
 
 def suppress(count: int) -> int | None:
