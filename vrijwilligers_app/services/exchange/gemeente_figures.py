@@ -20,7 +20,7 @@ out. Totals are over exact values (documented limitation: subtracting published 
 published total can bound a suppressed cell; no secondary suppression yet).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -30,11 +30,14 @@ from sqlmodel import col
 
 from vrijwilligers_app.domain.referral_dates import referral_dates
 from vrijwilligers_app.domain.waiting_times import (
+    OBSERVED,
+    OPEN,
+    STOPPED,
     DurationStats,
     ReferralDates,
     ReferralDays,
     ReferralFigures,
-    figures_from_days,
+    figures_from_counts,
     to_days,
 )
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
@@ -80,25 +83,60 @@ def _dates(row: q.CohortRow, agreed: int | None) -> ReferralDates:
                          None if agreed is None else int(agreed))
 
 
-def _figures_of(days: list[ReferralDays | None]) -> ReferralFigures:
-    return figures_from_days([d for d in days if d is not None],
-                             sum(1 for d in days if d is None))
+class _Tally:
+    """A group's referrals reduced to counts per (days, state), as figures_from_days reduces
+    them one by one: Kaplan–Meier over a few hundred counted samples instead of every
+    referral of the city (domain.waiting_times takes counted samples)."""
+
+    def __init__(self) -> None:
+        self.waiting: Counter[tuple[int, str]] = Counter()
+        self.lead: Counter[tuple[int, str]] = Counter()
+        self.not_registered = self.on_time = self.late = 0
+
+    def add(self, r: ReferralDays | None) -> None:
+        if r is None:
+            self.not_registered += 1
+            return
+        self.waiting[_sample(r.contact, r.closed, r.age)] += 1
+        self.lead[_sample(r.done, r.closed, r.age)] += 1
+        if r.agreed is not None:
+            if r.contact is not None:
+                if r.contact <= r.agreed:
+                    self.on_time += 1
+                else:
+                    self.late += 1
+            elif (r.closed if r.closed is not None else r.age) > r.agreed:
+                self.late += 1
+
+    def figures(self) -> ReferralFigures:
+        return figures_from_counts([(*k, n) for k, n in sorted(self.waiting.items())],
+                                   [(*k, n) for k, n in sorted(self.lead.items())],
+                                   self.not_registered, self.on_time, self.late)
+
+
+def _sample(end: int | None, closed: int | None, age: int) -> tuple[int, str]:
+    if end is not None:
+        return end, OBSERVED
+    if closed is not None:
+        return closed, STOPPED
+    return age, OPEN
 
 
 def _referrals(cohort: list[q.CohortRow], today: date
                ) -> dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]]:
     """Referral figures per source and city-wide (None), total and per organisation; each
     referral's days computed once (twice when the city's agreed term differs)."""
-    groups: dict[str | None, dict[str, list[ReferralDays | None]]] = defaultdict(
-        lambda: defaultdict(list))
+    totals: dict[str | None, _Tally] = defaultdict(_Tally)
+    groups: dict[str | None, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
     for row in cohort:
         own = to_days(_dates(row, row.agreed_days), today)
         city = own if row.agreed_days == row.city_agreed_days else \
             to_days(_dates(row, row.city_agreed_days), today)
-        groups[row.source_id][row.organisatie].append(own)
-        groups[None][row.organisatie].append(city)
-    return {sid: (_figures_of([d for group in by_code.values() for d in group]),
-                  {code: _figures_of(group) for code, group in sorted(by_code.items())})
+        for sid, days in ((row.source_id, own), (None, city)):
+            totals[sid].add(days)
+            groups[sid][row.organisatie].add(days)
+    return {sid: (totals[sid].figures(),
+                  {code: tally.figures() for code, tally in sorted(by_code.items())})
             for sid, by_code in groups.items()}
 
 
@@ -124,7 +162,7 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
         activities, hours, visitors = q.activities(connection, start, end)
         cohort = q.referral_cohort(connection, start, end)
     by_source = _referrals(cohort, today)
-    no_referrals: tuple[ReferralFigures, dict[str, ReferralFigures]] = (_figures_of([]), {})
+    no_referrals: tuple[ReferralFigures, dict[str, ReferralFigures]] = (_Tally().figures(), {})
 
     def figures(sid: str | None, name: str) -> SourceFigures:
         referrals, by_destination = by_source.get(sid, no_referrals)
