@@ -113,8 +113,8 @@ def test_a_row_the_register_refuses_meanwhile_stops_everything(register, monkeyp
 
     real = write.insert_new
 
-    def second_fails(session, kind, records, today, known):  # type: ignore[no-untyped-def]
-        real(session, kind, records[:1], today, known)  # the first row goes in...
+    def second_fails(session, kind, records, today, known, **options):  # type: ignore[no-untyped-def]
+        real(session, kind, records[:1], today, known, **options)  # the first row goes in...
         raise RowErrors(1, FormErrors({"last_name": "Vul dit in."}, {"last_name": "Achternaam"}))
 
     monkeypatch.setattr(write, "insert_new", second_fails)
