@@ -183,14 +183,14 @@ def _no_codes(table: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1024)
-def _clean_empty(spec: FieldSpec, raw: object) -> object:
+def _clean_empty(spec: FieldSpec, raw: str | None) -> object:
     return _convert(spec, raw, date.today(), _no_codes)  # neither is used for these kinds
 
 
 def clean_value(spec: FieldSpec, raw: object, today: date, known: KnownCodes) -> object:
     """The stored form of one input; raises ValidationError (Dutch) when it cannot be."""
     if spec.kind in _EMPTY_SAME and (raw is None or raw == "" or raw == []):
-        return _clean_empty(spec, None if raw == [] else raw)
+        return _clean_empty(spec, "" if raw == "" else None)
     return _convert(spec, raw, today, known)
 
 
