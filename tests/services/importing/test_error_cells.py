@@ -122,3 +122,22 @@ def test_a_workbook_without_errors_or_hidden_columns_has_none(tmp_path: Path) ->
     sheet = read_source(tmp_path / "lijst.xlsx").sheets[0]
     assert sheet.hidden_columns == frozenset()
     assert sheet.rows[1] == ["Anna de Wit", "#N/A"]
+
+
+def test_hidden_columns_without_openpyxls_sheet_parser(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should openpyxl's internal sheet parser go away, the full load gives the same answer."""
+    from vrijwilligers_app.services.importing import sheet_marks
+
+    def gone(ws: object) -> list[tuple[int, int]]:
+        raise ImportError("WorkSheetParser")
+
+    monkeypatch.setattr(sheet_marks, "_hidden_by_parser", gone)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Naam", "Telefoon", "Tel."])
+    ws.append(["Anna de Wit", "oud", "0492-123456"])
+    ws.column_dimensions["B"].hidden = True
+    wb.save(tmp_path / "lijst.xlsx")
+    assert read_source(tmp_path / "lijst.xlsx").sheets[0].hidden_columns == {1}

@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vrijwilligers_app.services.importing.cells import ERROR_NAMES_NL, CellError
 
@@ -63,18 +64,15 @@ def _xlsx(path: Path) -> dict[str, Marks]:
     found = _members_contain(path, sheets, (b't="e"', b'hidden="1"', b'hidden="true"'))
     if not found:
         return {}
-    hidden_too = bool(found - {b't="e"'})  # column widths need the full (slower) load
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # e.g. "Data Validation extension is not supported"
-        book = openpyxl.load_workbook(path, read_only=not hidden_too, data_only=True)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     marks: dict[str, Marks] = {}
     try:
         for ws in book.worksheets:
             mark = Marks()
-            if hidden_too:
-                for dim in ws.column_dimensions.values():
-                    if dim.hidden and dim.min is not None and dim.max is not None:
-                        mark.hidden.update(range(dim.min - 1, dim.max))
+            if found - {b't="e"'}:
+                mark.hidden = _hidden_columns(ws)
             if b't="e"' in found:
                 for row in ws.iter_rows():
                     for cell in row:
@@ -86,6 +84,43 @@ def _xlsx(path: Path) -> dict[str, Marks]:
     finally:
         book.close()
     return marks
+
+
+def _hidden_columns(ws: Any) -> set[int]:
+    """openpyxl's read-only sheets keep no column widths, but its own sheet parser reads
+    them: <cols> comes before the first row, so it stops there. Should that (internal)
+    parser ever change, the workbook is loaded in full instead (slower, same answer)."""
+    try:
+        dims = _hidden_by_parser(ws)
+    except (ImportError, AttributeError, KeyError, IndexError, TypeError, ValueError):
+        return _hidden_columns_full(ws)
+    return {c - 1 for low, high in dims for c in range(low, min(high, low + 1024) + 1)}
+
+
+def _hidden_by_parser(ws: Any) -> list[tuple[int, int]]:
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    with ws._get_source() as source:
+        parser = WorkSheetParser(source, ws._shared_strings)
+        next(parser.parse(), None)
+    return [(int(a["min"]), int(a.get("max", a["min"])))
+            for a in parser.column_dimensions.values()
+            if str(a.get("hidden", "")).lower() in ("1", "true")]
+
+
+def _hidden_columns_full(ws: Any) -> set[int]:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(ws.parent._archive.filename, data_only=True)
+    try:
+        full = book[ws.title]
+        return {c - 1 for dim in full.column_dimensions.values()
+                if dim.hidden and dim.min is not None and dim.max is not None
+                for c in range(dim.min, dim.max + 1)}
+    finally:
+        book.close()
 
 
 def _xls(path: Path) -> dict[str, Marks]:
