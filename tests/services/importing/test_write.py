@@ -140,3 +140,21 @@ def test_imported_residents_get_the_ledger_consent_from_their_columns(register) 
     stored = load_record(engine, "residents", result.created[0])
     assert (stored["last_name"], stored["recording_given_on"], stored["recording_how"],
             stored["recording_by"]) == ("Yilmaz", date(2024, 5, 12), "mondeling", "Els")
+
+
+def test_a_code_gone_from_its_list_since_the_preview_stops_the_write(  # type: ignore[no-untyped-def]
+        register, monkeypatch) -> None:
+    """The write trusts the preview's cleaned values but checks the code lists again."""
+    from vrijwilligers_app.services.importing import write
+
+    engine, db, data_dir = register
+    sheet = Sheet("Blad1", [["Voornaam", "Achternaam", "Wijk"],
+                            ["Anna", "Jansen", "Brandevoort"], ["Piet", "Bos", ""]])
+    preview = build_preview(engine, "volunteers", sheet, 0,
+                            suggest_mapping("volunteers", sheet.rows[0]), "lijst.csv", TODAY)
+    assert [p.status for p in preview.rows] == ["nieuw", "nieuw"]
+    assert preview.rows[0].values["district_code"]
+    monkeypatch.setattr(write, "known_codes", lambda session: lambda table: frozenset())
+    with pytest.raises(ImportRefused, match="lijst.csv: rij 2: .*intussen veranderd"):
+        _run(apply_import(engine, db, data_dir, preview, {}, TODAY))
+    assert _names(engine) == []
