@@ -21,6 +21,7 @@ published total can bound a suppressed cell; no secondary suppression yet).
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -108,6 +109,18 @@ class _Tally:
             elif (r.closed if r.closed is not None else r.age) > r.agreed:
                 self.late += 1
 
+    @classmethod
+    def merged(cls, tallies: Iterable["_Tally"]) -> "_Tally":
+        """One group's tally from its parts (a source's from its organisations')."""
+        total = cls()
+        for part in tallies:
+            total.waiting.update(part.waiting)
+            total.lead.update(part.lead)
+            total.not_registered += part.not_registered
+            total.on_time += part.on_time
+            total.late += part.late
+        return total
+
     def figures(self) -> ReferralFigures:
         return figures_from_counts([(*k, n) for k, n in sorted(self.waiting.items())],
                                    [(*k, n) for k, n in sorted(self.lead.items())],
@@ -126,16 +139,14 @@ def _referrals(cohort: list[q.CohortRow], today: date
                ) -> dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]]:
     """Referral figures per source and city-wide (None), total and per organisation; each
     referral's days computed once (twice when the city's agreed term differs)."""
-    totals: dict[str | None, _Tally] = defaultdict(_Tally)
     groups: dict[str | None, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
     for row in cohort:
         own = to_days(_dates(row, row.agreed_days), today)
         city = own if row.agreed_days == row.city_agreed_days else \
             to_days(_dates(row, row.city_agreed_days), today)
-        for sid, days in ((row.source_id, own), (None, city)):
-            totals[sid].add(days)
-            groups[sid][row.organisatie].add(days)
-    return {sid: (totals[sid].figures(),
+        groups[row.source_id][row.organisatie].add(own)
+        groups[None][row.organisatie].add(city)
+    return {sid: (_Tally.merged(by_code.values()).figures(),
                   {code: tally.figures() for code, tally in sorted(by_code.items())})
             for sid, by_code in groups.items()}
 
