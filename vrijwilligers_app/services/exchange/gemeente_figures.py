@@ -35,11 +35,9 @@ from vrijwilligers_app.domain.waiting_times import (
     OPEN,
     STOPPED,
     DurationStats,
-    ReferralDates,
     ReferralDays,
     ReferralFigures,
     figures_from_counts,
-    to_days,
 )
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.gemeente import figures_sql as q
@@ -79,9 +77,17 @@ class CityOverview:
     total: SourceFigures
 
 
-def _dates(row: q.CohortRow, agreed: int | None) -> ReferralDates:
-    return ReferralDates(row.registered_on, row.contact_on, row.done_on, row.closed_on,
-                         None if agreed is None else int(agreed))
+def _days(row: q.CohortRow, agreed: int | None, today: int) -> ReferralDays | None:
+    """As domain.waiting_times.to_days, from the stored day numbers."""
+    start = row.registered_day
+    if start is None:
+        return None
+    return ReferralDays(
+        age=today - start,
+        contact=None if row.contact_day is None else row.contact_day - start,
+        done=None if row.done_day is None else row.done_day - start,
+        closed=None if row.closed_day is None else row.closed_day - start,
+        agreed=None if agreed is None else int(agreed))
 
 
 class _Tally:
@@ -140,10 +146,11 @@ def _referrals(cohort: list[q.CohortRow], today: date
     """Referral figures per source and city-wide (None), total and per organisation; each
     referral's days computed once (twice when the city's agreed term differs)."""
     groups: dict[str | None, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
+    day = today.toordinal()
     for row in cohort:
-        own = to_days(_dates(row, row.agreed_days), today)
+        own = _days(row, row.agreed_days, day)
         city = own if row.agreed_days == row.city_agreed_days else \
-            to_days(_dates(row, row.city_agreed_days), today)
+            _days(row, row.city_agreed_days, day)
         groups[row.source_id][row.organisatie].add(own)
         groups[None][row.organisatie].add(city)
     return {sid: (_Tally.merged(by_code.values()).figures(),

@@ -38,6 +38,10 @@ def _tap(rows: Iterable[Mapping[str, Any]], keep: Callable[[Mapping[str, Any]], 
         yield row
 
 
+def _number(day: date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
 def _iso(moment: Any) -> str:
     return moment.isoformat() if isinstance(moment, datetime) else str(moment)
 
@@ -67,9 +71,10 @@ def replace_rows(connection: Connection, source_id: str,
     for referral, organisation, signalled in referrals:
         found = referral_dates(events.pop(referral, []), None)
         derived.append({"referral": referral, "organisatie": organisation,
-                        "signalled": signalled, "registered_on": found.registered_on,
-                        "contact_on": found.first_contact_on, "done_on": found.done_on,
-                        "closed_on": found.closed_on})
+                        "signalled": signalled, "registered_day": _number(found.registered_on),
+                        "contact_day": _number(found.first_contact_on),
+                        "done_day": _number(found.done_on),
+                        "closed_day": _number(found.closed_on)})
     for batch in _batches(source_id, derived):
         connection.execute(REFERRAL_DATES.insert(), batch)
     return written

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -187,7 +188,8 @@ REFERRAL_DATES = Table(
     Column("referral", Text, primary_key=True),
     Column("organisatie", Text, nullable=False),
     Column("signalled", Date, nullable=False),
-    Column("registered_on", Date), Column("contact_on", Date), Column("done_on", Date),
-    Column("closed_on", Date),
+    # Day numbers (date.toordinal()): the figures subtract them, in any dialect.
+    Column("registered_day", Integer), Column("contact_day", Integer),
+    Column("done_day", Integer), Column("closed_day", Integer),
     Index("ix_gemeente_referral_dates_signalled", "signalled"),
 )
