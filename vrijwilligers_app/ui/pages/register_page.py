@@ -3,9 +3,6 @@ register's panel (ui/pages/panel.py): the edit form (initiatives, volunteers, re
 the read-only details of the selected row with the register's own actions. Which panel a
 register gets is the table PANELS; the page talks to it through its signals."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -35,6 +32,7 @@ from vrijwilligers_app.ui.pages.activity_panel import ActivityPanel
 from vrijwilligers_app.ui.pages.consent_panel import ConsentPanel
 from vrijwilligers_app.ui.pages.match_panel import MatchPanel
 from vrijwilligers_app.ui.pages.panel import RegisterPanel
+from vrijwilligers_app.ui.pages.panels import PANELS
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
 from vrijwilligers_app.ui.pages.request_panel import RequestPanel
@@ -46,34 +44,6 @@ from vrijwilligers_app.ui.widgets.table_copy import install_copy
 QUICK_FILTER_DELAY_MS = 200
 
 
-@dataclass(frozen=True)
-class PanelKind:
-    """How a register's panel is built: from the engine, the runner, the page's details of the
-    selected record and the undo stack. `editable`: the details are a RecordForm."""
-
-    build: Callable[[Engine, TaskRunner, QWidget, QUndoStack], RegisterPanel]
-    editable: bool = False
-
-
-def _editor(engine: Engine, runner: TaskRunner, details: QWidget,
-            undo_stack: QUndoStack) -> RegisterPanel:
-    assert isinstance(details, RecordForm)
-    return RecordEditor(engine, runner, details, undo_stack)
-
-
-PANELS: dict[str, PanelKind] = {
-    "initiatives": PanelKind(_editor, editable=True),
-    "volunteers": PanelKind(_editor, editable=True),
-    "residents": PanelKind(_editor, editable=True),
-    "referrals": PanelKind(lambda engine, runner, details, _undo: ReferralPanel(
-        engine, runner, details)),
-    "requests": PanelKind(lambda engine, runner, details, _undo: RequestPanel(
-        engine, runner, details)),
-    "matches": PanelKind(lambda engine, runner, details, _undo: MatchPanel(
-        engine, runner, details)),
-    "activities": PanelKind(ActivityPanel),
-}
-EDITABLE = tuple(kind for kind, panel in PANELS.items() if panel.editable)
 
 
 class RegisterPage(QWidget):
