@@ -23,6 +23,14 @@ from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 
+def failure_text(exc: BaseException) -> str:
+    """What the gemeente's dialogs say when an exchange step fails: the Dutch message of an
+    ExchangeError, else a Dutch reason (never SQLite's or Python's English text)."""
+    if isinstance(exc, ExchangeError):
+        return f"Niet gelukt: {exc}"
+    return f"Niet gelukt: {dutch_reason(exc)}."
+
+
 class GemeenteListDialog(QDialog):
     def __init__(self, register: Register, runner: TaskRunner, parent: QWidget | None, *,
                  title: str, intro: str, view: QWidget, message_name: str,
@@ -67,7 +75,4 @@ class GemeenteListDialog(QDialog):
             self.message.setText(nothing)
 
     def failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ExchangeError):
-            self.message.setText(f"Niet gelukt: {exc}")
-        else:  # never SQLite's or Python's English text
-            self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")
+        self.message.setText(failure_text(exc))
