@@ -96,7 +96,6 @@ SQL_TEXT_ALLOWED = {
     "services/privacy/forget.py",
     "services/privacy/inzage.py",
     "services/privacy/retention.py",
-    "services/volunteer_roles.py",
 }
 OWNED_ELSEWHERE = ("services/exchange/", "services/importing/", "services/exporting/",
                    "services/demo")
