@@ -90,7 +90,6 @@ SQL_TEXT_ALLOWED = {
     "services/demo/writer.py",
     "services/demo_data.py",
     # Not moved yet (privacy, consent ledger, deletion, roles); move next.
-    "services/editing/deletion.py",
     "services/privacy/anonymise.py",
     "services/privacy/forget.py",
     "services/privacy/inzage.py",
