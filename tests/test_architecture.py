@@ -82,19 +82,23 @@ def test_store_imports_nothing_above_it(forbidden):
 # This list only shrinks: a module leaves it when its SQL moves, and a new module never joins.
 SQL_TEXT_ALLOWED = {
     # Owned by another branch this round; move next.
-    "services/exchange/gemeente_returns.py",
-    "services/exchange/laptop_returns.py",
-    "services/exchange/projection.py",
-    "services/referral_figures.py",
-    "services/demo/__init__.py",
-    "services/demo/writer.py",
-    "services/demo_data.py",
-    # Not moved yet (privacy, consent ledger, deletion, roles); move next.
+    "services/exchange/",  # j17a/j17c (folder: they add and split modules this round)
+    "services/importing/",  # j15/j18a
+    "services/exporting/",  # j15/j18a
+    "services/demo/",  # j18b
+    "services/demo_data.py",  # j18b
+    "services/referral_figures.py",  # j18b
+    # Not moved yet (the privacy PDFs' and anonymisation's SQL); move next.
     "services/privacy/anonymise.py",
     "services/privacy/inzage.py",
 }
-OWNED_ELSEWHERE = ("services/exchange/", "services/importing/", "services/exporting/",
-                   "services/demo")
+
+
+def allowed(relative: str) -> bool:
+    return any(relative == entry or (entry.endswith("/") and relative.startswith(entry))
+               for entry in SQL_TEXT_ALLOWED)
+
+
 SQL_START = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA|REPLACE)\s")
 
 
@@ -106,6 +110,7 @@ def sql_text_lines(source: str) -> list[int]:
                   if isinstance(node, ast.ImportFrom)
                   and (node.module or "").split(".")[0] in ("sqlalchemy", "sqlmodel")
                   for alias in node.names if alias.name == "text"}
+
     def is_sql(node: ast.AST) -> bool:
         if isinstance(node, ast.Call):
             func = node.func
@@ -125,7 +130,7 @@ def test_sql_text_lives_in_store():
     for folder in ("services", "ui"):
         for path in sorted((PACKAGE / folder).rglob("*.py")):
             relative = path.relative_to(PACKAGE).as_posix()
-            if relative in SQL_TEXT_ALLOWED or relative.startswith(OWNED_ELSEWHERE):
+            if allowed(relative):
                 continue
             lines = sql_text_lines(path.read_text(encoding="utf-8"))
             offenders += [f"{relative}:{line}" for line in lines]
@@ -133,10 +138,11 @@ def test_sql_text_lives_in_store():
 
 
 def test_the_sql_allowlist_only_shrinks():
-    """A module that no longer holds SQL text leaves the list (so it cannot come back)."""
-    stale = [name for name in sorted(SQL_TEXT_ALLOWED)
-             if not (PACKAGE / name).exists()
-             or not sql_text_lines((PACKAGE / name).read_text(encoding="utf-8"))]
+    """A module that no longer holds SQL text leaves the list (so it cannot come back).
+    Folder entries are other branches' areas this round; they become files (or go) next."""
+    stale = [name for name in sorted(SQL_TEXT_ALLOWED) if not name.endswith("/") and (
+             not (PACKAGE / name).exists()
+             or not sql_text_lines((PACKAGE / name).read_text(encoding="utf-8")))]
     assert stale == []
 
 
