@@ -164,3 +164,16 @@ def test_the_sql_finder_sees_sql(source):
 ])
 def test_the_sql_finder_leaves_other_text_alone(source):
     assert sql_text_lines(source) == []
+
+
+def test_ui_reads_no_private_attribute_of_another_object():
+    """Pages, panels and dialogs meet through signals and public methods: `page._pending`
+    or `editor._saving` from outside is a seam to name, not to reach through."""
+    offenders = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") \
+                    and not node.attr.startswith("__") \
+                    and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {ast.unparse(node)}")
+    assert offenders == []
