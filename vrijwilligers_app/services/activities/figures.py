@@ -25,8 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy import Connection, Engine
 
 from vrijwilligers_app.domain.activity_figures import (
     ActivityFact,
@@ -35,7 +34,6 @@ from vrijwilligers_app.domain.activity_figures import (
     aggregate,
 )
 from vrijwilligers_app.domain.dutch_format import month_name
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries.activity_figures import figure_facts
 
 GROUPINGS = ("initiative", "district", "month", "none")
@@ -62,21 +60,21 @@ def _when(value: object) -> datetime:
 def activity_figures(engine: Engine, start: date, end: date, grouping: str = "initiative",
                      initiative_id: int | None = None, district_code: str | None = None,
                      today: date | None = None) -> ActivityFigures:
-    with read_session(engine) as session:
-        return activity_figures_in(session, start, end, grouping, initiative_id,
+    with engine.connect() as connection:
+        return activity_figures_in(connection, start, end, grouping, initiative_id,
                                    district_code, today)
 
 
-def activity_figures_in(session: Session, start: date, end: date,
+def activity_figures_in(connection: Connection, start: date, end: date,
                         grouping: str = "initiative", initiative_id: int | None = None,
                         district_code: str | None = None, today: date | None = None
                         ) -> ActivityFigures:
-    """`activity_figures` on the caller's session."""
+    """`activity_figures` on the caller's connection (from a Session: `session.connection()`)."""
     if grouping not in GROUPINGS:
         raise ValueError(f"onbekende indeling: {grouping}")
     if end < start:
         raise ValueError("De einddatum van de periode ligt vóór de begindatum.")
-    facts_in = figure_facts(session, start, end, initiative_id, district_code)
+    facts_in = figure_facts(connection, start, end, initiative_id, district_code)
     types = facts_in.visitor_types
     shifts = [ShiftFact(r[0], r[1], _when(r[2]), _when(r[3]), r[4],
                         None if r[5] is None else float(r[5])) for r in facts_in.shifts]

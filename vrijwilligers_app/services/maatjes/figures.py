@@ -32,11 +32,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
 
-from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy import Connection, Engine
 
-from vrijwilligers_app.store.engine import read_session
-from vrijwilligers_app.store.queries import maatjes as queries
+from vrijwilligers_app.store.queries import buddy_figures as queries
 
 GROUPINGS = ("initiative", "district")
 TOTAL_LABEL = "Totaal"
@@ -102,17 +100,17 @@ def buddy_figures(engine: Engine, group_by: str, today: date, start: date | None
     """Figures per group and the total last; see the module notes for every definition."""
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}; use one of {GROUPINGS}")
-    with read_session(engine) as session:
-        return buddy_figures_in(session, group_by, today, start, end)
+    with engine.connect() as connection:
+        return buddy_figures_in(connection, group_by, today, start, end)
 
 
-def buddy_figures_in(session: Session, group_by: str, today: date,
+def buddy_figures_in(connection: Connection, group_by: str, today: date,
                      start: date | None = None, end: date | None = None
                      ) -> list[BuddyFigureRow]:
-    """`buddy_figures` on the caller's session."""
+    """`buddy_figures` on the caller's connection (from a Session: `session.connection()`)."""
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}; use one of {GROUPINGS}")
-    requests, matches, reason_names = queries.figure_rows(session, group_by)
+    requests, matches, reason_names = queries.figure_rows(connection, group_by)
     groups: defaultdict[str, _Acc] = defaultdict(_Acc)
     labels: dict[str, str] = {}
     total = _Acc()

@@ -27,7 +27,6 @@ from vrijwilligers_app.services.reports.request import (
 from vrijwilligers_app.services.reports.tables import Column, data_table, key_value_table
 from vrijwilligers_app.services.reports.volunteer_list import volunteer_rows
 from vrijwilligers_app.services.volunteer_roles import role_spans
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Jaarverslag"
@@ -46,8 +45,8 @@ def _buddy(engine: Engine, request: ReportRequest, period: Period, initiative_id
 
 
 def _referrals(engine: Engine, initiative_id: int, period: Period) -> tuple[int, int]:
-    with read_session(engine) as session:
-        return queries.referral_counts(session, initiative_id, period.start, period.end)
+    with engine.connect() as connection:
+        return queries.referral_counts(connection, initiative_id, period.start, period.end)
 
 
 def build_annual(engine: Engine, request: ReportRequest) -> Report:
@@ -130,9 +129,9 @@ def _exit_reasons(report: Report, reasons: Counter[str]) -> None:
 
 
 def _facts(engine: Engine, report: Report, initiative_id: int) -> None:
-    with read_session(engine) as session:
+    with engine.connect() as connection:
         subsidised, reference, cents, year, type_name, districts, domains = \
-            queries.initiative_facts(session, initiative_id)
+            queries.initiative_facts(connection, initiative_id)
     pairs = [("Soort initiatief", str(type_name)), ("Wijken", districts or "—"),
              ("Leefdomeinen", domains or "—")]
     if subsidised:
@@ -143,8 +142,8 @@ def _facts(engine: Engine, report: Report, initiative_id: int) -> None:
 
 def _referral_domains(engine: Engine, report: Report, initiative_id: int,
                       period: Period) -> None:
-    with read_session(engine) as session:
-        groups = queries.referral_groups(session, initiative_id, period.start, period.end)
+    with engine.connect() as connection:
+        groups = queries.referral_groups(connection, initiative_id, period.start, period.end)
     if groups:
         report.heading("Doorverwijzingen naar meedoen, rondkomen en vooruitkomen")
         report.note("Een doorverwijzing met leefdomeinen in meer groepen telt in elk ervan.")

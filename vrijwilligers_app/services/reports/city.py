@@ -20,7 +20,6 @@ from vrijwilligers_app.services.reports.charts import horizontal_bars
 from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import ReportRequest
 from vrijwilligers_app.services.reports.tables import Column, data_table, key_value_table
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.settings import get_setting
 
@@ -46,8 +45,8 @@ def _days(block: dict[str, Any] | None, key: str) -> str:
 
 
 def _names(engine: Engine, table: str) -> dict[str, str]:
-    with read_session(engine) as session:
-        return queries.code_names(session, table)
+    with engine.connect() as connection:
+        return queries.code_names(connection, table)
 
 
 def build_city(engine: Engine, request: ReportRequest) -> Report:

@@ -21,7 +21,6 @@ from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH, Report
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import organisation_name
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Toestemmingsformulier"
@@ -40,8 +39,8 @@ def _state(rows: Sequence[ConsentRow], purpose: str, destination_id: int | None 
 
 def build_consent_form(engine: Engine, resident_id: int, today: date,
                        extra_destinations: Sequence[int] = ()) -> Report:
-    with read_session(engine) as session:
-        person, organisations = queries.consent_form_rows(session, resident_id,
+    with engine.connect() as connection:
+        person, organisations = queries.consent_form_rows(connection, resident_id,
                                                           extra_destinations)
     if person is None:
         raise ReportError("Deze inwoner bestaat niet (meer); kies een andere inwoner.")

@@ -7,7 +7,6 @@ from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.report_period import Period
 from vrijwilligers_app.services.reports.errors import ReportError
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.settings import get_setting
 
@@ -33,8 +32,8 @@ def organisation_name(engine: Engine) -> str:
 
 
 def initiative_name(engine: Engine, initiative_id: int) -> str:
-    with read_session(engine) as session:
-        name = queries.initiative_name(session, initiative_id)
+    with engine.connect() as connection:
+        name = queries.initiative_name(connection, initiative_id)
     if name is None:
         raise ReportError(f"Initiatief nummer {initiative_id} bestaat niet. "
                           "Kies een initiatief uit de lijst Initiatieven.")

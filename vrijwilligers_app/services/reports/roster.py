@@ -18,7 +18,6 @@ from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest, initiative_name
 from vrijwilligers_app.services.reports.tables import Column, data_table
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.queries.roster import RosterActivity, roster, roster_for_period
 
@@ -30,16 +29,16 @@ COLUMNS = (Column("Rol", 0.26), Column("Vrijwilliger", 0.38), Column("Tijd", 0.1
 
 
 def _series(engine: Engine, series_id: int) -> tuple[int, str]:
-    with read_session(engine) as session:
-        row = queries.series_row(session, series_id)
+    with engine.connect() as connection:
+        row = queries.series_row(connection, series_id)
     if row is None:
         raise ReportError(f"Activiteitenreeks nummer {series_id} bestaat niet.")
     return int(row[0]), str(row[1])
 
 
 def _series_activity_ids(engine: Engine, series_id: int, request: ReportRequest) -> list[int]:
-    with read_session(engine) as session:
-        return queries.series_activity_ids(session, series_id, request.period.start,
+    with engine.connect() as connection:
+        return queries.series_activity_ids(connection, series_id, request.period.start,
                                            request.period.end)
 
 

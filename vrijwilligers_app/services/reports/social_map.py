@@ -13,7 +13,6 @@ from vrijwilligers_app.domain.validation import format_date_nl, format_phone
 from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import ReportRequest, organisation_name
 from vrijwilligers_app.services.reports.tables import Column, data_table
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Sociale kaart"
@@ -25,9 +24,9 @@ _INITIATIVE_COLUMNS = (Column("Initiatief, soort en adres", 0.31), Column("Leefd
 def build_social_map(engine: Engine, request: ReportRequest) -> Report:
     report = Report(TITLE, organisation_name(engine),
                     f"Stand per {format_date_nl(request.today)}", request.today)
-    with read_session(engine) as session:
+    with engine.connect() as connection:
         initiatives, districts, domains, destinations = queries.social_map_rows(
-            session, request.today)
+            connection, request.today)
     if not initiatives and not destinations:
         report.no_data("Er zijn geen actieve initiatieven en geen organisaties vastgelegd.")
         return report

@@ -11,7 +11,6 @@ from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import ReportRequest, organisation_name
 from vrijwilligers_app.services.reports.tables import Column, data_table
 from vrijwilligers_app.services.volunteer_roles import role_spans
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Vrijwilligers per initiatief"
@@ -28,8 +27,8 @@ def _cells(name: str, flow: Flow) -> tuple[str, ...]:
 def build_volunteer_figures(engine: Engine, request: ReportRequest) -> Report:
     report = Report(TITLE, organisation_name(engine), request.period_text, request.today)
     spans = role_spans(engine)
-    with read_session(engine) as session:
-        names = queries.initiatives_with_roles(session)
+    with engine.connect() as connection:
+        names = queries.initiatives_with_roles(connection)
     rows = []
     reasons: Counter[str] = Counter()
     for initiative_id, name in names:

@@ -20,7 +20,6 @@ from vrijwilligers_app.services.reports.request import (
     require_initiative,
 )
 from vrijwilligers_app.services.reports.tables import Column, data_table
-from vrijwilligers_app.store.engine import read_session
 from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Vrijwilligerslijst"
@@ -30,8 +29,8 @@ COLUMNS = (Column("Naam", 0.19), Column("Rol", 0.14), Column("Telefoon", 0.13),
 
 def volunteer_rows(engine: Engine, initiative_id: int, request: ReportRequest
                    ) -> list[tuple[str, ...]]:
-    with read_session(engine) as session:
-        found = queries.volunteers_of_initiative(session, initiative_id, request.period.start,
+    with engine.connect() as connection:
+        found = queries.volunteers_of_initiative(connection, initiative_id, request.period.start,
                                                  request.period.end)
     roles: dict[int, list[str]] = defaultdict(list)
     people: dict[int, Any] = {}

@@ -1,14 +1,14 @@
 """The activities' reads behind the figures (Activiteiten → Cijfers, jaarverslag): raw rows of
 the activities of a period, narrowed by initiative and wijk, with their attendance, shifts and
 participations. services/activities/figures.py aggregates them (domain.activity_figures).
+SQLAlchemy Core on the caller's Connection: the jaarverslag runs it without SQLModel.
 """
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
-from sqlmodel import Session
+from sqlalchemy import Connection, text
 
 Row = tuple[Any, ...]
 
@@ -33,7 +33,7 @@ class FigureFacts:
     participations: list[Row]  # activity id, resident id
 
 
-def figure_facts(session: Session, start: date, end: date, initiative_id: int | None = None,
+def figure_facts(connection: Connection, start: date, end: date, initiative_id: int | None = None,
                  district_code: str | None = None) -> FigureFacts:
     """The rows of the activities starting from `start` to `end` (inclusive)."""
     extra = ""
@@ -45,7 +45,6 @@ def figure_facts(session: Session, start: date, end: date, initiative_id: int | 
         extra += _DISTRICT_FILTER
         params["district"] = district_code
     selected = _SELECTED.format(extra=extra)
-    connection = session.connection()
     types = [(str(r[0]), str(r[1])) for r in connection.execute(text(
         "SELECT code, name FROM visitor_type ORDER BY sort_order, name"))]
     # The plain DB-API cursor: these are the only big reads, and SQLAlchemy's row

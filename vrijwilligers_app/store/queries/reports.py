@@ -2,7 +2,9 @@
 
 The report builders lay these out (reportlab); figures that the screens share come from their
 own services (activity, buddy and referral figures). Every function runs on the caller's
-Session, so one report reads one snapshot.
+Connection (`with engine.connect()`: one transaction, so one report reads one snapshot).
+SQLAlchemy Core only: the report process starts without loading SQLModel (tests/store/
+test_seed.py).
 """
 
 import json
@@ -10,8 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import text
-from sqlmodel import Session
+from sqlalchemy import Connection, text
 
 Row = tuple[Any, ...]
 
@@ -82,77 +83,79 @@ _NAMES = {
 }
 
 
-def _rows(session: Session, sql: str, **params: object) -> list[Row]:
-    return [tuple(r) for r in session.connection().execute(text(sql), params)]
+def _rows(connection: Connection, sql: str, **params: object) -> list[Row]:
+    return [tuple(r) for r in connection.execute(text(sql), params)]
 
 
-def initiative_name(session: Session, initiative_id: int) -> str | None:
-    name = session.connection().execute(text("SELECT name FROM initiative WHERE id = :id"),
+def initiative_name(connection: Connection, initiative_id: int) -> str | None:
+    name = connection.execute(text("SELECT name FROM initiative WHERE id = :id"),
                                         {"id": initiative_id}).scalar()
     return None if name is None else str(name)
 
 
-def initiative_facts(session: Session, initiative_id: int) -> Row:
+def initiative_facts(connection: Connection, initiative_id: int) -> Row:
     """subsidised, reference, cents, year, type name, wijken, leefdomeinen (joined by ', ')."""
-    return _rows(session, _INITIATIVE_FACTS, id=initiative_id)[0]
+    return _rows(connection, _INITIATIVE_FACTS, id=initiative_id)[0]
 
 
-def referral_counts(session: Session, initiative_id: int, start: date, end: date
+def referral_counts(connection: Connection, initiative_id: int, start: date, end: date
                     ) -> tuple[int, int]:
     """(signalled, helped or closed) referrals of an initiative signalled in the period."""
-    total, helped = _rows(session, _REFERRAL_COUNTS, id=initiative_id, start=start, end=end)[0]
+    total, helped = _rows(connection, _REFERRAL_COUNTS, id=initiative_id, start=start, end=end)[0]
     return int(total), int(helped)
 
 
-def referral_groups(session: Session, initiative_id: int, start: date, end: date) -> list[Row]:
+def referral_groups(connection: Connection, initiative_id: int, start: date, end: date
+                    ) -> list[Row]:
     """(leefdomein group, referrals) of an initiative's referrals signalled in the period."""
-    return _rows(session, _REFERRAL_GROUPS, id=initiative_id, start=start, end=end)
+    return _rows(connection, _REFERRAL_GROUPS, id=initiative_id, start=start, end=end)
 
 
-def social_map_rows(session: Session, today: date
+def social_map_rows(connection: Connection, today: date
                     ) -> tuple[list[Row], list[Row], list[Row], list[Row]]:
     """(running initiatives, their wijken, their leefdomeinen, active destinations)."""
-    return (_rows(session, _MAP_INITIATIVES, today=today), _rows(session, _MAP_DISTRICTS),
-            _rows(session, _MAP_DOMAINS), _rows(session, _MAP_DESTINATIONS))
+    return (_rows(connection, _MAP_INITIATIVES, today=today), _rows(connection, _MAP_DISTRICTS),
+            _rows(connection, _MAP_DOMAINS), _rows(connection, _MAP_DESTINATIONS))
 
 
-def volunteers_of_initiative(session: Session, initiative_id: int, start: date, end: date
+def volunteers_of_initiative(connection: Connection, initiative_id: int, start: date, end: date
                              ) -> list[Row]:
     """A row per volunteer and role in the period, by last name."""
-    return _rows(session, _VOLUNTEERS, initiative=initiative_id, start=start, end=end)
+    return _rows(connection, _VOLUNTEERS, initiative=initiative_id, start=start, end=end)
 
 
-def initiatives_with_roles(session: Session) -> list[tuple[int, str]]:
+def initiatives_with_roles(connection: Connection) -> list[tuple[int, str]]:
     return [(int(i), str(n)) for i, n in _rows(
-        session, "SELECT id, name FROM initiative WHERE id IN "
+        connection, "SELECT id, name FROM initiative WHERE id IN "
         "(SELECT DISTINCT initiative_id FROM volunteer_role) ORDER BY name")]
 
 
-def series_row(session: Session, series_id: int) -> Row | None:
+def series_row(connection: Connection, series_id: int) -> Row | None:
     """(initiative id, title) of an activity series."""
-    found = _rows(session, "SELECT initiative_id, title FROM activity_series WHERE id = :id",
+    found = _rows(connection, "SELECT initiative_id, title FROM activity_series WHERE id = :id",
                   id=series_id)
     return found[0] if found else None
 
 
-def series_activity_ids(session: Session, series_id: int, start: date, end: date) -> list[int]:
+def series_activity_ids(connection: Connection, series_id: int, start: date, end: date
+                        ) -> list[int]:
     return [int(r[0]) for r in _rows(
-        session, "SELECT id FROM activity WHERE series_id = :series AND NOT cancelled "
+        connection, "SELECT id FROM activity WHERE series_id = :series AND NOT cancelled "
         "AND substr(starts_at, 1, 10) BETWEEN :start AND :end",
         series=series_id, start=start.isoformat(), end=end.isoformat())]
 
 
-def consent_form_rows(session: Session, resident_id: int, extra_destinations: Sequence[int]
+def consent_form_rows(connection: Connection, resident_id: int, extra_destinations: Sequence[int]
                       ) -> tuple[Row | None, list[Row]]:
     """(first, prefix, last, birth year, wijk) of the resident, and the (id, organisation)
     pairs the form asks about: shared with before, referred to, or added by the user."""
-    person = _rows(session, _CONSENT_RESIDENT, rid=resident_id)
+    person = _rows(connection, _CONSENT_RESIDENT, rid=resident_id)
     if not person:
         return None, []
-    return person[0], _rows(session, _CONSENT_ORGANISATIONS, rid=resident_id,
+    return person[0], _rows(connection, _CONSENT_ORGANISATIONS, rid=resident_id,
                             extra=json.dumps(list(extra_destinations)))
 
 
-def code_names(session: Session, table: str) -> dict[str, str]:
+def code_names(connection: Connection, table: str) -> dict[str, str]:
     """code -> Dutch name for 'destination', 'visitor_type' or 'match_end_reason'."""
-    return {str(code): str(name) for code, name in _rows(session, _NAMES[table])}
+    return {str(code): str(name) for code, name in _rows(connection, _NAMES[table])}
