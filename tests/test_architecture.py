@@ -88,8 +88,6 @@ SQL_TEXT_ALLOWED = {
     "services/demo/",  # j18b
     "services/demo_data.py",  # j18b
     "services/referral_figures.py",  # j18b
-    # Not moved yet (the inzage PDF's reads; it also imports exchange code); move next.
-    "services/privacy/inzage.py",
 }
 
 
