@@ -56,7 +56,7 @@ class ResidentRights:
     def opened(self, record_id: int) -> None:
         self.update(record_id)
         self.editor.runner.run(audit.record_now, self.engine, "record_opened",
-                                    "resident", record_id, write=True)
+                               "resident", record_id, write=True)
 
     # --- inzage ----------------------------------------------------------------------------
     @classmethod
@@ -89,9 +89,9 @@ class ResidentRights:
             self.editor.status.emit(f"Inzage opgeslagen als {target}.")
 
         self.editor.runner.run(make_inzage, self.engine, rid, self.data_dir, date.today(),
-                                    write=True, on_done=done,
-                                    on_error=lambda exc: self.editor.status.emit(
-                                        f"Inzage mislukt: {exc}"))
+                               write=True, on_done=done,
+                               on_error=lambda exc: self.editor.status.emit(
+                                   f"Inzage mislukt: {exc}"))
 
     # --- vergeten --------------------------------------------------------------------------
     def forget(self) -> None:
