@@ -3,7 +3,8 @@
 The gemeente only *adds* status events (never edits what a laptop entered), so nothing the two
 sides change can collide. A return package goes to one source: its referrals' events from the
 gemeente (by pseudonymous referral id), plus the gemeente register's current code lists and
-sociale kaart. It is signed with the gemeente's key; laptops accept it only with that key
+sociale kaart, and the list of initiatives (each once, under its canonical id) that laptops
+link their own initiatives to (issue 17). It is signed with the gemeente's key; laptops accept it only with that key
 pinned. It is not encrypted: it holds pseudonymous ids and public lists only.
 """
 
@@ -18,6 +19,7 @@ from sqlmodel import col
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.codelists import SPECS
 from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.exchange.initiative_merge import canonical_list
 from vrijwilligers_app.services.exchange.keys import gemeente_keys
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.services.exchange.package_write import (
@@ -112,6 +114,7 @@ def write_returns(engine: Engine, data_dir: Path, folder: Path) -> list[ReturnWr
     with engine.connect() as connection:
         kaart = sociale_kaart(connection)
     codes = _code_lists(engine)
+    listed = canonical_list(engine)  # each initiative once (issue 17)
     written = []
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     for source in sources:
@@ -121,7 +124,7 @@ def write_returns(engine: Engine, data_dir: Path, folder: Path) -> list[ReturnWr
         sequence = next_sequence(engine, data_dir, GEMEENTE_SOURCE_ID)
         built = build_package("return", GEMEENTE_SOURCE_ID, sequence,
                               {"statusmomenten": own, "sociale_kaart": kaart,
-                               "codelijsten": codes},
+                               "codelijsten": codes, "gemeentelijst": listed},
                               keys.signing_key, extra={"target": source.source_id,
                                                        "source_name": keys.name,
                                                        "accepted_sequence":
