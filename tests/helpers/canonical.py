@@ -13,9 +13,9 @@ from sqlalchemy import text
 
 from tests.helpers.exchange import Side, export_to, repack, resign, unpack
 from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
-from vrijwilligers_app.services.exchange.package_read import is_sealed, open_sealed
 from vrijwilligers_app.services.exchange.keys import gemeente_keys, laptop_keys
 from vrijwilligers_app.services.exchange.merge import import_packages
+from vrijwilligers_app.services.exchange.package_read import is_sealed, open_sealed
 from vrijwilligers_app.store.engine import write_session
 
 

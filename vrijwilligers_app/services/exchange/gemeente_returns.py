@@ -4,8 +4,8 @@ The gemeente only *adds* status events (never edits what a laptop entered), so n
 sides change can collide. A return package goes to one source: its referrals' events from the
 gemeente (by pseudonymous referral id), plus the gemeente register's current code lists and
 sociale kaart, and the list of initiatives (each once, under its canonical id) that laptops
-link their own initiatives to (issue 17). It is signed with the gemeente's key; laptops accept it only with that key
-pinned. It is not encrypted: it holds pseudonymous ids and public lists only.
+link their own initiatives to (issue 17). It is signed with the gemeente's key; laptops accept
+it only with that key pinned. It is not encrypted: it holds pseudonymous ids and public lists only.
 """
 
 import uuid
