@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app.services import editing
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+from vrijwilligers_app.ui.pages.canonical_panel import CanonicalPanel
 from vrijwilligers_app.ui.pages.resident_rights import ResidentRights
 from vrijwilligers_app.ui.pages.roles_panel import RolesPanel
 from vrijwilligers_app.ui.pages.undo import DoneCommand
@@ -84,6 +85,12 @@ class RecordEditor:
             self.tabs.addTab(self.form, "Gegevens")
             self.tabs.addTab(self.roles, ROLE_TABS[self.kind])
             layout.addWidget(self.tabs, 1)
+        # Initiatives: the link to the gemeente's list (issue 17), on a third tab.
+        self.canonical: CanonicalPanel | None = None
+        if self.kind == "initiatives":
+            self.canonical = CanonicalPanel(self.engine)
+            self.canonical.status.connect(page.status)
+            self.tabs.addTab(self.canonical, "Gemeentelijst")
         else:
             layout.addWidget(self.form, 1)
         layout.addLayout(buttons)
@@ -130,6 +137,8 @@ class RecordEditor:
         self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
         if self.roles is not None:
             self.roles.show_owner(record_id)
+        if self.canonical is not None:
+            self.canonical.show_owner(record_id, str(values.get("name", "")))
         self._update_buttons()
         if self.rights is not None:
             self.rights.opened(record_id)
@@ -146,6 +155,8 @@ class RecordEditor:
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         if self.roles is not None:
             self.roles.show_owner(None)
+        if self.canonical is not None:
+            self.canonical.show_owner(None)
         self.page.view.clearSelection()
         self._update_buttons()
         self.page.record_opened(None)
