@@ -64,8 +64,9 @@ class LinkAllDialog(QDialog):
         self.link_button.clicked.connect(self.link_current)
         self.skip_button.clicked.connect(self.skip)
         close.clicked.connect(self.reject)
-        for button in buttons.buttons():  # Enter in a list links once (itemActivated), and
-            button.setAutoDefault(False)  # does not also press a default button
+        # Enter in a list links once (itemActivated), without also pressing a default button.
+        for button in (self.link_button, self.skip_button, close):
+            button.setAutoDefault(False)
         layout.addWidget(buttons)
         self.own.currentItemChanged.connect(lambda *_a: self._show_current())
         self.picker.current_changed.connect(self._enable)

@@ -28,9 +28,9 @@ class LinkDialog(QDialog):
         layout.addWidget(self.picker, 1)
         buttons = QDialogButtonBox()
         self.link_button = buttons.addButton("&Koppelen", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
-        for button in buttons.buttons():  # Enter in the search goes to the list; Enter in
-            button.setAutoDefault(False)  # the list chooses (no default button in between)
+        cancel = buttons.addButton("Annuleren", QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.link_button, cancel):  # Enter in the search goes to the list;
+            button.setAutoDefault(False)  # Enter in the list chooses (no default button)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
