@@ -44,6 +44,8 @@ class LinkAllDialog(QDialog):
         self.own = QListWidget()
         self.own.setObjectName("unlinked_initiatives")
         self.own.setAccessibleName("Initiatieven van deze laptop die nog niet gekoppeld zijn")
+        self.own.setWordWrap(True)  # long names wrap instead of being cut off at 200 %
+        self.own.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         own_label.setBuddy(self.own)
         left_layout.addWidget(own_label)
         left_layout.addWidget(self.own, 1)
@@ -51,7 +53,9 @@ class LinkAllDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.picker)
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 2)
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
         self.message = QLabel()
         self.message.setObjectName("link_all_result")
@@ -75,6 +79,7 @@ class LinkAllDialog(QDialog):
         screen = self.screen().availableGeometry()  # 200 % text: never past the screen
         self.resize(min(chars * 130, screen.width() - 40),
                     min(self.fontMetrics().height() * 28, int(screen.height() * 0.85)))
+        self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
         self.reload()
 
     def reload(self, keep_row: int = 0) -> None:

@@ -40,6 +40,8 @@ class CanonicalPanel(QWidget):
         self.summary.setObjectName("canonical_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # At the top also when there are no suggestions below it (linked: the list is hidden).
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.summary)
         self.suggestions = QListWidget()
         self.suggestions.setObjectName("canonical_suggestions")
