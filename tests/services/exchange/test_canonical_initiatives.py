@@ -153,3 +153,21 @@ def test_malformed_list_is_refused_in_dutch_naming_the_entry_and_changes_nothing
     assert [o.status for o in report.outcomes] == [REFUSED]
     assert "data/gemeentelijst.csv, rij 2, veld id" in report.outcomes[0].reason
     assert pair.b.dump() == before
+
+
+def test_a_linked_initiative_can_be_deleted_and_undo_brings_the_link_back(make_laptop,
+                                                                         gemeente, tmp_path):
+    from vrijwilligers_app.services import editing
+
+    pair = _pair(make_laptop, gemeente, tmp_path)
+    read_returns(pair.b.engine, pair.b.data_dir, [pair.return_for(pair.b)])
+    values = {**editing.empty_values("initiatives"), "name": "Repair Cafe Helmond",
+              "type_code": "overig"}  # new here, nothing refers to it yet
+    initiative_id = editing.save_record(pair.b.engine, "initiatives", values, None, DEMO_DATE)
+    target = links.link_state(pair.b.engine, initiative_id).suggestions[0].canonical_id
+    links.link(pair.b.engine, initiative_id, target)
+    snapshot = editing.delete_record(pair.b.engine, "initiatives", initiative_id)
+    assert pair.b.rows("SELECT count(*) FROM initiative_canonical_link") == [(0,)]
+    editing.restore_deleted(pair.b.engine, snapshot)
+    assert pair.b.rows("SELECT initiative_id, canonical_id FROM initiative_canonical_link"
+                       ) == [(initiative_id, target)]
