@@ -138,6 +138,28 @@ def test_version_3_packages_still_read(make_laptop, gemeente, tmp_path):
     assert merged.refused == [] and [o.status for o in merged.outcomes] == [IMPORTED]
 
 
+def test_a_laptop_that_sent_version_3_gets_a_return_it_can_read(make_laptop, gemeente,
+                                                                tmp_path):
+    """A laptop not updated yet refuses version 4 ('nieuwere versie'): its return stays 3."""
+    from vrijwilligers_app.services.exchange.keys import laptop_keys
+
+    pair = _pair(make_laptop, gemeente, tmp_path)
+    old_laptop = make_laptop("c")
+    sent = export_to(old_laptop, tmp_path / "c", gemeente_side=gemeente)
+    old_export = tmp_path / "c-oud" / sent.name
+    old_export.parent.mkdir()
+    old_export.write_bytes(as_version_3(opened(sent, gemeente),
+                                        laptop_keys(old_laptop.data_dir).signing_key))
+    assert import_packages(gemeente.engine, gemeente.data_dir, [old_export]).refused == []
+    old_return = unpack(pair.return_for(old_laptop).read_bytes())
+    assert '"schema_version": 3' in old_return["manifest.json"].decode()
+    assert "data/gemeentelijst.csv" not in old_return
+    report = read_returns(old_laptop.engine, old_laptop.data_dir, [pair.return_for(old_laptop)])
+    assert [o.status for o in report.outcomes] == [IMPORTED]
+    new_return = unpack(pair.return_for(pair.b).read_bytes())
+    assert '"schema_version": 4' in new_return["manifest.json"].decode()
+
+
 def test_malformed_list_is_refused_in_dutch_naming_the_entry_and_changes_nothing(
         make_laptop, gemeente, tmp_path):
     pair = _pair(make_laptop, gemeente, tmp_path)

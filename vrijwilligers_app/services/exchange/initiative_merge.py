@@ -115,6 +115,15 @@ def canonical_list(engine: Engine) -> list[dict[str, Any]]:
     return sorted(chosen.values(), key=lambda r: (normalised_name(r["naam"]), r["id"]))
 
 
+def sources_that_link(engine: Engine) -> set[str]:
+    """Sources whose last export could name a link (schema version 4 or later: its rows have
+    `gemeente_id`, empty or not); only they are sent the list, older laptops get a return
+    package they can still read. Seam for typed gemeente tables: a stored schema version per
+    source would answer the same."""
+    return {source_id for source_id, row in snapshot_rows(engine, "initiatieven")
+            if "gemeente_id" in row}
+
+
 def record_canonical_links(session: Session, source_id: str,
                            rows: Iterable[dict[str, Any]]) -> int:
     """In the import's transaction: each initiative a laptop linked to the gemeente's list

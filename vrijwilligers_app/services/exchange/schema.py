@@ -26,6 +26,7 @@ from vrijwilligers_app.domain import referral_rules as rules
 #    initiative on the gemeente's list a laptop user linked it to; return packages carry that
 #    list (`gemeentelijst`). Packages of versions 1-3 read without both.
 SCHEMA_VERSION = 4
+BEFORE_LINKS = 3  # the last version without `gemeentelijst` (returns for laptops not updated)
 PROFILE = "vrijwilligers-app-uitwisseling"
 AGE_BANDS_V1 = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
 WIDE_AGE_BANDS = ("18-44", "18-64", "65+")  # generalised bands (schema version 2)
