@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlmodel import Session, col
 
-from vrijwilligers_app.domain.initiative_match import Described, is_suggestion, normalised, score
+from vrijwilligers_app.domain.initiative_match import Described, normalised, prepare, rank
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.tables import (
     CanonicalInitiative,
@@ -92,15 +92,22 @@ def _candidates(session: Session) -> list[CanonicalInitiative]:
 
 def _suggest(initiative: Initiative, candidates: list[CanonicalInitiative],
              kinds: dict[str, str]) -> list[Listed]:
-    own = Described(initiative.name, initiative.type_code, initiative.address,
-                    initiative.postcode)
-    ranked = []
-    for entry in candidates:
-        listed = Described(entry.name, entry.type_code, entry.address, entry.postcode)
-        if is_suggestion(own, listed):
-            ranked.append((-score(own, listed), normalised(entry.name), entry))
-    ranked.sort(key=lambda item: (item[0], item[1]))
-    return [_listed(entry, kinds) for _, _, entry in ranked[:MAX_SUGGESTIONS]]
+    prepared = [prepare(Described(e.name, e.type_code, e.address, e.postcode))
+                for e in candidates]
+    ranked = rank(Described(initiative.name, initiative.type_code, initiative.address,
+                            initiative.postcode), prepared)
+    return [_listed(candidates[index], kinds) for _, index in ranked[:MAX_SUGGESTIONS]]
+
+
+def _size(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(CanonicalInitiative))
+               .scalar_one())
+
+
+def list_size(engine: Engine) -> int:
+    """How many initiatives the stored gemeente list holds (0: none received yet)."""
+    with read_session(engine) as session:
+        return _size(session)
 
 
 def link_state(engine: Engine, initiative_id: int) -> LinkState:
@@ -109,7 +116,7 @@ def link_state(engine: Engine, initiative_id: int) -> LinkState:
         if initiative is None:
             raise LinkError("Dit initiatief bestaat niet meer.")
         kinds = _kinds(session)
-        size = len(session.execute(select(col(CanonicalInitiative.canonical_id))).all())
+        size = _size(session)
         link = session.get(InitiativeCanonicalLink, initiative_id)
         if link is not None:
             entry = session.get(CanonicalInitiative, link.canonical_id)
@@ -166,22 +173,15 @@ def unlink(engine: Engine, initiative_id: int) -> bool:
 class Unlinked:
     initiative_id: int
     name: str
-    suggestions: int
 
 
 def unlinked_initiatives(engine: Engine) -> list[Unlinked]:
-    """This laptop's initiatives (not archived) without a link, with how many suggestions
-    each has: what "Initiatieven koppelen aan de gemeentelijst…" walks."""
+    """This laptop's initiatives (not archived) without a link: what "Initiatieven koppelen
+    aan de gemeentelijst…" walks (suggestions are made for the one shown, not for all: a
+    region's list may be long)."""
     with read_session(engine) as session:
         linked = set(session.execute(select(col(InitiativeCanonicalLink.initiative_id)))
                      .scalars())
-        candidates = _candidates(session)
-        kinds = _kinds(session)
-        result = []
-        for initiative in session.execute(select(Initiative).where(
-                col(Initiative.archived_at).is_(None)).order_by(col(Initiative.name))).scalars():
-            if initiative.id is None or initiative.id in linked:
-                continue
-            result.append(Unlinked(initiative.id, initiative.name,
-                                   len(_suggest(initiative, candidates, kinds))))
-        return result
+        return [Unlinked(i.id, i.name) for i in session.execute(select(Initiative).where(
+            col(Initiative.archived_at).is_(None)).order_by(col(Initiative.name))).scalars()
+            if i.id is not None and i.id not in linked]

@@ -1,5 +1,5 @@
 """Initiatieven koppelen aan de gemeentelijst… (issue 17): walk this laptop's initiatives that
-are not linked yet. Left the initiatives (with how many suggestions each has), right the
+are not linked yet. Left the initiatives, right the
 suggestions for the current one or a search in the list; "Koppelen" links the chosen entry
 and moves on, "Overslaan" moves on without linking. Nothing is linked without the user."""
 
@@ -84,7 +84,7 @@ class LinkAllDialog(QDialog):
 
     def reload(self, keep_row: int = 0) -> None:
         unlinked = links.unlinked_initiatives(self.engine)
-        size = len(links.search_list(self.engine, "", limit=100_000))
+        size = links.list_size(self.engine)
         self.intro.setText(
             f"{len(unlinked)} initiatieven van deze laptop zijn nog niet gekoppeld aan de "
             "gemeentelijst. Kies per initiatief hetzelfde initiatief op de lijst (best passend "
@@ -93,10 +93,8 @@ class LinkAllDialog(QDialog):
             "terugmelding van de gemeente (Synchroniseren).")
         self.own.clear()
         for entry in unlinked:
-            item = QListWidgetItem(f"{entry.name} ({entry.suggestions} "
-                                   f"{'voorstel' if entry.suggestions == 1 else 'voorstellen'})")
+            item = QListWidgetItem(entry.name)
             item.setData(ID_ROLE, entry.initiative_id)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, item.text())
             self.own.addItem(item)
         if unlinked:
             self.own.setCurrentRow(min(keep_row, len(unlinked) - 1))
@@ -127,7 +125,7 @@ class LinkAllDialog(QDialog):
         if initiative_id is None or chosen is None:
             return
         item = self.own.currentItem()
-        name = item.text().rsplit(" (", 1)[0] if item else ""
+        name = item.text() if item else ""
         try:
             links.link(self.engine, initiative_id, chosen)
         except links.LinkError as exc:
