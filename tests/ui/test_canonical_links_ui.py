@@ -65,7 +65,9 @@ def _open_alzheimer(qtbot, demo_register):
     page.select_id(initiative_id)
     qtbot.waitUntil(lambda: page.editor.current_id == initiative_id)
     panel = page.editor.canonical
+    assert panel.state is None  # not ranked while the tab is not shown
     page.editor.tabs.setCurrentWidget(panel)
+    assert panel.state is not None and panel.state.list_size > 0
     return window, page, panel, initiative_id
 
 

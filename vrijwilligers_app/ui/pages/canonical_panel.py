@@ -5,6 +5,7 @@ choose (never automatic), "Ontkoppelen…" removes the link after a question."""
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,7 @@ class CanonicalPanel(QWidget):
         self.initiative_id: int | None = None
         self.name = ""
         self.state: links.LinkState | None = None
+        self._stale = True
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("canonical_summary")
@@ -61,10 +63,26 @@ class CanonicalPanel(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.show_owner(None)
+        self.refresh()
 
     def show_owner(self, initiative_id: int | None, name: str = "") -> None:
+        """Show this initiative; ranking the list (long for a region) waits until the tab is
+        seen, so moving through the initiatives stays quick."""
         self.initiative_id = initiative_id
         self.name = name
+        self.state = None
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        initiative_id = self.initiative_id
         self.state = None if initiative_id is None else links.link_state(self.engine,
                                                                          initiative_id)
         self.suggestions.clear()
@@ -113,7 +131,7 @@ class CanonicalPanel(QWidget):
         except links.LinkError as exc:
             Confirm.inform(self, "Niet gekoppeld", str(exc))
             return
-        self.show_owner(initiative_id, self.name)
+        self.refresh()
         self.status.emit("Gekoppeld aan de gemeentelijst; de volgende export neemt het mee.")
 
     def unlink(self) -> None:
@@ -126,5 +144,5 @@ class CanonicalPanel(QWidget):
                            "Ontkoppelen"):
             return
         links.unlink(self.engine, initiative_id)
-        self.show_owner(initiative_id, self.name)
+        self.refresh()
         self.status.emit("Koppeling met de gemeentelijst weggehaald.")
