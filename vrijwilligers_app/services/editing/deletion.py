@@ -21,7 +21,9 @@ from vrijwilligers_app.store.tables import metadata
 
 # Link rows that belong to the record and go with it.
 OWN_LINKS: dict[str, tuple[str, ...]] = {
-    "initiatives": ("initiative_district", "initiative_life_domain"),
+    # The link to the gemeente's list (issue 17) goes and comes back with the initiative.
+    "initiatives": ("initiative_district", "initiative_life_domain",
+                    "initiative_canonical_link"),
     "volunteers": ("volunteer_role",),
     "residents": ("consent",),
 }

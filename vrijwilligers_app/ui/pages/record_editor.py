@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from vrijwilligers_app.services import editing
 from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+from vrijwilligers_app.ui.pages.canonical_panel import CanonicalPanel
 from vrijwilligers_app.ui.pages.panel import RegisterPanel
 from vrijwilligers_app.ui.pages.resident_rights import ResidentRights
 from vrijwilligers_app.ui.pages.roles_panel import RolesPanel
@@ -102,6 +103,12 @@ class RecordEditor(RegisterPanel):
             layout.addWidget(self.tabs, 1)
         else:
             layout.addWidget(self.form, 1)
+        # Initiatives: the link to the gemeente's list (issue 17), on a third tab.
+        self.canonical: CanonicalPanel | None = None
+        if self.kind == "initiatives":
+            self.canonical = CanonicalPanel(self.engine)
+            self.canonical.status.connect(self.status)
+            self.tabs.addTab(self.canonical, "Gemeentelijst")
         layout.addLayout(buttons)
         self.rights: ResidentRights | None = None
         if self.kind == "residents":  # inzage and vergeten (art. 15 and 17 AVG)
@@ -153,6 +160,8 @@ class RecordEditor(RegisterPanel):
         self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
         if self.roles is not None:
             self.roles.show_owner(record_id)
+        if self.canonical is not None:
+            self.canonical.show_owner(record_id, str(values.get("name", "")))
         self._update_buttons()
         if self.rights is not None:
             self.rights.opened(record_id)
@@ -169,6 +178,8 @@ class RecordEditor(RegisterPanel):
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         if self.roles is not None:
             self.roles.show_owner(None)
+        if self.canonical is not None:
+            self.canonical.show_owner(None)
         self._update_buttons()
         self.opened.emit(None)  # the page clears the list's selection
         if ask:
