@@ -54,6 +54,7 @@ class ExchangeSource(GemeenteModel, table=True):
     pinned_at: datetime = Field(default_factory=utcnow)
     last_sequence: int = 0
     snapshot_at: datetime | None = None  # created_at of the snapshot held now
+    schema_version: int | None = None  # of the snapshot held now (None: read before g0001)
 
 
 class ExchangeImport(GemeenteModel, table=True):
@@ -109,14 +110,15 @@ class ExchangeInitiativeAlias(GemeenteModel, table=True):
     merged_at: datetime = Field(default_factory=utcnow)
 
 
-# The exported tables (services/exchange/schema.py, versions 1-3; a test holds them equal):
+# The exported tables (services/exchange/schema.py, newest version; a test holds them equal;
+# a column an older version lacks is empty):
 # "name!" is required, ":type" a Table Schema type other than string.
 SNAPSHOT_COLUMNS: dict[str, tuple[str, ...]] = {
     "initiatieven": (
         "id!", "naam!", "soort!", "beschrijving", "contactpersoon", "telefoon", "email",
         "website", "adres", "postcode", "wijken", "leefdomeinen", "gesubsidieerd!:boolean",
         "subsidiekenmerk", "subsidiebedrag_centen:integer", "subsidiejaar:integer",
-        "startdatum:date", "einddatum:date", "gearchiveerd_op:date"),
+        "startdatum:date", "einddatum:date", "gearchiveerd_op:date", "gemeente_id"),
     "sociale_kaart": (
         "code!", "organisatie!", "dienst", "telefoon", "email", "website",
         "reactietermijn_dagen:integer", "actief!:boolean", "leefdomeinen"),

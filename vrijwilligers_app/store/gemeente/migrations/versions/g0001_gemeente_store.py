@@ -25,13 +25,13 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-# Frozen copy of the exported tables of schema versions 1-3 ("!" required, ":" type).
+# Frozen copy of the exported tables of schema version 4 ("!" required, ":" type).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "initiatieven": (
         "id!", "naam!", "soort!", "beschrijving", "contactpersoon", "telefoon", "email",
         "website", "adres", "postcode", "wijken", "leefdomeinen", "gesubsidieerd!:boolean",
         "subsidiekenmerk", "subsidiebedrag_centen:integer", "subsidiejaar:integer",
-        "startdatum:date", "einddatum:date", "gearchiveerd_op:date"),
+        "startdatum:date", "einddatum:date", "gearchiveerd_op:date", "gemeente_id"),
     "sociale_kaart": (
         "code!", "organisatie!", "dienst", "telefoon", "email", "website",
         "reactietermijn_dagen:integer", "actief!:boolean", "leefdomeinen"),
@@ -88,6 +88,7 @@ def _create_tables() -> None:
         sa.Column("pinned_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_sequence", sa.Integer(), nullable=False),
         sa.Column("snapshot_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("schema_version", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("source_id", name="pk_gemeente_source"))
     op.create_table(
         "gemeente_package",
