@@ -1,10 +1,12 @@
 """The privacy projection as a stream: per export table, its rows as tuples in column order,
 read from a DB-API cursor of one snapshot transaction (the rules: projection.py's docstring).
 
-Only what the rules need for every row is held in memory: the residents (k-anonymity looks
-at all of them at once) as one small tuple each. The big tables (requests, matches,
-referrals, status events, activities, visitors) go from the cursor straight to the caller:
-keyed ids are computed per row from the joined uuids, never kept in a dict.
+Memory does not grow with the register: k-anonymity is decided on the counts per (age
+band, PC4, wijk) (a few thousand combinations), after which the residents are read again,
+sorted by pseudonym in SQLite, and every other table goes from the cursor straight to the
+caller; keyed ids and a resident's pseudonym are computed per row from the joined columns,
+never kept in a dict. Only the small public tables (initiatives, sociale kaart, volunteer
+counts) are read whole.
 """
 
 from collections import Counter
@@ -14,8 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from vrijwilligers_app.domain.k_anonymity import Row as KRow
-from vrijwilligers_app.domain.k_anonymity import generalise
+from vrijwilligers_app.domain.k_anonymity import Combination, generalise_counts
 from vrijwilligers_app.domain.person_fields import age_band
 from vrijwilligers_app.services.exchange.cells import Formatted, moment_cell, text_cell
 from vrijwilligers_app.services.exchange.projection_small import (
@@ -33,53 +34,88 @@ from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES, Table
 
 Row = tuple[Any, ...]
 TABLES = {t.name: t for t in EXPORT_TABLES}
-# resident id -> (pseudonym when sent as a row, its sent pc4, birth year, district)
-Residents = dict[int, tuple[str | None, str | None, int | None, str | None]]
+_SELECTED = """(archived_at IS NULL OR id IN (SELECT resident_id FROM buddy_request)
+    OR id IN (SELECT resident_id FROM referral WHERE resident_id IS NOT NULL))"""
+_COUNTED = """EXISTS (SELECT 1 FROM consent x WHERE x.resident_id = {id}
+    AND x.purpose = 'gemeente' AND x.withdrawn_on IS NULL)"""
+_RESIDENT = f"""p.uuid, p.birth_year, p.age_band, p.district_code, p.postcode,
+    {_COUNTED.format(id="p.id")}"""
 
 
 def _as_tuples(table: Table, rows: Rows) -> list[Row]:
     return [tuple(row.get(name) for name in table.header) for row in rows]
 
 
-def _residents(cursor: Any, key: Callable[[str, str], str], today: date
-               ) -> tuple[list[Row], list[Row], Residents]:
-    """The `inwoners` rows (consenting, generalised, by pseudonym), the counts per wijk of
-    everyone else, and what the other tables need to know of each resident."""
-    cursor.execute("""
-        SELECT id, uuid, birth_year, age_band, district_code, postcode,
-               EXISTS (SELECT 1 FROM consent x WHERE x.resident_id = resident.id
-                       AND x.purpose = 'gemeente' AND x.withdrawn_on IS NULL) AS counted
-        FROM resident
-        WHERE archived_at IS NULL OR id IN (SELECT resident_id FROM buddy_request)
-           OR id IN (SELECT resident_id FROM referral WHERE resident_id IS NOT NULL)""")
-    residents = cursor.fetchall()
-    pseudonyms = {r[0]: key("inwoner", r[1]) for r in residents if r[6]}
-    # An anonymised resident has no birth year, only the band it gave (domain.anonymisation).
-    sent, rare = generalise([
-        KRow(pseudonyms[id_], str(band) if year is None and band else age_band(year, today),
-             pc4_of(postcode), district) for id_, _, year, band, district, postcode, counted
-        in residents if counted])
-    per_wijk = Counter(r.wijk or "onbekend" for r in rare)
-    per_wijk.update(r[4] or "onbekend" for r in residents if not r[6])
-    shown = {r.key: r.pc4 for r in sent}
-    known: Residents = {}
-    for id_, _, year, _, district, _, _ in residents:
-        pseudonym = pseudonyms.get(id_)
-        if pseudonym not in shown:
-            pseudonym = None
-        known[id_] = (pseudonym, shown[pseudonym] if pseudonym else None, year, district)
-    rows = sorted((r.key, r.band, r.wijk, r.pc4) for r in sent)
-    return rows, sorted(per_wijk.items()), known
+def resident_band(birth_year: int | None, given: str | None, today: date) -> str:
+    """An anonymised resident has no birth year, only the band it gave (domain.anonymisation)."""
+    if birth_year is None and given:
+        return str(given)
+    return age_band(birth_year, today)
 
 
-def _requests(cursor: Any, key: Callable[[str, str], str], known: Residents
+class Consenting:
+    """Which residents go as a row (consenting, generalised) and as what, decided by
+    k-anonymity on the counts per (band, PC4, wijk) of the consenting residents
+    (domain.k_anonymity.generalise_counts): only those counts are held, never the residents.
+    `per_wijk`: everyone else, counted per wijk (`inwoners_geteld`)."""
+
+    def __init__(self, cursor: Any, secret: bytes, today: date) -> None:
+        self.today, self.pseudonym = today, kind_keyer(secret, "inwoner")
+        cursor.execute(f"""SELECT birth_year, age_band, district_code, postcode,
+                                  {_COUNTED.format(id="resident.id")}
+                           FROM resident WHERE {_SELECTED}""")
+        counts: Counter[Combination] = Counter()
+        per_wijk: Counter[str] = Counter()
+        for year, given, district, postcode, counted in cursor:
+            if counted:
+                counts[(resident_band(year, given, today), pc4_of(postcode), district)] += 1
+            else:
+                per_wijk[district or "onbekend"] += 1
+        self.outcome = generalise_counts(counts)
+        for combination, outcome in self.outcome.items():
+            if outcome is None:
+                per_wijk[combination[2] or "onbekend"] += counts[combination]
+        self.per_wijk = sorted(per_wijk.items())
+
+    def shown(self, uuid: str | None, year: int | None, given: str | None,
+              district: str | None, postcode: str | None, counted: int | None
+              ) -> tuple[str | None, str | None]:
+        """(pseudonym, its sent PC4) of a resident sent as a row; (None, None) otherwise."""
+        if not counted or uuid is None:
+            return None, None
+        outcome = self.outcome.get(
+            (resident_band(year, given, self.today), pc4_of(postcode), district))
+        return (None, None) if outcome is None else (self.pseudonym(uuid), outcome[1])
+
+    def rows(self, cursor: Any) -> Iterator[Row]:
+        """The `inwoners` rows, ordered by pseudonym (so the order says nothing about the
+        register's), sorted by SQLite itself."""
+        connection = cursor.connection
+        connection.create_function("export_pseudonym", 1, self.pseudonym, deterministic=True)
+        try:
+            cursor.execute(f"""SELECT export_pseudonym(uuid) AS p, birth_year, age_band,
+                                      district_code, postcode
+                               FROM resident WHERE {_SELECTED}
+                                 AND {_COUNTED.format(id="resident.id")} ORDER BY p""")
+            for pseudonym, year, given, district, postcode in cursor:
+                outcome = self.outcome.get(
+                    (resident_band(year, given, self.today), pc4_of(postcode), district))
+                if outcome is not None:
+                    band, pc4, wijk = outcome
+                    yield pseudonym, band, wijk, pc4
+        finally:
+            connection.create_function("export_pseudonym", 1, None)
+
+
+def _requests(cursor: Any, key: Callable[[str, str], str], residents: Consenting
               ) -> Iterator[Row]:
-    cursor.execute("""SELECT b.uuid, b.resident_id, i.uuid, b.status, b.requested_on,
-                             b.intake_on, b.waiting_since, b.closed_on, b.close_reason_code
-                      FROM buddy_request b JOIN initiative i ON i.id = b.initiative_id""")
-    nobody = (None, None, None, None)
-    for uuid, resident, *rest in cursor:
-        yield (key("aanvraag", uuid), known.get(resident, nobody)[0], *rest)
+    cursor.execute(f"""SELECT b.uuid, {_RESIDENT}, i.uuid, b.status, b.requested_on,
+                              b.intake_on, b.waiting_since, b.closed_on, b.close_reason_code
+                       FROM buddy_request b JOIN initiative i ON i.id = b.initiative_id
+                       LEFT JOIN resident p ON p.id = b.resident_id""")
+    for uuid, *resident, initiative, status, on, intake, waiting, closed, reason in cursor:
+        yield (key("aanvraag", uuid), residents.shown(*resident)[0], initiative, status, on,
+               intake, waiting, closed, reason)
 
 
 def _matches(cursor: Any, key: Callable[[str, str], str]) -> Iterator[Row]:
@@ -91,44 +127,51 @@ def _matches(cursor: Any, key: Callable[[str, str], str]) -> Iterator[Row]:
         yield (key("koppeling", uuid), key("aanvraag", request), *rest)
 
 
-def _referrals(cursor: Any, key: Callable[[str, str], str], known: Residents
+def _referrals(cursor: Any, key: Callable[[str, str], str], residents: Consenting
                ) -> Iterator[Row]:
-    cursor.execute("""SELECT r.uuid, r.resident_id, r.district_code, r.age_band, i.uuid,
-                             d.code, r.urgency, r.signalled_on, r.status,
+    cursor.execute(f"""SELECT r.uuid, r.resident_id, {_RESIDENT}, r.district_code,
+                              r.age_band, i.uuid, d.code, r.urgency, r.signalled_on, r.status,
                    (SELECT group_concat(life_domain_code) FROM referral_life_domain
                     WHERE referral_id = r.id)
             FROM referral r JOIN destination d ON d.id = r.destination_id
-            LEFT JOIN initiative i ON i.id = r.initiative_id""")
-    for uuid, resident_id, district, band, initiative, code, urgency, signalled, status, \
-            domains in cursor:
-        resident = known.get(resident_id) if resident_id is not None else None
+            LEFT JOIN initiative i ON i.id = r.initiative_id
+            LEFT JOIN resident p ON p.id = r.resident_id""")
+    for (uuid, resident_id, p_uuid, year, given, home, postcode, counted, district, band,
+         initiative, code, urgency, signalled, status, domains) in cursor:
         on = date.fromisoformat(str(signalled)[:10])
-        if resident is None:
-            band = band or "onbekend"
-            yield (key("doorverwijzing", uuid), None, district, band, None, initiative,
-                   code, urgency, on, status, split_codes(domains))
+        if resident_id is None or p_uuid is None:
+            yield (key("doorverwijzing", uuid), None, district, band or "onbekend", None,
+                   initiative, code, urgency, on, status, split_codes(domains))
             continue
-        shown, pc4, year, home = resident
+        shown, pc4 = residents.shown(p_uuid, year, given, home, postcode, counted)
         yield (key("doorverwijzing", uuid), shown, district or home,
                band or age_band(year, on), pc4, initiative, code, urgency, on, status,
                split_codes(domains))
+
+
+# cells.moment_cell's common case in SQL: SQLite's own text of a UTC moment, without offset
+# ('2026-11-23 10:00:00[.ffffff]') becomes '2026-11-23T10:00:00Z'; anything else is NULL
+# and formatted by moment_cell.
+_SQLITE_MOMENT = """CASE WHEN length({column}) IN (19, 26) AND substr({column}, 11, 1) IN (' ', 'T')
+    THEN substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || 'Z' END"""
 
 
 def _events(cursor: Any, secret: bytes) -> Iterator[Row]:
     """Events the gemeente sent back keep their own id, so the gemeente recognises them.
     The biggest table: its cells are formatted here (cells.Formatted), and a referral's
     key is made once for its run of events (they come in the order they were added)."""
-    cursor.execute("""SELECT e.uuid, e.source, r.uuid, e.kind, e.occurred_at, d.code
-                      FROM referral_event e JOIN referral r ON r.id = e.referral_id
-                      LEFT JOIN destination d ON d.id = e.destination_id""")
+    cursor.execute(f"""SELECT e.uuid, e.source, r.uuid, e.kind, e.occurred_at,
+                              {_SQLITE_MOMENT.format(column="e.occurred_at")}, d.code
+                       FROM referral_event e JOIN referral r ON r.id = e.referral_id
+                       LEFT JOIN destination d ON d.id = e.destination_id""")
     status_key = kind_keyer(secret, "status")
     referral_key = kind_keyer(secret, "doorverwijzing")
     last, last_key = None, ""
-    for uuid, source, referral, kind, moment, code in cursor:
+    for uuid, source, referral, kind, moment, cell, code in cursor:
         if referral != last:
             last, last_key = referral, referral_key(referral)
         yield (text_cell(uuid) if source == "gemeente" else status_key(uuid), last_key,
-               kind, moment_cell(moment), code, source)
+               kind, cell or moment_cell(moment), code, source)
 
 
 _ACTIVITIES = """
@@ -161,13 +204,12 @@ def export_rows(engine: Engine, secret: bytes, today: date
         try:
             for name, rows in small.items():
                 yield TABLES[name], _as_tuples(TABLES[name], rows)
-            inwoners, counted, known = _residents(cursor, key, today)
-            yield TABLES["inwoners"], inwoners
-            del inwoners
-            yield TABLES["inwoners_geteld"], counted
-            yield TABLES["maatjes_aanvragen"], _requests(cursor, key, known)
+            residents = Consenting(cursor, secret, today)
+            yield TABLES["inwoners"], residents.rows(cursor)
+            yield TABLES["inwoners_geteld"], residents.per_wijk
+            yield TABLES["maatjes_aanvragen"], _requests(cursor, key, residents)
             yield TABLES["maatjeskoppelingen"], _matches(cursor, key)
-            yield TABLES["doorverwijzingen"], _referrals(cursor, key, known)
+            yield TABLES["doorverwijzingen"], _referrals(cursor, key, residents)
             yield TABLES["statusmomenten"], Formatted(_events(cursor, secret))
             cursor.execute(_ACTIVITIES)
             yield TABLES["activiteiten"], cursor

@@ -1,6 +1,7 @@
 """The small export tables (public data and volunteer counts) as dicts, and the keyed
 pseudonyms of every table (projection.py has the privacy rules)."""
 
+import functools
 import hashlib
 from collections.abc import Callable
 from datetime import date
@@ -45,6 +46,7 @@ def kind_keyer(secret: bytes, kind: str) -> Callable[[str], str]:
     return key
 
 
+@functools.lru_cache(maxsize=16_384)  # a town has a few thousand postcodes; bounded anyway
 def pc4_of(postcode: str | None) -> str | None:
     try:
         return pc4(postcode or "") or None
