@@ -10,7 +10,7 @@ counts) are read whole.
 """
 
 from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -189,7 +189,7 @@ _VISITORS = """SELECT a.uuid, t.visitor_type_code, t.visitors FROM attendance t
 
 
 def export_rows(engine: Engine, secret: bytes, today: date
-                ) -> Generator[tuple[Table, Iterable[Row]], None, None]:
+                ) -> Generator[tuple[Table, Iterable[Sequence[Any]]], None, None]:
     """(table, its rows) for every export table in schema order, all read in one snapshot
     transaction. Each table's rows must be consumed before the next table is asked for."""
     key = keyer(secret)
