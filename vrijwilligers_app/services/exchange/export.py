@@ -137,7 +137,7 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
     try:
         written = stream_to_file(folder, name, lambda handle: stream_package(
             handle, "export", keys.source_id, sequence,
-            datapackage("export", keys.source_id, [t.name for t in EXPORT_TABLES]), tables,
+            datapackage("export", keys.source_id, {t.name: t for t in EXPORT_TABLES}), tables,
             keys.signing_key, gemeente.box_key if gemeente else None,
             extra={"source_name": organisation}))
         while True:  # rows written so far, every package_stream.BATCH rows

@@ -87,8 +87,8 @@ def _write_table(archive: zipfile.ZipFile, table: Table, rows: Iterable[Sequence
 def stream_package(target: IO[bytes], kind: str, source_id: str, sequence: int,
                    datapackage: bytes, tables: Iterable[TableRows], signing_key: SigningKey,
                    encrypt_to: PublicKey | None = None,
-                   extra: Mapping[str, Any] | None = None, created_at: datetime | None = None
-                   ) -> Generator[int, None, Streamed]:
+                   extra: Mapping[str, Any] | None = None, created_at: datetime | None = None,
+                   schema_version: int = SCHEMA_VERSION) -> Generator[int, None, Streamed]:
     """Write the package to `target`; yields the rows written so far every BATCH rows."""
     sink: IO[bytes] | EncryptingWriter = target
     if encrypt_to is not None:
@@ -105,7 +105,7 @@ def stream_package(target: IO[bytes], kind: str, source_id: str, sequence: int,
             done += counts[table.name]
         manifest: dict[str, Any] = {
             "kind": kind, "source_id": source_id, "sequence": sequence,
-            "schema_version": SCHEMA_VERSION, "app_version": __version__,
+            "schema_version": schema_version, "app_version": __version__,
             "created_at": (created_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
             "public_key": signing_key.verify_key.encode(HexEncoder).decode(),
             **(extra or {}),

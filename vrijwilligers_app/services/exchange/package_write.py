@@ -33,7 +33,12 @@ from vrijwilligers_app.services.exchange.package_stream import (
     ZIP_TIME,
     stream_package,
 )
-from vrijwilligers_app.services.exchange.schema import PROFILE, SCHEMA_VERSION, TABLES
+from vrijwilligers_app.services.exchange.schema import (
+    PROFILE,
+    SCHEMA_VERSION,
+    TABLES_BY_VERSION,
+    Table,
+)
 from vrijwilligers_app.services.exchange.sealed_stream import MAGIC_1
 from vrijwilligers_app.services.files import os_reason, write_atomically
 from vrijwilligers_app.services.steps import drain
@@ -50,14 +55,14 @@ class Built:
     manifest: dict[str, Any]
 
 
-def datapackage(kind: str, source_id: str, names: Sequence[str]) -> bytes:
-    tables = TABLES[kind]
+def datapackage(kind: str, source_id: str, tables: Mapping[str, Table],
+                schema_version: int = SCHEMA_VERSION) -> bytes:
     package = {
         "profile": "data-package",
         "name": f"vrijwilligers-app-{'export' if kind == 'export' else 'terugmelding'}",
         "title": f"{APP_NAME}: " + ("export naar de gemeente" if kind == "export"
                                     else "terugmelding van de gemeente"),
-        "version": str(SCHEMA_VERSION),
+        "version": str(schema_version),
         "x-profile": PROFILE,
         "x-source": source_id,
         "resources": [{
@@ -66,7 +71,7 @@ def datapackage(kind: str, source_id: str, names: Sequence[str]) -> bytes:
             "encoding": "utf-8-sig",
             "dialect": {"delimiter": ";", "lineTerminator": "\r\n", "header": True},
             "schema": tables[name].table_schema(),
-        } for name in names],
+        } for name in tables],
     }
     return json.dumps(package, indent=2, ensure_ascii=False).encode("utf-8")
 
@@ -74,18 +79,22 @@ def datapackage(kind: str, source_id: str, names: Sequence[str]) -> bytes:
 def build_package(kind: str, source_id: str, sequence: int,
                   rows: Mapping[str, Sequence[Mapping[str, Any]]], signing_key: SigningKey,
                   encrypt_to: PublicKey | None = None, extra: Mapping[str, Any] | None = None,
-                  created_at: datetime | None = None) -> Built:
-    """A package in memory from rows as dicts per table name of `schema.TABLES[kind]` (all
-    tables must be present): the small return packages and tests. The export streams."""
-    tables = TABLES[kind]
+                  created_at: datetime | None = None,
+                  schema_version: int = SCHEMA_VERSION) -> Built:
+    """A package in memory from rows as dicts per table name of the schema version's tables
+    of `kind` (all must be present): the small return packages and tests; the export
+    streams. An older `schema_version` writes a package an older reader takes (returns to
+    laptops that have not been updated yet)."""
+    tables = TABLES_BY_VERSION[schema_version][kind]
     if set(rows) != set(tables):
         raise ValueError(f"tables {sorted(set(rows) ^ set(tables))} missing or unknown")
     buffer = io.BytesIO()
     streamed = drain(stream_package(
-        buffer, kind, source_id, sequence, datapackage(kind, source_id, list(tables)),
+        buffer, kind, source_id, sequence,
+        datapackage(kind, source_id, tables, schema_version),
         [(table, [tuple(row.get(c) for c in table.header) for row in rows[name]])
          for name, table in tables.items()],
-        signing_key, encrypt_to, extra, created_at))
+        signing_key, encrypt_to, extra, created_at, schema_version))
     return Built(buffer.getvalue(), streamed.package_hash, streamed.manifest)
 
 
