@@ -11,7 +11,6 @@ one `random.Random(seed)` and all dates from the reference date, never from the 
 
 from datetime import date
 from random import Random
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, exists, select
