@@ -216,6 +216,7 @@ BARE_WINDOW = textwrap.dedent("""
 """)
 # Optional: a checkout of the code before the change, timed interleaved with this one.
 BASELINE_SRC_ENV = "VRIJWILLIGERS_BENCH_BASELINE_SRC"
+ROUNDS = int(os.environ.get("VRIJWILLIGERS_BENCH_ROUNDS", "5"))
 
 
 def _seconds_until(command: list[str], expected: str, key: bytes, src: str) -> float:
@@ -252,7 +253,7 @@ def test_startup_window_and_dashboard_beside_a_bare_window(size, tmp_path_factor
     for src in sources.values():  # warm the file cache; the first start makes the daily backup
         _seconds_until([*app, "venster"], "venster getoond", key, src)
     times: dict[str, list[float]] = {"bare": []}
-    for _ in range(5):  # interleaved: a busy machine slows all of them alike
+    for _ in range(ROUNDS):  # interleaved: a busy machine slows all of them alike
         times["bare"].append(_seconds_until(bare, "venster getoond", key, root))
         for name, src in sources.items():
             times.setdefault(f"{name} shown", []).append(
