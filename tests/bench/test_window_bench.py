@@ -232,7 +232,7 @@ def _seconds_until(command: list[str], expected: str, key: bytes, src: str) -> f
             break
     elapsed = time.perf_counter() - started
     process.stdout.close()
-    process.wait(timeout=120)
+    process.wait(timeout=900)  # the first start of a day backs up the whole register
     assert any(expected in line for line in lines), lines
     return elapsed
 
