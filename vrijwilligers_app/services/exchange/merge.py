@@ -108,6 +108,11 @@ def _replace_snapshot(session: Session, source: ExchangeSource, package: Package
                for name, rows in package.tables.items() for row in rows]
     if records:  # Core executemany: no ORM objects for thousands of rows
         session.connection().execute(insert(metadata.tables["exchange_record"]), records)
+    # Initiatives the laptop linked to the gemeente's list count once (issue 17). Imported
+    # here: initiative_merge reads snapshots through this module.
+    from vrijwilligers_app.services.exchange.initiative_merge import record_canonical_links
+
+    record_canonical_links(session, package.source_id, package.tables["initiatieven"])
     session.add(ExchangePackage(package_hash=package.package_hash, kind="export",
                                 source_id=package.source_id, sequence=package.sequence,
                                 file_name=file_name[:260], read_at=utcnow()))
