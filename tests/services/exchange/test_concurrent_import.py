@@ -1,20 +1,19 @@
 """Issue 17: two gemeente users import the same folder at the same time: every package is
 read exactly once (the manifest hash is the key of exchange_package; each merge is one
-IMMEDIATE transaction that checks it first)."""
+IMMEDIATE transaction that checks it first). On PostgreSQL too: two engines, each with its own
+connections, on one database."""
 
 import threading
 
 from tests.services.exchange.conftest import export_to
-from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import IGNORED, IMPORTED
-from vrijwilligers_app.store.engine import create_register_engine
 
 
 def test_two_users_importing_one_folder_read_each_package_once(make_laptop, gemeente, tmp_path):
     folder = tmp_path / "sync"
     packages = [export_to(make_laptop(f"l{n}"), folder) for n in range(4)]
-    engines = [create_register_engine(gemeente.data_dir / DATABASE_NAME) for _ in range(2)]
+    engines = [gemeente.new_store_engine() for _ in range(2)]
     reports: list = [None, None]
     errors: list[BaseException] = []
     start = threading.Barrier(2)
