@@ -17,6 +17,7 @@ from tests.helpers.postgres import fresh_postgres_database as fresh_postgres_dat
 from tests.helpers.postgres import gemeente_db as gemeente_db  # noqa: E402
 from tests.helpers.samples import DEMO_DATE  # noqa: E402
 from vrijwilligers_app.store.engine import create_register_engine  # noqa: E402
+from vrijwilligers_app.store.gemeente.open import open_gemeente_store  # noqa: E402
 from vrijwilligers_app.store.migrate import upgrade_to_head  # noqa: E402
 from vrijwilligers_app.store.seed import load_code_lists  # noqa: E402
 
@@ -59,6 +60,7 @@ def template_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "register.sqlite"
     engine = create_register_engine(path)
     upgrade_to_head(engine)
+    open_gemeente_store(engine)  # as open_register does: the gemeente chain too
     load_code_lists(engine)
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -225,7 +225,7 @@ def _g_sources(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.services.exchange.merge import accept_and_import
     from vrijwilligers_app.services.exchange.quarantine import refuse, waiting_sources
     from vrijwilligers_app.store.engine import read_session
-    from vrijwilligers_app.store.tables import ExchangeSource
+    from vrijwilligers_app.store.gemeente.tables import ExchangeSource
 
     with _gemeente_store(data_dir, args) as (register, store):
         if args.accepteer:

@@ -16,6 +16,7 @@ from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.exchange.export import export
 from vrijwilligers_app.services.exchange.keys import pin_gemeente_key
 from vrijwilligers_app.store.engine import create_register_engine
+from vrijwilligers_app.store.gemeente.tables import SNAPSHOT
 
 
 @dataclass
@@ -44,15 +45,33 @@ class Side:
         with self.engine.connect() as connection:
             return [tuple(r) for r in connection.execute(text(sql), params)]
 
+    def snapshot_count(self, source_id: str | None = None, exclude: str | None = None) -> int:
+        """Rows of the gemeente's snapshots (every typed table), of one source, or of all
+        sources but `exclude`."""
+        total = 0
+        for table in SNAPSHOT.values():
+            where = " WHERE source_id = :s" if source_id else \
+                " WHERE source_id <> :x" if exclude else ""
+            total += int(str(self.rows(f"SELECT count(*) FROM {table.name}{where}",
+                                       s=source_id, x=exclude)[0][0]))
+        return total
+
+    def snapshot(self, source_id: str) -> list[tuple[object, ...]]:
+        """Every row of one source's snapshot, table by table, in key order."""
+        return [(table.name, *row) for table in SNAPSHOT.values()
+                for row in self.rows(f"SELECT * FROM {table.name} WHERE source_id = :s "
+                                     "ORDER BY 2, 3", s=source_id)]
+
     def dump(self) -> str:
         """Every row of every exchange table and of the referral history: 'unchanged' means
         this digest is unchanged."""
         digest = hashlib.sha256()
+        snapshot = [t.name for t in SNAPSHOT.values()]
         for engine, tables in (
-                (self.engine, ("exchange_source", "exchange_package", "exchange_record",
-                               "exchange_status_event")),
-                (self.register, ("referral", "referral_event", "destination",
-                                 "destination_life_domain", "life_domain"))):
+                (self.engine, ("gemeente_source", "gemeente_package", *snapshot,
+                               "gemeente_status_event")),
+                (self.register, ("exchange_package", "referral", "referral_event",
+                                 "destination", "destination_life_domain", "life_domain"))):
             with engine.connect() as connection:
                 for table in tables:
                     for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1")):

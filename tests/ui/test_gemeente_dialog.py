@@ -158,7 +158,7 @@ def test_status_entry_finds_a_referral_and_adds_a_dated_status(qtbot, gemeente, 
     with gemeente.engine.connect() as connection:
         rows = connection.execute(text(
             "SELECT source_id, referral_key, kind, date(occurred_at) FROM "
-            "exchange_status_event")).all()
+            "gemeente_status_event")).all()
     assert [tuple(r) for r in rows] == [(hit.source_id, hit.key, "nagebeld", "2026-11-20")]
 
     dialog.on.setText("31-02-2026")

@@ -18,20 +18,13 @@ from vrijwilligers_app.store.settings import get_setting, set_setting
 
 DATABASE_URL_SETTING = "gemeente_database_url"
 
-# The gemeente's tables on a PostgreSQL database (in the register they come with the
-# register's own migrations).
-GEMEENTE_TABLES = ("exchange_package", "exchange_source", "exchange_record",
-                   "exchange_status_event", "exchange_quarantine",
-                   "exchange_initiative_alias")
-
-
 def prepare_gemeente_store(engine: Engine) -> None:
-    """Bring the gemeente's tables on a PostgreSQL database up to date."""
-    from vrijwilligers_app.store.tables import metadata
+    """Bring the gemeente's tables on a PostgreSQL database up to date: the gemeente chain
+    (store.gemeente.open), as one writer (the advisory lock of store.gemeente_engine)."""
+    from vrijwilligers_app.store.gemeente.open import open_gemeente_store
 
-    with translate_errors(engine), engine.execution_options(
-            sqlite_begin="IMMEDIATE").begin() as connection:  # one writer at a time
-        metadata.create_all(connection, tables=[metadata.tables[t] for t in GEMEENTE_TABLES])
+    with translate_errors(engine):
+        open_gemeente_store(engine.execution_options(sqlite_begin="IMMEDIATE"))
 
 
 @contextmanager

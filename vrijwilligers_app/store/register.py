@@ -28,6 +28,7 @@ from vrijwilligers_app.store import backup, encrypt, migrate, shutdown
 from vrijwilligers_app.store.engine import create_register_engine
 from vrijwilligers_app.store.errors import MigrationError, ReadOnlyRegisterError
 from vrijwilligers_app.store.files import fold_wal, remove_database_files
+from vrijwilligers_app.store.gemeente.open import open_gemeente_store
 from vrijwilligers_app.store.inspect import inspect_database
 from vrijwilligers_app.store.location import ensure_safe_data_dir
 from vrijwilligers_app.store.lock import DataDirLock
@@ -93,6 +94,9 @@ def open_register(data_dir: Path, *, key: bytes | None = None, today: date | Non
             else:
                 _migrate_safely(db_path, data_dir, state.revision, key)
         engine = create_register_engine(db_path, key)
+        # The gemeente store's own chain (store/gemeente); here in the register file. A
+        # gemeente on PostgreSQL runs the same seam on that engine.
+        open_gemeente_store(engine)
         ensure_code_lists(engine)
         if daily_backup:
             keep = get_int_setting(engine, "backup_keep_days", backup.DEFAULT_KEEP_DAYS)

@@ -16,9 +16,9 @@ from tests.helpers.exchange import unpack as unpack
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, laptop_keys
 from vrijwilligers_app.store.engine import create_register_engine, write_session
+from vrijwilligers_app.store.gemeente.tables import ExchangeSource
 from vrijwilligers_app.store.gemeente_db import prepare_gemeente_store, save_database_url
 from vrijwilligers_app.store.gemeente_engine import create_gemeente_engine
-from vrijwilligers_app.store.tables import ExchangeSource
 
 
 def _side(database: Path, data_dir: Path) -> Side:

@@ -1,5 +1,5 @@
 """Issue 17: two gemeente users import the same folder at the same time: every package is
-read exactly once (the manifest hash is the key of exchange_package; each merge is one
+read exactly once (the manifest hash is the key of gemeente_package; each merge is one
 IMMEDIATE transaction that checks it first). On PostgreSQL too: two engines, each with its own
 connections, on one database."""
 
@@ -36,6 +36,6 @@ def test_two_users_importing_one_folder_read_each_package_once(make_laptop, geme
     for package in packages:
         statuses = sorted(o.status for r in reports for o in r.outcomes if o.file == package)
         assert statuses == [IGNORED, IMPORTED], (package.name, statuses)
-    assert gemeente.rows("SELECT count(*) FROM exchange_package") == [(4,)]
-    assert gemeente.rows("SELECT count(*), count(DISTINCT source_id) FROM exchange_source "
+    assert gemeente.rows("SELECT count(*) FROM gemeente_package") == [(4,)]
+    assert gemeente.rows("SELECT count(*), count(DISTINCT source_id) FROM gemeente_source "
                          "WHERE last_sequence = 1") == [(4, 4)]

@@ -1,7 +1,6 @@
 """Gemeente merge: idempotent, per-source snapshots, two laptops whose data overlap, sealed
 packages, and figures that agree with the laptop's own."""
 
-import json
 
 import pytest
 from sqlalchemy import text
@@ -41,16 +40,13 @@ def test_two_laptops_with_overlapping_data_are_kept_apart_and_counted_once_where
     export_to(a, folder)
     export_to(b, folder)
     import_packages(gemeente.engine, gemeente.data_dir, [folder])
-    per_source = dict(gemeente.rows(
-        "SELECT source_id, count(*) FROM exchange_record GROUP BY source_id"))
-    assert len(per_source) == 2 and len(set(per_source.values())) == 1
-    # Counted in Python: the stored row is JSON text on SQLite and PostgreSQL alike.
-    pseudonyms = [(len({json.loads(str(data))["pseudoniem"] for data, in gemeente.rows(
-        "SELECT data FROM exchange_record WHERE table_name = 'inwoners'")}),)]
+    per_source = {sid: gemeente.snapshot_count(sid) for sid in
+                  (laptop_keys(a.data_dir).source_id, laptop_keys(b.data_dir).source_id)}
+    assert len(set(per_source.values())) == 1 and 0 not in per_source.values()
+    pseudonyms = gemeente.rows("SELECT count(DISTINCT pseudoniem) FROM gemeente_inwoners")
     # Only residents who consented go as a row (test_k_anonymity); the rows of the two
     # laptops never share a pseudonym: no link between the two laptops' residents.
-    rows = gemeente.rows("SELECT count(*) FROM exchange_record WHERE table_name = "
-                         "'inwoners'")[0][0]
+    rows = gemeente.rows("SELECT count(*) FROM gemeente_inwoners")[0][0]
     assert rows > 100 and pseudonyms == [(rows,)]
 
     overview = city_overview(gemeente.engine, *PERIOD, DEMO_DATE)
@@ -63,9 +59,7 @@ def test_two_laptops_with_overlapping_data_are_kept_apart_and_counted_once_where
     assert overview.total.visitors_by_type == one.visitors_by_type
 
     # Laptop a sends a newer snapshot: only a's rows change.
-    b_rows = gemeente.rows(
-        "SELECT data FROM exchange_record WHERE source_id = :s ORDER BY row_id",
-                           s=laptop_keys(b.data_dir).source_id)
+    b_rows = gemeente.snapshot(laptop_keys(b.data_dir).source_id)
     with write_session(a.engine) as session:
         session.execute(text("UPDATE initiative SET archived_at = '2026-11-01' WHERE id IN "
                              "(SELECT id FROM initiative ORDER BY id LIMIT 3)"))
@@ -75,10 +69,8 @@ def test_two_laptops_with_overlapping_data_are_kept_apart_and_counted_once_where
     a_id = laptop_keys(a.data_dir).source_id
     a_figures = next(s for s in after.sources if s.source_id == a_id)
     assert a_figures.initiatives_active == one.initiatives_active - 3
-    assert gemeente.rows(
-        "SELECT data FROM exchange_record WHERE source_id = :s ORDER BY row_id",
-                         s=laptop_keys(b.data_dir).source_id) == b_rows
-    assert gemeente.rows("SELECT last_sequence FROM exchange_source WHERE source_id = :s",
+    assert gemeente.snapshot(laptop_keys(b.data_dir).source_id) == b_rows
+    assert gemeente.rows("SELECT last_sequence FROM gemeente_source WHERE source_id = :s",
                          s=a_id) == [(2,)]
 
 
@@ -90,7 +82,7 @@ def test_sealed_package_needs_the_gemeente_key_and_then_merges(laptop, gemeente,
     assert [o.status for o in report.outcomes] == [IMPORTED]
     # issue 17: keys are no longer pinned on first contact (test_quarantine); this laptop
     # was enrolled, so its sealed snapshot is merged
-    assert gemeente.rows("SELECT last_sequence FROM exchange_source") == [(1,)]
+    assert gemeente.rows("SELECT last_sequence FROM gemeente_source") == [(1,)]
 
 
 @pytest.mark.parametrize("group_by", ["destination", None])

@@ -13,7 +13,7 @@ from vrijwilligers_app.store.settings import set_setting
 
 
 def _records(gemeente):
-    return gemeente.rows("SELECT count(*) FROM exchange_record")[0][0]
+    return gemeente.snapshot_count()
 
 
 def test_an_unknown_key_waits_in_quarantine_until_accepted(unenrolled, laptop, gemeente,
@@ -23,7 +23,7 @@ def test_an_unknown_key_waits_in_quarantine_until_accepted(unenrolled, laptop, g
     report = import_packages(gemeente.engine, gemeente.data_dir, [package])
     assert [o.status for o in report.outcomes] == [QUARANTINED]
     assert "1 in quarantaine" in report.as_text()
-    assert gemeente.rows("SELECT count(*) FROM exchange_source") == [(0,)]
+    assert gemeente.rows("SELECT count(*) FROM gemeente_source") == [(0,)]
     assert _records(gemeente) == 0
 
     keys = laptop_keys(laptop.data_dir)
@@ -62,8 +62,8 @@ def test_accepted_after_a_newer_export_the_newest_wins_each_once(unenrolled, lap
                                 laptop_keys(laptop.data_dir).fingerprint)
     statuses = {o.file.name: o.status for o in read.outcomes}
     assert statuses[second.name] == IMPORTED
-    assert gemeente.rows("SELECT last_sequence FROM exchange_source") == [(2,)]
-    assert gemeente.rows("SELECT count(*) FROM exchange_package") == [(1,)]
+    assert gemeente.rows("SELECT last_sequence FROM gemeente_source") == [(2,)]
+    assert gemeente.rows("SELECT count(*) FROM gemeente_package") == [(1,)]
     again = import_packages(gemeente.engine, gemeente.data_dir, [first, second])
     assert [o.status for o in again.outcomes] == [IGNORED, IGNORED]
 

@@ -73,7 +73,7 @@ def test_status_event_from_the_gemeente_lands_in_the_history_once(laptop, gemeen
     export_to(laptop, connected)
     import_packages(gemeente.engine, gemeente.data_dir, [connected])
     ids = {row["id"] for _, row in snapshot_rows(gemeente.engine, "statusmomenten")}
-    assert gemeente.rows("SELECT uuid FROM exchange_status_event")[0][0] in ids
+    assert gemeente.rows("SELECT uuid FROM gemeente_status_event")[0][0] in ids
 
 
 def test_return_signed_by_another_key_is_refused_and_changes_nothing(laptop, gemeente,
@@ -142,11 +142,11 @@ def test_gemeente_status_event_is_checked(gemeente, connected):
     with pytest.raises(ExchangeError, match="onbekend"):  # too short to be sure
         add_status_event(gemeente.engine, source_id[:4], referral["id"], "contact",
                          DEMO_DATE, today=DEMO_DATE)
-    assert gemeente.rows("SELECT count(*) FROM exchange_status_event") == [(0,)]
+    assert gemeente.rows("SELECT count(*) FROM gemeente_status_event") == [(0,)]
     # the short id the app shows (bronnen, overzicht, file names) is enough
     add_status_event(gemeente.engine, source_id[:8].upper(), referral["id"], "contact",
                      DEMO_DATE, today=DEMO_DATE)
-    assert gemeente.rows("SELECT source_id FROM exchange_status_event") == [(source_id,)]
+    assert gemeente.rows("SELECT source_id FROM gemeente_status_event") == [(source_id,)]
 
 
 def test_pinning_another_gemeente_key_needs_replace(laptop, gemeente):

@@ -41,7 +41,7 @@ from vrijwilligers_app.services.exchange.initiative_merge import canonical_ids
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.engine import read_session
-from vrijwilligers_app.store.tables import ExchangeSource
+from vrijwilligers_app.store.gemeente.tables import ExchangeSource
 
 SUPPRESS_BELOW = 5
 # The same waiting list as the laptop's Maatjes figures (voorgesteld is not waiting).

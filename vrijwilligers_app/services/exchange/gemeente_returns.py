@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlmodel import col
 
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.codelists import SPECS
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.keys import gemeente_keys
-from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.services.exchange.package_write import (
     build_package,
     remove_superseded,
@@ -28,7 +27,12 @@ from vrijwilligers_app.services.exchange.package_write import (
 from vrijwilligers_app.services.exchange.projection import sociale_kaart
 from vrijwilligers_app.services.exchange.sequence import next_sequence
 from vrijwilligers_app.store.engine import read_session, write_session
-from vrijwilligers_app.store.tables import ExchangeSource, ExchangeStatusEvent, metadata
+from vrijwilligers_app.store.gemeente.tables import (
+    SNAPSHOT,
+    ExchangeSource,
+    ExchangeStatusEvent,
+)
+from vrijwilligers_app.store.tables import metadata
 
 GEMEENTE_SOURCE_ID = "gemeente"
 
@@ -37,8 +41,8 @@ def resolve_source(engine: Engine, given: str) -> str:
     """The full source id for what the user typed: the full id, or the short form the app
     shows (its first 8 characters or more), when exactly one known source starts with it."""
     with engine.connect() as connection:
-        known = [str(s) for s in connection.execute(text("SELECT source_id FROM "
-                                                         "exchange_source")).scalars()]
+        known = [str(s) for s in connection.execute(
+            select(col(ExchangeSource.source_id))).scalars()]
     typed = given.strip().lower()
     if typed in known:
         return typed
@@ -63,11 +67,13 @@ def add_status_event(engine: Engine, source_id: str, referral_key: str, kind: st
     if on > today:
         raise ExchangeError("De datum ligt in de toekomst.")
     source_id = resolve_source(engine, source_id)
-    referral = next((row for _, row in snapshot_rows(engine, "doorverwijzingen", source_id)
-                     if row["id"] == referral_key), None)
-    if referral is None:
+    referrals = SNAPSHOT["doorverwijzingen"]
+    with engine.connect() as connection:
+        signalled = connection.execute(select(referrals.c.gesignaleerd_op).where(
+            referrals.c.source_id == source_id, referrals.c.id == referral_key)).scalar()
+    if signalled is None:
         raise ExchangeError(f"Doorverwijzing {referral_key} is niet bekend bij bron {source_id}.")
-    if on < date.fromisoformat(referral["gesignaleerd_op"]):
+    if on < signalled:
         raise ExchangeError("De datum ligt vóór de dag waarop de doorverwijzing gesignaleerd "
                             "is.")
     if (kind == "doorgestuurd") != bool(destination_code):

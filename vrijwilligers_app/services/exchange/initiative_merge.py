@@ -18,7 +18,7 @@ from sqlmodel import col
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.store.engine import read_session, write_session
-from vrijwilligers_app.store.tables import ExchangeInitiativeAlias, ExchangeSource
+from vrijwilligers_app.store.gemeente.tables import ExchangeInitiativeAlias, ExchangeSource
 
 
 @dataclass(frozen=True)

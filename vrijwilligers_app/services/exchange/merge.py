@@ -9,16 +9,13 @@ old rows go, the new ones come, the package is logged. Refused packages change n
 packages in the same run are still merged.
 """
 
-import json
 import logging
 from collections.abc import Iterable
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, col
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlmodel import Session
 
 from vrijwilligers_app.services.exchange.errors import (
     AlreadyRead,
@@ -44,29 +41,18 @@ from vrijwilligers_app.services.exchange.scan import (
     package_files,
     read_capped,
 )
+from vrijwilligers_app.services.exchange.snapshot import replace_rows, snapshot_rows
 from vrijwilligers_app.services.steps import Progress
-from vrijwilligers_app.store.engine import write_session
-from vrijwilligers_app.store.tables import (
-    ExchangePackage,
-    ExchangeRecord,
-    ExchangeSource,
-    metadata,
-)
+from vrijwilligers_app.store.engine import read_session, write_session
+from vrijwilligers_app.store.gemeente.tables import ExchangeImport, ExchangeSource
 from vrijwilligers_app.store.tables.base import utcnow
 
 log = logging.getLogger(__name__)
 UNEXPECTED = ("onverwachte fout bij het inlezen; er is niets van dit bestand opgeslagen. De "
               "andere bestanden zijn wel gelezen.")
 
-
-def _json_default(value: object) -> str:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def _dump(row: dict[str, Any]) -> str:
-    return json.dumps(row, default=_json_default, ensure_ascii=False, separators=(",", ":"))
+__all__ = ["accept_and_import", "import_packages", "merge_package", "snapshot_rows"]
+ALREADY_READ = "al eerder ingelezen (zelfde pakket, misschien hernoemd)"
 
 
 def merge_package(engine: Engine, package: Package, file_name: str,
@@ -74,9 +60,23 @@ def merge_package(engine: Engine, package: Package, file_name: str,
     """Replace the source's snapshot by the package's; returns a note. A package signed by a
     key nobody accepted yet is put in quarantine (Quarantined); PackageRefused /
     PackageIgnored leave the register as it was."""
+    try:
+        held = _merge(engine, package, file_name, file_path)
+    except IntegrityError:  # another user's import logged this package first: rolled back
+        with read_session(engine) as session:
+            if session.get(ExchangeImport, package.package_hash) is not None:
+                raise AlreadyRead(ALREADY_READ) from None
+        raise
+    if held is not None:  # committed: the quarantine row stays, the package waits
+        raise held
+    return ""
+
+
+def _merge(engine: Engine, package: Package, file_name: str, file_path: Path | None
+           ) -> PackageRefused | None:
     with write_session(engine) as session:
-        if session.get(ExchangePackage, package.package_hash) is not None:
-            raise AlreadyRead("al eerder ingelezen (zelfde pakket, misschien hernoemd)")
+        if session.get(ExchangeImport, package.package_hash) is not None:
+            raise AlreadyRead(ALREADY_READ)
         source = session.get(ExchangeSource, package.source_id)
         if source is None:
             held = hold(session, package, file_path)
@@ -90,9 +90,7 @@ def merge_package(engine: Engine, package: Package, file_name: str,
         else:
             held = None
             _replace_snapshot(session, source, package, file_name)
-    if held is not None:  # committed: the quarantine row stays, the package waits
-        raise held
-    return ""
+    return held
 
 
 def _replace_snapshot(session: Session, source: ExchangeSource, package: Package,
@@ -101,16 +99,11 @@ def _replace_snapshot(session: Session, source: ExchangeSource, package: Package
     source.last_sequence = package.sequence
     source.snapshot_at = package.created_at
     session.add(source)
-    session.flush()
-    session.execute(delete(ExchangeRecord).where(
-        col(ExchangeRecord.source_id) == package.source_id))
-    records = [{"source_id": package.source_id, "table_name": name, "data": _dump(row)}
-               for name, rows in package.tables.items() for row in rows]
-    if records:  # Core executemany: no ORM objects for thousands of rows
-        session.connection().execute(insert(metadata.tables["exchange_record"]), records)
-    session.add(ExchangePackage(package_hash=package.package_hash, kind="export",
-                                source_id=package.source_id, sequence=package.sequence,
-                                file_name=file_name[:260], read_at=utcnow()))
+    session.add(ExchangeImport(package_hash=package.package_hash, source_id=package.source_id,
+                               sequence=package.sequence, file_name=file_name[:260],
+                               read_at=utcnow()))
+    session.flush()  # the package's key first: a second importer fails here, not later
+    replace_rows(session.connection(), package.source_id, package.tables)
 
 
 def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
@@ -159,18 +152,6 @@ def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
     if progress:
         progress(len(files), len(files), "Klaar")
     return report
-
-
-def snapshot_rows(engine: Engine, table: str, source_id: str | None = None
-                  ) -> list[tuple[str, dict[str, Any]]]:
-    """(source id, row) of one export table, of one source or all; dates stay ISO text."""
-    stmt = select(col(ExchangeRecord.source_id), col(ExchangeRecord.data)).where(
-        col(ExchangeRecord.table_name) == table)
-    if source_id is not None:
-        stmt = stmt.where(col(ExchangeRecord.source_id) == source_id)
-    with engine.connect() as connection:
-        return [(source, json.loads(data)) for source, data in
-                connection.execute(stmt.order_by(col(ExchangeRecord.row_id)))]
 
 
 def accept_and_import(engine: Engine, data_dir: Path, given: str,

@@ -1,12 +1,12 @@
 """Sources are enrolled, not assumed (issue 17).
 
 A package signed by a key that no gemeente user accepted is not merged: it waits in
-`exchange_quarantine`, listed with the key's fingerprint and the name the laptop gave itself.
+`gemeente_quarantine`, listed with the key's fingerprint and the name the laptop gave itself.
 The laptop shows the same fingerprint on its first export, so the gemeente can compare them
 (by phone or on paper) before accepting. Accepting creates the source with that key and reads
 its waiting packages newest first: the newest valid one wins, older ones are then ignored as
 older snapshots, and each package is read once (its manifest hash is the key of
-`exchange_package`). Refusing marks the key, so later packages with it are refused at once.
+`gemeente_package`). Refusing marks the key, so later packages with it are refused at once.
 """
 
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ from vrijwilligers_app.services.exchange.errors import ExchangeError, PackageIgn
 from vrijwilligers_app.services.exchange.keys import fingerprint
 from vrijwilligers_app.services.exchange.package_read import Package
 from vrijwilligers_app.store.engine import read_session, write_session
-from vrijwilligers_app.store.tables import ExchangeQuarantine, ExchangeSource
+from vrijwilligers_app.store.gemeente.tables import ExchangeQuarantine, ExchangeSource
 
 
 class Quarantined(PackageIgnored):

@@ -14,7 +14,7 @@ from sqlmodel import col
 
 from vrijwilligers_app.services.exchange.merge import snapshot_rows
 from vrijwilligers_app.store.engine import read_session
-from vrijwilligers_app.store.tables import ExchangeSource
+from vrijwilligers_app.store.gemeente.tables import ExchangeSource
 
 SHORT = 8  # characters of the referral key the laptop shows as its number
 

@@ -25,12 +25,12 @@ from vrijwilligers_app.store.tables.codes import (
 from vrijwilligers_app.store.tables.consents import Consent
 from vrijwilligers_app.store.tables.destinations import Destination, DestinationLifeDomain
 from vrijwilligers_app.store.tables.exchange import (
-    ExchangeInitiativeAlias,
     ExchangePackage,
-    ExchangeQuarantine,
-    ExchangeRecord,
-    ExchangeSource,
-    ExchangeStatusEvent,
+    LegacyExchangeInitiativeAlias,
+    LegacyExchangeQuarantine,
+    LegacyExchangeRecord,
+    LegacyExchangeSource,
+    LegacyExchangeStatusEvent,
 )
 from vrijwilligers_app.store.tables.initiatives import (
     Initiative,
@@ -54,10 +54,9 @@ __all__ = [
     "Consent",
     "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
-    "Evaluation", "ExchangeInitiativeAlias", "ExchangePackage", "ExchangeQuarantine",
-    "ExchangeRecord", "ExchangeSource",
-    "ExchangeStatusEvent", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",
-    "InitiativeType",
+    "Evaluation", "ExchangePackage", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",
+    "InitiativeType", "LegacyExchangeInitiativeAlias", "LegacyExchangeQuarantine",
+    "LegacyExchangeRecord", "LegacyExchangeSource", "LegacyExchangeStatusEvent",
     "LifeDomain", "MatchEndReason", "Neighbourhood", "Participation", "Record", "Referral",
     "ReferralEvent", "ReferralLifeDomain", "Resident", "Setting", "Shift", "VisitorType",
     "Volunteer", "VolunteerExitReason", "VolunteerRole", "metadata",

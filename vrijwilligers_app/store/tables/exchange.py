@@ -1,8 +1,9 @@
-"""Exchange with the gemeente: packages read (both sides) and the gemeente's merged snapshots.
+"""Exchange with the gemeente: the return packages a laptop read, and legacy gemeente tables.
 
-On a laptop only `exchange_package` is used (return packages already read). On the gemeente's
-own data dir: the pinned key of every source (laptop), the current snapshot of each source as
-rows of its export tables, and the status events the gemeente adds to send back.
+On a laptop `exchange_package` holds the return packages already read. The `Legacy*` tables
+held the gemeente's data before it got its own store (store/gemeente, issue 17); its first
+migration copies them there. Nothing reads or writes them any more; they stay described here
+so that the laptop chain and its models agree until a later revision drops them.
 """
 
 from datetime import datetime
@@ -26,7 +27,7 @@ class ExchangePackage(SQLModel, table=True):
     read_at: datetime = Field(default_factory=utcnow)
 
 
-class ExchangeSource(SQLModel, table=True):
+class LegacyExchangeSource(SQLModel, table=True):
     """Gemeente side: a laptop, its key pinned on first contact."""
 
     __tablename__ = "exchange_source"
@@ -38,7 +39,7 @@ class ExchangeSource(SQLModel, table=True):
     snapshot_at: datetime | None = None  # created_at of the snapshot held now
 
 
-class ExchangeRecord(SQLModel, table=True):
+class LegacyExchangeRecord(SQLModel, table=True):
     """Gemeente side: one row of a source's current snapshot (a CSV row as JSON)."""
 
     __tablename__ = "exchange_record"
@@ -52,7 +53,7 @@ class ExchangeRecord(SQLModel, table=True):
     data: str
 
 
-class ExchangeStatusEvent(SQLModel, table=True):
+class LegacyExchangeStatusEvent(SQLModel, table=True):
     """Gemeente side: a status event for a source's referral, sent back in return packages."""
 
     __tablename__ = "exchange_status_event"
@@ -66,7 +67,7 @@ class ExchangeStatusEvent(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class ExchangeQuarantine(SQLModel, table=True):
+class LegacyExchangeQuarantine(SQLModel, table=True):
     """Gemeente side: a package signed by a key nobody accepted yet (issue 17). It waits,
     listed with its key's fingerprint and the name the laptop gave itself, until a gemeente
     user accepts the key (then it is read from `file_path`) or refuses it (`refused`: later
@@ -84,7 +85,7 @@ class ExchangeQuarantine(SQLModel, table=True):
     refused: bool = False
 
 
-class ExchangeInitiativeAlias(SQLModel, table=True):
+class LegacyExchangeInitiativeAlias(SQLModel, table=True):
     """Gemeente side: an initiative entered on several laptops under different ids, merged
     by a gemeente user (issue 17): city-wide it counts once, as `canonical_id`."""
 
