@@ -64,7 +64,7 @@ def test_round_trip_through_a_sync_folder(dirs, tmp_path, capsys, gemeente_db):
         import psycopg
 
         with psycopg.connect(gemeente_db) as connection:
-            assert connection.execute("SELECT count(*) FROM exchange_source").fetchone() == (1,)
+            assert connection.execute("SELECT count(*) FROM gemeente_source").fetchone() == (1,)
 
 
 def test_import_reports_refused_files_and_exits_1(dirs, tmp_path, capsys):
