@@ -11,7 +11,7 @@ Nothing here asserts on time; numbers and ratios go to bench-results/exchange.js
 - import_packages() of 50 sealed laptop packages (demo klein, each laptop its own keys):
   read, decrypt, unzip in memory, verify, Table Schema check of every cell, merge.
   Baseline: plain sqlite3 executemany of the same rows (JSON text) into a table like
-  exchange_record, one transaction per package.
+  the old exchange_record, one transaction per package.
 """
 
 import csv
@@ -72,7 +72,7 @@ def enrol_all(db: Path, keys: list) -> None:
     """The laptops' keys accepted by the gemeente (issue 17), nothing read yet."""
     connection = sqlite3.connect(db, isolation_level=None)
     connection.executemany(
-        "INSERT INTO exchange_source (source_id, name, public_key, pinned_at, last_sequence) "
+        "INSERT INTO gemeente_source (source_id, name, public_key, pinned_at, last_sequence) "
         "VALUES (?, '', ?, '2026-11-23 00:00:00', 0)",
         [(k.source_id, k.public_hex) for k in keys])
     connection.close()

@@ -206,6 +206,12 @@ def _lines(text: io.TextIOBase, where: str) -> Iterator[str]:
 def read_csv_stream(table: Table, stream: IO[bytes]) -> list[dict[str, Any]]:
     """read_csv from a binary stream (an entry of the zip), decoded as it is read, so the
     inflated file is never held whole in memory beside its rows."""
+    return list(iter_csv_stream(table, stream))
+
+
+def iter_csv_stream(table: Table, stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+    """The rows of read_csv_stream one at a time, checked as they come (the gemeente writes
+    them to its store while reading: issue 17); PackageRefused at the first bad row."""
     where = table.path
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     reader = csv.reader(_lines(text, where), delimiter=DELIMITER, strict=True)
@@ -214,7 +220,7 @@ def read_csv_stream(table: Table, stream: IO[bytes]) -> list[dict[str, Any]]:
         if header != table.header:
             raise PackageRefused(f"{where}: de kolommen kloppen niet met het schema (verwacht "
                                  f"{', '.join(table.header)}).")
-        return _rows(table, reader)
+        yield from _rows(table, reader)
     except csv.Error as exc:
         raise PackageRefused(f"{where}, rij {reader.line_num}: geen geldige CSV "
                              f"({csv_reason(exc)}).") from exc
@@ -225,11 +231,10 @@ def read_csv_stream(table: Table, stream: IO[bytes]) -> list[dict[str, Any]]:
         text.detach()
 
 
-def _rows(table: Table, reader: Iterable[Sequence[str]]) -> list[dict[str, Any]]:
+def _rows(table: Table, reader: Iterable[Sequence[str]]) -> Iterator[dict[str, Any]]:
     where, columns, width = table.path, table.columns, len(table.columns)
     parsers = [(column, _parser(column)) for column in columns]
     keys: set[tuple[Any, ...]] = set()
-    rows = []
     for number, cells in enumerate(reader, start=2):
         if len(cells) != width:
             raise PackageRefused(f"{where}, rij {number}: {len(cells)} velden in plaats van "
@@ -251,5 +256,4 @@ def _rows(table: Table, reader: Iterable[Sequence[str]]) -> list[dict[str, Any]]
             raise PackageRefused(f"{where}, rij {number}: dubbele sleutel "
                                  f"({', '.join(str(k) for k in key)}).")
         keys.add(key)
-        rows.append(row)
-    return rows
+        yield row

@@ -103,7 +103,7 @@ def _replace_snapshot(session: Session, source: ExchangeSource, package: Package
                                sequence=package.sequence, file_name=file_name[:260],
                                read_at=utcnow()))
     session.flush()  # the package's key first: a second importer fails here, not later
-    replace_rows(session.connection(), package.source_id, package.tables)
+    replace_rows(session.connection(), package.source_id, package.table_rows)
 
 
 def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
@@ -123,7 +123,7 @@ def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],
             continue
         try:
             package = read_package(content, expected_kind="export", box_key=box_key,
-                                   limits=limits)
+                                   limits=limits, stream=True)
             del content
             note = merge_package(engine, package, path.name, path)
         except WrongKind as exc:

@@ -20,6 +20,7 @@ import re
 import uuid
 import zipfile
 import zlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -32,6 +33,7 @@ from nacl.signing import VerifyKey
 from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.exchange.cells import read_csv, read_csv_stream
 from vrijwilligers_app.services.exchange.errors import PackageRefused, WrongKind
+from vrijwilligers_app.services.exchange.package_stream import StreamedTables
 from vrijwilligers_app.services.exchange.package_write import (
     DATAPACKAGE,
     MAGIC,
@@ -73,6 +75,13 @@ class Package:
     package_hash: str
     manifest: dict[str, Any]
     tables: dict[str, list[dict[str, Any]]] = field(repr=False)
+    # read_package(stream=True): no rows in `tables`; each table read from the zip when used
+    stream: StreamedTables | None = field(default=None, repr=False)
+
+    @property
+    def table_rows(self) -> Mapping[str, Iterable[dict[str, Any]]]:
+        """Every table's rows: streamed from the zip, or the parsed lists."""
+        return self.stream if self.stream is not None else self.tables
 
     @property
     def verify_key(self) -> VerifyKey:
@@ -237,11 +246,12 @@ DEFAULT_LIMITS = Limits()
 
 
 def read_package(content: bytes, *, expected_kind: str | None = None,
-                 box_key: PrivateKey | None = None, limits: Limits = DEFAULT_LIMITS
-                 ) -> Package:
+                 box_key: PrivateKey | None = None, limits: Limits = DEFAULT_LIMITS,
+                 stream: bool = False) -> Package:
     """Check and read a package. The CSVs are inflated twice, a chunk at a time: once for
     their hashes (checked against the signed manifest), then parsed as they inflate, so no
-    inflated file is held whole in memory, whatever sizes the zip declares."""
+    inflated file is held whole in memory, whatever sizes the zip declares. With `stream`
+    the second pass is left to whoever uses the rows (package_stream.StreamedTables)."""
     if len(content) > limits.file_bytes:
         raise PackageRefused(f"Het bestand is te groot ({len(content) // MB} MB; hooguit "
                              f"{limits.file_bytes // MB} MB).")
@@ -272,11 +282,12 @@ def read_package(content: bytes, *, expected_kind: str | None = None,
         if sorted(names) != sorted(tables):
             raise PackageRefused("datapackage.json noemt andere tabellen dan deze schemaversie "
                                  f"kent ({', '.join(sorted(set(names) ^ set(tables)))}).")
-        rows = {name: _parse(archive, infos.get(table.path), table)
-                for name, table in tables.items()}
+        rows = {} if stream else {name: _parse(archive, infos.get(table.path), table)
+                                  for name, table in tables.items()}
     clean_tables(tables, rows)
     for name in TABLES[kind]:  # tables an older schema version did not have: empty
-        rows.setdefault(name, [])
+        if not stream:
+            rows.setdefault(name, [])
     try:
         created_at = datetime.fromisoformat(str(manifest["created_at"]).replace("Z", "+00:00"))
     except (KeyError, ValueError) as exc:
@@ -285,7 +296,9 @@ def read_package(content: bytes, *, expected_kind: str | None = None,
                    sequence=manifest["sequence"], schema_version=manifest["schema_version"],
                    created_at=created_at, public_key=str(manifest["public_key"]),
                    package_hash=hashlib.sha256(small[MANIFEST]).hexdigest(),
-                   manifest=manifest, tables=rows)
+                   manifest=manifest, tables=rows,
+                   stream=StreamedTables(content, tables, tuple(TABLES[kind])) if stream
+                   else None)
 
 
 def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo | None, table: Table

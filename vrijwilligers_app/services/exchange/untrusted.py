@@ -10,7 +10,8 @@ controls and keeps a formula-looking cell as text by its leading apostrophe, as 
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from vrijwilligers_app.services.exchange.schema import Table
@@ -31,10 +32,26 @@ def clean_tables(tables: Mapping[str, Table], rows: Mapping[str, list[dict[str, 
                  ) -> None:
     """Clean every string cell of every table in place."""
     for name, table in tables.items():
-        texts = [column.name for column in table.columns
-                 if column.type == "string" and not column.formula_safe]
         for row in rows.get(name, ()):
-            for key in texts:
-                value = row.get(key)
-                if value:
-                    row[key] = clean_text(value)
+            clean_row(table, row)
+
+
+def clean_rows(table: Table, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The rows of one table with every string cell cleaned, as they come (streamed)."""
+    for row in rows:
+        clean_row(table, row)
+        yield row
+
+
+@lru_cache(maxsize=64)
+def _texts(table: Table) -> tuple[str, ...]:
+    return tuple(column.name for column in table.columns
+                 if column.type == "string" and not column.formula_safe)
+
+
+def clean_row(table: Table, row: dict[str, Any]) -> None:
+    """Clean one row's string cells in place."""
+    for key in _texts(table):
+        value = row.get(key)
+        if value:
+            row[key] = clean_text(value)

@@ -179,3 +179,6 @@ def _snapshot_table(export_name: str) -> Table:
 
 
 SNAPSHOT: dict[str, Table] = {name: _snapshot_table(name) for name in SNAPSHOT_COLUMNS}
+# The city figures join each referral to its events (figures_sql.referral_cohort).
+Index("ix_gemeente_statusmomenten_referral", SNAPSHOT["statusmomenten"].c.source_id,
+      SNAPSHOT["statusmomenten"].c.doorverwijzing)

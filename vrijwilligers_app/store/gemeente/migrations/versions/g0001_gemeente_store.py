@@ -138,6 +138,8 @@ def _create_tables() -> None:
                                     name=f"fk_gemeente_{name}_source_id",
                                     ondelete="CASCADE"),
             sa.PrimaryKeyConstraint("source_id", *KEYS[name], name=f"pk_gemeente_{name}"))
+    op.create_index("ix_gemeente_statusmomenten_referral", "gemeente_statusmomenten",
+                    ["source_id", "doorverwijzing"])
 
 
 def _copy(connection: sa.Connection, old: str, new: str, columns: list[str],

@@ -1,0 +1,206 @@
+"""The city figures' SQL (issue 17): counts and sums GROUP BY source in the database, and the
+city-wide versions over the rows that count once. Dialect-neutral SQLAlchemy Core (window
+functions, CASE, COALESCE: SQLite 3.25+ and PostgreSQL alike); nothing SQLite-only.
+
+Shared records (initiatives, sociale kaart, volunteer counts and names per initiative,
+activities) may reach the gemeente from several laptops: city-wide each counts once, as in
+the newest snapshot (`picked`). Initiatives merged by a gemeente user count as their
+canonical id. Pseudonymised records (residents, requests, matches, referrals) are added up.
+Every function returns {source_id: value, CITY: value}; sources without rows are absent.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, Connection, Select, Subquery, and_, case, func, or_, select
+
+from vrijwilligers_app.domain import referral_rules as rules
+from vrijwilligers_app.store.gemeente.tables import SNAPSHOT, gemeente_metadata
+
+CITY = None  # the key of the city-wide value in every result
+Values = dict[str | None, Any]
+_SOURCE = gemeente_metadata.tables["gemeente_source"]
+_ALIAS = gemeente_metadata.tables["gemeente_initiative_alias"]
+
+
+def source_rank() -> Subquery:
+    """source_id -> r: 1 for the newest snapshot (sources never read last; ties by name)."""
+    s = _SOURCE
+    return select(s.c.source_id, func.row_number().over(order_by=(
+        case((s.c.snapshot_at.is_(None), 1), else_=0), s.c.snapshot_at.desc(), s.c.name,
+        s.c.source_id)).label("r")).subquery("rank")
+
+
+def canonical(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """An initiative id as the city counts it (a merged id as its canonical id)."""
+    found = select(_ALIAS.c.canonical_id).where(_ALIAS.c.initiative_id == column)
+    return func.coalesce(found.scalar_subquery(), column)
+
+
+def picked(name: str, key: Iterable[ColumnElement[Any]] | None = None) -> Subquery:
+    """The rows of a shared table that count city-wide: per key, the newest source's."""
+    table, rank = SNAPSHOT[name], source_rank()
+    keys = list(key) if key is not None else \
+        [c for c in table.primary_key.columns if c.name != "source_id"]
+    ranked = select(*table.c, func.row_number().over(partition_by=keys, order_by=rank.c.r)
+                    .label("pick")).join(rank, rank.c.source_id == table.c.source_id
+                                         ).subquery(f"ranked_{name}")
+    return select(*(c for c in ranked.c if c.name != "pick")).where(
+        ranked.c.pick == 1).subquery(f"picked_{name}")
+
+
+def _both(connection: Connection, per_source: Select[Any], city: Select[Any]) -> Values:
+    result: Values = {sid: value for sid, value in connection.execute(per_source)}
+    result[CITY] = connection.execute(city).scalar()
+    return result
+
+
+def _grouped(connection: Connection, per_source: Select[Any], city: Select[Any]
+             ) -> dict[str | None, dict[str, Any]]:
+    result: dict[str | None, dict[str, Any]] = {}
+    for sid, group, value in connection.execute(per_source):
+        result.setdefault(sid, {})[group] = value
+    result[CITY] = {group: value for group, value in connection.execute(city)}
+    return result
+
+
+def _per_source(table: Any, value: ColumnElement[Any], *where: ColumnElement[bool]
+                ) -> Select[Any]:
+    return select(table.c.source_id, value).where(*where).group_by(table.c.source_id)
+
+
+def initiatives_active(connection: Connection) -> Values:
+    t, p = SNAPSHOT["initiatieven"], picked("initiatieven", [canonical(SNAPSHOT[
+        "initiatieven"].c.id)])
+    return _both(connection, _per_source(t, func.count(), t.c.einddatum.is_(None),
+                                         t.c.gearchiveerd_op.is_(None)),
+                 select(func.count()).select_from(p).where(p.c.einddatum.is_(None),
+                                                           p.c.gearchiveerd_op.is_(None)))
+
+
+def volunteer_places(connection: Connection) -> Values:
+    t = SNAPSHOT["vrijwilligers_per_initiatief"]
+    p = picked("vrijwilligers_per_initiatief", [canonical(t.c.initiatief)])
+    return _both(connection, _per_source(t, func.sum(t.c.actief)), select(func.sum(p.c.actief)))
+
+
+def volunteers_listed(connection: Connection) -> Values:
+    t = SNAPSHOT["vrijwilligers_vermeld"]  # a name listed anywhere counts once, city-wide
+    return _both(connection, _per_source(t, func.count(t.c.id.distinct())),
+                 select(func.count(t.c.id.distinct())))
+
+
+def added_up(connection: Connection, name: str, value: str | None = None,
+             where: Any = None) -> Values:
+    """count(*) (or sum(value)) of a pseudonymised table per source and for the city."""
+    t = SNAPSHOT[name]
+    measure = func.count() if value is None else func.sum(t.c[value])
+    conditions = [where(t)] if where is not None else []
+    return _both(connection, _per_source(t, measure, *conditions),
+                 select(measure).select_from(t).where(*conditions))
+
+
+def matches_ended_by_reason(connection: Connection, start: date, end: date
+                            ) -> dict[str | None, dict[str, Any]]:
+    t = SNAPSHOT["maatjeskoppelingen"]
+    reason = case((or_(t.c.reden.is_(None), t.c.reden == ""), "onbekend"), else_=t.c.reden)
+    ended = t.c.beeindigd_op.between(start, end)
+    return _grouped(
+        connection,
+        select(t.c.source_id, reason, func.count()).where(ended).group_by(t.c.source_id,
+                                                                          reason),
+        select(reason, func.count()).where(ended).group_by(reason))
+
+
+def activities(connection: Connection, start: date, end: date
+               ) -> tuple[Values, Values, dict[str | None, dict[str, Any]]]:
+    """(activities held in the period, their volunteer hours, visitors by type)."""
+    a, v, p = SNAPSHOT["activiteiten"], SNAPSHOT["bezoekers"], picked("activiteiten")
+    held = and_(a.c.afgelast.is_(False), a.c.datum.between(start, end))
+    city_held = and_(p.c.afgelast.is_(False), p.c.datum.between(start, end))
+    counts = _both(connection, _per_source(a, func.count(), held),
+                   select(func.count()).select_from(p).where(city_held))
+    hours = _both(connection, _per_source(a, func.sum(a.c.vrijwilligersuren), held),
+                  select(func.sum(p.c.vrijwilligersuren)).where(city_held))
+    visitors = _grouped(
+        connection,
+        select(v.c.source_id, v.c.bezoekerstype, func.sum(v.c.aantal)).join(
+            a, and_(a.c.source_id == v.c.source_id, a.c.id == v.c.activiteit)).where(held)
+        .group_by(v.c.source_id, v.c.bezoekerstype),
+        select(v.c.bezoekerstype, func.sum(v.c.aantal)).join(
+            p, and_(p.c.source_id == v.c.source_id, p.c.id == v.c.activiteit)).where(
+            city_held).group_by(v.c.bezoekerstype))
+    return counts, hours, visitors
+
+
+class CohortRow(NamedTuple):
+    source_id: str
+    organisatie: str
+    registered: datetime | None
+    contact: datetime | None
+    done: datetime | None
+    state_at: datetime | None  # the last opening or closing event
+    state_kind: str | None  # its kind (the greatest, when two share the moment)
+    agreed_days: int | None  # on the laptop's own sociale kaart
+    city_agreed_days: int | None  # on the city's (the newest snapshot's)
+
+
+def referral_cohort(connection: Connection, start: date, end: date) -> list[CohortRow]:
+    """One row per referral signalled in the period, with its dates as
+    services.referral_figures defines them (first aanmelding, first contact, first done after
+    the last aanmelding, the last opening/closing event and its kind) and the agreed days of
+    its organisation on its own laptop's sociale kaart and on the city's. One pass over the
+    referrals and their events (index on the events' referral), windows for the two "last"
+    moments, then GROUP BY referral."""
+    e, r, k = SNAPSHOT["statusmomenten"], SNAPSHOT["doorverwijzingen"], SNAPSHOT["sociale_kaart"]
+    state = rules.OPENING | rules.CLOSING
+    referral = (r.c.source_id, r.c.id)
+
+    def when(condition: ColumnElement[bool]) -> ColumnElement[Any]:
+        return case((condition, e.c.moment))
+
+    events = select(
+        r.c.source_id, r.c.id, r.c.organisatie, e.c.soort, e.c.moment,
+        func.max(when(e.c.soort == "aangemeld")).over(partition_by=referral)
+        .label("last_registered"),
+        func.max(when(e.c.soort.in_(state))).over(partition_by=referral).label("state_at"),
+    ).select_from(r.outerjoin(e, and_(e.c.source_id == r.c.source_id,
+                                      e.c.doorverwijzing == r.c.id))
+                  ).where(r.c.gesignaleerd_op.between(start, end)).subquery("events")
+    w = events.c
+    dates = select(
+        w.source_id, w.organisatie,
+        func.min(case((w.soort == "aangemeld", w.moment))).label("registered"),
+        func.min(case((w.soort.in_(rules.FIRST_CONTACT), w.moment))).label("contact"),
+        func.min(case((and_(w.soort.in_(rules.DONE), or_(
+            w.last_registered.is_(None), w.moment >= w.last_registered)), w.moment))
+        ).label("done"),
+        func.max(w.state_at).label("state_at"),
+        func.max(case((and_(w.soort.in_(state), w.moment == w.state_at), w.soort))
+                 ).label("state_kind"),
+    ).group_by(w.source_id, w.id, w.organisatie).subquery("dates")
+    query = select(dates, k.c.reactietermijn_dagen).select_from(dates.outerjoin(
+        k, and_(k.c.source_id == dates.c.source_id, k.c.code == dates.c.organisatie)))
+    city_kaart = picked("sociale_kaart")
+    agreed = dict(connection.execute(select(city_kaart.c.code,
+                                            city_kaart.c.reactietermijn_dagen)).all())
+    return [CohortRow._make((*row, agreed.get(row.organisatie)))
+            for row in connection.execute(query)]
+
+
+def requests_waiting(connection: Connection, statuses: Iterable[str]) -> Values:
+    waiting = list(statuses)
+    return added_up(connection, "maatjes_aanvragen", where=lambda t: t.c.status.in_(waiting))
+
+
+def matches_active(connection: Connection) -> Values:
+    return added_up(connection, "maatjeskoppelingen", where=lambda t: and_(
+        t.c.gestart_op.is_not(None), t.c.beeindigd_op.is_(None)))
+
+
+def residents(connection: Connection) -> Values:
+    """Residents as rows plus residents only counted (per wijk)."""
+    rows = added_up(connection, "inwoners")
+    counted = added_up(connection, "inwoners_geteld", "aantal")
+    return {k: int(rows.get(k) or 0) + int(counted.get(k) or 0) for k in {*rows, *counted}}
