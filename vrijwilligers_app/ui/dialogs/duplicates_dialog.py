@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.initiative_merge import (
     InitiativeCopy,
     merge_initiatives,
     possible_duplicates,
 )
+from vrijwilligers_app.store.errors import GemeenteDatabaseError
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
@@ -70,7 +72,8 @@ class DuplicatesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.run(possible_duplicates, self.register.engine, on_done=self._show,
+        self.runner.run(on_gemeente_store, self.register.engine, possible_duplicates,
+                        on_done=self._show,
                         on_error=self._failed)
 
     def _show(self, groups: list[list[InitiativeCopy]]) -> None:
@@ -114,7 +117,8 @@ class DuplicatesDialog(QDialog):
                            "In de stadscijfers tellen ze daarna één keer.",
                            yes="Samenvoegen"):
             return
-        self.runner.run(merge_initiatives, self.register.engine, group[0].initiative_id,
+        self.runner.run(on_gemeente_store, self.register.engine, merge_initiatives,
+                        group[0].initiative_id,
                         [c.initiative_id for c in group[1:]], write=True,
                         on_done=lambda _count: self._merged(group), on_error=self._failed)
 
@@ -124,7 +128,7 @@ class DuplicatesDialog(QDialog):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ExchangeError):
+        if isinstance(exc, ExchangeError | GemeenteDatabaseError):  # Dutch already
             self.message.setText(f"Niet gelukt: {exc}")
         else:  # never SQLite's or Python's English text
             self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")

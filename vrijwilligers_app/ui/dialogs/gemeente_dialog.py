@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.gemeente_figures import (
     CityOverview,
     SourceFigures,
@@ -35,6 +36,7 @@ from vrijwilligers_app.services.exchange.gemeente_figures import (
 from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import QUARANTINED, Report
+from vrijwilligers_app.store.errors import GemeenteDatabaseError
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.duplicates_dialog import DuplicatesDialog
@@ -151,7 +153,8 @@ class GemeenteDialog(QDialog):
     def refresh(self) -> None:
         year = self.year.value()
         end = min(date(year, 12, 31), self.today)
-        self.runner.run(city_overview, self.register.engine, date(year, 1, 1), end, self.today,
+        self.runner.run(on_gemeente_store, self.register.engine, city_overview,
+                        date(year, 1, 1), end, self.today,
                         on_done=self._show, on_error=self._failed)
 
     def _show(self, overview: CityOverview) -> None:
@@ -192,7 +195,8 @@ class GemeenteDialog(QDialog):
         if folder is None:
             return
         self._busy(True)
-        self.runner.run(import_packages, self.register.engine, self.register.data_dir,
+        self.runner.run(on_gemeente_store, self.register.engine, import_packages,
+                        self.register.data_dir,
                         [folder], write=True, on_done=self._imported, on_error=self._failed)
 
     def _imported(self, report: Report) -> None:
@@ -225,7 +229,8 @@ class GemeenteDialog(QDialog):
         if folder is None:
             return
         self._busy(True)
-        self.runner.run(write_returns, self.register.engine, self.register.data_dir, folder,
+        self.runner.run(on_gemeente_store, self.register.engine, write_returns,
+                        self.register.data_dir, folder, self.register.engine,
                         on_done=self._returned, on_error=self._failed)
 
     def _returned(self, written: list) -> None:  # type: ignore[type-arg]
@@ -235,7 +240,7 @@ class GemeenteDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, ExchangeError):
+        if isinstance(exc, ExchangeError | GemeenteDatabaseError):  # Dutch already
             self.result_label.setText(f"Niet gelukt: {exc}")
         else:  # never SQLite's or Python's English text
             self.result_label.setText(f"Niet gelukt: {dutch_reason(exc)}.")

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.merge import accept_and_import
 from vrijwilligers_app.services.exchange.quarantine import Waiting, refuse, waiting_sources
 from vrijwilligers_app.services.exchange.scan import Report
+from vrijwilligers_app.store.errors import GemeenteDatabaseError
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
@@ -78,7 +80,8 @@ class QuarantineDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.runner.run(waiting_sources, self.register.engine, on_done=self._show,
+        self.runner.run(on_gemeente_store, self.register.engine, waiting_sources,
+                        on_done=self._show,
                         on_error=self._failed)
 
     def _show(self, waiting: list[Waiting]) -> None:
@@ -114,7 +117,8 @@ class QuarantineDialog(QDialog):
                 "worden de exports van deze laptop ingelezen en tellen ze mee.",
                 yes="Accepteren"):
             return
-        self.runner.run(accept_and_import, self.register.engine, self.register.data_dir,
+        self.runner.run(on_gemeente_store, self.register.engine, accept_and_import,
+                        self.register.data_dir,
                         item.fingerprint, write=True, on_done=self._accepted,
                         on_error=self._failed)
 
@@ -133,7 +137,8 @@ class QuarantineDialog(QDialog):
                 f"{item.fingerprint}\n\nExports met deze sleutel worden dan voortaan geweigerd.",
                 yes="Weigeren"):
             return
-        self.runner.run(refuse, self.register.engine, item.fingerprint, write=True,
+        self.runner.run(on_gemeente_store, self.register.engine, refuse,
+                        item.fingerprint, write=True,
                         on_done=self._refused, on_error=self._failed)
 
     def _refused(self, waiting: Waiting) -> None:
@@ -142,7 +147,7 @@ class QuarantineDialog(QDialog):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ExchangeError):
+        if isinstance(exc, ExchangeError | GemeenteDatabaseError):  # Dutch already
             self.message.setText(f"Niet gelukt: {exc}")
         else:  # never SQLite's or Python's English text
             self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")
