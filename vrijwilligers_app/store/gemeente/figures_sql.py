@@ -116,21 +116,27 @@ def matches_ended_by_reason(connection: Connection, start: date, end: date
 def activities(connection: Connection, start: date, end: date
                ) -> tuple[Values, Values, dict[str | None, dict[str, Any]]]:
     """(activities held in the period, their volunteer hours, visitors by type)."""
-    a, v, p = SNAPSHOT["activiteiten"], SNAPSHOT["bezoekers"], picked("activiteiten")
+    a, v = SNAPSHOT["activiteiten"], SNAPSHOT["bezoekers"]
+    p = picked("activiteiten")
     held = and_(a.c.afgelast.is_(False), a.c.datum.between(start, end))
-    city_held = and_(p.c.afgelast.is_(False), p.c.datum.between(start, end))
-    counts = _both(connection, _per_source(a, func.count(), held),
-                   select(func.count()).select_from(p).where(city_held))
-    hours = _both(connection, _per_source(a, func.sum(a.c.vrijwilligersuren), held),
-                  select(func.sum(p.c.vrijwilligersuren)).where(city_held))
+    city = select(p.c.source_id, p.c.id, p.c.vrijwilligersuren).where(
+        p.c.afgelast.is_(False), p.c.datum.between(start, end)).cte("city_held")
+    counts: Values = {}
+    hours: Values = {}
+    for sid, count, total in connection.execute(
+            select(a.c.source_id, func.count(), func.sum(a.c.vrijwilligersuren)).where(held)
+            .group_by(a.c.source_id)):
+        counts[sid], hours[sid] = count, total
+    counts[CITY], hours[CITY] = connection.execute(
+        select(func.count(), func.sum(city.c.vrijwilligersuren))).one()
     visitors = _grouped(
         connection,
         select(v.c.source_id, v.c.bezoekerstype, func.sum(v.c.aantal)).join(
             a, and_(a.c.source_id == v.c.source_id, a.c.id == v.c.activiteit)).where(held)
         .group_by(v.c.source_id, v.c.bezoekerstype),
-        select(v.c.bezoekerstype, func.sum(v.c.aantal)).join(
-            p, and_(p.c.source_id == v.c.source_id, p.c.id == v.c.activiteit)).where(
-            city_held).group_by(v.c.bezoekerstype))
+        select(v.c.bezoekerstype, func.sum(v.c.aantal)).select_from(city).join(
+            v, and_(v.c.source_id == city.c.source_id, v.c.activiteit == city.c.id))
+        .group_by(v.c.bezoekerstype))
     return counts, hours, visitors
 
 
@@ -150,27 +156,25 @@ def referral_cohort(connection: Connection, start: date, end: date) -> list[Coho
     """One row per referral signalled in the period, with its dates as
     services.referral_figures defines them (first aanmelding, first contact, first done after
     the last aanmelding, the last opening/closing event and its kind) and the agreed days of
-    its organisation on its own laptop's sociale kaart and on the city's. One pass over the
-    referrals and their events (index on the events' referral), windows for the two "last"
-    moments, then GROUP BY referral."""
+    its organisation on its own laptop's sociale kaart and on the city's. The events are
+    read in the order of their covering index (referral, moment, kind): windows give the
+    two "last" moments, GROUP BY the rest; then joined to the period's referrals."""
     e, r, k = SNAPSHOT["statusmomenten"], SNAPSHOT["doorverwijzingen"], SNAPSHOT["sociale_kaart"]
     state = rules.OPENING | rules.CLOSING
-    referral = (r.c.source_id, r.c.id)
+    referral = (e.c.source_id, e.c.doorverwijzing)
 
     def when(condition: ColumnElement[bool]) -> ColumnElement[Any]:
         return case((condition, e.c.moment))
 
-    events = select(
-        r.c.source_id, r.c.id, r.c.organisatie, e.c.soort, e.c.moment,
+    events = select(  # in the order of the covering index: no sort for the window
+        e.c.source_id, e.c.doorverwijzing, e.c.soort, e.c.moment,
         func.max(when(e.c.soort == "aangemeld")).over(partition_by=referral)
         .label("last_registered"),
         func.max(when(e.c.soort.in_(state))).over(partition_by=referral).label("state_at"),
-    ).select_from(r.outerjoin(e, and_(e.c.source_id == r.c.source_id,
-                                      e.c.doorverwijzing == r.c.id))
-                  ).where(r.c.gesignaleerd_op.between(start, end)).subquery("events")
+    ).subquery("events")
     w = events.c
     dates = select(
-        w.source_id, w.organisatie,
+        w.source_id, w.doorverwijzing,
         func.min(case((w.soort == "aangemeld", w.moment))).label("registered"),
         func.min(case((w.soort.in_(rules.FIRST_CONTACT), w.moment))).label("contact"),
         func.min(case((and_(w.soort.in_(rules.DONE), or_(
@@ -179,9 +183,15 @@ def referral_cohort(connection: Connection, start: date, end: date) -> list[Coho
         func.max(w.state_at).label("state_at"),
         func.max(case((and_(w.soort.in_(state), w.moment == w.state_at), w.soort))
                  ).label("state_kind"),
-    ).group_by(w.source_id, w.id, w.organisatie).subquery("dates")
-    query = select(dates, k.c.reactietermijn_dagen).select_from(dates.outerjoin(
-        k, and_(k.c.source_id == dates.c.source_id, k.c.code == dates.c.organisatie)))
+    ).group_by(w.source_id, w.doorverwijzing).subquery("dates")
+    query = select(
+        r.c.source_id, r.c.organisatie, dates.c.registered, dates.c.contact, dates.c.done,
+        dates.c.state_at, dates.c.state_kind, k.c.reactietermijn_dagen,
+    ).select_from(
+        r.outerjoin(dates, and_(dates.c.source_id == r.c.source_id,
+                                dates.c.doorverwijzing == r.c.id))
+        .outerjoin(k, and_(k.c.source_id == r.c.source_id, k.c.code == r.c.organisatie))
+    ).where(r.c.gesignaleerd_op.between(start, end))
     city_kaart = picked("sociale_kaart")
     agreed = dict(connection.execute(select(city_kaart.c.code,
                                             city_kaart.c.reactietermijn_dagen)).all())

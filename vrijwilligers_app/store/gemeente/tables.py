@@ -179,6 +179,8 @@ def _snapshot_table(export_name: str) -> Table:
 
 
 SNAPSHOT: dict[str, Table] = {name: _snapshot_table(name) for name in SNAPSHOT_COLUMNS}
-# The city figures join each referral to its events (figures_sql.referral_cohort).
-Index("ix_gemeente_statusmomenten_referral", SNAPSHOT["statusmomenten"].c.source_id,
-      SNAPSHOT["statusmomenten"].c.doorverwijzing)
+# The city figures read each referral's events from this index alone (covering:
+# figures_sql.referral_cohort).
+_events = SNAPSHOT["statusmomenten"].c
+Index("ix_gemeente_statusmomenten_referral", _events.source_id, _events.doorverwijzing,
+      _events.moment, _events.soort)

@@ -139,7 +139,7 @@ def _create_tables() -> None:
                                     ondelete="CASCADE"),
             sa.PrimaryKeyConstraint("source_id", *KEYS[name], name=f"pk_gemeente_{name}"))
     op.create_index("ix_gemeente_statusmomenten_referral", "gemeente_statusmomenten",
-                    ["source_id", "doorverwijzing"])
+                    ["source_id", "doorverwijzing", "moment", "soort"])
 
 
 def _copy(connection: sa.Connection, old: str, new: str, columns: list[str],
