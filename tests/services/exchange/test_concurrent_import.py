@@ -6,6 +6,7 @@ connections, on one database."""
 import threading
 
 import pytest
+from sqlalchemy import text
 
 from tests.services.exchange.conftest import export_to
 from vrijwilligers_app.services.exchange.merge import import_packages
@@ -71,11 +72,11 @@ def test_losing_the_race_for_a_package_is_reported_as_read_before(laptop, gemeen
     package = read_package(path.read_bytes(), stream=True)
     source = gemeente.rows("SELECT source_id FROM gemeente_source")[0][0]
     with gemeente.engine.begin() as connection:  # as before the first user committed
-        connection.exec_driver_sql(
-            "UPDATE gemeente_source SET last_sequence = 0 WHERE source_id = ?", (source,))
+        connection.execute(text(  # named parameters: SQLite and PostgreSQL alike
+            "UPDATE gemeente_source SET last_sequence = 0 WHERE source_id = :s"), {"s": source})
     with pytest.raises(AlreadyRead):
         merge.merge_package(gemeente.engine, package, path.name, path)
     with gemeente.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "UPDATE gemeente_source SET last_sequence = 1 WHERE source_id = ?", (source,))
+        connection.execute(text(  # named parameters: SQLite and PostgreSQL alike
+            "UPDATE gemeente_source SET last_sequence = 1 WHERE source_id = :s"), {"s": source})
     assert gemeente.dump() == before
