@@ -48,3 +48,18 @@ def test_import_command_refuses_in_dutch(tmp_path: Path, capsys: pytest.CaptureF
     empty.write_bytes(b"")
     assert main(["--data-dir", str(tmp_path / "d"), "import", str(empty)]) == 1
     assert "Fout: leeg.csv: Het bestand is leeg. Er is niets ingelezen" in capsys.readouterr().err
+
+
+def test_import_command_names_error_cells_of_an_old_excel_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An .xls made by LibreOffice (tests/fixtures/import): every error cell is named, the
+    hidden 'Telefoon' column is not read, and only the clean row goes in."""
+    data = tmp_path / "data"
+    workbook = Path(__file__).parent / "fixtures" / "import" / "foutcellen.xls"
+    assert main(["--data-dir", str(data), "import", str(workbook)]) == 0
+    out = capsys.readouterr().out
+    assert "rij 3, kolom Postcode: de cel bevat een fout (#N/B)." in out
+    assert "rij 5, kolom Tel.: de cel bevat een fout (#WAARDE!)." in out
+    assert "rij 6, kolom Geboortejaar: de cel bevat een fout (#VERW!)." in out
+    assert "oud nummer" not in out
+    assert _volunteers(data) == 1

@@ -60,8 +60,8 @@ def run_import(data_dir: Path, args: argparse.Namespace) -> int:
         return 2
     with open_register(data_dir, daily_backup=False) as register:
         headers = sheet.rows[header]
-        mapping = recall_mapping(register.engine, kind, headers) or suggest_mapping(kind,
-                                                                                   headers)
+        mapping = (recall_mapping(register.engine, kind, headers)
+                   or suggest_mapping(kind, headers, sheet.hidden_columns))
         preview = build_preview(register.engine, kind, sheet, header, mapping, source.file_name)
         for line in preview_lines(preview):
             print(line)

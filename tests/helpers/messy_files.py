@@ -59,3 +59,25 @@ def convert(source: Path, fmt: str, out_dir: Path) -> Path:
                     "--convert-to", fmt, "--outdir", str(out_dir), str(source)],
                    check=True, capture_output=True, timeout=180)
     return out_dir / f"{source.stem}.{fmt.split(':')[0]}"
+
+
+ERROR_HEADER = ["Naam", "Telefoon", "Tel.", "Postcode", "Geboortejaar"]
+
+
+def error_workbook(path: Path) -> Path:
+    """Error cells of four kinds and a hidden column whose header the mapping knows
+    ('Telefoon'). The formulas get their (error) values only when LibreOffice recalculates:
+    convert the file before reading it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Deelnemers"
+    ws.append(ERROR_HEADER)
+    ws.append(["Anna de Wit", "oud nummer", "0492-123456", "5701 AB", 1950])
+    ws.append(["Bert Smit", "", "0612345678", "=NA()", 1948])  # #N/B
+    ws.append(["Carla Bos", "", "0612345679", "5702 CD", "=1/0"])  # #DEEL/0!
+    ws.append(["Dirk Aa", "", '="a"+1', "5703 EF", 1960])  # #WAARDE!
+    ws.append(["Els Kok", "", "0612345670", "5704 GH", "=INDIRECT(\"ZZZ0\")"])  # #VERW!
+    ws.column_dimensions["B"].hidden = True
+    wb.save(path)
+    return path

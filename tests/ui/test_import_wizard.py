@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from tests.helpers.messy_files import volunteer_workbook
@@ -79,6 +80,39 @@ def test_import_wizard_end_to_end_with_undo(qtbot, register, answers, tmp_path,
     window.undo_stack.undo()
     assert _names(register) == ["Jansen"]
     assert "ongedaan gemaakt" in wizard.result_page.label.text()
+
+
+def test_ods_with_a_hidden_column_and_error_cells(qtbot, register, answers, monkeypatch
+                                                 ) -> None:  # type: ignore[no-untyped-def]
+    """A LibreOffice file (tests/fixtures/import): the hidden 'Telefoon' column is shown as
+    hidden and left unmapped; each error cell is named in the preview and nothing of it is
+    written."""
+    path = Path(__file__).parents[1] / "fixtures" / "import" / "foutcellen.ods"
+    monkeypatch.setattr(ImportWizard, "ask_path", classmethod(lambda cls, parent: path))
+    window = make_window(qtbot, register)
+    wizard = window.open_import()
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.source_page.choose, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.header_page.header_row.value() == 1
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == MAPPING
+    page = wizard.mapping_page
+    labels = [label.text() for label in page.scroll_area.widget().findChildren(QLabel)]
+    assert sum("(verborgen kolom)" in text for text in labels) == 1
+    assert any("<b>Telefoon (verborgen kolom)</b>" in text for text in labels)
+    assert page.boxes[1].accessibleName() == "Kolom Telefoon (verborgen kolom)"
+    assert page.boxes[1].currentData() == ""  # hidden: not read unless the user chooses it
+    assert page.boxes[2].currentData() == "phone"
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == PREVIEW
+    table = wizard.preview_page.table
+    texts = [table.item(r, 2).text() for r in range(table.rowCount())]
+    assert any("rij 3, kolom Postcode: de cel bevat een fout (#N/B)" in t for t in texts)
+    assert any("rij 5, kolom Tel.: de cel bevat een fout (#WAARDE!)" in t for t in texts)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == RESULT
+    assert _names(register) == ["Wit"]
 
 
 def test_refused_file_shows_the_dutch_reason_on_the_first_step(qtbot, register, tmp_path

@@ -45,8 +45,14 @@ def test_volunteer_list_exported_as_filtered_and_sorted(qtbot, demo_register, an
     box.setCurrentIndex(box.findData(district))
     page.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
     page.view.horizontalHeader().hideSection(3)  # E-mail hidden: not exported
+    said: list[str] = []
+    page.status.connect(said.append)
     window.export_current_list()
     assert asked == ["vrijwilligers.xlsx"]
+    count = page.model.rowCount()
+    assert f"Exporteren naar {target.name}: {count} van {count} rijen…" in said
+    assert said.index(f"{target.name} opslaan…") < len(said) - 1  # then: saved
+    assert said[-1].startswith(f"{count} rijen opgeslagen in ")
     assert answers.asked == []  # volunteers: no residents' data, no question
     ws = _sheet(target)
     assert ws["A1"].value == "Vrijwilligers"

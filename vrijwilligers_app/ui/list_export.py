@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from vrijwilligers_app.services.exporting import RESIDENT_KINDS, export_register
+from vrijwilligers_app.domain.dutch_format import thousands
+from vrijwilligers_app.services.exporting import RESIDENT_KINDS, export_register_steps
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.pages.register_page import RegisterPage
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -61,6 +62,12 @@ def filter_text(page: RegisterPage) -> str:
     return f"{what}. Gesorteerd op {column.header} ({order})."
 
 
+def _progress_text(done: int, total: int, label: str, name: str) -> str:
+    if label == "Opslaan":
+        return f"{name} opslaan…"
+    return f"Exporteren naar {name}: {thousands(done)} van {thousands(total)} rijen…"
+
+
 def export_page(page: RegisterPage, runner: TaskRunner, parent: QWidget) -> bool:
     """Ask where, confirm for residents' data, then write on the TaskRunner. False when the
     user stopped."""
@@ -77,10 +84,12 @@ def export_page(page: RegisterPage, runner: TaskRunner, parent: QWidget) -> bool
         return False
     columns = [model.column_key(c) for c in visible_columns(page.view)]
     page.status.emit(f"{len(ids)} rijen naar {path.name}…")
-    runner.run(export_register, page.engine, model.kind, ids, path, filter_text(page), None,
+    runner.run(export_register_steps, page.engine, model.kind, ids, path, filter_text(page),
                columns, on_done=lambda n: page.status.emit(
                    f"{n} rijen opgeslagen in {path}"),
-               on_error=lambda exc: page.status.emit(f"Exporteren mislukt: {exc}"))
+               on_error=lambda exc: page.status.emit(f"Exporteren mislukt: {exc}"),
+               on_progress=lambda done, total, label: page.status.emit(
+                   _progress_text(done, total, label, path.name)))
     return True
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, select
 
 from vrijwilligers_app.services.editing import save_record
 from vrijwilligers_app.services.exporting import XlsxColumn, export_register, write_xlsx
+from vrijwilligers_app.services.exporting.xlsx import write_xlsx_steps
 from vrijwilligers_app.services.importing import (
     apply_import,
     build_preview,
@@ -92,3 +93,32 @@ def test_round_trip_export_then_import_into_an_empty_register(
         assert _people(empty) == _people(register_engine)
     finally:
         empty.dispose()
+
+
+def test_the_export_streams_and_reports_progress_while_it_writes(tmp_path: Path) -> None:
+    """Progress comes while rows are still being written (not only at the end), and the
+    file appears only once it is complete."""
+    path = tmp_path / "groot.xlsx"
+    made: list[int] = []
+
+    def rows():  # type: ignore[no-untyped-def]
+        for i in range(4500):
+            made.append(i)
+            yield (f"Naam {i}", date(2020, 1, 1 + i % 28), i)
+
+    columns = [XlsxColumn("Naam"), XlsxColumn("Sinds", "date"), XlsxColumn("Nummer", "int")]
+    steps = write_xlsx_steps(path, "Lijst", columns, rows(), total=4500)
+    seen = []
+    try:
+        while True:
+            done, total, label = next(steps)
+            seen.append((done, total, label, len(made), path.exists()))
+    except StopIteration as stop:
+        assert stop.value == 4500
+    assert seen == [(2000, 4500, "Exporteren", 2000, False),
+                    (4000, 4500, "Exporteren", 4000, False),
+                    (4500, 4500, "Opslaan", 4500, False)]
+    ws = openpyxl.load_workbook(path).active
+    assert ws is not None
+    assert ws.cell(4 + 4500, 1).value == "Naam 4499"
+    assert ws.cell(5, 2).is_date and ws.cell(5, 3).value == 0

@@ -68,8 +68,7 @@ def test_preview_of_a_messy_list(register_engine: Engine, messy_xlsx: Path) -> N
     assert pieter.status == "fout"
     assert pieter.errors == ["rij 7, kolom Postcode: '5701' is geen volledige postcode; vul "
                              "ook de twee letters in, bijvoorbeeld 5701 AB."]
-    assert by_row[11].errors == ["rij 11, kolom Tel.: bevat de foutwaarde #N/B uit het "
-                                 "rekenblad."]
+    assert by_row[11].errors == ["rij 11, kolom Tel.: de cel bevat een fout (#N/B)."]
     kees = by_row[12]
     assert kees.status == "nieuw"
     assert (kees.values["first_name"], kees.values["last_name"], kees.values["birth_year"],

@@ -21,7 +21,8 @@ def test_messy_workbook_reads_values_errors_and_hidden_column(messy_xlsx: Path) 
     assert sheet.rows[3][:9] == VOLUNTEER_HEADER
     assert sheet.rows[10][4] == CellError("#N/A")
     assert str(sheet.rows[10][4]) == "#N/B"
-    assert sheet.rows[4][9] == "x"  # the hidden column is read like any other
+    assert sheet.rows[4][9] == "x"  # the hidden column is read like any other ...
+    assert sheet.hidden_columns == {9}  # ... and known to be hidden
     assert ((0, 0), (0, 8)) in sheet.merged
 
 

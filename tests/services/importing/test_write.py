@@ -113,8 +113,8 @@ def test_a_row_the_register_refuses_meanwhile_stops_everything(register, monkeyp
 
     real = write.insert_new
 
-    def second_fails(session, kind, records, today, known):  # type: ignore[no-untyped-def]
-        real(session, kind, records[:1], today, known)  # the first row goes in...
+    def second_fails(session, kind, records, today, known, **options):  # type: ignore[no-untyped-def]
+        real(session, kind, records[:1], today, known, **options)  # the first row goes in...
         raise RowErrors(1, FormErrors({"last_name": "Vul dit in."}, {"last_name": "Achternaam"}))
 
     monkeypatch.setattr(write, "insert_new", second_fails)
@@ -140,3 +140,21 @@ def test_imported_residents_get_the_ledger_consent_from_their_columns(register) 
     stored = load_record(engine, "residents", result.created[0])
     assert (stored["last_name"], stored["recording_given_on"], stored["recording_how"],
             stored["recording_by"]) == ("Yilmaz", date(2024, 5, 12), "mondeling", "Els")
+
+
+def test_a_code_gone_from_its_list_since_the_preview_stops_the_write(  # type: ignore[no-untyped-def]
+        register, monkeypatch) -> None:
+    """The write trusts the preview's cleaned values but checks the code lists again."""
+    from vrijwilligers_app.services.importing import write
+
+    engine, db, data_dir = register
+    sheet = Sheet("Blad1", [["Voornaam", "Achternaam", "Wijk"],
+                            ["Anna", "Jansen", "Brandevoort"], ["Piet", "Bos", ""]])
+    preview = build_preview(engine, "volunteers", sheet, 0,
+                            suggest_mapping("volunteers", sheet.rows[0]), "lijst.csv", TODAY)
+    assert [p.status for p in preview.rows] == ["nieuw", "nieuw"]
+    assert preview.rows[0].values["district_code"]
+    monkeypatch.setattr(write, "known_codes", lambda session: lambda table: frozenset())
+    with pytest.raises(ImportRefused, match="lijst.csv: rij 2: .*intussen veranderd"):
+        _run(apply_import(engine, db, data_dir, preview, {}, TODAY))
+    assert _names(engine) == []

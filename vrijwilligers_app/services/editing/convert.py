@@ -7,6 +7,7 @@ against the register's code lists by the caller-supplied `known` lookup.
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import lru_cache
 
 from vrijwilligers_app.domain import availability
 from vrijwilligers_app.domain.validation import (
@@ -171,8 +172,29 @@ def clean_codes(spec: FieldSpec, raw: object, known: KnownCodes) -> list[str]:
     return codes
 
 
+# Kinds whose empty input cleans to the same value every time (not year: it needs today;
+# not codes: they need the code lists). An import checks ~20 fields a row, most of them empty.
+_EMPTY_SAME = frozenset({"text", "multiline", "tags", "phone", "email", "postcode",
+                         "pc4_or_postcode", "date", "int", "money"})
+
+
+def _no_codes(table: str) -> frozenset[str]:
+    return frozenset()
+
+
+@lru_cache(maxsize=1024)
+def _clean_empty(spec: FieldSpec, raw: str | None) -> object:
+    return _convert(spec, raw, date.today(), _no_codes)  # neither is used for these kinds
+
+
 def clean_value(spec: FieldSpec, raw: object, today: date, known: KnownCodes) -> object:
     """The stored form of one input; raises ValidationError (Dutch) when it cannot be."""
+    if spec.kind in _EMPTY_SAME and (raw is None or raw == "" or raw == []):
+        return _clean_empty(spec, "" if raw == "" else None)
+    return _convert(spec, raw, today, known)
+
+
+def _convert(spec: FieldSpec, raw: object, today: date, known: KnownCodes) -> object:
     kind = spec.kind
     if kind in ("text", "multiline"):
         return clean_text(spec, raw)

@@ -20,21 +20,25 @@ out. Totals are over exact values (documented limitation: subtracting published 
 published total can bound a suppressed cell; no secondary suppression yet).
 """
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlmodel import col
 
-from vrijwilligers_app.domain import referral_rules as rules
+from vrijwilligers_app.domain.referral_dates import referral_dates
 from vrijwilligers_app.domain.waiting_times import (
+    OBSERVED,
+    OPEN,
+    STOPPED,
     DurationStats,
     ReferralDates,
+    ReferralDays,
     ReferralFigures,
-    referral_figures,
+    figures_from_counts,
+    to_days,
 )
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.gemeente import figures_sql as q
@@ -44,6 +48,7 @@ SUPPRESS_BELOW = 5
 # The same waiting list as the laptop's Maatjes figures (voorgesteld is not waiting).
 WAITING_STATUSES = frozenset(WAITING_STATES)
 CITY = "Helmond (alle bronnen)"
+__all__ = ["CityOverview", "SourceFigures", "city_overview", "published", "referral_dates"]
 
 
 @dataclass(frozen=True)
@@ -73,50 +78,66 @@ class CityOverview:
     total: SourceFigures
 
 
-def referral_dates(signal_kinds: Iterable[tuple[str, str]], agreed_days: int | None
-                   ) -> ReferralDates:
-    """A referral's dates from its (kind, ISO moment) events, defined as in
-    services.referral_figures: first aanmelding, first contact, first done after the last
-    aanmelding, and the closing day when the last opening/closing event closes it."""
-    events = sorted(signal_kinds, key=lambda e: e[1])
-    registered = [m for k, m in events if k == "aangemeld"]
-    contact = next((m for k, m in events if k in rules.FIRST_CONTACT), None)
-    after = registered[-1] if registered else ""
-    done = next((m for k, m in events if k in rules.DONE and m >= after), None)
-    state = [(m, k) for k, m in events if k in rules.OPENING | rules.CLOSING]
-    closed = max(state)[0] if state and max(state)[1] in rules.CLOSING else None
-
-    def day(moment: str | None) -> date | None:
-        return date.fromisoformat(moment[:10]) if moment else None
-
-    return ReferralDates(day(registered[0] if registered else None), day(contact), day(done),
-                         day(closed), agreed_days)
-
-
-def _day(moment: datetime | None) -> date | None:
-    """The UTC day of a stored moment (SQLite gives UTC wall time, PostgreSQL aware)."""
-    if moment is None:
-        return None
-    return (moment.astimezone(UTC) if moment.tzinfo else moment).date()
-
-
 def _dates(row: q.CohortRow, agreed: int | None) -> ReferralDates:
-    """A cohort row of figures_sql.referral_cohort as services.referral_figures' dates."""
-    closed = row.state_at if row.state_kind in rules.CLOSING else None
-    return ReferralDates(_day(row.registered), _day(row.contact), _day(row.done),
-                         _day(closed), None if agreed is None else int(agreed))
+    return ReferralDates(row.registered_on, row.contact_on, row.done_on, row.closed_on,
+                         None if agreed is None else int(agreed))
 
 
-def _referrals(cohort: list[q.CohortRow], today: date, city: bool
-               ) -> tuple[ReferralFigures, dict[str, ReferralFigures]]:
-    by_destination: dict[str, list[ReferralDates]] = defaultdict(list)
-    everything = []
+class _Tally:
+    """A group's referrals reduced to counts per (days, state), as figures_from_days reduces
+    them one by one: Kaplan–Meier over a few hundred counted samples instead of every
+    referral of the city (domain.waiting_times takes counted samples)."""
+
+    def __init__(self) -> None:
+        self.waiting: Counter[tuple[int, str]] = Counter()
+        self.lead: Counter[tuple[int, str]] = Counter()
+        self.not_registered = self.on_time = self.late = 0
+
+    def add(self, r: ReferralDays | None) -> None:
+        if r is None:
+            self.not_registered += 1
+            return
+        self.waiting[_sample(r.contact, r.closed, r.age)] += 1
+        self.lead[_sample(r.done, r.closed, r.age)] += 1
+        if r.agreed is not None:
+            if r.contact is not None:
+                if r.contact <= r.agreed:
+                    self.on_time += 1
+                else:
+                    self.late += 1
+            elif (r.closed if r.closed is not None else r.age) > r.agreed:
+                self.late += 1
+
+    def figures(self) -> ReferralFigures:
+        return figures_from_counts([(*k, n) for k, n in sorted(self.waiting.items())],
+                                   [(*k, n) for k, n in sorted(self.lead.items())],
+                                   self.not_registered, self.on_time, self.late)
+
+
+def _sample(end: int | None, closed: int | None, age: int) -> tuple[int, str]:
+    if end is not None:
+        return end, OBSERVED
+    if closed is not None:
+        return closed, STOPPED
+    return age, OPEN
+
+
+def _referrals(cohort: list[q.CohortRow], today: date
+               ) -> dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]]:
+    """Referral figures per source and city-wide (None), total and per organisation; each
+    referral's days computed once (twice when the city's agreed term differs)."""
+    totals: dict[str | None, _Tally] = defaultdict(_Tally)
+    groups: dict[str | None, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
     for row in cohort:
-        dates = _dates(row, row.city_agreed_days if city else row.agreed_days)
-        everything.append(dates)
-        by_destination[row.organisatie].append(dates)
-    return referral_figures(everything, today), {
-        code: referral_figures(group, today) for code, group in sorted(by_destination.items())}
+        own = to_days(_dates(row, row.agreed_days), today)
+        city = own if row.agreed_days == row.city_agreed_days else \
+            to_days(_dates(row, row.city_agreed_days), today)
+        for sid, days in ((row.source_id, own), (None, city)):
+            totals[sid].add(days)
+            groups[sid][row.organisatie].add(days)
+    return {sid: (totals[sid].figures(),
+                  {code: tally.figures() for code, tally in sorted(by_code.items())})
+            for sid, by_code in groups.items()}
 
 
 def city_overview(engine: Engine, period_start: date, period_end: date, today: date
@@ -140,12 +161,11 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
         ended = q.matches_ended_by_reason(connection, start, end)
         activities, hours, visitors = q.activities(connection, start, end)
         cohort = q.referral_cohort(connection, start, end)
-    per_source: dict[str, list[q.CohortRow]] = defaultdict(list)
-    for row in cohort:
-        per_source[row.source_id].append(row)
+    by_source = _referrals(cohort, today)
+    no_referrals: tuple[ReferralFigures, dict[str, ReferralFigures]] = (_Tally().figures(), {})
 
-    def figures(sid: str | None, name: str, referral_rows: list[q.CohortRow]) -> SourceFigures:
-        referrals, by_destination = _referrals(referral_rows, today, city=sid is None)
+    def figures(sid: str | None, name: str) -> SourceFigures:
+        referrals, by_destination = by_source.get(sid, no_referrals)
         return SourceFigures(
             source_id=sid, name=name, initiatives_active=int(initiatives.get(sid) or 0),
             volunteer_places=int(places.get(sid) or 0),
@@ -158,9 +178,8 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
             volunteer_hours=round(float(hours.get(sid) or 0), 1),
             referrals=referrals, referrals_by_destination=by_destination)
 
-    sources = [figures(sid, name or sid[:8], per_source[sid]) for sid, name in known]
-    return CityOverview(period_start, period_end, today, sources,
-                        figures(None, CITY, cohort))
+    sources = [figures(sid, name or sid[:8]) for sid, name in known]
+    return CityOverview(period_start, period_end, today, sources, figures(None, CITY))
 
 
 def suppress(count: int) -> int | None:

@@ -6,13 +6,15 @@ memory used is one batch whatever the package holds. Reading gives plain dicts w
 ISO text, as the packages wrote them.
 """
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select
 
-from vrijwilligers_app.store.gemeente.tables import SNAPSHOT
+from vrijwilligers_app.domain.referral_dates import referral_dates
+from vrijwilligers_app.store.gemeente.tables import REFERRAL_DATES, SNAPSHOT
 
 BATCH = 2000
 
@@ -29,18 +31,47 @@ def _batches(source_id: str, rows: Iterable[Mapping[str, Any]]
         yield batch
 
 
+def _tap(rows: Iterable[Mapping[str, Any]], keep: Callable[[Mapping[str, Any]], None]
+         ) -> Iterator[Mapping[str, Any]]:
+    for row in rows:
+        keep(row)
+        yield row
+
+
+def _iso(moment: Any) -> str:
+    return moment.isoformat() if isinstance(moment, datetime) else str(moment)
+
+
 def replace_rows(connection: Connection, source_id: str,
                  tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> int:
     """Inside an open transaction: the source's snapshot becomes `tables`; returns the number
-    of rows written. Tables not in `tables` end up empty for this source."""
-    for table in reversed(SNAPSHOT.values()):
+    of rows written. Tables not in `tables` end up empty for this source. On the way, each
+    referral's dates are derived from its events (domain.referral_dates) and kept in
+    gemeente_referral_dates, for the city figures."""
+    for table in (REFERRAL_DATES, *reversed(SNAPSHOT.values())):
         connection.execute(delete(table).where(table.c.source_id == source_id))
+    referrals: list[tuple[str, str, Any]] = []
+    events: dict[str, list[tuple[str, str]]] = defaultdict(list)
     written = 0
     for name, rows in tables.items():
-        table = SNAPSHOT[name]
+        if name == "doorverwijzingen":
+            rows = _tap(rows, lambda r: referrals.append(
+                (r["id"], r["organisatie"], r["gesignaleerd_op"])))
+        elif name == "statusmomenten":
+            rows = _tap(rows, lambda r: events[r["doorverwijzing"]].append(
+                (r["soort"], _iso(r["moment"]))))
         for batch in _batches(source_id, rows):
-            connection.execute(table.insert(), batch)
+            connection.execute(SNAPSHOT[name].insert(), batch)
             written += len(batch)
+    derived = []
+    for referral, organisation, signalled in referrals:
+        found = referral_dates(events.pop(referral, []), None)
+        derived.append({"referral": referral, "organisatie": organisation,
+                        "signalled": signalled, "registered_on": found.registered_on,
+                        "contact_on": found.first_contact_on, "done_on": found.done_on,
+                        "closed_on": found.closed_on})
+    for batch in _batches(source_id, derived):
+        connection.execute(REFERRAL_DATES.insert(), batch)
     return written
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from vrijwilligers_app.services.exporting.xlsx import XlsxColumn, write_xlsx
+from vrijwilligers_app.services.exporting.xlsx import Steps, XlsxColumn, write_xlsx_steps
 from vrijwilligers_app.store.queries.registers import fetch_rows, register_spec
 
 # Lists that name people: marked "vertrouwelijk" like the printed lists.
@@ -20,6 +20,21 @@ def export_register(engine: Engine, kind: str, ids: Sequence[int], path: Path,
                     columns: Sequence[str] | None = None) -> int:
     """Write the rows `ids` (in that order) of register `kind` with the page's columns (or
     the column keys given); returns the number of rows written."""
+    steps = export_register_steps(engine, kind, ids, path, filter_text, columns)
+    try:
+        while True:
+            done, _total, _label = next(steps)
+            if progress is not None:
+                progress(done)
+    except StopIteration as stop:
+        return int(stop.value)
+
+
+def export_register_steps(engine: Engine, kind: str, ids: Sequence[int], path: Path,
+                          filter_text: str = "", columns: Sequence[str] | None = None
+                          ) -> Steps:
+    """export_register as a generator for the TaskRunner: yields (rows written, rows in
+    all, label) while it streams; returns the number of rows written."""
     spec = register_spec(kind)
     keys = list(columns) if columns else [c.key for c in spec.columns]
     positions = [next(i for i, c in enumerate(spec.columns) if c.key == key) for key in keys]
@@ -34,5 +49,6 @@ def export_register(engine: Engine, kind: str, ids: Sequence[int], path: Path,
                 if row is not None:
                     yield tuple(row[i] for i in positions)
 
-    return write_xlsx(path, spec.title, [XlsxColumn(c.header, c.kind) for c in chosen],
-                      rows(), filter_text, kind in PERSONAL_KINDS, progress)
+    return (yield from write_xlsx_steps(
+        path, spec.title, [XlsxColumn(c.header, c.kind) for c in chosen], rows(), filter_text,
+        kind in PERSONAL_KINDS, len(ids)))

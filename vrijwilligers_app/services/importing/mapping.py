@@ -3,7 +3,7 @@ adjustable, and remembered (settings table) for the next file with the same head
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from sqlalchemy import Engine
 
@@ -101,14 +101,16 @@ def header_key(header: object) -> str:
     return fold(str(header or ""))
 
 
-def suggest_mapping(kind: str, headers: Sequence[object]) -> dict[int, str]:
+def suggest_mapping(kind: str, headers: Sequence[object],
+                    hidden: Collection[int] = ()) -> dict[int, str]:
     """Column index -> field key for the headers we recognise; each field at most once
     (the first column wins). A list with a full-name column and separate name parts keeps
-    the parts."""
+    the parts. Hidden columns are never suggested: someone hid them for a reason (the user
+    can still choose them)."""
     lookup = _LOOKUP[kind]
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
-        key = lookup.get(header_key(header))
+        key = None if index in hidden else lookup.get(header_key(header))
         if key and key not in mapping.values():
             mapping[index] = key
     chosen = set(mapping.values())

@@ -70,7 +70,8 @@ def _skip_reason(cells: Sequence[Value], mapping: Mapping[int, str], header_word
     filled = [c for c in cells if not is_empty(c)]
     if not filled:
         return "leeg"
-    if header_words >= 2 and header_score(cells) >= header_words:
+    texts = sum(1 for c in filled if isinstance(c, str))
+    if header_words >= 2 and texts >= header_words and header_score(cells) >= header_words:
         return "de kopregel staat er nog eens"
     first = next((c for c in filled if isinstance(c, str)), None)
     if first is not None and header_key(first).startswith(TOTAL_WORDS):

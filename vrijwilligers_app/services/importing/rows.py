@@ -55,7 +55,7 @@ def convert_row(kind: str, cells: Sequence[Value], mapping: Mapping[int, str],
             continue
         try:
             if isinstance(cell, CellError):
-                raise ValueError(f"bevat de foutwaarde {cell} uit het rekenblad")
+                raise ValueError(f"de cel bevat een fout ({cell})")
             if key == "full_name":
                 first, prefix, last = split_name(as_text(cell))
                 for part, text in zip(NAME_PARTS, (first, prefix, last), strict=True):

@@ -1,15 +1,15 @@
 """Workbooks (.xlsx, .xls, .ods) read with python-calamine: cached values of formulas, dates
-as dates, every sheet. Calamine hands error cells (#N/B) back as empty text, so for .xlsx
-the error cells are looked up with openpyxl (read-only) and put back as CellError."""
+as dates, every sheet. Calamine hands error cells (#N/B) back as empty text and does not say
+which columns are hidden: `sheet_marks` finds both with each format's own reader, and the
+error cells are put back as CellError (never a value)."""
 
-import warnings
-import zipfile
 from pathlib import Path
 
 import python_calamine
 
-from vrijwilligers_app.services.importing.cells import CellError, Sheet, Value
+from vrijwilligers_app.services.importing.cells import Sheet, Value
 from vrijwilligers_app.services.importing.errors import ImportRefused
+from vrijwilligers_app.services.importing.sheet_marks import read_marks
 
 UNREADABLE = ("Het bestand kan niet gelezen worden; misschien is het beschadigd of maar half "
               "gekopieerd. Open het in Excel of LibreOffice en sla het opnieuw op.")
@@ -39,48 +39,17 @@ def read_workbook(path: Path, fmt: str) -> list[Sheet]:
             except python_calamine.CalamineError:
                 raise ImportRefused(path.name, UNREADABLE) from None
             sheets.append(Sheet(meta.name, rows, merged=list(merged)))
-    if fmt == "xlsx" and _has_error_cells(path):
-        _mark_errors_xlsx(path, sheets)
-    return sheets
-
-
-def _has_error_cells(path: Path) -> bool:
-    """Does any worksheet hold a cell of type error (t="e")? A byte search through the
-    decompressed sheets: the slow openpyxl pass runs only for files that have them."""
-    needle = b't="e"'
-    with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                continue
-            tail = b""
-            with archive.open(name) as member:
-                while chunk := member.read(1 << 20):
-                    if needle in tail + chunk:
-                        return True
-                    tail = chunk[-len(needle):]
-    return False
-
-
-def _mark_errors_xlsx(path: Path, sheets: list[Sheet]) -> None:
-    """Put error cells back (calamine hands them over as ''). Hidden columns are read like
-    any other: the mapping shows every column and leaves unknown headers unmapped."""
-    import openpyxl  # only for .xlsx; a second, read-only pass over the same file
-
-    by_name = {sheet.name: sheet for sheet in sheets}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # e.g. "Data Validation extension is not supported"
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        for ws in book.worksheets:
-            sheet = by_name.get(ws.title)
-            if sheet is None:
-                continue
-            for row in ws.iter_rows():
-                for cell in row:
-                    if getattr(cell, "data_type", None) == "e" and cell.value is not None:
-                        _put(sheet, cell.row - 1, cell.column - 1, CellError(str(cell.value)))
-    finally:
-        book.close()
+        marks = read_marks(path, fmt)
+    except Exception:  # noqa: BLE001 - the second reader failing must not hide error cells
+        raise ImportRefused(path.name, UNREADABLE) from None
+    for found in sheets:
+        mark = marks.get(found.name)
+        if mark is not None:
+            for (row, column), error in mark.errors.items():
+                _put(found, row, column, error)
+            found.hidden_columns = frozenset(mark.hidden)
+    return sheets
 
 
 def _put(sheet: Sheet, row: int, column: int, value: Value) -> None:

@@ -34,7 +34,7 @@ def as_text(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, CellError):
-        raise ValueError(f"bevat de foutwaarde {value} uit het rekenblad")
+        raise ValueError(f"de cel bevat een fout ({value})")
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, float) and value.is_integer():

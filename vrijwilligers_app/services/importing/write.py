@@ -129,7 +129,8 @@ def _changed(file_name: str, plan: RowPlan, exc: FormErrors) -> ImportRefused:
 
 def _insert(session: Session, kind: str, batch: list[RowPlan], result: ImportResult,
             today: date | None, known: KnownCodes, file_name: str) -> None:
-    """The new rows gathered so far, checked by the form rules again and inserted."""
+    """The new rows gathered so far, inserted. Their values are the preview's cleaned ones:
+    the codes and record rules are checked again (the register may have changed since)."""
     if not batch:
         return
     if kind == "roles":
@@ -138,7 +139,7 @@ def _insert(session: Session, kind: str, batch: list[RowPlan], result: ImportRes
         return
     try:
         result.created.extend(insert_new(session, kind, [p.values for p in batch], today,
-                                         known))
+                                         known, precleaned=True))
     except RowErrors as exc:
         raise _changed(file_name, batch[exc.index], exc) from None
     batch.clear()

@@ -10,13 +10,12 @@ Every function returns {source_id: value, CITY: value}; sources without rows are
 """
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, Subquery, and_, case, func, or_, select
 
-from vrijwilligers_app.domain import referral_rules as rules
-from vrijwilligers_app.store.gemeente.tables import SNAPSHOT, gemeente_metadata
+from vrijwilligers_app.store.gemeente.tables import REFERRAL_DATES, SNAPSHOT, gemeente_metadata
 
 CITY = None  # the key of the city-wide value in every result
 Values = dict[str | None, Any]
@@ -143,55 +142,25 @@ def activities(connection: Connection, start: date, end: date
 class CohortRow(NamedTuple):
     source_id: str
     organisatie: str
-    registered: datetime | None
-    contact: datetime | None
-    done: datetime | None
-    state_at: datetime | None  # the last opening or closing event
-    state_kind: str | None  # its kind (the greatest, when two share the moment)
+    registered_on: date | None
+    contact_on: date | None
+    done_on: date | None
+    closed_on: date | None
     agreed_days: int | None  # on the laptop's own sociale kaart
     city_agreed_days: int | None  # on the city's (the newest snapshot's)
 
 
 def referral_cohort(connection: Connection, start: date, end: date) -> list[CohortRow]:
-    """One row per referral signalled in the period, with its dates as
-    services.referral_figures defines them (first aanmelding, first contact, first done after
-    the last aanmelding, the last opening/closing event and its kind) and the agreed days of
-    its organisation on its own laptop's sociale kaart and on the city's. The events are
-    read in the order of their covering index (referral, moment, kind): windows give the
-    two "last" moments, GROUP BY the rest; then joined to the period's referrals."""
-    e, r, k = SNAPSHOT["statusmomenten"], SNAPSHOT["doorverwijzingen"], SNAPSHOT["sociale_kaart"]
-    state = rules.OPENING | rules.CLOSING
-    referral = (e.c.source_id, e.c.doorverwijzing)
-
-    def when(condition: ColumnElement[bool]) -> ColumnElement[Any]:
-        return case((condition, e.c.moment))
-
-    events = select(  # in the order of the covering index: no sort for the window
-        e.c.source_id, e.c.doorverwijzing, e.c.soort, e.c.moment,
-        func.max(when(e.c.soort == "aangemeld")).over(partition_by=referral)
-        .label("last_registered"),
-        func.max(when(e.c.soort.in_(state))).over(partition_by=referral).label("state_at"),
-    ).subquery("events")
-    w = events.c
-    dates = select(
-        w.source_id, w.doorverwijzing,
-        func.min(case((w.soort == "aangemeld", w.moment))).label("registered"),
-        func.min(case((w.soort.in_(rules.FIRST_CONTACT), w.moment))).label("contact"),
-        func.min(case((and_(w.soort.in_(rules.DONE), or_(
-            w.last_registered.is_(None), w.moment >= w.last_registered)), w.moment))
-        ).label("done"),
-        func.max(w.state_at).label("state_at"),
-        func.max(case((and_(w.soort.in_(state), w.moment == w.state_at), w.soort))
-                 ).label("state_kind"),
-    ).group_by(w.source_id, w.doorverwijzing).subquery("dates")
+    """One row per referral signalled in the period: its dates as services.referral_figures
+    defines them (derived when the package was read: gemeente_referral_dates) and the agreed
+    days of its organisation on its own laptop's sociale kaart and on the city's."""
+    d, k = REFERRAL_DATES, SNAPSHOT["sociale_kaart"]
     query = select(
-        r.c.source_id, r.c.organisatie, dates.c.registered, dates.c.contact, dates.c.done,
-        dates.c.state_at, dates.c.state_kind, k.c.reactietermijn_dagen,
-    ).select_from(
-        r.outerjoin(dates, and_(dates.c.source_id == r.c.source_id,
-                                dates.c.doorverwijzing == r.c.id))
-        .outerjoin(k, and_(k.c.source_id == r.c.source_id, k.c.code == r.c.organisatie))
-    ).where(r.c.gesignaleerd_op.between(start, end))
+        d.c.source_id, d.c.organisatie, d.c.registered_on, d.c.contact_on, d.c.done_on,
+        d.c.closed_on, k.c.reactietermijn_dagen,
+    ).select_from(d.outerjoin(k, and_(k.c.source_id == d.c.source_id,
+                                      k.c.code == d.c.organisatie))
+                  ).where(d.c.signalled.between(start, end))
     city_kaart = picked("sociale_kaart")
     agreed = dict(connection.execute(select(city_kaart.c.code,
                                             city_kaart.c.reactietermijn_dagen)).all())

@@ -179,8 +179,16 @@ def _snapshot_table(export_name: str) -> Table:
 
 
 SNAPSHOT: dict[str, Table] = {name: _snapshot_table(name) for name in SNAPSHOT_COLUMNS}
-# The city figures read each referral's events from this index alone (covering:
-# figures_sql.referral_cohort).
-_events = SNAPSHOT["statusmomenten"].c
-Index("ix_gemeente_statusmomenten_referral", _events.source_id, _events.doorverwijzing,
-      _events.moment, _events.soort)
+# Each referral's dates (domain.referral_dates), derived from its events when the package is
+# read, in the same transaction: the city figures read these, never the events.
+REFERRAL_DATES = Table(
+    "gemeente_referral_dates", gemeente_metadata,
+    Column("source_id", String(36), ForeignKey("gemeente_source.source_id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("referral", Text, primary_key=True),
+    Column("organisatie", Text, nullable=False),
+    Column("signalled", Date, nullable=False),
+    Column("registered_on", Date), Column("contact_on", Date), Column("done_on", Date),
+    Column("closed_on", Date),
+    Index("ix_gemeente_referral_dates_signalled", "signalled"),
+)

@@ -2,7 +2,7 @@
 
 Plain widgets that show data handed to them; the wizard (import_wizard.py) runs the work."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -126,7 +126,7 @@ class MappingPage(QWidget):
         self.boxes: list[QComboBox] = []
 
     def show_columns(self, kind: str, headers: Sequence[Value], samples: Sequence[Sequence[Value]],
-                     mapping: Mapping[int, str]) -> None:
+                     mapping: Mapping[int, str], hidden: Collection[int] = ()) -> None:
         inner = QWidget()
         form = QFormLayout(inner)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -136,7 +136,8 @@ class MappingPage(QWidget):
             name = cell_text(header) or f"kolom {index + 1}"
             examples = [cell_text(row[index]) for row in samples
                         if index < len(row) and cell_text(row[index]) not in ("", name)][:3]
-            label = QLabel(f"<b>{_escape(name)}</b><br><small>"
+            shown = f"{name} (verborgen kolom)" if index in hidden else name
+            label = QLabel(f"<b>{_escape(shown)}</b><br><small>"
                            f"{_escape('  ·  '.join(examples))}</small>")
             label.setTextFormat(Qt.TextFormat.RichText)
             box = QComboBox()
@@ -144,7 +145,7 @@ class MappingPage(QWidget):
             for key, title in fields.items():
                 box.addItem(title, key)
             box.setCurrentIndex(max(0, box.findData(mapping.get(index, ""))))
-            box.setAccessibleName(f"Kolom {name}")
+            box.setAccessibleName(f"Kolom {shown}")
             label.setBuddy(box)
             form.addRow(label, box)
             self.boxes.append(box)

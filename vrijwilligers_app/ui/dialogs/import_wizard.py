@@ -228,10 +228,11 @@ class ImportWizard(QDialog):
         self._update()
 
     def _show_mapping(self, headers: list[Any], remembered: dict[int, str] | None) -> None:
-        mapping = remembered or importing.suggest_mapping(self.kind, headers)
+        hidden = self._sheet().hidden_columns
+        mapping = remembered or importing.suggest_mapping(self.kind, headers, hidden)
         header = self._header()
         samples = self._sheet().rows[header + 1:header + 8]
-        self.mapping_page.show_columns(self.kind, headers, samples, mapping)
+        self.mapping_page.show_columns(self.kind, headers, samples, mapping, hidden)
         self.stack.setCurrentIndex(MAPPING)
 
     def _make_preview(self) -> None:

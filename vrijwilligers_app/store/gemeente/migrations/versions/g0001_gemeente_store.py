@@ -10,11 +10,15 @@ Create Date: 2026-12-06
 """
 
 import json
+from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+# A pure function of the domain (no tables): the same definition the merge uses.
+from vrijwilligers_app.domain.referral_dates import referral_dates
 
 revision = "g0001"
 down_revision = None
@@ -138,8 +142,22 @@ def _create_tables() -> None:
                                     name=f"fk_gemeente_{name}_source_id",
                                     ondelete="CASCADE"),
             sa.PrimaryKeyConstraint("source_id", *KEYS[name], name=f"pk_gemeente_{name}"))
-    op.create_index("ix_gemeente_statusmomenten_referral", "gemeente_statusmomenten",
-                    ["source_id", "doorverwijzing", "moment", "soort"])
+    op.create_table(
+        "gemeente_referral_dates",
+        sa.Column("source_id", sa.String(length=36), nullable=False),
+        sa.Column("referral", sa.Text(), nullable=False),
+        sa.Column("organisatie", sa.Text(), nullable=False),
+        sa.Column("signalled", sa.Date(), nullable=False),
+        sa.Column("registered_on", sa.Date(), nullable=True),
+        sa.Column("contact_on", sa.Date(), nullable=True),
+        sa.Column("done_on", sa.Date(), nullable=True),
+        sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.ForeignKeyConstraint(["source_id"], ["gemeente_source.source_id"],
+                                name="fk_gemeente_referral_dates_source_id_gemeente_source",
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("source_id", "referral", name="pk_gemeente_referral_dates"))
+    op.create_index("ix_gemeente_referral_dates_signalled", "gemeente_referral_dates",
+                    ["signalled"])
 
 
 def _copy(connection: sa.Connection, old: str, new: str, columns: list[str],
@@ -163,8 +181,11 @@ def _typed(kind: str, value: Any) -> Any:
 
 
 def _copy_records(connection: sa.Connection) -> None:
-    """The JSON snapshot rows into the typed tables, a table and a batch at a time."""
+    """The JSON snapshot rows into the typed tables, a table and a batch at a time; each
+    referral's dates derived from its events (domain.referral_dates, as a merge does)."""
     record = sa.Table("exchange_record", sa.MetaData(), autoload_with=connection)
+    referrals: list[tuple[str, dict[str, Any]]] = []
+    events: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for name, specs in COLUMNS.items():
         target = sa.Table("gemeente_" + name, sa.MetaData(), autoload_with=connection)
         fields = [_spec(s) for s in specs]
@@ -173,10 +194,26 @@ def _copy_records(connection: sa.Connection) -> None:
             record.c.table_name == name).order_by(record.c.row_id))
         for source_id, data in rows:
             row = json.loads(data)
+            if name == "doorverwijzingen":
+                referrals.append((source_id, row))
+            elif name == "statusmomenten":
+                events[(source_id, row["doorverwijzing"])].append(
+                    (row["soort"], str(row["moment"])))
             batch.append({"source_id": source_id,
                           **{n: _typed(k, row.get(n)) for n, k, _ in fields}})
         for start in range(0, len(batch), 5000):
             connection.execute(target.insert(), batch[start:start + 5000])
+    dates = sa.Table("gemeente_referral_dates", sa.MetaData(), autoload_with=connection)
+    derived = []
+    for source_id, row in referrals:
+        found = referral_dates(events[(source_id, row["id"])], None)
+        derived.append({
+            "source_id": source_id, "referral": row["id"], "organisatie": row["organisatie"],
+            "signalled": date.fromisoformat(str(row["gesignaleerd_op"])[:10]),
+            "registered_on": found.registered_on, "contact_on": found.first_contact_on,
+            "done_on": found.done_on, "closed_on": found.closed_on})
+    if derived:
+        connection.execute(dates.insert(), derived)
 
 
 def upgrade() -> None:
@@ -204,7 +241,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for name in [*("gemeente_" + n for n in COLUMNS), "gemeente_initiative_alias",
+    for name in ["gemeente_referral_dates", *("gemeente_" + n for n in COLUMNS),
+                 "gemeente_initiative_alias",
                  "gemeente_quarantine", "gemeente_status_event", "gemeente_package",
                  "gemeente_source"]:
         op.drop_table(name)
