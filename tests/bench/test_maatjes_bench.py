@@ -13,8 +13,9 @@ import pytest
 from tests.bench import common
 from tests.bench.common import Recorder
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.services.maatjes.figures import buddy_figures, matches_sql, requests_sql
+from vrijwilligers_app.services.maatjes.figures import buddy_figures
 from vrijwilligers_app.services.maatjes.views import request_detail, suggestion_lines
+from vrijwilligers_app.store.queries.buddy_figures import matches_sql, requests_sql
 from vrijwilligers_app.store.queries.registers import fetch_rows, list_ids
 from vrijwilligers_app.store.register import open_register
 

@@ -24,9 +24,10 @@ from tests.bench import common
 from tests.bench.common import Recorder
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.maatjes import suggestions
-from vrijwilligers_app.services.maatjes.suggest import CANDIDATES_SQL, _role_list
+from vrijwilligers_app.services.maatjes.suggest import NOT_A_BUDDY_ROLES
 from vrijwilligers_app.store.engine import create_register_engine
 from vrijwilligers_app.store.migrate import upgrade_to_head
+from vrijwilligers_app.store.queries.buddy_candidates import CANDIDATES_SQL, role_list
 from vrijwilligers_app.store.seed import load_code_lists
 from vrijwilligers_app.store.tables import (
     BuddyMatch,
@@ -109,7 +110,7 @@ def register(tmp_path_factory):
 
 def _raw_fetch(path: Path) -> float:
     """Baseline 1: the same candidate rows through plain sqlite3, fetched, nothing scored."""
-    sql = (CANDIDATES_SQL.format(roles=_role_list(), only="")
+    sql = (CANDIDATES_SQL.format(roles=role_list(NOT_A_BUDDY_ROLES), only="")
            .replace(":today", "?1").replace(":initiative", "?2").replace(":request", "?3"))
     connection = sqlite3.connect(path)
     try:
@@ -176,7 +177,7 @@ def test_suggestions_on_demo_groot(groot_dir):
         measured = median_seconds(lambda: suggestions(engine, request_id, TODAY))
     finally:
         engine.dispose()
-    sql = (CANDIDATES_SQL.format(roles=_role_list(), only="")
+    sql = (CANDIDATES_SQL.format(roles=role_list(NOT_A_BUDDY_ROLES), only="")
            .replace(":today", "?1").replace(":initiative", "?2").replace(":request", "?3"))
     connection = sqlite3.connect(path)
     initiative = connection.execute("SELECT initiative_id FROM buddy_request WHERE id = ?",

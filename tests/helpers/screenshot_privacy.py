@@ -42,7 +42,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
         page.editor.rights.forget()
         _settle(app, window)
         screen.grabWindow(0).save(str(out_dir / "42-vergeten-bevestiging.png"))
-        page.editor.widget.findChild(ForgetDialog).close()
+        page.editor.findChild(ForgetDialog).close()
         window.close()
 
 

@@ -359,3 +359,20 @@ def test_an_impossible_typed_date_is_named_as_such(register_engine):
                                                      signalled_on="01-10-2026"), TODAY)
     assert rows(register_engine, "SELECT signalled_on FROM referral WHERE id = :i",
                 i=rid) == [("2026-10-01",)]
+
+
+def test_two_use_cases_on_one_session_are_one_transaction(register_engine):
+    """create_referral_in + add_event_in on one session: a refused second step leaves the
+    first one unwritten too; both succeeding commit both."""
+    from vrijwilligers_app.services.referrals import add_event_in, create_referral_in
+
+    before = counts(register_engine)
+    with pytest.raises(FormErrors), write_session(register_engine) as session:
+        rid = create_referral_in(session, anonymous(register_engine), TODAY)
+        add_event_in(session, rid, "aangemeld", TODAY + timedelta(days=3), today=TODAY)
+    assert counts(register_engine) == before
+    with write_session(register_engine) as session:
+        rid = create_referral_in(session, anonymous(register_engine), TODAY)
+        add_event_in(session, rid, "aangemeld", TODAY, today=TODAY)
+    assert [line.kind for line in referral_history(register_engine, rid)] == [
+        "gesignaleerd", "aangemeld"]

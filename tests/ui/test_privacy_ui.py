@@ -95,7 +95,7 @@ def test_vergeten_of_a_resident_with_an_open_referral_needs_the_tick(qtbot, demo
     page = open_resident(qtbot, make_window(qtbot, demo_register), rid)
     rights = page.editor.rights
     rights.forget_button.click()
-    dialog = page.editor.widget.findChild(ForgetDialog)
+    dialog = page.editor.findChild(ForgetDialog)
     assert dialog is not None
     assert str(organisation) in dialog.text.text()
     assert "geen bericht" in dialog.text.text()

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, text
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.validation import (
@@ -25,6 +25,7 @@ from vrijwilligers_app.services.consents.ledger import sharing_consent
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.services.editing.rules import check_life_domains, check_text
 from vrijwilligers_app.store.engine import read_session, write_session
+from vrijwilligers_app.store.queries import referrals as queries
 from vrijwilligers_app.store.tables import (
     Destination,
     District,
@@ -48,7 +49,6 @@ LABELS = {
 }
 AGE_BANDS = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+")
 QUESTION_MAX, NOTE_MAX, OUTCOME_MAX = 1000, 500, 200
-URGENCY_RANK_SQL = "CASE r.urgency WHEN 'spoed' THEN 0 WHEN 'hoog' THEN 1 ELSE 2 END"
 
 
 class ReferralNotFound(LookupError):
@@ -162,59 +162,64 @@ def _sharing_consent(session: Session, resident: Resident | None,
 
 
 def create_referral(engine: Engine, values: Mapping[str, object], today: date) -> int:
+    """`create_referral_in` in its own write transaction."""
+    with write_session(engine) as session:
+        return create_referral_in(session, values, today)
+
+
+def create_referral_in(session: Session, values: Mapping[str, object], today: date) -> int:
     """A new referral with its leefdomeinen and a 'gesignaleerd' event; returns its id.
 
     Keys: resident_id or (district_code and age_band), volunteer_id, initiative_id,
     destination_id, urgency, question, signalled_on, life_domains (codes). With a resident,
     an empty wijk/leeftijdsgroep is taken from them; a named referral needs the resident's
     current consent to share with that organisation (the consent ledger, services.consents),
-    whose date is kept on the referral.
+    whose date is kept on the referral. Runs on the caller's session (one transaction).
     """
-    with write_session(engine) as session:
-        errors: dict[str, str] = {}
-        signalled_on = _check_date(values, errors, "signalled_on", today, True)
-        resident = _check_people(session, values, errors)
-        destination = _check_destination(session, values.get("destination_id"), errors)
-        consent_on = _sharing_consent(session, resident, destination, errors)
-        urgency = values.get("urgency") or "normaal"
-        if urgency not in rules.URGENCIES:
-            errors["urgency"] = "Kies normaal, hoog of spoed."
-        question = check_text(values, errors, "question", QUESTION_MAX,
-                               "Beschrijf kort de vraag van de inwoner.")
-        domains = check_life_domains(session, values, errors, "Kies minstens één leefdomein.")
-        if errors:
-            raise FormErrors(errors, LABELS)
-        assert signalled_on is not None and destination is not None
-        assert destination.id is not None
-        district = str(values.get("district_code") or "") or None
-        band = str(values.get("age_band") or "")
-        if resident is not None:
-            district = district or resident.district_code
-            if not band and resident.birth_year is not None:
-                band = age_band(resident.birth_year, signalled_on)
-                band = band if band in AGE_BANDS else ""
-        signalled_at = _moment(signalled_on)
-        event = rules.Event("gesignaleerd", signalled_at)
-        referral = Referral(
-            resident_id=resident.id if resident else None, district_code=district,
-            age_band=band, volunteer_id=_optional_id(values.get("volunteer_id")),
-            initiative_id=_optional_id(values.get("initiative_id")),
-            destination_id=destination.id, urgency=str(urgency),
-            consent_pass_on=consent_on is not None, consent_pass_on_date=consent_on,
-            question=question,
-            signalled_on=signalled_on, status=rules.current_status([event]),
-            life_domain_key=life_domain_key(domains),
-            follow_up_on=rules.follow_up_on(signalled_on, [event], str(urgency),
-                                            destination.agreed_response_days),
-        )
-        session.add(referral)
-        session.flush()
-        assert referral.id is not None
-        for code in domains:
-            session.add(ReferralLifeDomain(referral_id=referral.id, life_domain_code=code))
-        session.add(ReferralEvent(referral_id=referral.id, kind=event.kind,
-                                  occurred_at=signalled_at))
-        return referral.id
+    errors: dict[str, str] = {}
+    signalled_on = _check_date(values, errors, "signalled_on", today, True)
+    resident = _check_people(session, values, errors)
+    destination = _check_destination(session, values.get("destination_id"), errors)
+    consent_on = _sharing_consent(session, resident, destination, errors)
+    urgency = values.get("urgency") or "normaal"
+    if urgency not in rules.URGENCIES:
+        errors["urgency"] = "Kies normaal, hoog of spoed."
+    question = check_text(values, errors, "question", QUESTION_MAX,
+                          "Beschrijf kort de vraag van de inwoner.")
+    domains = check_life_domains(session, values, errors, "Kies minstens één leefdomein.")
+    if errors:
+        raise FormErrors(errors, LABELS)
+    assert signalled_on is not None and destination is not None
+    assert destination.id is not None
+    district = str(values.get("district_code") or "") or None
+    band = str(values.get("age_band") or "")
+    if resident is not None:
+        district = district or resident.district_code
+        if not band and resident.birth_year is not None:
+            band = age_band(resident.birth_year, signalled_on)
+            band = band if band in AGE_BANDS else ""
+    signalled_at = _moment(signalled_on)
+    event = rules.Event("gesignaleerd", signalled_at)
+    referral = Referral(
+        resident_id=resident.id if resident else None, district_code=district,
+        age_band=band, volunteer_id=_optional_id(values.get("volunteer_id")),
+        initiative_id=_optional_id(values.get("initiative_id")),
+        destination_id=destination.id, urgency=str(urgency),
+        consent_pass_on=consent_on is not None, consent_pass_on_date=consent_on,
+        question=question,
+        signalled_on=signalled_on, status=rules.current_status([event]),
+        life_domain_key=life_domain_key(domains),
+        follow_up_on=rules.follow_up_on(signalled_on, [event], str(urgency),
+                                         destination.agreed_response_days),
+    )
+    session.add(referral)
+    session.flush()
+    assert referral.id is not None
+    for code in domains:
+        session.add(ReferralLifeDomain(referral_id=referral.id, life_domain_code=code))
+    session.add(ReferralEvent(referral_id=referral.id, kind=event.kind,
+                              occurred_at=signalled_at))
+    return referral.id
 
 
 def life_domain_key(codes: Sequence[str]) -> str:
@@ -223,9 +228,7 @@ def life_domain_key(codes: Sequence[str]) -> str:
 
 
 def _history(session: Session, referral_id: int) -> list[ReferralEvent]:
-    return list(session.exec(select(ReferralEvent).where(
-        ReferralEvent.referral_id == referral_id).order_by(
-        col(ReferralEvent.occurred_at), col(ReferralEvent.id))).all())
+    return queries.events_of(session, referral_id)
 
 
 def add_event(engine: Engine, referral_id: int, kind: str, occurred_at: date | datetime,
@@ -233,53 +236,61 @@ def add_event(engine: Engine, referral_id: int, kind: str, occurred_at: date | d
               today: date | None = None) -> int:
     """Add one dated event (a past date is fine); returns its id. Refused with FormErrors,
     nothing saved, when the event does not fit the history (see domain.referral_rules)."""
-    today = today or date.today()
     with write_session(engine) as session:
-        referral = session.get(Referral, referral_id)
-        if referral is None:
-            raise ReferralNotFound(referral_id)
-        events = _history(session, referral_id)
-        errors: dict[str, str] = {}
-        if kind not in rules.EVENT_KINDS or kind == "gesignaleerd":
-            errors["kind"] = "Kies een gebeurtenis uit de lijst (gesignaleerd staat er al)."
-        if not isinstance(occurred_at, date):
-            errors["occurred_at"] = "Vul een datum in (dd-mm-jjjj)."
-        elif rules.event_day(occurred_at) > today:
-            errors["occurred_at"] = (f"{format_date_nl(rules.event_day(occurred_at))} ligt in "
-                                     "de toekomst; vul de dag in waarop het gebeurde.")
-        fields = {"note": note, "outcome": outcome}
-        note = check_text(fields, errors, "note", NOTE_MAX)
-        outcome = check_text(fields, errors, "outcome", OUTCOME_MAX,
-                              "Schrijf kort op wat het nabellen opleverde."
-                              if kind == "nagebeld" else None)
-        current = rules.current_destination(referral.destination_id, events)
-        if kind == "doorgestuurd":
-            target = _check_destination(session, destination_id, errors)
-            if target is not None and target.id == current and "destination_id" not in errors:
-                errors["destination_id"] = ("De doorverwijzing ligt al bij deze organisatie; "
-                                            "kies de organisatie waarnaar ze doorgestuurd is.")
-            elif target is not None and referral.resident_id is not None:
-                # Forwarding a named referral passes the data on to the new organisation.
-                _sharing_consent(session, session.get(Resident, referral.resident_id), target,
-                                 errors)
-        elif destination_id is not None:
-            errors["destination_id"] = "Een organisatie hoort alleen bij 'Doorgestuurd'."
-        if errors:
-            raise FormErrors(errors, LABELS)
-        assert isinstance(occurred_at, date)
-        new = ReferralEvent(referral_id=referral_id, kind=kind, occurred_at=_moment(occurred_at),
-                            destination_id=destination_id, outcome=outcome, note=note)
-        after = [*events, new]
-        before = set(rules.validate_history(referral.signalled_on, events))
-        problems = [p for p in rules.validate_history(referral.signalled_on, after)
-                    if p not in before]
-        if problems:
-            raise FormErrors({"occurred_at": " ".join(problems)}, LABELS)
-        refresh_cache(session, referral, after)
-        session.add(new)
-        session.flush()
-        assert new.id is not None
-        return new.id
+        return add_event_in(session, referral_id, kind, occurred_at, note, outcome,
+                            destination_id, today)
+
+
+def add_event_in(session: Session, referral_id: int, kind: str, occurred_at: date | datetime,
+                 note: str = "", outcome: str = "", destination_id: int | None = None,
+                 today: date | None = None) -> int:
+    """`add_event` on the caller's session (one transaction with the caller's other work)."""
+    today = today or date.today()
+    referral = session.get(Referral, referral_id)
+    if referral is None:
+        raise ReferralNotFound(referral_id)
+    events = _history(session, referral_id)
+    errors: dict[str, str] = {}
+    if kind not in rules.EVENT_KINDS or kind == "gesignaleerd":
+        errors["kind"] = "Kies een gebeurtenis uit de lijst (gesignaleerd staat er al)."
+    if not isinstance(occurred_at, date):
+        errors["occurred_at"] = "Vul een datum in (dd-mm-jjjj)."
+    elif rules.event_day(occurred_at) > today:
+        errors["occurred_at"] = (f"{format_date_nl(rules.event_day(occurred_at))} ligt in "
+                                 "de toekomst; vul de dag in waarop het gebeurde.")
+    fields = {"note": note, "outcome": outcome}
+    note = check_text(fields, errors, "note", NOTE_MAX)
+    outcome = check_text(fields, errors, "outcome", OUTCOME_MAX,
+                         "Schrijf kort op wat het nabellen opleverde."
+                         if kind == "nagebeld" else None)
+    current = rules.current_destination(referral.destination_id, events)
+    if kind == "doorgestuurd":
+        target = _check_destination(session, destination_id, errors)
+        if target is not None and target.id == current and "destination_id" not in errors:
+            errors["destination_id"] = ("De doorverwijzing ligt al bij deze organisatie; "
+                                        "kies de organisatie waarnaar ze doorgestuurd is.")
+        elif target is not None and referral.resident_id is not None:
+            # Forwarding a named referral passes the data on to the new organisation.
+            _sharing_consent(session, session.get(Resident, referral.resident_id), target,
+                             errors)
+    elif destination_id is not None:
+        errors["destination_id"] = "Een organisatie hoort alleen bij 'Doorgestuurd'."
+    if errors:
+        raise FormErrors(errors, LABELS)
+    assert isinstance(occurred_at, date)
+    new = ReferralEvent(referral_id=referral_id, kind=kind, occurred_at=_moment(occurred_at),
+                        destination_id=destination_id, outcome=outcome, note=note)
+    after = [*events, new]
+    before = set(rules.validate_history(referral.signalled_on, events))
+    problems = [p for p in rules.validate_history(referral.signalled_on, after)
+                if p not in before]
+    if problems:
+        raise FormErrors({"occurred_at": " ".join(problems)}, LABELS)
+    refresh_cache(session, referral, after)
+    session.add(new)
+    session.flush()
+    assert new.id is not None
+    return new.id
 
 
 def refresh_cache(session: Session, referral: Referral,
@@ -319,9 +330,13 @@ class HistoryLine:
 def referral_history(engine: Engine, referral_id: int) -> list[HistoryLine]:
     """A referral's events in time order, with Dutch labels."""
     with read_session(engine) as session:
-        events = rules.in_order(_history(session, referral_id))
-        return [HistoryLine(e.id or 0, e.kind, rules.label(e.kind), e.occurred_at,
-                            e.destination_id, e.outcome, e.note, e.source) for e in events]
+        return referral_history_in(session, referral_id)
+
+
+def referral_history_in(session: Session, referral_id: int) -> list[HistoryLine]:
+    events = rules.in_order(_history(session, referral_id))
+    return [HistoryLine(e.id or 0, e.kind, rules.label(e.kind), e.occurred_at,
+                        e.destination_id, e.outcome, e.note, e.source) for e in events]
 
 
 @dataclass(frozen=True)
@@ -338,21 +353,15 @@ def overdue_referrals(engine: Engine, today: date, limit: int | None = None
                       ) -> Sequence[OverdueReferral]:
     """Open referrals whose follow-up date has passed, latest first (spoed before hoog
     before normaal on the same date)."""
-    closed = ", ".join(f"'{s}'" for s in sorted(rules.CLOSED_STATES))
-    sql = f"""
-        SELECT r.id, d.organisation || CASE WHEN d.service <> '' THEN ' – ' || d.service
-               ELSE '' END, r.urgency, r.status, r.follow_up_on
-        FROM referral r JOIN destination d ON d.id = coalesce(
-            (SELECT e.destination_id FROM referral_event e WHERE e.referral_id = r.id
-             AND e.kind = 'doorgestuurd' AND e.destination_id IS NOT NULL
-             ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1), r.destination_id)
-        WHERE r.follow_up_on < :today AND r.status NOT IN ({closed})
-        ORDER BY r.follow_up_on, {URGENCY_RANK_SQL}, r.id
-        LIMIT :limit"""
-    with engine.connect() as connection:
-        rows = connection.execute(text(sql), {"today": today, "limit": limit or -1}).all()
+    with read_session(engine) as session:
+        return overdue_referrals_in(session, today, limit)
+
+
+def overdue_referrals_in(session: Session, today: date, limit: int | None = None
+                         ) -> list[OverdueReferral]:
     result = []
-    for rid, name, urgency, status, follow in rows:
+    for rid, name, urgency, status, follow in queries.overdue_rows(
+            session, today, rules.CLOSED_STATES, limit):
         follow_up = date.fromisoformat(follow)
         result.append(OverdueReferral(rid, name, urgency, status, follow_up,
                                       (today - follow_up).days))

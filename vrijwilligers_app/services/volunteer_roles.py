@@ -6,16 +6,16 @@ writes it from the window. Every check runs before anything is written and names
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.report_period import Period
 from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.domain.volunteer_flow import Flow, RoleSpan, volunteer_flow
-from vrijwilligers_app.store.engine import write_session
-from vrijwilligers_app.store.queries.names import full_name_sql
+from vrijwilligers_app.store.engine import read_session, write_session
+from vrijwilligers_app.store.queries import volunteer_roles as queries
 from vrijwilligers_app.store.tables import Volunteer, VolunteerRole
 
 
@@ -53,41 +53,27 @@ class RosterPlace:
     activity: str
 
 
-_ROWS = f"""
-SELECT r.id, r.volunteer_id, {full_name_sql("v")}, r.initiative_id, i.name, r.role_code,
-       coalesce(d.name, r.role_code), r.start_date, r.end_date, r.exit_reason_code,
-       coalesce(x.name, '')
-FROM volunteer_role r JOIN volunteer v ON v.id = r.volunteer_id
-JOIN initiative i ON i.id = r.initiative_id
-LEFT JOIN duty_role d ON d.code = r.role_code
-LEFT JOIN volunteer_exit_reason x ON x.code = r.exit_reason_code
-"""
-# Current roles first, then the most recent; within that by name.
-_ORDER = " ORDER BY (r.end_date IS NULL) DESC, r.end_date DESC, {0}, r.start_date"
-
-
 def _day(value: object) -> date | None:
     return date.fromisoformat(str(value)) if value else None
 
 
-def _query(engine: Engine, where: str, **params: object) -> list[RoleRow]:
-    with engine.connect() as connection:
-        rows = connection.execute(text(_ROWS + where), params).all()
+def _query(engine: Engine, by: str, key: int) -> list[RoleRow]:
+    with read_session(engine) as session:
+        rows = queries.role_rows(session, by, key)
     return [RoleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _day(r[7]), _day(r[8]), r[9],
                     r[10]) for r in rows]
 
 
 def roles_of_volunteer(engine: Engine, volunteer_id: int) -> list[RoleRow]:
-    return _query(engine, "WHERE r.volunteer_id = :v" + _ORDER.format("i.name"), v=volunteer_id)
+    return _query(engine, "volunteer", volunteer_id)
 
 
 def roles_in_initiative(engine: Engine, initiative_id: int) -> list[RoleRow]:
-    return _query(engine, "WHERE r.initiative_id = :i" + _ORDER.format("v.last_name, v.first_name"),
-                  i=initiative_id)
+    return _query(engine, "initiative", initiative_id)
 
 
 def role(engine: Engine, role_id: int) -> RoleRow:
-    rows = _query(engine, "WHERE r.id = :r", r=role_id)
+    rows = _query(engine, "role", role_id)
     if not rows:
         raise RoleError("", "Deze rol bestaat niet meer (verwijderd?).")
     return rows[0]
@@ -135,13 +121,8 @@ def add_role(engine: Engine, volunteer_id: int, initiative_id: int, role_code: s
 def future_roster_places(engine: Engine, volunteer_id: int, initiative_id: int,
                          after: date) -> list[RosterPlace]:
     """Places on the initiative's roster the volunteer holds after `after` (not cancelled)."""
-    with engine.connect() as connection:
-        rows = connection.execute(text("""
-            SELECT s.id, s.starts_at, a.title FROM shift s JOIN activity a ON a.id = s.activity_id
-            WHERE s.volunteer_id = :v AND a.initiative_id = :i AND a.cancelled = 0
-              AND s.status = 'gepland' AND s.starts_at >= :after ORDER BY s.starts_at"""),
-            {"v": volunteer_id, "i": initiative_id,
-             "after": (after + timedelta(days=1)).isoformat()}).all()
+    with read_session(engine) as session:
+        rows = queries.future_places(session, volunteer_id, initiative_id, after)
     return [RosterPlace(r[0], datetime.fromisoformat(str(r[1])), r[2]) for r in rows]
 
 
@@ -160,15 +141,12 @@ def places_lost_by_ending(engine: Engine, role_id: int, end: date) -> list[Roste
 def free_places(engine: Engine, shift_ids: list[int]) -> None:
     """Make roster places free again (the volunteer no longer works there)."""
     with write_session(engine) as session:
-        session.execute(text("UPDATE shift SET volunteer_id = NULL WHERE id IN ("
-                             + ",".join(str(int(i)) for i in shift_ids) + ")"))
+        queries.set_place_volunteer(session, shift_ids, None)
 
 
 def restore_places(engine: Engine, shift_ids: list[int], volunteer_id: int) -> None:
     with write_session(engine) as session:
-        session.execute(text("UPDATE shift SET volunteer_id = :v WHERE id IN ("
-                             + ",".join(str(int(i)) for i in shift_ids) + ")"),
-                        {"v": volunteer_id})
+        queries.set_place_volunteer(session, shift_ids, volunteer_id)
 
 
 def set_role_end(engine: Engine, role_id: int, end: date | None,
@@ -224,11 +202,8 @@ def restore_role(engine: Engine, snapshot: dict[str, Any]) -> None:
 def role_spans(engine: Engine) -> list[RoleSpan]:
     """Every role as a span (volunteer, initiative, since, until, reason) for the flow
     figures; archived volunteers count too: they did volunteer in the period."""
-    with engine.connect() as connection:
-        rows = connection.execute(text("""
-            SELECT r.volunteer_id, r.initiative_id, r.start_date, r.end_date, coalesce(x.name, '')
-            FROM volunteer_role r
-            LEFT JOIN volunteer_exit_reason x ON x.code = r.exit_reason_code""")).all()
+    with read_session(engine) as session:
+        rows = queries.role_span_rows(session)
     return [RoleSpan(r[0], r[1], _day(r[2]), _day(r[3]), r[4]) for r in rows]
 
 
@@ -238,7 +213,6 @@ def flow(engine: Engine, period: Period, initiative_id: int | None = None) -> Fl
 
 def volunteer_name(engine: Engine, volunteer_id: int) -> str:
     """'Yasmina van de Ven', for a question that must name the person."""
-    with engine.connect() as connection:
-        name = connection.execute(text(f"SELECT {full_name_sql('v')} FROM volunteer v "
-                                       "WHERE v.id = :v"), {"v": volunteer_id}).scalar()
-    return str(name) if name is not None else f"vrijwilliger nummer {volunteer_id}"
+    with read_session(engine) as session:
+        name = queries.volunteer_name(session, volunteer_id)
+    return name if name is not None else f"vrijwilliger nummer {volunteer_id}"

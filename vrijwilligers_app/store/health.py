@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from vrijwilligers_app.store import cipher, migrate
+from vrijwilligers_app.store.gemeente.open import VERSION_TABLE
 from vrijwilligers_app.store.inspect import connect_untouched
 from vrijwilligers_app.store.sqlite_text import dutch_reason
 
@@ -86,7 +87,7 @@ def _fill(report: HealthReport, connection: Any) -> None:
         report.problems.append(
             f"Schema {report.schema_revision} is van een nieuwere versie van de app."
         )
-    for table in tables:  # the search index's own tables are an implementation detail
-        if table != "alembic_version" and not table.startswith("search_index"):
+    for table in tables:  # version tables and the search index: implementation details
+        if table not in ("alembic_version", VERSION_TABLE) and not table.startswith("search_index"):
             report.row_counts[table] = connection.execute(
                 f'SELECT count(*) FROM "{table}"').fetchone()[0]

@@ -43,7 +43,7 @@ def current_list(window: Any) -> RegisterPage | None:
     """The register list on screen (the current tab of the Maatjes page)."""
     from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
 
-    page = window.pages.get(window._current_row)
+    page = window.pages.get(window.current_row)
     if isinstance(page, MaatjesPage):
         current = page.tabs.currentWidget()
         return current if isinstance(current, RegisterPage) else None

@@ -232,6 +232,11 @@ class MainWindow(DialogOpeners):
         suffix = " — Demogegevens" if demo else ""
         self.setWindowTitle(f"{APP_NAME} {__version__}{suffix}")
 
+    @property
+    def current_row(self) -> int:
+        """The sidebar row of the page on screen (-1 while none is shown)."""
+        return self._current_row
+
     def page_at(self, row: int) -> QWidget:
         page = self.pages.get(row)
         if page is None:

@@ -22,6 +22,10 @@ def test_find_by_number_source_organisation_and_period(make_laptop, gemeente, tm
     by_number = find_referrals(gemeente.engine, number=one.short.upper())
     assert one.key in {h.key for h in by_number}
     assert all(h.key.startswith(one.short) for h in by_number)
+    # filtered in SQL (issue 17): LIKE's wildcards typed by the user are plain characters
+    assert find_referrals(gemeente.engine, number="%") == []
+    assert find_referrals(gemeente.engine, organisation="x%y") == []
+    assert len(find_referrals(gemeente.engine, limit=3)) == 3
     brug = find_referrals(gemeente.engine, source="de brug", limit=100_000)
     assert brug and {h.source_name for h in brug} == {"Buurthuis De Brug"}
     by_org = find_referrals(gemeente.engine, organisation=one.organisation_name[:6].lower(),

@@ -24,9 +24,8 @@ domain.activity_figures.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine
 
 from vrijwilligers_app.domain.activity_figures import (
     ActivityFact,
@@ -35,21 +34,11 @@ from vrijwilligers_app.domain.activity_figures import (
     aggregate,
 )
 from vrijwilligers_app.domain.dutch_format import month_name
+from vrijwilligers_app.store.queries.activity_figures import figure_facts
 
 GROUPINGS = ("initiative", "district", "month", "none")
 TOTAL_LABEL = "Totaal"
 UNKNOWN_DISTRICT = "Wijk onbekend"
-
-_DISTRICT = ("coalesce(t.district_code, (SELECT min(x.district_code) FROM initiative_district x "
-             "WHERE x.initiative_id = t.initiative_id HAVING count(*) = 1))")
-_SELECTED = """
-SELECT t.id FROM activity t
-WHERE substr(t.starts_at, 1, 10) BETWEEN :start AND :end {extra}
-"""
-_DISTRICT_FILTER = (" AND (t.district_code = :district OR (t.district_code IS NULL AND EXISTS ("
-                    "SELECT 1 FROM initiative_district x WHERE x.initiative_id = "
-                    "t.initiative_id AND x.district_code = :district)))")
-
 
 @dataclass(frozen=True)
 class ActivityFigures:
@@ -71,48 +60,27 @@ def _when(value: object) -> datetime:
 def activity_figures(engine: Engine, start: date, end: date, grouping: str = "initiative",
                      initiative_id: int | None = None, district_code: str | None = None,
                      today: date | None = None) -> ActivityFigures:
+    with engine.connect() as connection:
+        return activity_figures_in(connection, start, end, grouping, initiative_id,
+                                   district_code, today)
+
+
+def activity_figures_in(connection: Connection, start: date, end: date,
+                        grouping: str = "initiative", initiative_id: int | None = None,
+                        district_code: str | None = None, today: date | None = None
+                        ) -> ActivityFigures:
+    """`activity_figures` on the caller's connection (from a Session: `session.connection()`)."""
     if grouping not in GROUPINGS:
         raise ValueError(f"onbekende indeling: {grouping}")
     if end < start:
         raise ValueError("De einddatum van de periode ligt vóór de begindatum.")
-    extra = ""
-    params: dict[str, object] = {"start": start.isoformat(), "end": end.isoformat()}
-    if initiative_id is not None:
-        extra += " AND t.initiative_id = :initiative"
-        params["initiative"] = initiative_id
-    if district_code:
-        extra += _DISTRICT_FILTER
-        params["district"] = district_code
-    selected = _SELECTED.format(extra=extra)
-    with engine.connect() as connection:
-        # The plain DB-API cursor: these are the only big reads, and SQLAlchemy's row
-        # objects cost more than the SQL (see tests/bench/test_activities_bench.py).
-        cursor = connection.connection.cursor()
-
-        def fetch(sql: str) -> list[tuple[Any, ...]]:
-            cursor.execute(sql, params)
-            return list(cursor.fetchall())
-
-        types = [(str(r[0]), str(r[1])) for r in connection.execute(text(
-            "SELECT code, name FROM visitor_type ORDER BY sort_order, name"))]
-        activity_rows = fetch(
-            f"SELECT t.id, t.initiative_id, i.name, {_DISTRICT}, d.name, t.starts_at, "
-            "t.cancelled FROM activity t JOIN initiative i ON i.id = t.initiative_id "
-            f"LEFT JOIN district d ON d.code = {_DISTRICT} "
-            f"WHERE t.id IN ({selected})")
-        attendance = fetch("SELECT activity_id, visitor_type_code, visitors FROM attendance "
-                          f"WHERE activity_id IN ({selected})")
-        shifts = [ShiftFact(r[0], r[1], _when(r[2]), _when(r[3]), r[4],
-                            None if r[5] is None else float(r[5]))
-                  for r in fetch("SELECT activity_id, volunteer_id, starts_at, ends_at, status, "
-                                "hours FROM shift WHERE volunteer_id IS NOT NULL "
-                                f"AND activity_id IN ({selected})")]
-        participations = fetch("SELECT activity_id, resident_id FROM participation "
-                              f"WHERE activity_id IN ({selected})")
-        cursor.close()
-    facts = [_fact(row, grouping) for row in activity_rows]
-    rows = aggregate(facts, attendance, shifts, participations, [c for c, _ in types],
-                     today or date.today(), TOTAL_LABEL)
+    facts_in = figure_facts(connection, start, end, initiative_id, district_code)
+    types = facts_in.visitor_types
+    shifts = [ShiftFact(r[0], r[1], _when(r[2]), _when(r[3]), r[4],
+                        None if r[5] is None else float(r[5])) for r in facts_in.shifts]
+    facts = [_fact(row, grouping) for row in facts_in.activities]
+    rows = aggregate(facts, facts_in.attendance, shifts, facts_in.participations,
+                     [c for c, _ in types], today or date.today(), TOTAL_LABEL)
     if grouping == "none":
         rows = rows[-1:]
     elif grouping == "month":  # in time order, not alphabetical

@@ -13,7 +13,7 @@ Read side for display and printing: store.queries.roster.
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session, col, func, select
 
 from vrijwilligers_app.domain.names import full_name
@@ -29,7 +29,7 @@ from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.activities.planning import MAX_PLACES_PER_ROLE, ActivityNotFound
 from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.store.engine import read_session, write_session
-from vrijwilligers_app.store.queries.roster import VOLUNTEER_NAME
+from vrijwilligers_app.store.queries import roster_candidates as queries
 from vrijwilligers_app.store.tables import Activity, DutyRole, Shift, Volunteer
 from vrijwilligers_app.store.tables.base import utcnow
 
@@ -74,25 +74,12 @@ def _as_dt(value: object) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def _stored(moment: datetime) -> str:
-    """As SQLAlchemy stores a naive datetime in SQLite, so text comparison is exact."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def _bookings_between(session: Session, starts: datetime, ends: datetime,
                       volunteer_id: int | None = None) -> list[Booking]:
     """Places with a volunteer that overlap [starts, ends) on non-cancelled activities."""
-    sql = ("SELECT s.id, s.volunteer_id, s.starts_at, s.ends_at, t.title, t.starts_at "
-           "FROM shift s JOIN activity t ON t.id = s.activity_id "
-           "WHERE s.volunteer_id IS NOT NULL AND NOT t.cancelled "
-           "AND s.starts_at < :ends AND s.ends_at > :starts")
-    params: dict[str, object] = {"starts": _stored(starts), "ends": _stored(ends)}
-    if volunteer_id is not None:
-        sql += " AND s.volunteer_id = :volunteer"
-        params["volunteer"] = volunteer_id
-    rows = session.connection().execute(text(sql), params)
     return [Booking(int(r[0]), int(r[1]), _as_dt(r[2]), _as_dt(r[3]),
-                    f"{r[4]} {format_date_nl(_as_dt(r[5]).date())}") for r in rows]
+                    f"{r[4]} {format_date_nl(_as_dt(r[5]).date())}")
+            for r in queries.booking_rows(session, starts, ends, volunteer_id)]
 
 
 def _place(session: Session, shift_id: int) -> tuple[Shift, Activity]:
@@ -109,19 +96,12 @@ def candidates(engine: Engine, shift_id: int) -> list[Candidate]:
     """Who could fill this place, best first (see the module docstring)."""
     with read_session(engine) as session:
         shift, activity = _place(session, shift_id)
-        day = shift.starts_at.date().isoformat()
-        params = {"initiative": activity.initiative_id, "role": shift.role_code, "day": day}
+        day = shift.starts_at.date()
         # Roles in this initiative first (a few rows), then all active volunteers: two plain
         # queries instead of two correlated subqueries per volunteer.
-        roles = {int(r[0]): (str(r[1]), bool(r[2])) for r in session.connection().execute(text(
-            "SELECT r.volunteer_id, group_concat(d.name, ', '), max(r.role_code = :role) "
-            "FROM volunteer_role r JOIN duty_role d ON d.code = r.role_code "
-            "WHERE r.initiative_id = :initiative AND (r.end_date IS NULL OR r.end_date >= :day) "
-            "GROUP BY r.volunteer_id"), params)}
-        rows = session.connection().execute(text(
-            f"SELECT v.id, {VOLUNTEER_NAME}, v.availability FROM volunteer v "
-            "WHERE v.archived_at IS NULL AND (v.start_date IS NULL OR v.start_date <= :day) "
-            "AND (v.end_date IS NULL OR v.end_date >= :day)"), params).all()
+        roles = queries.roles_in_initiative(session, activity.initiative_id, shift.role_code,
+                                            day)
+        rows = queries.active_volunteers(session, day)
         busy: dict[int, list[Booking]] = {}
         for booking in _bookings_between(session, shift.starts_at, shift.ends_at):
             if booking.shift_id != shift_id:

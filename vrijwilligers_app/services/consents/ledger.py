@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from vrijwilligers_app.domain import consent as rules
@@ -14,6 +14,7 @@ from vrijwilligers_app.services.editing.records import FormErrors
 from vrijwilligers_app.services.editing.rules import check_text
 from vrijwilligers_app.store.consent_cache import refresh_cache
 from vrijwilligers_app.store.engine import read_session, write_session
+from vrijwilligers_app.store.queries import consents as queries
 from vrijwilligers_app.store.tables import Consent, Destination, Resident
 
 LABELS = {"resident_id": "Inwoner", "purpose": "Waarvoor", "destination_id": "Organisatie",
@@ -143,15 +144,9 @@ def record_consent(engine: Engine, resident_id: int, values: Mapping[str, object
 def shared_before(session: Session, resident_id: int,
                   destination_id: int | None) -> list[SharedReferral]:
     """Named referrals of this resident (to this organisation, or to any)."""
-    sql = ("SELECT r.id, d.organisation, r.signalled_on FROM referral r JOIN destination d "
-           "ON d.id = r.destination_id WHERE r.resident_id = :rid")
-    params: dict[str, object] = {"rid": resident_id}
-    if destination_id is not None:
-        sql += " AND r.destination_id = :did"
-        params["did"] = destination_id
     return [SharedReferral(rid, organisation, date.fromisoformat(str(day)[:10]))
-            for rid, organisation, day in session.execute(text(sql + " ORDER BY r.signalled_on,"
-                                                               " r.id"), params)]
+            for rid, organisation, day in queries.shared_referral_rows(
+                session, resident_id, destination_id)]
 
 
 def _summary(purpose: str, organisation: str, shared: list[SharedReferral]) -> str:
@@ -245,15 +240,7 @@ def _audit_detail(consent: Consent, change: str) -> str:
 def ledger(engine: Engine, resident_id: int) -> list[ConsentRow]:
     """Every consent of a resident, current ones first, newest first."""
     with read_session(engine) as session:
-        rows = session.execute(text("""
-            SELECT c.id, c.purpose, c.destination_id,
-                   coalesce(d.organisation || CASE WHEN d.service <> '' THEN ' – ' || d.service
-                                           ELSE '' END, '') AS org,
-                   c.legacy_scope, c.given_on, c.how, c.recorded_by, c.withdrawn_on
-            FROM consent c LEFT JOIN destination d ON d.id = c.destination_id
-            WHERE c.resident_id = :rid
-            ORDER BY c.withdrawn_on IS NOT NULL, c.given_on DESC, c.id DESC"""),
-            {"rid": resident_id}).all()
+        rows = queries.ledger_rows(session, resident_id)
     return [ConsentRow(r.id, r.purpose, r.destination_id, r.org,
                        rules.purpose_text(r.purpose, r.org, r.legacy_scope),
                        rules.purpose_short(r.purpose, r.org, r.legacy_scope),

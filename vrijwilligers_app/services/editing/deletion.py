@@ -16,11 +16,14 @@ from vrijwilligers_app.domain.names import full_name
 from vrijwilligers_app.services.editing.fields import NOUNS, SUBJECTS, TABLE_NAMES, TABLES, form
 from vrijwilligers_app.services.editing.records import RecordNotFound
 from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.queries import record_rows
 from vrijwilligers_app.store.tables import metadata
 
 # Link rows that belong to the record and go with it.
 OWN_LINKS: dict[str, tuple[str, ...]] = {
-    "initiatives": ("initiative_district", "initiative_life_domain"),
+    # The link to the gemeente's list (issue 17) goes and comes back with the initiative.
+    "initiatives": ("initiative_district", "initiative_life_domain",
+                    "initiative_canonical_link"),
     "volunteers": ("volunteer_role",),
     "residents": ("consent",),
 }
@@ -82,11 +85,9 @@ def _phrase(ref: tuple[str, str], n: int) -> str:
 
 
 def _in_use(session: Session, kind: str, record_id: int) -> None:
-    conn = session.connection()
     counts: dict[str, int] = {}
     for table, column in references(kind):
-        n = conn.exec_driver_sql(f'SELECT count(*) FROM "{table}" WHERE "{column}" = ?',
-                                 (record_id,)).scalar_one()
+        n = record_rows.count_where(session, table, column, record_id)
         if n:
             counts[f"{table}.{column}"] = n
     if counts:
@@ -95,12 +96,6 @@ def _in_use(session: Session, kind: str, record_id: int) -> None:
         listed = phrases[0] if len(phrases) == 1 else \
             f"{', '.join(phrases[:-1])} en {phrases[-1]}"
         raise InUseError(f"{SUBJECTS[kind]} {VERBS[kind]} {listed}; {ADVICE}", counts)
-
-
-def _rows(session: Session, table: str, column: str, record_id: int) -> list[dict[str, object]]:
-    result = session.connection().exec_driver_sql(
-        f'SELECT * FROM "{table}" WHERE "{column}" = ?', (record_id,))
-    return [dict(row._mapping) for row in result]
 
 
 def _label(kind: str, row: dict[str, object]) -> str:
@@ -117,18 +112,16 @@ def delete_record(engine: Engine, kind: str, record_id: int) -> DeletedRecord:
     own: Table = TABLES[kind].__table__  # type: ignore[attr-defined]
     parent_column = f"{own.name}_id"
     with write_session(engine) as session:
-        main = _rows(session, own.name, "id", record_id)
+        main = record_rows.rows_where(session, own.name, "id", record_id)
         if not main:
             raise RecordNotFound(kind, record_id)
         _in_use(session, kind, record_id)
         rows = {own.name: main}
         for link in OWN_LINKS[kind]:
-            rows[link] = _rows(session, link, parent_column, record_id)
-        conn = session.connection()
+            rows[link] = record_rows.rows_where(session, link, parent_column, record_id)
         for link in OWN_LINKS[kind]:
-            conn.exec_driver_sql(f'DELETE FROM "{link}" WHERE "{parent_column}" = ?',
-                                 (record_id,))
-        conn.exec_driver_sql(f'DELETE FROM "{own.name}" WHERE id = ?', (record_id,))
+            record_rows.delete_where(session, link, parent_column, record_id)
+        record_rows.delete_where(session, own.name, "id", record_id)
     return DeletedRecord(kind, record_id, _label(kind, main[0]), rows)
 
 
@@ -136,15 +129,8 @@ def restore_deleted(engine: Engine, snapshot: DeletedRecord) -> int:
     """Undo a deletion: the same rows back, same id and uuid, in one transaction."""
     try:
         with write_session(engine) as session:
-            conn = session.connection()
             for table, rows in snapshot.rows.items():
-                if not rows:
-                    continue
-                columns = list(rows[0])
-                names = ", ".join(f'"{c}"' for c in columns)
-                marks = ", ".join("?" * len(columns))
-                conn.exec_driver_sql(f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
-                                     [tuple(row[c] for c in columns) for row in rows])
+                record_rows.insert_rows(session, table, rows)
     except IntegrityError:
         raise RestoreError(
             f"{_label(snapshot.kind, snapshot.rows[TABLE_NAMES[snapshot.kind]][0])} "

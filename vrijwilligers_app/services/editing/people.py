@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from vrijwilligers_app.domain import consent as consent_rules
 from vrijwilligers_app.domain.names import full_name  # noqa: F401  (re-exported)
@@ -14,7 +14,8 @@ from vrijwilligers_app.services.editing.rules import (
     check_period,
 )
 from vrijwilligers_app.store.consent_cache import refresh_cache
-from vrijwilligers_app.store.tables import Consent, Neighbourhood
+from vrijwilligers_app.store.queries import people as queries
+from vrijwilligers_app.store.tables import Consent
 
 RECORDING_MISSING = (
     "Een inwoner met naam kan alleen worden vastgelegd als die toestemming gaf; vul de datum "
@@ -54,9 +55,7 @@ def check_resident(session: Session, values: Values, errors: Errors, today: date
 
 
 def _current_recording(session: Session, resident_id: int) -> Consent | None:
-    return session.exec(select(Consent).where(
-        col(Consent.resident_id) == resident_id, col(Consent.purpose) == consent_rules.RECORDING,
-        col(Consent.withdrawn_on).is_(None)).order_by(col(Consent.given_on))).first()
+    return queries.current_consent(session, resident_id, consent_rules.RECORDING)
 
 
 def load_recording_consent(session: Session, resident_id: int) -> dict[str, object]:
@@ -86,8 +85,7 @@ def _check_neighbourhood(session: Session, values: Values, errors: Errors) -> No
     buurt, wijk = values.get("neighbourhood_code"), values.get("district_code")
     if not isinstance(buurt, str) or "district_code" in errors:
         return
-    row = session.execute(select(col(Neighbourhood.name), col(Neighbourhood.district_code))
-                          .where(col(Neighbourhood.code) == buurt)).one_or_none()
+    row = queries.neighbourhood(session, buurt)
     if row is None:
         return  # already reported as an unknown code
     name, buurt_wijk = row

@@ -21,6 +21,7 @@ published total can bound a suppressed cell; no secondary suppression yet).
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -34,11 +35,9 @@ from vrijwilligers_app.domain.waiting_times import (
     OPEN,
     STOPPED,
     DurationStats,
-    ReferralDates,
     ReferralDays,
     ReferralFigures,
     figures_from_counts,
-    to_days,
 )
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.gemeente import figures_sql as q
@@ -78,9 +77,17 @@ class CityOverview:
     total: SourceFigures
 
 
-def _dates(row: q.CohortRow, agreed: int | None) -> ReferralDates:
-    return ReferralDates(row.registered_on, row.contact_on, row.done_on, row.closed_on,
-                         None if agreed is None else int(agreed))
+def _days(row: q.CohortRow, agreed: int | None, today: int) -> ReferralDays | None:
+    """As domain.waiting_times.to_days, from the stored day numbers."""
+    start = row.registered_day
+    if start is None:
+        return None
+    return ReferralDays(
+        age=today - start,
+        contact=None if row.contact_day is None else row.contact_day - start,
+        done=None if row.done_day is None else row.done_day - start,
+        closed=None if row.closed_day is None else row.closed_day - start,
+        agreed=None if agreed is None else int(agreed))
 
 
 class _Tally:
@@ -108,6 +115,18 @@ class _Tally:
             elif (r.closed if r.closed is not None else r.age) > r.agreed:
                 self.late += 1
 
+    @classmethod
+    def merged(cls, tallies: Iterable["_Tally"]) -> "_Tally":
+        """One group's tally from its parts (a source's from its organisations')."""
+        total = cls()
+        for part in tallies:
+            total.waiting.update(part.waiting)
+            total.lead.update(part.lead)
+            total.not_registered += part.not_registered
+            total.on_time += part.on_time
+            total.late += part.late
+        return total
+
     def figures(self) -> ReferralFigures:
         return figures_from_counts([(*k, n) for k, n in sorted(self.waiting.items())],
                                    [(*k, n) for k, n in sorted(self.lead.items())],
@@ -126,16 +145,15 @@ def _referrals(cohort: list[q.CohortRow], today: date
                ) -> dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]]:
     """Referral figures per source and city-wide (None), total and per organisation; each
     referral's days computed once (twice when the city's agreed term differs)."""
-    totals: dict[str | None, _Tally] = defaultdict(_Tally)
     groups: dict[str | None, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
+    day = today.toordinal()
     for row in cohort:
-        own = to_days(_dates(row, row.agreed_days), today)
+        own = _days(row, row.agreed_days, day)
         city = own if row.agreed_days == row.city_agreed_days else \
-            to_days(_dates(row, row.city_agreed_days), today)
-        for sid, days in ((row.source_id, own), (None, city)):
-            totals[sid].add(days)
-            groups[sid][row.organisatie].add(days)
-    return {sid: (totals[sid].figures(),
+            _days(row, row.city_agreed_days, day)
+        groups[row.source_id][row.organisatie].add(own)
+        groups[None][row.organisatie].add(city)
+    return {sid: (_Tally.merged(by_code.values()).figures(),
                   {code: tally.figures() for code, tally in sorted(by_code.items())})
             for sid, by_code in groups.items()}
 

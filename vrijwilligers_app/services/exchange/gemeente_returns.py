@@ -3,14 +3,16 @@
 The gemeente only *adds* status events (never edits what a laptop entered), so nothing the two
 sides change can collide. A return package goes to one source: its referrals' events from the
 gemeente (by pseudonymous referral id), plus the gemeente register's current code lists and
-sociale kaart. It is signed with the gemeente's key; laptops accept it only with that key
-pinned. It is not encrypted: it holds pseudonymous ids and public lists only.
+sociale kaart, and the list of initiatives (each once, under its canonical id) that laptops
+link their own initiatives to (issue 17). It is signed with the gemeente's key; laptops accept
+it only with that key pinned. It is not encrypted: it holds pseudonymous ids and public lists only.
 """
 
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlmodel import col
@@ -18,6 +20,10 @@ from sqlmodel import col
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.codelists import SPECS
 from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.exchange.initiative_merge import (
+    canonical_list,
+    sources_that_link,
+)
 from vrijwilligers_app.services.exchange.keys import gemeente_keys
 from vrijwilligers_app.services.exchange.package_write import (
     build_package,
@@ -25,6 +31,7 @@ from vrijwilligers_app.services.exchange.package_write import (
     write_file,
 )
 from vrijwilligers_app.services.exchange.projection import sociale_kaart
+from vrijwilligers_app.services.exchange.schema import BEFORE_LINKS, SCHEMA_VERSION
 from vrijwilligers_app.services.exchange.sequence import next_sequence
 from vrijwilligers_app.store.engine import read_session, write_session
 from vrijwilligers_app.store.gemeente.tables import (
@@ -121,6 +128,8 @@ def write_returns(engine: Engine, data_dir: Path, folder: Path,
     with register.connect() as connection:
         kaart = sociale_kaart(connection)
     codes = _code_lists(register)
+    listed = canonical_list(engine)  # each initiative once (issue 17)
+    linking = sources_that_link(engine)  # the others: version 3, which they can read
     written = []
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     for source in sources:
@@ -128,13 +137,19 @@ def write_returns(engine: Engine, data_dir: Path, folder: Path,
                 "moment": e.occurred_at, "organisatie": e.destination_code or None}
                for e in events if e.source_id == source.source_id]
         sequence = next_sequence(register, data_dir, GEMEENTE_SOURCE_ID)
-        built = build_package("return", GEMEENTE_SOURCE_ID, sequence,
-                              {"statusmomenten": own, "sociale_kaart": kaart,
-                               "codelijsten": codes},
+        tables: dict[str, Any] = {"statusmomenten": own, "sociale_kaart": kaart,
+                                  "codelijsten": codes}
+        version = SCHEMA_VERSION
+        if source.source_id in linking:
+            tables["gemeentelijst"] = listed
+        else:
+            version = BEFORE_LINKS
+        built = build_package("return", GEMEENTE_SOURCE_ID, sequence, tables,
                               keys.signing_key, extra={"target": source.source_id,
                                                        "source_name": keys.name,
                                                        "accepted_sequence":
-                                                           source.last_sequence})
+                                                           source.last_sequence},
+                              schema_version=version)
         name = f"terugmelding-{source.source_id[:8]}-{sequence:06d}-{stamp}.zip"
         path = write_file(folder, name, built.content)
         remove_superseded(folder, f"terugmelding-{source.source_id[:8]}", sequence)

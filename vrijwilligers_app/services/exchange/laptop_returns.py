@@ -6,6 +6,8 @@ Then, in one transaction: code lists and the sociale kaart are brought up to dat
 added or renamed, never removed: history refers to them), and the gemeente's status events
 are appended to the referrals' histories (source 'gemeente', the gemeente's event id as
 uuid, so reading them again adds nothing). Status and follow-up are recomputed from events.
+From schema version 4 on, the package also carries the gemeente's list of initiatives (each
+once, issue 17); it replaces the stored list (services/initiative_links).
 """
 
 from collections.abc import Callable, Iterable
@@ -40,7 +42,9 @@ from vrijwilligers_app.services.exchange.scan import (
     package_files,
     read_capped,
 )
+from vrijwilligers_app.services.exchange.schema import TABLES_BY_VERSION
 from vrijwilligers_app.services.exchange.sequence import record_accepted
+from vrijwilligers_app.services.initiative_links import store_canonical_list
 from vrijwilligers_app.services.referrals import refresh_cache
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import (
@@ -64,6 +68,7 @@ class Applied:
     events_unknown: int  # for referrals this laptop does not have (any more)
     destinations_changed: int
     codes_changed: int
+    listed_initiatives: int | None = None  # the gemeente's list, when the package had it
 
 
 def _update_codes(session: Session, rows: Iterable[dict[str, Any]]) -> int:
@@ -187,10 +192,13 @@ def apply_return(engine: Engine, data_dir: Path, package: Package, file_name: st
         kaart = _update_kaart(session, package.tables["sociale_kaart"])
         added, unknown = _append_events(session, keys.pseudonym_secret,
                                         package.tables["statusmomenten"])
+        listed = None
+        if "gemeentelijst" in TABLES_BY_VERSION[package.schema_version]["return"]:
+            listed = store_canonical_list(session, package.tables["gemeentelijst"])
         session.add(ExchangePackage(package_hash=package.package_hash, kind="return",
                                     source_id=signer, sequence=package.sequence,
                                     file_name=file_name[:260], read_at=utcnow()))
-    return Applied(added, unknown, kaart, codes)
+    return Applied(added, unknown, kaart, codes, listed)
 
 
 def read_returns(engine: Engine, data_dir: Path, paths: Iterable[Path],
@@ -228,6 +236,8 @@ def read_returns(engine: Engine, data_dir: Path, paths: Iterable[Path],
         note = (f"{applied.events_added} statusmoment(en) toegevoegd, "
                 f"{applied.destinations_changed} organisaties en {applied.codes_changed} codes "
                 "bijgewerkt")
+        if applied.listed_initiatives is not None:
+            note += f"; gemeentelijst met {applied.listed_initiatives} initiatieven ontvangen"
         if applied.events_unknown:
             note += f"; {applied.events_unknown} voor onbekende doorverwijzingen overgeslagen"
         report.outcomes.append(Outcome(path, IMPORTED, "", package.source_id,

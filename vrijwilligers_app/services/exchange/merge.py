@@ -98,12 +98,18 @@ def _replace_snapshot(session: Session, source: ExchangeSource, package: Package
     source.name = str(package.manifest.get("source_name", ""))[:150]
     source.last_sequence = package.sequence
     source.snapshot_at = package.created_at
+    source.schema_version = package.schema_version
     session.add(source)
     session.add(ExchangeImport(package_hash=package.package_hash, source_id=package.source_id,
                                sequence=package.sequence, file_name=file_name[:260],
                                read_at=utcnow()))
     session.flush()  # the package's key first: a second importer fails here, not later
-    replace_rows(session.connection(), package.source_id, package.table_rows)
+    links = replace_rows(session.connection(), package.source_id, package.table_rows)
+    # Initiatives the laptop linked to the gemeente's list count once (issue 17). Imported
+    # here: initiative_merge reads snapshots through this module.
+    from vrijwilligers_app.services.exchange.initiative_merge import record_canonical_links
+
+    record_canonical_links(session, package.source_id, links)
 
 
 def import_packages(engine: Engine, data_dir: Path, paths: Iterable[Path],

@@ -28,7 +28,12 @@ from nacl.signing import SigningKey
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.services.exchange.cells import write_csv
 from vrijwilligers_app.services.exchange.errors import ExchangeError
-from vrijwilligers_app.services.exchange.schema import PROFILE, SCHEMA_VERSION, TABLES
+from vrijwilligers_app.services.exchange.schema import (
+    PROFILE,
+    SCHEMA_VERSION,
+    TABLES_BY_VERSION,
+    Table,
+)
 from vrijwilligers_app.services.files import os_reason, write_atomically
 
 MAGIC = b"VRIJWILLIGERS-APP-VERSLEUTELD-1\n"
@@ -44,14 +49,14 @@ class Built:
     manifest: dict[str, Any]
 
 
-def _datapackage(kind: str, source_id: str, names: Sequence[str]) -> bytes:
-    tables = TABLES[kind]
+def _datapackage(kind: str, source_id: str, tables: Mapping[str, Table],
+                 schema_version: int) -> bytes:
     package = {
         "profile": "data-package",
         "name": f"vrijwilligers-app-{'export' if kind == 'export' else 'terugmelding'}",
         "title": f"{APP_NAME}: " + ("export naar de gemeente" if kind == "export"
                                     else "terugmelding van de gemeente"),
-        "version": str(SCHEMA_VERSION),
+        "version": str(schema_version),
         "x-profile": PROFILE,
         "x-source": source_id,
         "resources": [{
@@ -60,7 +65,7 @@ def _datapackage(kind: str, source_id: str, names: Sequence[str]) -> bytes:
             "encoding": "utf-8-sig",
             "dialect": {"delimiter": ";", "lineTerminator": "\r\n", "header": True},
             "schema": tables[name].table_schema(),
-        } for name in names],
+        } for name in tables],
     }
     return json.dumps(package, indent=2, ensure_ascii=False).encode("utf-8")
 
@@ -68,17 +73,21 @@ def _datapackage(kind: str, source_id: str, names: Sequence[str]) -> bytes:
 def build_package(kind: str, source_id: str, sequence: int,
                   rows: Mapping[str, Sequence[Mapping[str, Any]]], signing_key: SigningKey,
                   encrypt_to: PublicKey | None = None, extra: Mapping[str, Any] | None = None,
-                  created_at: datetime | None = None) -> Built:
-    """`rows` per table name of `schema.TABLES[kind]` (all tables must be present)."""
-    tables = TABLES[kind]
+                  created_at: datetime | None = None,
+                  schema_version: int = SCHEMA_VERSION) -> Built:
+    """`rows` per table name of the schema version's tables of `kind` (all must be present).
+    An older `schema_version` writes a package an older reader takes (returns to laptops
+    that have not been updated yet)."""
+    tables = TABLES_BY_VERSION[schema_version][kind]
     if set(rows) != set(tables):
         raise ValueError(f"tables {sorted(set(rows) ^ set(tables))} missing or unknown")
-    files: dict[str, bytes] = {DATAPACKAGE: _datapackage(kind, source_id, list(tables))}
+    files: dict[str, bytes] = {DATAPACKAGE: _datapackage(kind, source_id, tables,
+                                                         schema_version)}
     for name, table in tables.items():
         files[table.path] = write_csv(table, rows[name])
     manifest: dict[str, Any] = {
         "kind": kind, "source_id": source_id, "sequence": sequence,
-        "schema_version": SCHEMA_VERSION, "app_version": __version__,
+        "schema_version": schema_version, "app_version": __version__,
         "created_at": (created_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
         "public_key": signing_key.verify_key.encode(HexEncoder).decode(),
         **(extra or {}),

@@ -72,11 +72,14 @@ def _initiatives(c: Connection) -> Rows:
         "gesubsidieerd": bool(r.subsidised), "subsidiekenmerk": r.subsidy_reference,
         "subsidiebedrag_centen": r.subsidy_amount_cents, "subsidiejaar": r.subsidy_year,
         "startdatum": r.start_date, "einddatum": r.end_date, "gearchiveerd_op": r.archived_at,
+        "gemeente_id": r.gemeente_id,  # linked by a user to the gemeente's list (issue 17)
     } for r in _all(c, """
         SELECT i.*, (SELECT group_concat(district_code) FROM initiative_district
                      WHERE initiative_id = i.id) AS districts,
                (SELECT group_concat(life_domain_code) FROM initiative_life_domain
-                WHERE initiative_id = i.id) AS domains
+                WHERE initiative_id = i.id) AS domains,
+               (SELECT canonical_id FROM initiative_canonical_link
+                WHERE initiative_id = i.id) AS gemeente_id
         FROM initiative i ORDER BY i.uuid""")]
 
 

@@ -22,7 +22,11 @@ from vrijwilligers_app.domain import referral_rules as rules
 # 3: the age bands "85+" and "65+" are written as "85 en ouder" and "65 en ouder" (a
 #    spreadsheet read "85+" as the number 85); readers accept both forms, so packages of
 #    versions 1 and 2 still read.
-SCHEMA_VERSION = 3
+# 4: one initiative once (issue 17): the export's `initiatieven.gemeente_id` names the
+#    initiative on the gemeente's list a laptop user linked it to; return packages carry that
+#    list (`gemeentelijst`). Packages of versions 1-3 read without both.
+SCHEMA_VERSION = 4
+BEFORE_LINKS = 3  # the last version without `gemeentelijst` (returns for laptops not updated)
 PROFILE = "vrijwilligers-app-uitwisseling"
 AGE_BANDS_V1 = ("0-17", "18-26", "27-44", "45-64", "65-74", "75-84", "85+", "onbekend")
 WIDE_AGE_BANDS = ("18-44", "18-64", "65+")  # generalised bands (schema version 2)
@@ -135,6 +139,8 @@ EXPORT_TABLES: tuple[Table, ...] = (
         _c("gesubsidieerd", "boolean", required=True), _c("subsidiekenmerk"),
         _c("subsidiebedrag_centen", "integer"), _c("subsidiejaar", "integer"),
         _c("startdatum", "date"), _c("einddatum", "date"), _c("gearchiveerd_op", "date"),
+        _c("gemeente_id", pattern=UUID,
+           description="hetzelfde initiatief op de gemeentelijst (gekoppeld op de laptop)"),
     ), ("id",)),
     SOCIALE_KAART,
     Table("vrijwilligers_per_initiatief", "Vrijwilligers: aantallen per initiatief", (
@@ -211,6 +217,12 @@ RETURN_TABLES: tuple[Table, ...] = (
         _c("naam", required=True), _c("volgorde", "integer", required=True),
         _c("actief", "boolean", required=True), _c("groep"),
     ), ("lijst", "code")),
+    Table("gemeentelijst", "Initiatieven op de gemeentelijst (elk één keer)", (
+        _c("id", required=True, pattern=UUID), _c("naam", required=True, max_length=150),
+        _c("soort", required=True, pattern=CODE), _c("adres", max_length=150),
+        _c("postcode", max_length=7),
+        _c("wijken", description="CBS-wijkcodes gescheiden door ;", max_length=400),
+    ), ("id",), description="om een initiatief op de laptop aan te koppelen"),
 )
 
 TABLES = {"export": {t.name: t for t in EXPORT_TABLES},
@@ -227,9 +239,20 @@ def _version_1(table: Table) -> Table:
     return replace(table, columns=columns)
 
 
+def _version_3(tables: dict[str, dict[str, Table]]) -> dict[str, dict[str, Table]]:
+    """The tables as versions 1-3 described them: no link to (nor list of) the gemeente's
+    initiatives."""
+    export = {name: replace(t, columns=tuple(c for c in t.columns if c.name != "gemeente_id"))
+              for name, t in tables["export"].items()}
+    return {"export": export,
+            "return": {n: t for n, t in tables["return"].items() if n != "gemeentelijst"}}
+
+
+VERSION_3 = _version_3(TABLES)
 TABLES_BY_VERSION = {
-    1: {"export": {t.name: _version_1(t) for t in EXPORT_TABLES
-                   if t.name != "inwoners_geteld"}, "return": TABLES["return"]},
-    2: TABLES,  # version 3 only changed how two age bands are written; readers take both
+    1: _version_3({"export": {t.name: _version_1(t) for t in EXPORT_TABLES
+                              if t.name != "inwoners_geteld"}, "return": TABLES["return"]}),
+    2: VERSION_3,  # version 3 only changed how two age bands are written; readers take both
+    3: VERSION_3,
     SCHEMA_VERSION: TABLES,
 }

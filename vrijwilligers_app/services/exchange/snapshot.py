@@ -38,41 +38,50 @@ def _tap(rows: Iterable[Mapping[str, Any]], keep: Callable[[Mapping[str, Any]], 
         yield row
 
 
+def _number(day: date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
 def _iso(moment: Any) -> str:
     return moment.isoformat() if isinstance(moment, datetime) else str(moment)
 
 
 def replace_rows(connection: Connection, source_id: str,
-                 tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> int:
-    """Inside an open transaction: the source's snapshot becomes `tables`; returns the number
-    of rows written. Tables not in `tables` end up empty for this source. On the way, each
-    referral's dates are derived from its events (domain.referral_dates) and kept in
-    gemeente_referral_dates, for the city figures."""
+                 tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """Inside an open transaction: the source's snapshot becomes `tables`. Tables not in
+    `tables` end up empty for this source. On the way, each referral's dates are derived
+    from its events (domain.referral_dates) and kept in gemeente_referral_dates, for the city
+    figures. Returns the initiatives the laptop linked to the gemeente's list ({id,
+    gemeente_id}, schema version 4) for initiative_merge.record_canonical_links."""
     for table in (REFERRAL_DATES, *reversed(SNAPSHOT.values())):
         connection.execute(delete(table).where(table.c.source_id == source_id))
     referrals: list[tuple[str, str, Any]] = []
+    links: list[dict[str, Any]] = []
     events: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    written = 0
     for name, rows in tables.items():
         if name == "doorverwijzingen":
             rows = _tap(rows, lambda r: referrals.append(
                 (r["id"], r["organisatie"], r["gesignaleerd_op"])))
+        elif name == "initiatieven":
+            rows = _tap(rows, lambda r: links.append(
+                {"id": r["id"], "gemeente_id": r["gemeente_id"]})
+                if r.get("gemeente_id") else None)
         elif name == "statusmomenten":
             rows = _tap(rows, lambda r: events[r["doorverwijzing"]].append(
                 (r["soort"], _iso(r["moment"]))))
         for batch in _batches(source_id, rows):
             connection.execute(SNAPSHOT[name].insert(), batch)
-            written += len(batch)
     derived = []
     for referral, organisation, signalled in referrals:
         found = referral_dates(events.pop(referral, []), None)
         derived.append({"referral": referral, "organisatie": organisation,
-                        "signalled": signalled, "registered_on": found.registered_on,
-                        "contact_on": found.first_contact_on, "done_on": found.done_on,
-                        "closed_on": found.closed_on})
+                        "signalled": signalled, "registered_day": _number(found.registered_on),
+                        "contact_day": _number(found.first_contact_on),
+                        "done_day": _number(found.done_on),
+                        "closed_day": _number(found.closed_on)})
     for batch in _batches(source_id, derived):
         connection.execute(REFERRAL_DATES.insert(), batch)
-    return written
+    return links
 
 
 def _text(value: Any) -> Any:

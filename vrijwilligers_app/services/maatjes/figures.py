@@ -32,11 +32,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine
+
+from vrijwilligers_app.store.queries import buddy_figures as queries
 
 GROUPINGS = ("initiative", "district")
 TOTAL_LABEL = "Totaal"
-UNKNOWN_DISTRICT = "Wijk onbekend"
 WAITING_STATES = ("aanmelding", "intake", "wachtend")
 
 
@@ -94,46 +95,22 @@ def _in_period(day: date | None, start: date | None, end: date | None) -> bool:
     return day is not None and (start is None or day >= start) and (end is None or day <= end)
 
 
-_GROUP_SQL = {
-    "initiative": ("CAST(q.initiative_id AS TEXT)", "i.name"),
-    "district": ("coalesce(res.district_code, '')", f"coalesce(d.name, '{UNKNOWN_DISTRICT}')"),
-}
-_FROM = ("FROM buddy_request q JOIN initiative i ON i.id = q.initiative_id "
-         "JOIN resident res ON res.id = q.resident_id "
-         "LEFT JOIN district d ON d.code = res.district_code")
-
-
-def requests_sql(group_by: str) -> str:
-    """Per request: group key and label, status, dates, first start of a match."""
-    key_sql, label_sql = _GROUP_SQL[group_by]
-    return f"""
-        SELECT {key_sql}, {label_sql}, q.status, q.requested_on, q.waiting_since,
-               (SELECT min(m.started_on) FROM buddy_match m WHERE m.request_id = q.id)
-        {_FROM}"""
-
-
-def matches_sql(group_by: str) -> str:
-    """Per started match: group key and label, start, end and end reason."""
-    key_sql, label_sql = _GROUP_SQL[group_by]
-    return f"""
-        SELECT {key_sql}, {label_sql}, m.started_on, m.ended_on, m.end_reason_code
-        FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id
-        JOIN initiative i ON i.id = q.initiative_id
-        JOIN resident res ON res.id = q.resident_id
-        LEFT JOIN district d ON d.code = res.district_code
-        WHERE m.started_on IS NOT NULL"""
-
-
 def buddy_figures(engine: Engine, group_by: str, today: date, start: date | None = None,
                   end: date | None = None) -> list[BuddyFigureRow]:
     """Figures per group and the total last; see the module notes for every definition."""
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}; use one of {GROUPINGS}")
     with engine.connect() as connection:
-        requests = connection.execute(text(requests_sql(group_by))).all()
-        matches = connection.execute(text(matches_sql(group_by))).all()
-        reason_names = {str(c): str(n) for c, n in connection.execute(
-            text("SELECT code, name FROM match_end_reason"))}
+        return buddy_figures_in(connection, group_by, today, start, end)
+
+
+def buddy_figures_in(connection: Connection, group_by: str, today: date,
+                     start: date | None = None, end: date | None = None
+                     ) -> list[BuddyFigureRow]:
+    """`buddy_figures` on the caller's connection (from a Session: `session.connection()`)."""
+    if group_by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {group_by!r}; use one of {GROUPINGS}")
+    requests, matches, reason_names = queries.figure_rows(connection, group_by)
     groups: defaultdict[str, _Acc] = defaultdict(_Acc)
     labels: dict[str, str] = {}
     total = _Acc()

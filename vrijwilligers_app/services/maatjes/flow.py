@@ -7,7 +7,7 @@ Ending a match sets its end date and reason; no row is ever deleted.
 
 from datetime import date, timedelta
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
 from vrijwilligers_app.domain import buddy_lifecycle as life
@@ -21,6 +21,7 @@ from vrijwilligers_app.services.maatjes.suggest import (
     rules_for,
 )
 from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.queries import buddy_candidates as queries
 from vrijwilligers_app.store.tables import (
     BuddyMatch,
     BuddyRequest,
@@ -62,10 +63,7 @@ def _get(session: Session, model, record_id: int, key: str, what: str):  # type:
 
 
 def _code_known(session: Session, table: str, code: str | None) -> bool:
-    if not code:
-        return False
-    return session.connection().execute(
-        text(f"SELECT 1 FROM {table} WHERE code = :c"), {"c": code}).first() is not None
+    return queries.code_known(session, table, code)
 
 
 def create_request(engine: Engine, resident_id: int, initiative_id: int, requested_on: date,
@@ -148,12 +146,7 @@ def _volunteer_facts(session: Session, volunteer: Volunteer) -> matching.Volunte
 
 
 def _buddy_initiatives(session: Session, volunteer_id: int, on: date) -> set[int]:
-    rows = session.connection().execute(text(
-        "SELECT initiative_id FROM volunteer_role WHERE volunteer_id = :v "
-        "AND role_code NOT IN (" + ", ".join(f"'{c}'" for c in NOT_A_BUDDY_ROLES) + ") "
-        "AND (start_date IS NULL OR start_date <= :on) "
-        "AND (end_date IS NULL OR end_date >= :on)"), {"v": volunteer_id, "on": on.isoformat()})
-    return {r[0] for r in rows}
+    return queries.buddy_initiatives(session, volunteer_id, on, NOT_A_BUDDY_ROLES)
 
 
 def _pair_periods(session: Session, resident_id: int, volunteer_id: int) -> list[life.Period]:

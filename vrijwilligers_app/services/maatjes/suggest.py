@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
 
 from vrijwilligers_app.domain import matching
 from vrijwilligers_app.domain.district_neighbours import FILE_NAME, read_neighbours
 from vrijwilligers_app.paths import resource
+from vrijwilligers_app.store.queries import buddy_candidates as queries
 
 NOT_A_BUDDY_ROLES = ("coordinator",)
 
@@ -45,13 +46,7 @@ class RequestContext:
 
 
 def load_request(connection: Connection, request_id: int) -> RequestContext:
-    row = connection.execute(text("""
-        SELECT q.id, q.initiative_id, i.name, q.resident_id, q.status, q.interests,
-               q.languages, q.preferred_gender, q.preferred_availability, res.district_code,
-               i.vog_max_age_years
-        FROM buddy_request q JOIN resident res ON res.id = q.resident_id
-        JOIN initiative i ON i.id = q.initiative_id WHERE q.id = :id"""),
-        {"id": request_id}).one_or_none()
+    row = queries.request_facts(connection, request_id)
     if row is None:
         raise RequestNotFound(request_id)
     facts = matching.RequestFacts(
@@ -68,39 +63,8 @@ def rules_for(context: RequestContext, today: date) -> matching.MatchRules:
                                neighbours=district_neighbours())
 
 
-# Driven by the project's roles (indexed by initiative), so a project of 200 among 10,000
-# volunteers reads 200 rows; open matches counted per volunteer through its index.
-CANDIDATES_SQL = """
-    SELECT v.id, v.district_code, v.interests, v.languages, v.gender, v.availability,
-           v.vog_date,
-           (SELECT count(*) FROM buddy_match b WHERE b.volunteer_id = v.id
-              AND b.ended_on IS NULL)
-    FROM volunteer v
-    WHERE v.archived_at IS NULL
-      AND (v.end_date IS NULL OR v.end_date >= :today)
-      AND v.id IN (SELECT r.volunteer_id FROM volunteer_role r
-                   WHERE r.initiative_id = :initiative
-                     AND r.role_code NOT IN ({roles})
-                     AND (r.start_date IS NULL OR r.start_date <= :today)
-                     AND (r.end_date IS NULL OR r.end_date >= :today))
-      AND NOT EXISTS (SELECT 1 FROM buddy_match x
-                      WHERE x.request_id = :request AND x.volunteer_id = v.id)
-    {only}
-"""
-
-
-def _role_list() -> str:
-    return ", ".join(f"'{code}'" for code in NOT_A_BUDDY_ROLES)  # constants, not user input
-
-
 def load_candidates(connection: Connection, context: RequestContext, today: date,
                     volunteer_id: int | None = None) -> list[matching.VolunteerFacts]:
-    sql = CANDIDATES_SQL.format(roles=_role_list(),
-                                only="AND v.id = :volunteer" if volunteer_id else "")
-    params: dict[str, object] = {"today": today.isoformat(), "initiative": context.initiative_id,
-                                 "request": context.facts.request_id}
-    if volunteer_id:
-        params["volunteer"] = volunteer_id
     seen: dict[str, tuple[str, ...]] = {}  # the same tag lists recur: split each once
 
     def tags(value: str | None) -> tuple[str, ...]:
@@ -111,7 +75,8 @@ def load_candidates(connection: Connection, context: RequestContext, today: date
             found = seen[value] = matching.tags(value)
         return found
 
-    rows = connection.execute(text(sql), params).all()
+    rows = queries.candidate_rows(connection, context.initiative_id, context.facts.request_id,
+                                  today, NOT_A_BUDDY_ROLES, volunteer_id)
     return [matching.VolunteerFacts(
         volunteer_id=vid, district_code=district, interests=tags(interests),
         languages=tags(languages), gender=gender or "", availability=availability or 0,

@@ -5,12 +5,14 @@ suggestions with volunteers' names. Plain frozen dataclasses, one short read eac
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, bindparam, text
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from vrijwilligers_app.domain import matching
 from vrijwilligers_app.domain.availability import describe as describe_availability
 from vrijwilligers_app.services.maatjes.suggest import suggestions
-from vrijwilligers_app.store.queries.names import full_name_sql
+from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.queries import maatjes as queries
 
 
 @dataclass(frozen=True)
@@ -88,24 +90,15 @@ def _day(value: object) -> date | None:
 
 
 def request_detail(engine: Engine, request_id: int) -> RequestDetail | None:
-    with engine.connect() as connection:
-        row = connection.execute(text(f"""
-            SELECT q.id, {full_name_sql("p")}, coalesce(d.name, ''), i.name, q.status,
-                   q.requested_on, q.intake_on, q.waiting_since, q.closed_on,
-                   coalesce(r.name, ''), q.wish, q.interests, q.languages,
-                   q.preferred_gender, q.preferred_availability
-            FROM buddy_request q JOIN resident p ON p.id = q.resident_id
-            JOIN initiative i ON i.id = q.initiative_id
-            LEFT JOIN district d ON d.code = p.district_code
-            LEFT JOIN match_end_reason r ON r.code = q.close_reason_code
-            WHERE q.id = :id"""), {"id": request_id}).one_or_none()
-        if row is None:
-            return None
-        match = connection.execute(text(f"""
-            SELECT m.id, {full_name_sql("v")}, m.started_on IS NOT NULL
-            FROM buddy_match m JOIN volunteer v ON v.id = m.volunteer_id
-            WHERE m.request_id = :id AND m.ended_on IS NULL ORDER BY m.id DESC LIMIT 1"""),
-            {"id": request_id}).one_or_none()
+    with read_session(engine) as session:
+        return request_detail_in(session, request_id)
+
+
+def request_detail_in(session: Session, request_id: int) -> RequestDetail | None:
+    row = queries.request_row(session, request_id)
+    if row is None:
+        return None
+    match = queries.open_match_of_request(session, request_id)
     return RequestDetail(
         row[0], row[1], row[2], row[3], row[4], _day(row[5]),  # type: ignore[arg-type]
         _day(row[6]), _day(row[7]), _day(row[8]), row[9], row[10] or "",
@@ -129,12 +122,8 @@ def volunteer_names(engine: Engine, ids: list[int]) -> dict[int, tuple[str, str]
     """id -> (full name, wijk name)."""
     if not ids:
         return {}
-    statement = text(f"""
-        SELECT v.id, {full_name_sql("v")}, coalesce(d.name, '') FROM volunteer v
-        LEFT JOIN district d ON d.code = v.district_code WHERE v.id IN :ids""").bindparams(
-        bindparam("ids", expanding=True))
-    with engine.connect() as connection:
-        return {r[0]: (r[1], r[2]) for r in connection.execute(statement, {"ids": ids})}
+    with read_session(engine) as session:
+        return {r[0]: (r[1], r[2]) for r in queries.volunteer_names(session, ids)}
 
 
 def suggestion_lines(engine: Engine, request_id: int, today: date, limit: int = 15,
@@ -147,45 +136,30 @@ def suggestion_lines(engine: Engine, request_id: int, today: date, limit: int = 
 
 
 def match_detail(engine: Engine, match_id: int) -> MatchDetail | None:
-    with engine.connect() as connection:
-        row = connection.execute(text(f"""
-            SELECT m.id, m.request_id, {full_name_sql("p")}, {full_name_sql("v")}, i.name,
-                   m.proposed_on, m.started_on, m.ended_on, coalesce(r.name, ''), m.score
-            FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id
-            JOIN resident p ON p.id = q.resident_id JOIN volunteer v ON v.id = m.volunteer_id
-            JOIN initiative i ON i.id = q.initiative_id
-            LEFT JOIN match_end_reason r ON r.code = m.end_reason_code
-            WHERE m.id = :id"""), {"id": match_id}).one_or_none()
-        if row is None:
-            return None
-        contacts = tuple(ContactLine(c[0], _day(c[1]), c[2], int(c[3]), c[4] or "")  # type: ignore[arg-type]
-                         for c in connection.execute(text("""
-            SELECT c.id, c.occurred_on, coalesce(k.name, c.kind_code), c.duration_minutes,
-                   c.note
-            FROM contact_moment c LEFT JOIN contact_kind k ON k.code = c.kind_code
-            WHERE c.match_id = :id ORDER BY c.occurred_on DESC, c.id DESC"""),
-            {"id": match_id}))
-        evaluations = tuple(EvaluationLine(e[0], _day(e[1]), _day(e[2]), e[3] or "",  # type: ignore[arg-type]
-                                           None if e[4] is None else bool(e[4]))
-                            for e in connection.execute(text("""
-            SELECT id, planned_on, held_on, outcome, continue_match FROM evaluation
-            WHERE match_id = :id ORDER BY planned_on, id"""), {"id": match_id}))
+    with read_session(engine) as session:
+        return match_detail_in(session, match_id)
+
+
+def match_detail_in(session: Session, match_id: int) -> MatchDetail | None:
+    row = queries.match_row(session, match_id)
+    if row is None:
+        return None
+    contacts = tuple(ContactLine(c[0], _day(c[1]), c[2], int(c[3]), c[4] or "")  # type: ignore[arg-type]
+                     for c in queries.contacts_of_match(session, match_id))
+    evaluations = tuple(EvaluationLine(e[0], _day(e[1]), _day(e[2]), e[3] or "",  # type: ignore[arg-type]
+                                       None if e[4] is None else bool(e[4]))
+                        for e in queries.evaluations_of_match(session, match_id))
     return MatchDetail(row[0], row[1], row[2], row[3], row[4], _day(row[5]),  # type: ignore[arg-type]
                        _day(row[6]), _day(row[7]), row[8], row[9], contacts, evaluations)
 
 
 def match_of_request(engine: Engine, request_id: int) -> int | None:
     """The newest match (open or ended) of a request, for jumping to it from the list."""
-    with engine.connect() as connection:
-        found = connection.execute(text(
-            "SELECT id FROM buddy_match WHERE request_id = :id ORDER BY ended_on IS NULL DESC, "
-            "id DESC LIMIT 1"), {"id": request_id}).scalar()
-    return int(found) if found is not None else None
+    with read_session(engine) as session:
+        return queries.newest_match_of_request(session, request_id)
 
 
 def buddy_projects(engine: Engine) -> list[tuple[int, str]]:
     """Running maatjesprojecten (id, name), for a new aanmelding."""
-    with engine.connect() as connection:
-        return [(int(r[0]), str(r[1])) for r in connection.execute(text(
-            "SELECT id, name FROM initiative WHERE type_code = 'maatjesproject' "
-            "AND archived_at IS NULL AND end_date IS NULL ORDER BY lower(name), id"))]
+    with read_session(engine) as session:
+        return queries.running_buddy_projects(session)

@@ -11,7 +11,7 @@ names what kinds of data were erased, when and by whom, never the erased data it
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from vrijwilligers_app.domain.validation import format_date_nl
@@ -20,26 +20,11 @@ from vrijwilligers_app.services.overview import CLOSED_REFERRAL_STATES
 from vrijwilligers_app.services.privacy.anonymise import Progress, anonymise_steps
 from vrijwilligers_app.services.referrals import refresh_cache
 from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.queries import forget as queries
 from vrijwilligers_app.store.queries.care_specs import REFERRAL_STATUS
 from vrijwilligers_app.store.tables import BuddyMatch, BuddyRequest, Referral, ReferralEvent
 
 END_REASON = "inwoner_gestopt"  # afsluitredenen.csv: "Inwoner wil niet meer"
-COUNTED = {  # Dutch label -> SQL counting the resident's rows (:rid)
-    "maatjesaanvragen": "SELECT count(*) FROM buddy_request WHERE resident_id = :rid",
-    "maatjeskoppelingen": "SELECT count(*) FROM buddy_match m JOIN buddy_request q "
-                          "ON q.id = m.request_id WHERE q.resident_id = :rid",
-    "contactmomenten": "SELECT count(*) FROM contact_moment c JOIN buddy_match m "
-                       "ON m.id = c.match_id JOIN buddy_request q ON q.id = m.request_id "
-                       "WHERE q.resident_id = :rid",
-    "evaluaties": "SELECT count(*) FROM evaluation c JOIN buddy_match m ON m.id = c.match_id "
-                  "JOIN buddy_request q ON q.id = m.request_id WHERE q.resident_id = :rid",
-    "doorverwijzingen": "SELECT count(*) FROM referral WHERE resident_id = :rid",
-    "statusmomenten": "SELECT count(*) FROM referral_event e JOIN referral r "
-                      "ON r.id = e.referral_id WHERE r.resident_id = :rid",
-    "activiteiten (deelname)": "SELECT count(*) FROM participation WHERE resident_id = :rid",
-}
-
-
 class ForgetRefused(Exception):
     """str(exc) is Dutch: why nothing was changed."""
 
@@ -60,27 +45,18 @@ class ForgetPreview:
 
 
 def forget_preview(engine: Engine, resident_id: int) -> ForgetPreview:
-    with engine.connect() as c:
-        row = c.execute(text("SELECT uuid, first_name, name_prefix, last_name, anonymised_on "
-                             "FROM resident WHERE id = :rid"), {"rid": resident_id}).first()
+    with read_session(engine) as session:
+        row = queries.resident_row(session, resident_id)
         if row is None:
             raise ForgetRefused(f"Inwoner {resident_id} bestaat niet (meer); er is niets "
                                 "veranderd.")
-        counts = {label: int(c.execute(text(sql), {"rid": resident_id}).scalar_one())
-                  for label, sql in COUNTED.items()}
-        closed = ", ".join(f"'{s}'" for s in CLOSED_REFERRAL_STATES)
+        counts = queries.counts(session, resident_id)
         referrals = [f"doorverwijzing naar {org} (gesignaleerd {format_date_nl(_day(on))}, "
                      f"status {REFERRAL_STATUS.get(status, status).lower()})"
-                     for org, on, status in c.execute(text(f"""
-            SELECT d.organisation, r.signalled_on, r.status FROM referral r
-            JOIN destination d ON d.id = r.destination_id
-            WHERE r.resident_id = :rid AND r.status NOT IN ({closed})
-            ORDER BY r.signalled_on"""), {"rid": resident_id})]
+                     for org, on, status in queries.open_referrals(
+                         session, resident_id, CLOSED_REFERRAL_STATES)]
         buddy = [f"maatjesaanvraag bij {name} (status {status})"
-                 for name, status in c.execute(text("""
-            SELECT i.name, q.status FROM buddy_request q JOIN initiative i
-            ON i.id = q.initiative_id WHERE q.resident_id = :rid AND q.closed_on IS NULL
-            ORDER BY q.requested_on"""), {"rid": resident_id})]
+                 for name, status in queries.open_requests(session, resident_id)]
     name = " ".join(p for p in (row.first_name, row.name_prefix, row.last_name) if p)
     return ForgetPreview(resident_id, row.uuid, name, _day(row.anonymised_on) if
                          row.anonymised_on else None, counts, referrals, buddy)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
 
 from vrijwilligers_app.domain.referral_rules import EVENT_KINDS
 from vrijwilligers_app.domain.validation import format_date_nl, format_phone
@@ -22,6 +22,7 @@ from vrijwilligers_app.services.consents.ledger import ledger
 from vrijwilligers_app.services.editing.fields import form
 from vrijwilligers_app.services.exchange.keys import KEYS_DIR, LAPTOP_FILE, laptop_keys
 from vrijwilligers_app.services.exchange.projection import keyer
+from vrijwilligers_app.store.queries import inzage as queries
 from vrijwilligers_app.store.queries.care_specs import REFERRAL_STATUS
 
 
@@ -58,12 +59,8 @@ def _dates(*steps: tuple[str, Any]) -> str:
     return "; ".join(f"{label} {_text(day)}" for label, day in steps if day) or "—"
 
 
-def _all(c: Connection, sql: str, **params: Any) -> list[Any]:
-    return list(c.execute(text(sql), params).all())
-
-
 def _fields(c: Connection, rid: int) -> tuple[str, Section]:
-    row = c.execute(text("SELECT * FROM resident WHERE id = :r"), {"r": rid}).mappings().one()
+    row = queries.resident(c, rid)
     pairs: list[tuple[str, str]] = []
     for spec in form("residents"):
         if spec.key not in row or spec.group == "Toestemming":  # consents: from the ledger
@@ -94,24 +91,10 @@ def _consents(engine: Engine, rid: int) -> Section:
 
 
 def _maatjes(c: Connection, rid: int) -> list[Section]:
-    requests = _all(c, """SELECT q.id, i.name, q.status, q.requested_on, q.intake_on,
-        q.waiting_since, q.closed_on, coalesce(r.name, ''), q.wish, q.interests
-        FROM buddy_request q JOIN initiative i ON i.id = q.initiative_id
-        LEFT JOIN match_end_reason r ON r.code = q.close_reason_code
-        WHERE q.resident_id = :r ORDER BY q.requested_on""", r=rid)
-    matches = _all(c, """SELECT m.id, q.id, v.first_name || ' ' || v.last_name, m.proposed_on,
-        m.started_on, m.ended_on, coalesce(r.name, ''), m.notes FROM buddy_match m
-        JOIN buddy_request q ON q.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
-        LEFT JOIN match_end_reason r ON r.code = m.end_reason_code
-        WHERE q.resident_id = :r ORDER BY m.proposed_on""", r=rid)
-    contacts = _all(c, """SELECT m.id, c.occurred_on, k.name, c.duration_minutes, c.note
-        FROM contact_moment c JOIN buddy_match m ON m.id = c.match_id
-        JOIN buddy_request q ON q.id = m.request_id JOIN contact_kind k ON k.code = c.kind_code
-        WHERE q.resident_id = :r ORDER BY c.occurred_on""", r=rid)
-    evaluations = _all(c, """SELECT m.id, e.planned_on, e.held_on, e.outcome,
-        e.continue_match FROM evaluation e JOIN buddy_match m ON m.id = e.match_id
-        JOIN buddy_request q ON q.id = m.request_id WHERE q.resident_id = :r
-        ORDER BY e.planned_on""", r=rid)
+    requests = queries.requests(c, rid)
+    matches = queries.matches(c, rid)
+    contacts = queries.contacts(c, rid)
+    evaluations = queries.evaluations(c, rid)
     return [
         Section("Maatjesaanvragen", ("Nr.", "Project", "Status", "Datums", "Reden", "Wens",
                                      "Interesses"),
@@ -133,20 +116,13 @@ def _maatjes(c: Connection, rid: int) -> list[Section]:
 
 def _referrals(c: Connection, rid: int) -> list[Section]:
     sections = []
-    for r in _all(c, """SELECT r.id, d.organisation || coalesce(' – ' || nullif(d.service, ''),
-        ''), r.signalled_on, r.status, r.urgency, r.consent_pass_on_date, r.question,
-        r.life_domain_key, r.age_band, r.district_code FROM referral r
-        JOIN destination d ON d.id = r.destination_id WHERE r.resident_id = :r
-        ORDER BY r.signalled_on""", r=rid):
+    for r in queries.referrals(c, rid):
         pairs = [("Organisatie", _text(r[1])), ("Gesignaleerd", _text(r[2])),
                  ("Status", REFERRAL_STATUS.get(r[3], r[3])), ("Urgentie", _text(r[4])),
                  ("Toestemming doorgeven op", _text(r[5])), ("Vraag", _text(r[6])),
                  ("Leefdomeinen", _text(r[7].replace(",", ", "))),
                  ("Leeftijdsgroep", _text(r[8])), ("Wijk", _text(r[9]))]
-        events = _all(c, """SELECT e.occurred_at, e.kind, coalesce(d.organisation, ''),
-            e.outcome, e.note, e.source FROM referral_event e
-            LEFT JOIN destination d ON d.id = e.destination_id WHERE e.referral_id = :id
-            ORDER BY e.occurred_at, e.id""", id=r[0])
+        events = queries.referral_events(c, r[0])
         sections.append(Section(f"Doorverwijzing {r[0]}", rows=pairs))
         sections.append(Section(f"Geschiedenis van doorverwijzing {r[0]}",
                                 ("Moment", "Stap", "Naar", "Uitkomst", "Notitie", "Bron"),
@@ -156,9 +132,7 @@ def _referrals(c: Connection, rid: int) -> list[Section]:
 
 
 def _activities(c: Connection, rid: int) -> Section:
-    rows = _all(c, """SELECT a.starts_at, a.title, i.name FROM participation x
-        JOIN activity a ON a.id = x.activity_id JOIN initiative i ON i.id = a.initiative_id
-        WHERE x.resident_id = :r ORDER BY a.starts_at""", r=rid)
+    rows = queries.activities(c, rid)
     return Section("Deelname aan activiteiten", ("Datum", "Activiteit", "Initiatief"),
                    [tuple(map(_text, map(str, r))) for r in rows])
 
@@ -172,14 +146,12 @@ def _exported(engine: Engine, c: Connection, rid: int, data_dir: Path | None) ->
         return Section("Gedeeld met de gemeente", rows=[("Exports", "nooit geëxporteerd")],
                        note=note)
     key = keyer(laptop_keys(data_dir).pseudonym_secret)
-    uuid, created = c.execute(text("SELECT uuid, created_at FROM resident WHERE id = :r"),
-                              {"r": rid}).one()
+    (uuid, created), referral_ids, request_ids = queries.uuids(c, rid)
     pairs = [("Pseudoniem inwoner", key("inwoner", uuid))]
     pairs += [(f"Pseudoniem doorverwijzing {r[0]}", key("doorverwijzing", r[1]))
-              for r in _all(c, "SELECT id, uuid FROM referral WHERE resident_id = :r", r=rid)]
+              for r in referral_ids]
     pairs += [(f"Pseudoniem maatjesaanvraag {r[0]}", key("aanvraag", r[1]))
-              for r in _all(c, "SELECT id, uuid FROM buddy_request WHERE resident_id = :r",
-                            r=rid)]
+              for r in request_ids]
     since = date.fromisoformat(str(created)[:10])
     exports = [e for e in audit.entries(engine, start=since, kinds=["export"])]
     pairs += [("Export", f"{format_date_nl(e.at.astimezone().date())} {e.at.astimezone():%H:%M}"

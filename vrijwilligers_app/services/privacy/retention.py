@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.retention import (
     TERM_SETTINGS,
@@ -24,48 +24,9 @@ from vrijwilligers_app.services.privacy.anonymise import (
     anonymise_steps,
     clear_referral_text,
 )
+from vrijwilligers_app.store.engine import read_session
+from vrijwilligers_app.store.queries import retention as queries
 from vrijwilligers_app.store.settings import get_int_setting, set_setting
-
-_CLOSED = ", ".join(f"'{s}'" for s in CLOSED_REFERRAL_STATES)
-# One pass per table (GROUP BY), not a correlated subquery per resident: 20,000 residents
-# took 1.7 s with subqueries.
-FACTS_SQL = f"""
-WITH req AS (SELECT resident_id, max(closed_on) AS ended, max(closed_on IS NULL) AS open
-             FROM buddy_request GROUP BY resident_id),
-mat AS (SELECT q.resident_id, max(m.ended_on) AS ended,
-               max(m.started_on IS NOT NULL AND m.ended_on IS NULL) AS open
-        FROM buddy_match m JOIN buddy_request q ON q.id = m.request_id GROUP BY q.resident_id),
-ev AS (SELECT e.referral_id, substr(max(e.occurred_at), 1, 10) AS last
-       FROM referral_event e JOIN referral r ON r.id = e.referral_id
-       WHERE r.resident_id IS NOT NULL AND r.closed_on IS NULL GROUP BY e.referral_id),
-ref AS (SELECT r.resident_id, max(coalesce(r.closed_on, ev.last, r.signalled_on)) AS ended,
-               max(r.status NOT IN ({_CLOSED})) AS open
-        FROM referral r LEFT JOIN ev ON ev.referral_id = r.id
-        WHERE r.resident_id IS NOT NULL GROUP BY r.resident_id),
-act AS (SELECT x.resident_id, substr(max(a.starts_at), 1, 10) AS last
-        FROM participation x JOIN activity a ON a.id = x.activity_id GROUP BY x.resident_id)
-SELECT p.id, p.first_name, p.name_prefix, p.last_name,
-  substr(max(p.created_at, p.updated_at), 1, 10) AS changed,
-  coalesce(req.open, 0) OR coalesce(mat.open, 0) OR coalesce(ref.open, 0) AS has_open,
-  req.ended AS request_end, mat.ended AS match_end, ref.ended AS referral_end,
-  act.last AS activity
-FROM resident p LEFT JOIN req ON req.resident_id = p.id LEFT JOIN mat ON mat.resident_id = p.id
-LEFT JOIN ref ON ref.resident_id = p.id LEFT JOIN act ON act.resident_id = p.id
-WHERE p.anonymised_on IS NULL
-"""
-
-
-# Anonymous referrals (no resident) keep no name, but their question and notes may still
-# describe a person: that text goes when the referral's own term has passed.
-ANONYMOUS_SQL = f"""
-SELECT r.id, coalesce(r.closed_on, (SELECT substr(max(e.occurred_at), 1, 10)
-                                    FROM referral_event e WHERE e.referral_id = r.id),
-                      r.signalled_on) AS ended
-FROM referral r
-WHERE r.resident_id IS NULL AND r.status IN ({_CLOSED})
-  AND (r.question <> '' OR EXISTS (SELECT 1 FROM referral_event e WHERE e.referral_id = r.id
-                                   AND (e.note <> '' OR e.outcome <> '')))
-"""
 
 
 @dataclass(frozen=True)
@@ -97,8 +58,8 @@ def due_residents(engine: Engine, today: date) -> list[DueResident]:
     """Residents whose every term has ended, longest overdue first."""
     current = terms(engine)
     out = []
-    with engine.connect() as connection:
-        rows = connection.execute(text(FACTS_SQL)).all()
+    with read_session(engine) as session:
+        rows = queries.resident_fact_rows(session, CLOSED_REFERRAL_STATES)
     for (rid, first, prefix, last, changed, has_open, request_end, match_end, referral_end,
          activity) in rows:
         if has_open:  # most residents in a busy register: skip before parsing any date
@@ -117,8 +78,8 @@ def due_residents(engine: Engine, today: date) -> list[DueResident]:
 def due_anonymous_referrals(engine: Engine, today: date) -> list[int]:
     """Ids of closed referrals without a name whose free text passed the referral term."""
     months = terms(engine).referrals
-    with engine.connect() as connection:
-        rows = connection.execute(text(ANONYMOUS_SQL)).all()
+    with read_session(engine) as session:
+        rows = queries.anonymous_referral_rows(session, CLOSED_REFERRAL_STATES)
     return sorted(int(rid) for rid, ended in rows
                   if ended and plus_months(date.fromisoformat(str(ended)[:10]), months) <= today)
 

@@ -10,7 +10,7 @@ service counts referrals per initiative.
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.dutch_format import format_count, format_decimal, format_money
 from vrijwilligers_app.domain.report_period import Period, quarter_name
@@ -27,26 +27,9 @@ from vrijwilligers_app.services.reports.request import (
 from vrijwilligers_app.services.reports.tables import Column, data_table, key_value_table
 from vrijwilligers_app.services.reports.volunteer_list import volunteer_rows
 from vrijwilligers_app.services.volunteer_roles import role_spans
+from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Jaarverslag"
-_FACTS = """
-SELECT i.subsidised, i.subsidy_reference, i.subsidy_amount_cents, i.subsidy_year, t.name,
-  (SELECT group_concat(name, ', ') FROM (SELECT d.name FROM initiative_district x
-     JOIN district d ON d.code = x.district_code WHERE x.initiative_id = i.id ORDER BY d.name)),
-  (SELECT group_concat(name, ', ') FROM (SELECT l.name FROM initiative_life_domain x
-     JOIN life_domain l ON l.code = x.life_domain_code WHERE x.initiative_id = i.id
-     ORDER BY l.sort_order))
-FROM initiative i JOIN initiative_type t ON t.code = i.type_code WHERE i.id = :id"""
-_REFERRALS = """
-SELECT count(*), count(CASE WHEN status IN ('geholpen', 'afgesloten', 'teruggemeld')
-                      THEN 1 END)
-FROM referral WHERE initiative_id = :id AND signalled_on BETWEEN :start AND :end"""
-_REFERRAL_GROUPS = """
-SELECT l."group", count(DISTINCT r.id) FROM referral r
-JOIN referral_life_domain x ON x.referral_id = r.id
-JOIN life_domain l ON l.code = x.life_domain_code
-WHERE r.initiative_id = :id AND r.signalled_on BETWEEN :start AND :end
-GROUP BY l."group" ORDER BY min(l.sort_order)"""
 
 
 def _nothing(engine: Engine, period: Period) -> ActivityFigures:
@@ -63,9 +46,7 @@ def _buddy(engine: Engine, request: ReportRequest, period: Period, initiative_id
 
 def _referrals(engine: Engine, initiative_id: int, period: Period) -> tuple[int, int]:
     with engine.connect() as connection:
-        total, helped = connection.execute(text(_REFERRALS), {
-            "id": initiative_id, "start": period.start, "end": period.end}).one()
-    return int(total), int(helped)
+        return queries.referral_counts(connection, initiative_id, period.start, period.end)
 
 
 def build_annual(engine: Engine, request: ReportRequest) -> Report:
@@ -149,8 +130,8 @@ def _exit_reasons(report: Report, reasons: Counter[str]) -> None:
 
 def _facts(engine: Engine, report: Report, initiative_id: int) -> None:
     with engine.connect() as connection:
-        subsidised, reference, cents, year, type_name, districts, domains = connection.execute(
-            text(_FACTS), {"id": initiative_id}).one()
+        subsidised, reference, cents, year, type_name, districts, domains = \
+            queries.initiative_facts(connection, initiative_id)
     pairs = [("Soort initiatief", str(type_name)), ("Wijken", districts or "—"),
              ("Leefdomeinen", domains or "—")]
     if subsidised:
@@ -162,8 +143,7 @@ def _facts(engine: Engine, report: Report, initiative_id: int) -> None:
 def _referral_domains(engine: Engine, report: Report, initiative_id: int,
                       period: Period) -> None:
     with engine.connect() as connection:
-        groups = connection.execute(text(_REFERRAL_GROUPS), {
-            "id": initiative_id, "start": period.start, "end": period.end}).all()
+        groups = queries.referral_groups(connection, initiative_id, period.start, period.end)
     if groups:
         report.heading("Doorverwijzingen naar meedoen, rondkomen en vooruitkomen")
         report.note("Een doorverwijzing met leefdomeinen in meer groepen telt in elk ervan.")

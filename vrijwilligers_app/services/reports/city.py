@@ -8,7 +8,7 @@ times of a group with fewer than 5 referrals are left out, so no resident can be
 
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.dutch_format import format_count, format_decimal, format_percent
 from vrijwilligers_app.services.exchange.gemeente_figures import (
@@ -21,6 +21,7 @@ from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import ReportRequest
 from vrijwilligers_app.services.reports.tables import Column, data_table, key_value_table
 from vrijwilligers_app.store.gemeente_db import gemeente_store, saved_database_url
+from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.settings import get_setting
 
 TITLE = "Sociaal domein in beeld"
@@ -44,9 +45,9 @@ def _days(block: dict[str, Any] | None, key: str) -> str:
     return format_count(int(value))
 
 
-def _names(engine: Engine, sql: str) -> dict[str, str]:
+def _names(engine: Engine, table: str) -> dict[str, str]:
     with engine.connect() as connection:
-        return {str(code): str(name) for code, name in connection.execute(text(sql))}
+        return queries.code_names(connection, table)
 
 
 def build_city(engine: Engine, request: ReportRequest) -> Report:
@@ -100,8 +101,7 @@ def _per_destination(engine: Engine, report: Report, city: dict[str, Any]) -> No
     groups = city["doorverwijzingen_per_organisatie"]
     if not groups:
         return
-    names = _names(engine, "SELECT code, organisation || CASE WHEN service <> '' THEN ' – ' "
-                           "|| service ELSE '' END FROM destination")
+    names = _names(engine, "destination")
     rows = sorted(((names.get(code, code), block) for code, block in groups.items()),
                   key=lambda pair: pair[0].casefold())
     report.heading("Wachttijden per organisatie (hele stad)")
@@ -127,7 +127,7 @@ def _per_destination(engine: Engine, report: Report, city: dict[str, Any]) -> No
 
 
 def _visitors_and_endings(engine: Engine, report: Report, city: dict[str, Any]) -> None:
-    visitor_names = _names(engine, "SELECT code, name FROM visitor_type")
+    visitor_names = _names(engine, "visitor_type")
     visitors = city["bezoekers_per_soort"]
     if visitors:
         report.heading("Bezoekers van activiteiten per soort")
@@ -136,7 +136,7 @@ def _visitors_and_endings(engine: Engine, report: Report, city: dict[str, Any]) 
                                for code, n in visitors.items()]))
     endings = city["maatjes_beeindigd_per_reden"]
     if endings:
-        reason_names = _names(engine, "SELECT code, name FROM match_end_reason")
+        reason_names = _names(engine, "match_end_reason")
         report.heading("Beëindigde maatjeskoppelingen per reden")
         report.add(data_table((Column("Reden", 0.5), Column("Aantal", 0.15, right=True)),
                               [(reason_names.get(code, code), count_text(n))

@@ -6,14 +6,13 @@ referrals, and any the caller adds (the one a volunteer is about to refer to), p
 lines. What the ledger already holds is printed beside each purpose.
 """
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain import consent as rules
 from vrijwilligers_app.domain.validation import format_date_nl
@@ -22,21 +21,11 @@ from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH, Report
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import organisation_name
+from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Toestemmingsformulier"
 BOX = "☐ ja   ☐ nee"
 EMPTY_LINES = 2
-_RESIDENT = """SELECT r.first_name, r.name_prefix, r.last_name, r.birth_year, d.name
-               FROM resident r LEFT JOIN district d ON d.code = r.district_code
-               WHERE r.id = :rid"""
-_ORGANISATIONS = """
-SELECT id, organisation || CASE WHEN service <> '' THEN ' (' || service || ')' ELSE '' END
-FROM destination WHERE id IN (
-    SELECT destination_id FROM consent WHERE resident_id = :rid AND purpose = 'delen'
-      AND destination_id IS NOT NULL
-    UNION SELECT destination_id FROM referral WHERE resident_id = :rid
-    UNION SELECT value FROM json_each(:extra))
-ORDER BY organisation COLLATE NOCASE, service"""
 
 
 def _state(rows: Sequence[ConsentRow], purpose: str, destination_id: int | None = None) -> str:
@@ -51,11 +40,10 @@ def _state(rows: Sequence[ConsentRow], purpose: str, destination_id: int | None 
 def build_consent_form(engine: Engine, resident_id: int, today: date,
                        extra_destinations: Sequence[int] = ()) -> Report:
     with engine.connect() as connection:
-        person = connection.execute(text(_RESIDENT), {"rid": resident_id}).one_or_none()
-        if person is None:
-            raise ReportError("Deze inwoner bestaat niet (meer); kies een andere inwoner.")
-        organisations = connection.execute(text(_ORGANISATIONS), {
-            "rid": resident_id, "extra": json.dumps(list(extra_destinations))}).all()
+        person, organisations = queries.consent_form_rows(connection, resident_id,
+                                                          extra_destinations)
+    if person is None:
+        raise ReportError("Deze inwoner bestaat niet (meer); kies een andere inwoner.")
     owner = organisation_name(engine)
     rows = ledger(engine, resident_id)
     name = " ".join(p for p in (person[0], person[1], person[2]) if p)

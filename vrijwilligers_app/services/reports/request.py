@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.report_period import Period
 from vrijwilligers_app.services.reports.errors import ReportError
+from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.settings import get_setting
 
 DEFAULT_OWNER = "Sociale basis Helmond"
@@ -32,8 +33,7 @@ def organisation_name(engine: Engine) -> str:
 
 def initiative_name(engine: Engine, initiative_id: int) -> str:
     with engine.connect() as connection:
-        name = connection.execute(text("SELECT name FROM initiative WHERE id = :id"),
-                                  {"id": initiative_id}).scalar()
+        name = queries.initiative_name(connection, initiative_id)
     if name is None:
         raise ReportError(f"Initiatief nummer {initiative_id} bestaat niet. "
                           "Kies een initiatief uit de lijst Initiatieven.")

@@ -8,7 +8,7 @@ Volunteers' names only (no addresses or phone numbers): a roster is handed out.
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import KeepTogether, Paragraph
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.dutch_format import day_name, format_count, format_decimal
 from vrijwilligers_app.domain.roster import FREE_PLACE
@@ -18,6 +18,7 @@ from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest, initiative_name
 from vrijwilligers_app.services.reports.tables import Column, data_table
+from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.queries.roster import RosterActivity, roster, roster_for_period
 
 TITLE = "Rooster"
@@ -29,8 +30,7 @@ COLUMNS = (Column("Rol", 0.26), Column("Vrijwilliger", 0.38), Column("Tijd", 0.1
 
 def _series(engine: Engine, series_id: int) -> tuple[int, str]:
     with engine.connect() as connection:
-        row = connection.execute(text("SELECT initiative_id, title FROM activity_series "
-                                      "WHERE id = :id"), {"id": series_id}).first()
+        row = queries.series_row(connection, series_id)
     if row is None:
         raise ReportError(f"Activiteitenreeks nummer {series_id} bestaat niet.")
     return int(row[0]), str(row[1])
@@ -38,11 +38,8 @@ def _series(engine: Engine, series_id: int) -> tuple[int, str]:
 
 def _series_activity_ids(engine: Engine, series_id: int, request: ReportRequest) -> list[int]:
     with engine.connect() as connection:
-        return [int(r[0]) for r in connection.execute(text(
-            "SELECT id FROM activity WHERE series_id = :series AND NOT cancelled "
-            "AND substr(starts_at, 1, 10) BETWEEN :start AND :end"),
-            {"series": series_id, "start": request.period.start.isoformat(),
-             "end": request.period.end.isoformat()})]
+        return queries.series_activity_ids(connection, series_id, request.period.start,
+                                           request.period.end)
 
 
 def heading_text(activity: RosterActivity) -> str:

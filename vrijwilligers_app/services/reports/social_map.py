@@ -7,34 +7,16 @@ is not used.
 
 from collections import defaultdict
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.validation import format_date_nl, format_phone
 from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import ReportRequest, organisation_name
 from vrijwilligers_app.services.reports.tables import Column, data_table
+from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Sociale kaart"
 ALL_OVER = "Heel Helmond of wijk niet vastgelegd"
-_INITIATIVES = """
-SELECT i.id, i.name, t.name, i.contact_name, i.phone, i.email, i.website, i.address,
-       i.postcode
-FROM initiative i JOIN initiative_type t ON t.code = i.type_code
-WHERE i.archived_at IS NULL AND (i.end_date IS NULL OR i.end_date >= :today)
-ORDER BY i.name COLLATE NOCASE, i.id"""
-_DISTRICTS = """
-SELECT x.initiative_id, d.code, d.name FROM initiative_district x
-JOIN district d ON d.code = x.district_code ORDER BY d.name"""
-_DOMAINS = """
-SELECT x.initiative_id, l.code, l.name, l."group" FROM initiative_life_domain x
-JOIN life_domain l ON l.code = x.life_domain_code ORDER BY l.sort_order"""
-_DESTINATIONS = """
-SELECT d.id, d.organisation, d.service, d.phone, d.website, d.agreed_response_days,
-       (SELECT group_concat(name, ', ') FROM (
-            SELECT l.name FROM destination_life_domain x
-            JOIN life_domain l ON l.code = x.life_domain_code
-            WHERE x.destination_id = d.id ORDER BY l.sort_order))
-FROM destination d WHERE d.active ORDER BY d.organisation COLLATE NOCASE, d.service"""
 _INITIATIVE_COLUMNS = (Column("Initiatief, soort en adres", 0.31), Column("Leefdomeinen", 0.17),
                        Column("Contact", 0.19), Column("E-mail en website", 0.33))
 
@@ -43,10 +25,8 @@ def build_social_map(engine: Engine, request: ReportRequest) -> Report:
     report = Report(TITLE, organisation_name(engine),
                     f"Stand per {format_date_nl(request.today)}", request.today)
     with engine.connect() as connection:
-        initiatives = connection.execute(text(_INITIATIVES), {"today": request.today}).all()
-        districts = connection.execute(text(_DISTRICTS)).all()
-        domains = connection.execute(text(_DOMAINS)).all()
-        destinations = connection.execute(text(_DESTINATIONS)).all()
+        initiatives, districts, domains, destinations = queries.social_map_rows(
+            connection, request.today)
     if not initiatives and not destinations:
         report.no_data("Er zijn geen actieve initiatieven en geen organisaties vastgelegd.")
         return report

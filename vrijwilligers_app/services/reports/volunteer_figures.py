@@ -3,7 +3,7 @@ in-, door- and uitstroom with the reasons people stopped (domain.volunteer_flow)
 
 from collections import Counter
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.number_format import format_count
 from vrijwilligers_app.domain.volunteer_flow import Flow, volunteer_flow
@@ -11,6 +11,7 @@ from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import ReportRequest, organisation_name
 from vrijwilligers_app.services.reports.tables import Column, data_table
 from vrijwilligers_app.services.volunteer_roles import role_spans
+from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Vrijwilligers per initiatief"
 COLUMNS = (Column("Initiatief", 0.34), Column("Begin", 0.11, right=True),
@@ -27,9 +28,7 @@ def build_volunteer_figures(engine: Engine, request: ReportRequest) -> Report:
     report = Report(TITLE, organisation_name(engine), request.period_text, request.today)
     spans = role_spans(engine)
     with engine.connect() as connection:
-        names = [(int(i), str(n)) for i, n in connection.execute(text(
-            "SELECT id, name FROM initiative WHERE id IN "
-            "(SELECT DISTINCT initiative_id FROM volunteer_role) ORDER BY name"))]
+        names = queries.initiatives_with_roles(connection)
     rows = []
     reasons: Counter[str] = Counter()
     for initiative_id, name in names:

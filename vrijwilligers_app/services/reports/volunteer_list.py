@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain.dutch_format import format_count
 from vrijwilligers_app.domain.names import full_name
@@ -20,18 +20,9 @@ from vrijwilligers_app.services.reports.request import (
     require_initiative,
 )
 from vrijwilligers_app.services.reports.tables import Column, data_table
+from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Vrijwilligerslijst"
-VOLUNTEERS_SQL = """
-SELECT v.id, v.first_name, v.name_prefix, v.last_name, v.phone, v.email, v.street,
-       v.postcode, v.city, v.vog_date, r.role_code, d.name
-FROM volunteer v
-JOIN volunteer_role r ON r.volunteer_id = v.id
-JOIN duty_role d ON d.code = r.role_code
-WHERE r.initiative_id = :initiative AND v.archived_at IS NULL
-  AND (r.start_date IS NULL OR r.start_date <= :end)
-  AND (r.end_date IS NULL OR r.end_date >= :start)
-ORDER BY v.last_name COLLATE NOCASE, v.first_name COLLATE NOCASE, v.id, d.sort_order"""
 COLUMNS = (Column("Naam", 0.19), Column("Rol", 0.14), Column("Telefoon", 0.13),
            Column("E-mail", 0.25), Column("Adres", 0.18), Column("VOG gezien", 0.11))
 
@@ -39,9 +30,8 @@ COLUMNS = (Column("Naam", 0.19), Column("Rol", 0.14), Column("Telefoon", 0.13),
 def volunteer_rows(engine: Engine, initiative_id: int, request: ReportRequest
                    ) -> list[tuple[str, ...]]:
     with engine.connect() as connection:
-        found = connection.execute(text(VOLUNTEERS_SQL), {
-            "initiative": initiative_id, "start": request.period.start,
-            "end": request.period.end}).all()
+        found = queries.volunteers_of_initiative(connection, initiative_id, request.period.start,
+                                                 request.period.end)
     roles: dict[int, list[str]] = defaultdict(list)
     people: dict[int, Any] = {}
     for row in found:

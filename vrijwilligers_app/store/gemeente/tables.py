@@ -18,6 +18,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -54,6 +55,7 @@ class ExchangeSource(GemeenteModel, table=True):
     pinned_at: datetime = Field(default_factory=utcnow)
     last_sequence: int = 0
     snapshot_at: datetime | None = None  # created_at of the snapshot held now
+    schema_version: int | None = None  # of the snapshot held now (None: read before g0001)
 
 
 class ExchangeImport(GemeenteModel, table=True):
@@ -109,14 +111,15 @@ class ExchangeInitiativeAlias(GemeenteModel, table=True):
     merged_at: datetime = Field(default_factory=utcnow)
 
 
-# The exported tables (services/exchange/schema.py, versions 1-3; a test holds them equal):
+# The exported tables (services/exchange/schema.py, newest version; a test holds them equal;
+# a column an older version lacks is empty):
 # "name!" is required, ":type" a Table Schema type other than string.
 SNAPSHOT_COLUMNS: dict[str, tuple[str, ...]] = {
     "initiatieven": (
         "id!", "naam!", "soort!", "beschrijving", "contactpersoon", "telefoon", "email",
         "website", "adres", "postcode", "wijken", "leefdomeinen", "gesubsidieerd!:boolean",
         "subsidiekenmerk", "subsidiebedrag_centen:integer", "subsidiejaar:integer",
-        "startdatum:date", "einddatum:date", "gearchiveerd_op:date"),
+        "startdatum:date", "einddatum:date", "gearchiveerd_op:date", "gemeente_id"),
     "sociale_kaart": (
         "code!", "organisatie!", "dienst", "telefoon", "email", "website",
         "reactietermijn_dagen:integer", "actief!:boolean", "leefdomeinen"),
@@ -188,7 +191,8 @@ REFERRAL_DATES = Table(
     Column("referral", Text, primary_key=True),
     Column("organisatie", Text, nullable=False),
     Column("signalled", Date, nullable=False),
-    Column("registered_on", Date), Column("contact_on", Date), Column("done_on", Date),
-    Column("closed_on", Date),
+    # Day numbers (date.toordinal()): the figures subtract them, in any dialect.
+    Column("registered_day", Integer), Column("contact_day", Integer),
+    Column("done_day", Integer), Column("closed_day", Integer),
     Index("ix_gemeente_referral_dates_signalled", "signalled"),
 )

@@ -32,6 +32,10 @@ from vrijwilligers_app.store.tables.exchange import (
     LegacyExchangeSource,
     LegacyExchangeStatusEvent,
 )
+from vrijwilligers_app.store.tables.initiative_links import (
+    CanonicalInitiative,
+    InitiativeCanonicalLink,
+)
 from vrijwilligers_app.store.tables.initiatives import (
     Initiative,
     InitiativeDistrict,
@@ -51,7 +55,7 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "Activity", "ActivitySeries", "Attendance", "AuditEntry", "BuddyMatch", "BuddyRequest",
-    "Consent",
+    "CanonicalInitiative", "Consent", "InitiativeCanonicalLink",
     "ContactKind",
     "ContactMoment", "Destination", "DestinationLifeDomain", "District", "DutyRole",
     "Evaluation", "ExchangePackage", "Initiative", "InitiativeDistrict", "InitiativeLifeDomain",

@@ -5,76 +5,47 @@ merged, it counts once in the city figures. The first copy of the group is kept 
 canonical one. Merging asks for confirmation first.
 """
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from vrijwilligers_app.services.exchange.errors import ExchangeError
-from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.initiative_merge import (
     InitiativeCopy,
     merge_initiatives,
     possible_duplicates,
 )
-from vrijwilligers_app.store.errors import GemeenteDatabaseError
 from vrijwilligers_app.store.register import Register
-from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
+from vrijwilligers_app.ui.dialogs.gemeente_list_dialog import GemeenteListDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 COLUMNS = ("Initiatief", "Laptop", "Soort", "Adres")
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(GemeenteListDialog):
     merged = Signal()
 
     def __init__(self, register: Register, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.register = register
-        self.runner = runner
+        tree = QTreeWidget()
+        tree.setObjectName("duplicate_initiatives")
+        tree.setAccessibleName("Mogelijk dubbele initiatieven")
+        tree.setHeaderLabels(list(COLUMNS))
+        super().__init__(
+            register, runner, parent, title="Dubbele initiatieven",
+            intro="Deze initiatieven lijken op meer dan één laptop ingevoerd (zelfde naam en "
+                  "soort). Samengevoegd tellen ze in de stadscijfers één keer; op de laptops "
+                  "verandert niets.",
+            view=tree, message_name="duplicates_message", actions=("&Samenvoegen…",),
+            lines=26)
+        self.tree = tree
         self.groups: list[list[InitiativeCopy]] = []
-        self.setWindowTitle("Dubbele initiatieven")
-        layout = QVBoxLayout(self)
-        intro = QLabel("Deze initiatieven lijken op meer dan één laptop ingevoerd (zelfde naam "
-                       "en soort). Samengevoegd tellen ze in de stadscijfers één keer; op de "
-                       "laptops verandert niets.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("duplicate_initiatives")
-        self.tree.setAccessibleName("Mogelijk dubbele initiatieven")
-        self.tree.setHeaderLabels(list(COLUMNS))
-        self.tree.itemSelectionChanged.connect(self._enable)
-        layout.addWidget(self.tree, 1)
-        self.message = QLabel()
-        self.message.setObjectName("duplicates_message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.merge_button = buttons.addButton("&Samenvoegen…",
-                                              QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
+        self.merge_button = self.action_buttons[0]
         self.merge_button.clicked.connect(self.merge_selected)
-        close.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        screen = self.screen().availableGeometry()  # 200 % text: never past the screen
-        self.resize(min(self.fontMetrics().averageCharWidth() * 120, screen.width() - 40),
-                    min(self.fontMetrics().height() * 26, int(screen.height() * 0.9)))
+        self.tree.itemSelectionChanged.connect(self._enable)
         self.reload()
 
     def reload(self) -> None:
-        self.runner.run(on_gemeente_store, self.register.engine, possible_duplicates,
-                        on_done=self._show,
-                        on_error=self._failed)
+        self.load(possible_duplicates, self._show)
 
     def _show(self, groups: list[list[InitiativeCopy]]) -> None:
         self.groups = groups
@@ -93,8 +64,7 @@ class DuplicatesDialog(QDialog):
         first = self.tree.topLevelItem(0)
         if first is not None:
             self.tree.setCurrentItem(first)
-        elif not self.message.text():
-            self.message.setText("Geen dubbele initiatieven gevonden.")
+        self.shown(first is not None, "Geen dubbele initiatieven gevonden.")
         self._enable()
 
     def selected(self) -> list[InitiativeCopy] | None:
@@ -117,18 +87,10 @@ class DuplicatesDialog(QDialog):
                            "In de stadscijfers tellen ze daarna één keer.",
                            yes="Samenvoegen"):
             return
-        self.runner.run(on_gemeente_store, self.register.engine, merge_initiatives,
-                        group[0].initiative_id,
-                        [c.initiative_id for c in group[1:]], write=True,
-                        on_done=lambda _count: self._merged(group), on_error=self._failed)
+        self.act(merge_initiatives, group[0].initiative_id,
+                 [c.initiative_id for c in group[1:]], on_done=lambda _count: self._merged(group))
 
     def _merged(self, group: list[InitiativeCopy]) -> None:
         self.message.setText(f"'{group[0].name}' samengevoegd ({len(group)} laptops).")
         self.merged.emit()
         self.reload()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ExchangeError | GemeenteDatabaseError):  # Dutch already
-            self.message.setText(f"Niet gelukt: {exc}")
-        else:  # never SQLite's or Python's English text
-            self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")

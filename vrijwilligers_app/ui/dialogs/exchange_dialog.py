@@ -42,6 +42,7 @@ from vrijwilligers_app.services.exchange.sync import SyncResult, sync_steps
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_setting, set_setting
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
+from vrijwilligers_app.ui.dialogs.link_all_dialog import LinkAllDialog
 from vrijwilligers_app.ui.models.formatting import format_value
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fit import cap_height, fit_to_screen
@@ -91,6 +92,14 @@ class ExchangeDialog(QDialog):
         self.key_button.clicked.connect(self._choose_key)
         key_row.addWidget(self.key_button)
         layout.addLayout(key_row)
+        # One initiative once (issue 17): link this laptop's initiatives to the gemeente's list.
+        self.link_button = QPushButton("&Initiatieven koppelen aan de gemeentelijst…")
+        self.link_button.setObjectName("link_all_button")
+        self.link_button.clicked.connect(self._link_initiatives)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_button)
+        link_row.addStretch(1)
+        layout.addLayout(link_row)
         folder_row = QHBoxLayout()
         folder_label = QLabel("&Map voor de uitwisseling")
         self.folder = QLineEdit(get_setting(register.engine, FOLDER_SETTING))
@@ -135,6 +144,10 @@ class ExchangeDialog(QDialog):
         fit_to_screen(self)
         self._show_key()
         self.load_preview()
+
+    def _link_initiatives(self) -> None:
+        LinkAllDialog(self.register.engine, self).exec()
+        self.load_preview()  # the export's initiatives now name their gemeente_id
 
     # --- what will be shared --------------------------------------------------------------
     def load_preview(self) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.gemeente_figures import (
     CityOverview,
@@ -36,10 +35,9 @@ from vrijwilligers_app.services.exchange.gemeente_figures import (
 from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import QUARANTINED, Report
-from vrijwilligers_app.store.errors import GemeenteDatabaseError
 from vrijwilligers_app.store.register import Register
-from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.dialogs.duplicates_dialog import DuplicatesDialog
+from vrijwilligers_app.ui.dialogs.gemeente_list_dialog import failure_text
 from vrijwilligers_app.ui.dialogs.quarantine_dialog import QuarantineDialog
 from vrijwilligers_app.ui.dialogs.status_dialog import StatusDialog
 from vrijwilligers_app.ui.models.formatting import format_value
@@ -240,10 +238,7 @@ class GemeenteDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, ExchangeError | GemeenteDatabaseError):  # Dutch already
-            self.result_label.setText(f"Niet gelukt: {exc}")
-        else:  # never SQLite's or Python's English text
-            self.result_label.setText(f"Niet gelukt: {dutch_reason(exc)}.")
+        self.result_label.setText(failure_text(exc))
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

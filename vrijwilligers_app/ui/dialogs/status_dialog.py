@@ -25,13 +25,11 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.validation import ValidationError, format_date_nl, parse_date_nl
-from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.gemeente_returns import add_status_event
 from vrijwilligers_app.services.exchange.referral_lookup import ReferralHit, find_referrals
-from vrijwilligers_app.store.errors import GemeenteDatabaseError
 from vrijwilligers_app.store.register import Register
-from vrijwilligers_app.store.sqlite_text import dutch_reason
+from vrijwilligers_app.ui.dialogs.gemeente_list_dialog import failure_text
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 COLUMNS = ("Nummer", "Laptop", "Gesignaleerd", "Status", "Organisatie", "Urgentie")
@@ -195,7 +193,4 @@ class StatusDialog(QDialog):
         self.added.emit(event_id)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ExchangeError | GemeenteDatabaseError):  # Dutch already
-            self.message.setText(f"Niet gelukt: {exc}")
-        else:  # never SQLite's or Python's English text
-            self.message.setText(f"Niet gelukt: {dutch_reason(exc)}.")
+        self.message.setText(failure_text(exc))

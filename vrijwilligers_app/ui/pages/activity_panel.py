@@ -7,7 +7,7 @@ Reads and writes run through the TaskRunner; only ids and plain rows reach the w
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from vrijwilligers_app.ui.dialogs.attendance_dialog import AttendanceDialog
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.dialogs.fill_place_dialog import FillPlaceDialog
 from vrijwilligers_app.ui.dialogs.ics_export_dialog import IcsExportDialog
+from vrijwilligers_app.ui.pages.panel import RegisterPanel
 from vrijwilligers_app.ui.pages.roster_view import (
     COLUMNS,
     WriteCommand,
@@ -47,10 +48,9 @@ from vrijwilligers_app.ui.widgets.fields import narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import error_label
 
 
-class ActivityPanel(QWidget):
-    changed = Signal(int)  # activity id whose row should be refreshed
-    created = Signal(int)  # a new activity (the first of a series) to select
-    status = Signal(str)
+class ActivityPanel(RegisterPanel):
+    # changed(id): an activity's row should be refreshed; saved(id): a new activity (the
+    # first of a series) to select.
 
     def __init__(self, engine: Engine, runner: TaskRunner, details: QWidget,
                  undo_stack: QUndoStack) -> None:
@@ -112,7 +112,7 @@ class ActivityPanel(QWidget):
         layout.addWidget(self.attendance_why)  # right under the greyed-out button
         layout.addWidget(self.error)
         layout.addWidget(self.roster_box, 1)
-        self.show_activity(None)
+        self.show_record(None)
 
     def _build_roster(self) -> None:
         self.summary = QLabel()
@@ -168,7 +168,7 @@ class ActivityPanel(QWidget):
         layout.addLayout(grid)
 
     # --- showing ------------------------------------------------------------------------------
-    def show_activity(self, activity_id: int | None) -> None:
+    def show_record(self, activity_id: int | None) -> None:
         self.activity_id = activity_id
         self.error.hide()
         if activity_id is None:
@@ -178,7 +178,7 @@ class ActivityPanel(QWidget):
                         on_done=lambda rows: self._loaded(activity_id, rows))
 
     def reload(self) -> None:
-        self.show_activity(self.activity_id)
+        self.show_record(self.activity_id)
 
     def _loaded(self, activity_id: int, rows: list[RosterActivity]) -> None:
         if activity_id == self.activity_id:
@@ -331,10 +331,10 @@ class ActivityPanel(QWidget):
             self.status.emit(f"Reeks opgeslagen: {len(result.activity_ids)} datums van "
                              f"{format_date_nl(result.first)} tot en met "
                              f"{format_date_nl(result.last)}.")
-            self.created.emit(result.activity_ids[0])
+            self.saved.emit(result.activity_ids[0])
         elif isinstance(result, int):
             self.status.emit("Activiteit opgeslagen.")
-            self.created.emit(result)
+            self.saved.emit(result)
 
     def open_edit(self) -> None:
         if self.activity_id is None:

@@ -7,12 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from vrijwilligers_app.services.editing import record_label
 from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.consent_dialog import ConsentDialog, WithdrawDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.widgets.record_table import record_table
 
 HEADERS = ("Waarvoor", "Gegeven op", "Hoe", "Door", "Ingetrokken op")
 NO_RESIDENT = "Kies een inwoner in de lijst (een nieuwe inwoner eerst opslaan)."
@@ -72,15 +71,8 @@ class ConsentPanel(QWidget):
         self.rows: list[ConsentRow] = []
         self.state = QLabel(NO_RESIDENT)
         self.state.setWordWrap(True)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setObjectName("consent_ledger")
-        self.table.setAccessibleName("Toestemmingen van de inwoner")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = record_table(HEADERS, "consent_ledger", "Toestemmingen van de inwoner")
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(HEADERS)):

@@ -37,12 +37,13 @@ class MaatjesPage(QWidget):
         request_panel, match_panel = self.requests.side_panel, self.matches.side_panel
         assert isinstance(request_panel, RequestPanel) and isinstance(match_panel, MatchPanel)
         self.request_panel, self.match_panel = request_panel, match_panel
-        self.request_panel.changed.connect(lambda _id: self._changed())
+        # Each page refreshes its own rows (RegisterPage); a step on one tab shows on the other.
+        self.request_panel.changed.connect(lambda _id: self.matches.refresh_current())
         self.request_panel.match_changed.connect(self._matched)
         self.request_panel.new_requested.connect(self.new_request)
         self.request_panel.figures_requested.connect(self.show_figures)
         self.request_panel.open_match_requested.connect(self.open_match)
-        self.match_panel.changed.connect(lambda _id: self._changed())
+        self.match_panel.changed.connect(lambda _id: self.requests.refresh_current())
         heading = QLabel("Maatjes")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -70,10 +71,6 @@ class MaatjesPage(QWidget):
             page.font_changed()
 
     # --- keeping the tabs in step -----------------------------------------------------------
-    def _changed(self) -> None:
-        for page in (self.requests, self.matches):
-            page.refresh_current()
-
     def _matched(self, match_id: int) -> None:
         self.status.emit("Koppeling opgeslagen; zie het tabblad Koppelingen.")
         self.matches.select_when_loaded(match_id)  # a new row: ids reload

@@ -5,7 +5,7 @@ Ending asks first and keeps all history (contacts and evaluations stay visible).
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +42,7 @@ from vrijwilligers_app.ui.pages.buddy_common import (
     show_error,
     wrapping_form,
 )
+from vrijwilligers_app.ui.pages.panel import RegisterPanel
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 
@@ -61,8 +62,8 @@ def _tree(name: str, headers: tuple[str, ...]) -> QTreeWidget:
     return tree
 
 
-class MatchPanel(QWidget):
-    changed = Signal(int)  # match id
+class MatchPanel(RegisterPanel):
+    # changed(id): the match changed (a step, a contact, an evaluation).
 
     def __init__(self, engine: Engine, runner: TaskRunner, details: QWidget) -> None:
         super().__init__()

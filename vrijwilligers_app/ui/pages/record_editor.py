@@ -1,13 +1,15 @@
 """Editing one record of a register page: new, save, cancel, archive, delete, undo.
 
 Saving runs on the write thread; a failed save keeps every typed value and shows why, field
-by field. Deleting and archiving ask first and go on the window's undo stack.
+by field. Deleting and archiving ask first and go on the window's undo stack. A register
+panel (ui/pages/panel.py): it talks to its page only through signals.
 """
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,18 +18,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from vrijwilligers_app.services import editing
+from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+from vrijwilligers_app.ui.pages.canonical_panel import CanonicalPanel
+from vrijwilligers_app.ui.pages.panel import RegisterPanel
 from vrijwilligers_app.ui.pages.resident_rights import ResidentRights
 from vrijwilligers_app.ui.pages.roles_panel import RolesPanel
 from vrijwilligers_app.ui.pages.undo import DoneCommand
+from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.record_form import RecordForm
-
-if TYPE_CHECKING:
-    from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
 NEW_TITLES = {"initiatives": "Nieuw initiatief", "volunteers": "Nieuwe vrijwilliger",
               "residents": "Nieuwe inwoner"}
@@ -37,17 +39,32 @@ PEOPLE = ("volunteers", "residents")
 ROLE_TABS = {"volunteers": "Initiatieven en rollen", "initiatives": "Vrijwilligers"}
 
 
-class RecordEditor:
-    def __init__(self, page: "RegisterPage", undo_stack: QUndoStack) -> None:
-        self.page = page
-        self.kind = page.kind
-        self.engine = page.engine
+class RecordEditor(RegisterPanel):
+    """The form of an initiative, volunteer or resident with its buttons (and tabs).
+
+    Besides the panel signals: `opened(id or None)` when the form shows another record (None:
+    a new one), `restored(id)` when an undo brought a record back (select it after the
+    reload), `list_changed()` when records left or came back (reload the list), and
+    `open_requested(id)` when the user chose to open an existing record instead (a duplicate).
+    """
+
+    opened = Signal(object)
+    restored = Signal(int)
+    list_changed = Signal()
+    open_requested = Signal(int)
+    scrolls = False  # the form scrolls inside; the buttons stay in sight
+
+    def __init__(self, engine: Engine, runner: TaskRunner, details: RecordForm,
+                 undo_stack: QUndoStack) -> None:
+        super().__init__()
+        self.kind = details.kind
+        self.engine = engine
+        self.runner = runner
         self.undo_stack = undo_stack
         self.current_id: int | None = None
         self._saving = False  # a save is on its way: a second click must not save twice
         self._refused = False  # "Niet opgeslagen…" is in the status bar
-        self.form = RecordForm(self.engine, self.kind)
-        self.widget = QWidget()
+        self.form = details
         self.title = QLabel()
         self.title.setWordWrap(True)
         buttons = QGridLayout()  # two lines: fits beside the table on a small screen
@@ -68,15 +85,15 @@ class RecordEditor:
         self.cancel_button.clicked.connect(self.cancel)
         self.archive_button.clicked.connect(self.archive)
         self.delete_button.clicked.connect(self.delete)
-        layout = QVBoxLayout(self.widget)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         # Volunteers and initiatives: who works where, on a second tab beside the form.
         self.roles: RolesPanel | None = None
         if self.kind in ROLE_TABS:
             self.roles = RolesPanel(self.engine, self.kind, undo_stack)
-            self.roles.status.connect(page.status)
-            self.roles.changed.connect(page.model.refresh_rows)
+            self.roles.status.connect(self.status)
+            self.roles.changed.connect(self._roles_changed)
             self.tabs = QTabWidget()
             self.tabs.setAccessibleName(f"{NEW_TITLES[self.kind].split()[-1].capitalize()}: "
                                         f"gegevens of {ROLE_TABS[self.kind].lower()}")
@@ -86,19 +103,32 @@ class RecordEditor:
             layout.addWidget(self.tabs, 1)
         else:
             layout.addWidget(self.form, 1)
+        # Initiatives: the link to the gemeente's list (issue 17), on a third tab.
+        self.canonical: CanonicalPanel | None = None
+        if self.kind == "initiatives":
+            self.canonical = CanonicalPanel(self.engine)
+            self.canonical.status.connect(self.status)
+            self.tabs.addTab(self.canonical, "Gemeentelijst")
         layout.addLayout(buttons)
         self.rights: ResidentRights | None = None
         if self.kind == "residents":  # inzage and vergeten (art. 15 and 17 AVG)
             rights_row = QHBoxLayout()
             layout.addLayout(rights_row)
             self.rights = ResidentRights(self, rights_row)
-        for keys, slot in (("Ctrl+N", self.new), ("Ctrl+S", self.save), ("Esc", self.cancel)):
-            QShortcut(QKeySequence(keys), page, slot)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), page.view, self.delete)
         self.form.changed.connect(self._update_buttons)
         self.new(ask=False)
 
     # --- state ---------------------------------------------------------------------------
+    def show_record(self, record_id: int | None) -> None:
+        if record_id is None:
+            self.new(ask=False)
+        else:
+            self.open(record_id)
+
+    def _roles_changed(self) -> None:
+        if self.current_id is not None:
+            self.changed.emit(self.current_id)
+
     def _update_buttons(self) -> None:
         existing = self.current_id is not None
         self.save_button.setEnabled(not self._saving and (self.form.dirty or not existing))
@@ -110,7 +140,7 @@ class RecordEditor:
         """True when the form may be replaced: nothing unsaved, or the user decided."""
         if not self.form.dirty:
             return True
-        choice = Confirm.unsaved(self.widget, NOUNS[self.kind])
+        choice = Confirm.unsaved(self, NOUNS[self.kind])
         if choice is Unsaved.SAVE:
             return self.save_now()
         return choice is Unsaved.DISCARD
@@ -120,7 +150,7 @@ class RecordEditor:
         """The form's input is replaced: a refusal about it no longer holds."""
         if self._refused:
             self._refused = False
-            self.page.status.emit("")
+            self.status.emit("")
 
     def open(self, record_id: int) -> None:
         values = editing.load_record(self.engine, self.kind, record_id)
@@ -130,10 +160,12 @@ class RecordEditor:
         self.title.setText(f"<b>{editing.record_label(self.engine, self.kind, record_id)}</b>")
         if self.roles is not None:
             self.roles.show_owner(record_id)
+        if self.canonical is not None:
+            self.canonical.show_owner(record_id, str(values.get("name", "")))
         self._update_buttons()
         if self.rights is not None:
             self.rights.opened(record_id)
-        self.page.record_opened(record_id)
+        self.opened.emit(record_id)
 
     def new(self, ask: bool = True) -> None:
         if ask and not self.may_leave():
@@ -146,23 +178,24 @@ class RecordEditor:
         self.title.setText(f"<b>{NEW_TITLES[self.kind]}</b>")
         if self.roles is not None:
             self.roles.show_owner(None)
-        self.page.view.clearSelection()
+        if self.canonical is not None:
+            self.canonical.show_owner(None)
         self._update_buttons()
-        self.page.record_opened(None)
+        self.opened.emit(None)  # the page clears the list's selection
         if ask:
             self.form.focus_first()
 
     def cancel(self) -> None:
         if not self.form.dirty:
             return
-        if not Confirm.ask(self.widget, "Wijzigingen weggooien?",
+        if not Confirm.ask(self, "Wijzigingen weggooien?",
                            "De wijzigingen in het formulier gaan verloren.", "Weggooien"):
             return
         if self.current_id is None:
             self.new(ask=False)
         else:
             self.open(self.current_id)
-        self.page.status.emit("Wijzigingen weggegooid.")
+        self.status.emit("Wijzigingen weggegooid.")
 
     def _check_duplicates(self, values: dict[str, object]) -> bool:
         """False when the user chose to open the existing record or to stop."""
@@ -172,10 +205,10 @@ class RecordEditor:
         if not hits:
             return True
         text = "\n".join(f"• {hit.label} ({hit.reason})" for hit in hits[:5])
-        choice = Confirm.duplicate(self.widget, text)
+        choice = Confirm.duplicate(self, text)
         if choice == "open":
             self.form.dirty = False
-            self.page.show_record(hits[0].record_id)
+            self.open_requested.emit(hits[0].record_id)
             return False
         return choice == "save"
 
@@ -185,9 +218,9 @@ class RecordEditor:
         values = self.form.values()
         if not self._check_duplicates(values):
             return
-        self.page.status.emit("Bezig met opslaan…")
+        self.status.emit("Bezig met opslaan…")
         self._set_saving(True)
-        self.page.runner.run(editing.save_record, self.engine, self.kind, values,
+        self.runner.run(editing.save_record, self.engine, self.kind, values,
                              self.current_id, date.today(), write=True,
                              on_done=self._saved, on_error=self._save_failed)
 
@@ -209,8 +242,8 @@ class RecordEditor:
     def _saved(self, record_id: int) -> None:
         self._set_saving(False)
         self.open(record_id)  # show what was stored: "5701 AB", "0492 123 456"
-        self.page.status.emit("Opgeslagen.")
-        self.page.select_when_loaded(record_id)
+        self.status.emit("Opgeslagen.")
+        self.saved.emit(record_id)  # the page selects it once the list has reloaded
 
     def _save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
@@ -218,11 +251,11 @@ class RecordEditor:
             if self.roles is not None:
                 self.tabs.setCurrentWidget(self.form)  # the red messages are on the form
             self.form.set_errors(exc.errors)
-            self.page.status.emit("Niet opgeslagen: verbeter de rode meldingen.")
+            self.status.emit("Niet opgeslagen: verbeter de rode meldingen.")
             self._refused = True
             return
-        self.page.status.emit("Niet opgeslagen.")
-        QMessageBox.critical(self.widget, "Opslaan mislukt",
+        self.status.emit("Niet opgeslagen.")
+        QMessageBox.critical(self, "Opslaan mislukt",
                              f"Opslaan is mislukt: {exc}\n\nUw invoer staat nog in het "
                              "formulier; probeer het opnieuw.")
 
@@ -231,7 +264,7 @@ class RecordEditor:
         if record_id is None:
             return
         label = editing.record_label(self.engine, self.kind, record_id)
-        if not Confirm.ask(self.widget, "Archiveren?",
+        if not Confirm.ask(self, "Archiveren?",
                            f"{label} archiveren? Het record blijft bewaard maar verdwijnt uit "
                            "de gewone lijsten.", "Archiveren"):
             return
@@ -240,16 +273,17 @@ class RecordEditor:
             f"Archiveren van {label}",
             lambda: self._restored(editing.unarchive_record, record_id, label),
             lambda: editing.archive_record(self.engine, self.kind, record_id, date.today()),
-            self.page.apply_filters))
-        self.page.status.emit(f"{label} gearchiveerd. Ongedaan maken: Ctrl+Z.")
+            self.list_changed.emit))
+        self.status.emit(f"{label} gearchiveerd. Ongedaan maken: Ctrl+Z.")
         self.new(ask=False)
-        self.page.apply_filters()
+        self.list_changed.emit()
 
-    def _restored(self, action, record_id: int, label: str) -> None:  # type: ignore[no-untyped-def]
+    def _restored(self, action: Callable[[Engine, str, int], object], record_id: int,
+                  label: str) -> None:
         """Undo: bring the record back and show it in the form again."""
         action(self.engine, self.kind, record_id)
-        self.page.status.emit(f"{label} is hersteld.")
-        self.page.select_when_loaded(record_id, reload=False)  # the undo reloads the list
+        self.status.emit(f"{label} is hersteld.")
+        self.restored.emit(record_id)  # selected when the undo's list_changed reloads
         if not self.form.dirty:
             self.open(record_id)
 
@@ -258,14 +292,14 @@ class RecordEditor:
         if record_id is None:
             return
         label = editing.record_label(self.engine, self.kind, record_id)
-        if not Confirm.ask(self.widget, "Verwijderen?",
+        if not Confirm.ask(self, "Verwijderen?",
                            f"{label} definitief verwijderen? U kunt dit ongedaan maken zolang "
                            "dit venster open is (Ctrl+Z).", "Verwijderen"):
             return
         try:
             snapshot = editing.delete_record(self.engine, self.kind, record_id)
         except editing.InUseError as exc:
-            QMessageBox.information(self.widget, "Niet verwijderd", str(exc))
+            QMessageBox.information(self, "Niet verwijderd", str(exc))
             return
         state = {"snapshot": snapshot}
 
@@ -276,7 +310,7 @@ class RecordEditor:
             f"Verwijderen van {label}",
             lambda: self._restored(lambda _e, _k, _id: editing.restore_deleted(
                 self.engine, state["snapshot"]), record_id, label), redo,
-            self.page.apply_filters))
-        self.page.status.emit(f"{label} verwijderd. Ongedaan maken: Ctrl+Z.")
+            self.list_changed.emit))
+        self.status.emit(f"{label} verwijderd. Ongedaan maken: Ctrl+Z.")
         self.new(ask=False)
-        self.page.apply_filters()
+        self.list_changed.emit()

@@ -23,15 +23,15 @@ from vrijwilligers_app.services.editing import FormErrors
 from vrijwilligers_app.services.referrals import HistoryLine, add_event, referral_history
 from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.queries.choices import destination_choices
+from vrijwilligers_app.ui.pages.panel import RegisterPanel
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
 from vrijwilligers_app.ui.widgets.form_rows import add_row, error_label
 
 
-class ReferralPanel(QWidget):
+class ReferralPanel(RegisterPanel):
     """The referral's details, its status history and the form to add a status."""
 
-    event_added = Signal(int)  # referral id
     new_requested = Signal()
     figures_requested = Signal()
     social_map_requested = Signal()
@@ -98,7 +98,7 @@ class ReferralPanel(QWidget):
         layout.addWidget(self.history, 1)
         layout.addWidget(self.form_box)
         self._kind_changed()
-        self.show_referral(None)
+        self.show_record(None)
 
     def reload_destinations(self) -> None:
         """The active organisations of the sociale kaart (again, after it was edited)."""
@@ -116,7 +116,7 @@ class ReferralPanel(QWidget):
         self.destination.setEnabled(kind == "doorgestuurd")
         self.outcome.setEnabled(kind == "nagebeld")
 
-    def show_referral(self, referral_id: int | None) -> None:
+    def show_record(self, referral_id: int | None) -> None:
         self.referral_id = referral_id
         self.form_box.setEnabled(referral_id is not None)
         self.error.hide()
@@ -151,8 +151,8 @@ class ReferralPanel(QWidget):
 
     def _added(self, referral_id: int) -> None:
         self.add_button.setEnabled(True)
-        self.show_referral(referral_id)
-        self.event_added.emit(referral_id)
+        self.show_record(referral_id)
+        self.changed.emit(referral_id)  # a new status
 
     def _failed(self, exc: BaseException) -> None:
         self.add_button.setEnabled(True)

@@ -1,5 +1,7 @@
 """A register page: filters and a quick filter above a lazily loaded table; beside it the
-edit form (initiatives, volunteers, residents) or the read-only details of the selected row."""
+register's panel (ui/pages/panel.py): the edit form (initiatives, volunteers, residents) or
+the read-only details of the selected row with the register's own actions. Which panel a
+register gets is the table PANELS; the page talks to it through its signals."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -29,19 +31,19 @@ from vrijwilligers_app.ui.models.register_table_model import ID_ROLE, RegisterTa
 from vrijwilligers_app.ui.pages.activity_panel import ActivityPanel
 from vrijwilligers_app.ui.pages.consent_panel import ConsentPanel
 from vrijwilligers_app.ui.pages.match_panel import MatchPanel
+from vrijwilligers_app.ui.pages.panel import RegisterPanel
+from vrijwilligers_app.ui.pages.panels import PANELS
 from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 from vrijwilligers_app.ui.pages.referral_panel import ReferralPanel
 from vrijwilligers_app.ui.pages.request_panel import RequestPanel
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.filter_grid import FilterGrid
+from vrijwilligers_app.ui.widgets.record_form import RecordForm
 from vrijwilligers_app.ui.widgets.table_copy import install_copy
 
-EDITABLE = ("initiatives", "volunteers", "residents")
-# Pages with their own panel beside the list (built with the page; show_record(id) on select).
-# Register kinds whose side is a panel with the common constructor (engine, runner, details).
-SIDE_PANELS: dict[str, type[RequestPanel] | type[MatchPanel]] = {
-    "requests": RequestPanel, "matches": MatchPanel}
 QUICK_FILTER_DELAY_MS = 200
+
+
 
 
 class RegisterPage(QWidget):
@@ -81,47 +83,25 @@ class RegisterPage(QWidget):
         self.model.loading_started.connect(lambda: self.count_label.setText("Laden…"))
         self.view.setSortingEnabled(True)  # asks the model to sort: the first load
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.detail_values: list[QLabel] = []
         self.consent_panel: ConsentPanel | None = None
-        self.editor = RecordEditor(self, undo_stack) if kind in EDITABLE else None
-        self.referral_panel: ReferralPanel | None = None
-        self.side_panel: RequestPanel | MatchPanel | None = None
-        self.activity_panel: ActivityPanel | None = None
-        if self.editor is not None and kind == "residents":
-            # The resident's data and, on its own tab, the consent ledger.
-            self.consent_panel = ConsentPanel(engine, runner, undo_stack)
-            self.consent_panel.status.connect(self.status)
-            self.consent_panel.changed.connect(lambda _id: self.model.refresh_rows())
-            self.consent_panel.form_requested.connect(self.print_consent_form)
-            self.consent_panel.show_resident(self.editor.current_id)
-            self.tabs = QTabWidget()
-            self.tabs.setAccessibleName("Inwoner: gegevens of toestemming")
-            self.tabs.addTab(self.editor.widget, "&Gegevens")
-            self.tabs.addTab(self.consent_panel, "&Toestemming")
-            side: QWidget = self.tabs
-        elif self.editor is not None:
-            side = self.editor.widget
-        elif kind == "referrals":
-            self.referral_panel = ReferralPanel(engine, runner, self._details_pane())
-            self.referral_panel.event_added.connect(self.refresh_current)
-            self.referral_panel.new_requested.connect(self.new_referral)
-            self.referral_panel.figures_requested.connect(self.show_figures)
-            self.referral_panel.social_map_requested.connect(self.show_social_map)
-            QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
-            # Scrolls rather than growing the window past a 768-pixel screen at large text.
-            side = self._scrolling_side(self.referral_panel)
-        elif kind in SIDE_PANELS:
-            panel = SIDE_PANELS[kind](engine, runner, self._details_pane())
-            self.side_panel = panel
-            side = self._scrolling_side(panel)
-        elif kind == "activities":
-            self.activity_panel = ActivityPanel(engine, runner, self._details_pane(), undo_stack)
-            self.activity_panel.changed.connect(self.refresh_current)
-            self.activity_panel.created.connect(self._activity_created)
-            self.activity_panel.status.connect(self.status)
-            QShortcut(QKeySequence("Ctrl+N"), self, self._new_activity)
-            side = self._scrolling_side(self.activity_panel)
-        else:
+        self.panel: RegisterPanel | None = None
+        panel_kind = PANELS.get(kind)
+        if panel_kind is None:  # the details alone
             side = self._details_pane()
+        else:
+            details = RecordForm(engine, kind) if panel_kind.editable else self._details_pane()
+            self.panel = panel = panel_kind.build(engine, runner, details, undo_stack)
+            panel.status.connect(self.status)
+            panel.saved.connect(self.select_when_loaded)
+            panel.changed.connect(self.refresh_current)
+            side = self._scrolling_side(panel) if panel.scrolls else panel
+            wire = {"referrals": self._wire_referrals, "activities": self._wire_activities,
+                    "residents": self._wire_consent}.get(kind)
+            if isinstance(panel, RecordEditor):
+                self._wire_editor(panel)
+            if wire is not None:
+                side = wire(panel, side)
         splitter = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -151,8 +131,8 @@ class RegisterPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(panel)
-        bar = getattr(panel, "actions_bar", None)
-        if not isinstance(bar, QWidget):
+        bar = panel.actions_bar if isinstance(panel, RegisterPanel) else None
+        if bar is None:
             return scroll
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -160,6 +140,61 @@ class RegisterPage(QWidget):
         column.addWidget(bar)
         column.addWidget(scroll, 1)
         return holder
+
+    # --- the panel's own signals ---------------------------------------------------------
+    @property
+    def editor(self) -> RecordEditor | None:
+        return self.panel if isinstance(self.panel, RecordEditor) else None
+
+    @property
+    def referral_panel(self) -> ReferralPanel | None:
+        return self.panel if isinstance(self.panel, ReferralPanel) else None
+
+    @property
+    def activity_panel(self) -> ActivityPanel | None:
+        return self.panel if isinstance(self.panel, ActivityPanel) else None
+
+    @property
+    def side_panel(self) -> RegisterPanel | None:
+        """The maatjes pages' panel (RequestPanel or MatchPanel)."""
+        return self.panel if isinstance(self.panel, RequestPanel | MatchPanel) else None
+
+    def _wire_editor(self, editor: RecordEditor) -> None:
+        editor.opened.connect(self.record_opened)
+        editor.restored.connect(lambda record_id: self.select_when_loaded(record_id, False))
+        editor.list_changed.connect(self.apply_filters)
+        editor.open_requested.connect(self.show_record)
+        for keys, slot in (("Ctrl+N", editor.new), ("Ctrl+S", editor.save),
+                           ("Esc", editor.cancel)):
+            QShortcut(QKeySequence(keys), self, slot)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, editor.delete)
+
+    def _wire_consent(self, panel: RegisterPanel, side: QWidget) -> QWidget:
+        """The resident's data and, on its own tab, the consent ledger."""
+        assert isinstance(panel, RecordEditor)
+        self.consent_panel = ConsentPanel(self.engine, self.runner, panel.undo_stack)
+        self.consent_panel.status.connect(self.status)
+        self.consent_panel.changed.connect(lambda _id: self.model.refresh_rows())
+        self.consent_panel.form_requested.connect(self.print_consent_form)
+        self.consent_panel.show_resident(panel.current_id)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Inwoner: gegevens of toestemming")
+        self.tabs.addTab(side, "&Gegevens")
+        self.tabs.addTab(self.consent_panel, "&Toestemming")
+        return self.tabs
+
+    def _wire_referrals(self, panel: RegisterPanel, side: QWidget) -> QWidget:
+        assert isinstance(panel, ReferralPanel)
+        panel.new_requested.connect(self.new_referral)
+        panel.figures_requested.connect(self.show_figures)
+        panel.social_map_requested.connect(self.show_social_map)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_referral)
+        return side
+
+    def _wire_activities(self, panel: RegisterPanel, side: QWidget) -> QWidget:
+        assert isinstance(panel, ActivityPanel)
+        QShortcut(QKeySequence("Ctrl+N"), self, lambda: panel.open_new("single"))
+        return side
 
     # --- filters -------------------------------------------------------------------------
     def _build_filters(self) -> None:
@@ -279,18 +314,14 @@ class RegisterPage(QWidget):
                 self.editor.open(record_id)
         elif current.isValid():
             self._show_details(current.row())
-            if self.referral_panel is not None:
-                self.referral_panel.show_referral(record_id)
-            if self.side_panel is not None:
-                self.side_panel.show_record(record_id)
-            if self.activity_panel is not None:
-                self.activity_panel.show_activity(record_id)
+            if self.panel is not None:
+                self.panel.show_record(record_id)
 
     # --- read-only details ----------------------------------------------------------------
     def _details_pane(self) -> QWidget:
         pane = QWidget()
         self.details = QFormLayout(pane)
-        self.detail_values: list[QLabel] = []
+        self.detail_values = []
         for column in self.spec.columns:
             value = QLabel()
             value.setWordWrap(True)
@@ -312,7 +343,10 @@ class RegisterPage(QWidget):
         self._size_columns()
 
     def record_opened(self, record_id: int | None) -> None:
-        """The editor shows another record (None: a new one); the consent tab follows."""
+        """The editor shows another record (None: a new one, nothing selected in the list);
+        the consent tab follows."""
+        if record_id is None:
+            self.view.clearSelection()
         if self.consent_panel is not None:
             self.consent_panel.show_resident(record_id)
 
@@ -352,12 +386,5 @@ class RegisterPage(QWidget):
             self.status.emit("Doorverwijzing opgeslagen.")
             self.select_when_loaded(created)
 
-    def _new_activity(self) -> None:
-        if self.activity_panel is not None:
-            self.activity_panel.open_new("single")
-
-    def _activity_created(self, activity_id: int) -> None:
-        self.select_when_loaded(activity_id)
-
     def may_leave(self) -> bool:
-        return self.editor.may_leave() if self.editor else True
+        return self.panel.may_leave() if self.panel else True

@@ -34,6 +34,7 @@ from vrijwilligers_app.ui.pages.buddy_common import (
     show_error,
     wrapping_form,
 )
+from vrijwilligers_app.ui.pages.panel import RegisterPanel
 from vrijwilligers_app.ui.pages.suggestions_box import SuggestionsBox
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.widgets.fields import DateField, narrow_combo
@@ -43,8 +44,8 @@ STEPS = (("intake", "Intake gehouden"), ("wachtend", "Op de wachtlijst (zoekt ee
 NEXT_STEP = {"aanmelding": "intake", "intake": "wachtend"}
 
 
-class RequestPanel(QWidget):
-    changed = Signal(int)  # request id whose status changed
+class RequestPanel(RegisterPanel):
+    # changed(id): the request's status changed.
     match_changed = Signal(int)  # a match was proposed or started
     new_requested = Signal()
     figures_requested = Signal()

@@ -55,8 +55,8 @@ class ResidentRights:
 
     def opened(self, record_id: int) -> None:
         self.update(record_id)
-        self.editor.page.runner.run(audit.record_now, self.engine, "record_opened",
-                                    "resident", record_id, write=True)
+        self.editor.runner.run(audit.record_now, self.engine, "record_opened",
+                               "resident", record_id, write=True)
 
     # --- inzage ----------------------------------------------------------------------------
     @classmethod
@@ -72,26 +72,26 @@ class ResidentRights:
             return
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        target = self.ask_save_path(self.editor.widget,
+        target = self.ask_save_path(self.editor,
                                     str(Path(folder) / f"inzage-dossier-{rid}.pdf"))
         if target is None:
             return
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        self.editor.page.status.emit("Inzage wordt gemaakt…")
+        self.editor.status.emit("Inzage wordt gemaakt…")
 
         def done(pdf: bytes) -> None:
             try:
                 write_pdf(pdf, target)
             except ReportError as exc:
-                self.editor.page.status.emit(f"Niet opgeslagen: {exc}")
+                self.editor.status.emit(f"Niet opgeslagen: {exc}")
                 return
-            self.editor.page.status.emit(f"Inzage opgeslagen als {target}.")
+            self.editor.status.emit(f"Inzage opgeslagen als {target}.")
 
-        self.editor.page.runner.run(make_inzage, self.engine, rid, self.data_dir, date.today(),
-                                    write=True, on_done=done,
-                                    on_error=lambda exc: self.editor.page.status.emit(
-                                        f"Inzage mislukt: {exc}"))
+        self.editor.runner.run(make_inzage, self.engine, rid, self.data_dir, date.today(),
+                               write=True, on_done=done,
+                               on_error=lambda exc: self.editor.status.emit(
+                                   f"Inzage mislukt: {exc}"))
 
     # --- vergeten --------------------------------------------------------------------------
     def forget(self) -> None:
@@ -100,11 +100,11 @@ class ResidentRights:
             return
         preview = forget_preview(self.engine, rid)
         if preview.anonymised_on is not None:
-            QMessageBox.information(self.editor.widget, "Al vergeten",
+            QMessageBox.information(self.editor, "Al vergeten",
                                     "Deze inwoner is al geanonimiseerd; er valt niets meer te "
                                     "wissen.")
             return
-        dialog = ForgetDialog(self.engine, self.editor.page.runner, preview, self.editor.widget)
+        dialog = ForgetDialog(self.engine, self.editor.runner, preview, self.editor)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.forgotten.connect(self._forgotten)
         dialog.open()
@@ -113,4 +113,4 @@ class ResidentRights:
         if self.editor.current_id == resident_id:
             self.editor.form.dirty = False
             self.editor.open(resident_id)
-        self.editor.page.apply_filters()
+        self.editor.list_changed.emit()

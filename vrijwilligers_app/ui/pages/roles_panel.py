@@ -12,12 +12,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.dialogs.role_dialogs import AddRoleDialog, EndRoleDialog
 from vrijwilligers_app.ui.pages.undo import DoneCommand
+from vrijwilligers_app.ui.widgets.record_table import record_table
 
 HEADERS = {"volunteers": ("Initiatief", "Rol", "Sinds", "Tot", "Uitstroomreden"),
            "initiatives": ("Vrijwilliger", "Rol", "Sinds", "Tot", "Uitstroomreden")}
@@ -51,15 +50,8 @@ class RolesPanel(QWidget):
                                else "Vrijwilligers van dit initiatief")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("roles_table")
-        self.table.setAccessibleName(self.accessibleName())
-        self.table.setHorizontalHeaderLabels(HEADERS[kind])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = record_table(HEADERS[kind], "roles_table", self.accessibleName())
         self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)

@@ -25,13 +25,13 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-# Frozen copy of the exported tables of schema versions 1-3 ("!" required, ":" type).
+# Frozen copy of the exported tables of schema version 4 ("!" required, ":" type).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "initiatieven": (
         "id!", "naam!", "soort!", "beschrijving", "contactpersoon", "telefoon", "email",
         "website", "adres", "postcode", "wijken", "leefdomeinen", "gesubsidieerd!:boolean",
         "subsidiekenmerk", "subsidiebedrag_centen:integer", "subsidiejaar:integer",
-        "startdatum:date", "einddatum:date", "gearchiveerd_op:date"),
+        "startdatum:date", "einddatum:date", "gearchiveerd_op:date", "gemeente_id"),
     "sociale_kaart": (
         "code!", "organisatie!", "dienst", "telefoon", "email", "website",
         "reactietermijn_dagen:integer", "actief!:boolean", "leefdomeinen"),
@@ -88,6 +88,7 @@ def _create_tables() -> None:
         sa.Column("pinned_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_sequence", sa.Integer(), nullable=False),
         sa.Column("snapshot_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("schema_version", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("source_id", name="pk_gemeente_source"))
     op.create_table(
         "gemeente_package",
@@ -148,10 +149,10 @@ def _create_tables() -> None:
         sa.Column("referral", sa.Text(), nullable=False),
         sa.Column("organisatie", sa.Text(), nullable=False),
         sa.Column("signalled", sa.Date(), nullable=False),
-        sa.Column("registered_on", sa.Date(), nullable=True),
-        sa.Column("contact_on", sa.Date(), nullable=True),
-        sa.Column("done_on", sa.Date(), nullable=True),
-        sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.Column("registered_day", sa.Integer(), nullable=True),
+        sa.Column("contact_day", sa.Integer(), nullable=True),
+        sa.Column("done_day", sa.Integer(), nullable=True),
+        sa.Column("closed_day", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["source_id"], ["gemeente_source.source_id"],
                                 name="fk_gemeente_referral_dates_source_id_gemeente_source",
                                 ondelete="CASCADE"),
@@ -178,6 +179,15 @@ def _typed(kind: str, value: Any) -> Any:
     if kind == "datetime":
         return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     return value
+
+
+def _days(found: Any) -> dict[str, int | None]:
+    def number(day: date | None) -> int | None:
+        return None if day is None else day.toordinal()
+
+    return {"registered_day": number(found.registered_on),
+            "contact_day": number(found.first_contact_on),
+            "done_day": number(found.done_on), "closed_day": number(found.closed_on)}
 
 
 def _copy_records(connection: sa.Connection) -> None:
@@ -210,8 +220,7 @@ def _copy_records(connection: sa.Connection) -> None:
         derived.append({
             "source_id": source_id, "referral": row["id"], "organisatie": row["organisatie"],
             "signalled": date.fromisoformat(str(row["gesignaleerd_op"])[:10]),
-            "registered_on": found.registered_on, "contact_on": found.first_contact_on,
-            "done_on": found.done_on, "closed_on": found.closed_on})
+            **_days(found)})
     if derived:
         connection.execute(dates.insert(), derived)
 
