@@ -13,6 +13,7 @@ from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import Activity, Initiative, Shift, Volunteer
 from vrijwilligers_app.ui.main_window import KIND_ROW
+from vrijwilligers_app.ui.pages.record_editor import ROLE_TABS
 
 pytestmark = pytest.mark.gui
 TODAY = date.today()
@@ -197,3 +198,18 @@ def test_an_initiative_adds_an_existing_and_a_new_volunteer(qtbot, register, ans
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
     assert not panel.table.hasFocus()
+
+
+@pytest.mark.parametrize("kind, tabs", [
+    ("volunteers", ["Gegevens", ROLE_TABS["volunteers"]]),
+    ("initiatives", ["Gegevens", ROLE_TABS["initiatives"], "Gemeentelijst"])])
+def test_the_form_stays_on_the_first_tab_beside_roles_and_the_gemeente_list(
+        qtbot, register, kind, tabs):
+    """The form is the "Gegevens" tab of volunteers and initiatives (a merge once took it out
+    of the tabs for volunteers, leaving an empty first tab)."""
+    cafe, _eetpunt, carla = seed(register)
+    window = make_window(qtbot, register)
+    page, _panel = open_record(qtbot, window, kind, carla if kind == "volunteers" else cafe)
+    editor = page.editor
+    assert [editor.tabs.tabText(i) for i in range(editor.tabs.count())] == tabs
+    assert editor.tabs.widget(0) is editor.form

@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlalchemy import Connection, RowMapping, text
 
+from vrijwilligers_app.store.queries.names import full_name_sql
+
 Row = Any  # a row of named columns (sqlalchemy Row), as the layout reads it
 
 
@@ -27,7 +29,7 @@ def requests(c: Connection, rid: int) -> list[Row]:
 
 
 def matches(c: Connection, rid: int) -> list[Row]:
-    return _all(c, """SELECT m.id, q.id, v.first_name || ' ' || v.last_name, m.proposed_on,
+    return _all(c, f"""SELECT m.id, q.id, {full_name_sql('v')}, m.proposed_on,
         m.started_on, m.ended_on, coalesce(r.name, ''), m.notes FROM buddy_match m
         JOIN buddy_request q ON q.id = m.request_id JOIN volunteer v ON v.id = m.volunteer_id
         LEFT JOIN match_end_reason r ON r.code = m.end_reason_code
