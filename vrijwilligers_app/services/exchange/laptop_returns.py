@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, text, update
-from sqlmodel import Session, col
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from vrijwilligers_app.domain.validation import ValidationError, normalize_phone
 from vrijwilligers_app.services.exchange.errors import (
@@ -47,6 +47,7 @@ from vrijwilligers_app.services.exchange.sequence import record_accepted
 from vrijwilligers_app.services.initiative_links import store_canonical_list
 from vrijwilligers_app.services.referrals import refresh_cache
 from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.queries import exchange_returns as queries
 from vrijwilligers_app.store.tables import (
     Destination,
     DestinationLifeDomain,
@@ -81,13 +82,12 @@ def _update_codes(session: Session, rows: Iterable[dict[str, Any]]) -> int:
                   "active": row["actief"]}
         if "group" in table.c:
             values["group"] = (row["groep"] or "")[:20]
-        current = session.execute(select(table).where(table.c.code == row["code"])
-                                  ).mappings().first()
+        current = queries.code_row(session, table, row["code"])
         if current is None:
-            session.execute(insert(table).values(code=row["code"], **values))
+            queries.insert_code(session, table, row["code"], values)
             changed += 1
         elif any(current[k] != v for k, v in values.items()):
-            session.execute(update(table).where(table.c.code == row["code"]).values(**values))
+            queries.update_code(session, table, row["code"], values)
             changed += 1
     return changed
 
@@ -101,11 +101,10 @@ def _stored_phone(shown: str) -> str:
 
 
 def _update_kaart(session: Session, rows: Iterable[dict[str, Any]]) -> int:
-    known_domains = set(session.execute(text("SELECT code FROM life_domain")).scalars())
+    known_domains = queries.life_domain_codes(session)
     changed = 0
     for row in rows:
-        destination = session.execute(select(Destination).where(
-            col(Destination.code) == row["code"])).scalars().first()
+        destination = queries.destination_by_code(session, row["code"])
         values = {"organisation": row["organisatie"][:120], "service": (row["dienst"] or "")[:120],
                   "phone": _stored_phone(row["telefoon"] or ""),
                   "email": (row["email"] or "")[:120],
@@ -122,8 +121,7 @@ def _update_kaart(session: Session, rows: Iterable[dict[str, Any]]) -> int:
         session.add(destination)
         session.flush()
         assert destination.id is not None  # given by the flush
-        session.execute(text("DELETE FROM destination_life_domain WHERE destination_id = :d"),
-                        {"d": destination.id})
+        queries.clear_destination_domains(session, destination.id)
         for domain in sorted(set((row["leefdomeinen"] or "").split(";")) & known_domains):
             session.add(DestinationLifeDomain(destination_id=destination.id,
                                               life_domain_code=domain))
@@ -134,11 +132,10 @@ def _update_kaart(session: Session, rows: Iterable[dict[str, Any]]) -> int:
 def _append_events(session: Session, secret: bytes, rows: list[dict[str, Any]]
                    ) -> tuple[int, int]:
     key = keyer(secret)
-    referral_ids = {key("doorverwijzing", uuid): rid for rid, uuid in
-                    session.execute(text("SELECT id, uuid FROM referral"))}
-    destinations = dict(session.execute(text("SELECT code, id FROM destination")).all())
-    present = set(session.execute(text(
-        "SELECT uuid FROM referral_event WHERE source = 'gemeente'")).scalars())
+    referral_ids = {key("doorverwijzing", uuid): rid
+                    for rid, uuid in queries.referral_uuids(session)}
+    destinations = queries.destination_ids(session)
+    present = queries.gemeente_event_uuids(session)
     added = unknown = 0
     touched: set[int] = set()
     for row in rows:
@@ -178,10 +175,7 @@ def apply_return(engine: Engine, data_dir: Path, package: Package, file_name: st
             raise AlreadyRead("al eerder ingelezen (zelfde pakket, misschien hernoemd)")
         # Sequence numbers count per gemeente key: a replaced key starts again at 1.
         signer = gemeente.verify_hex[:36]
-        last = session.execute(select(col(ExchangePackage.sequence)).where(
-            col(ExchangePackage.kind) == "return",
-            col(ExchangePackage.source_id) == signer).order_by(
-            col(ExchangePackage.sequence).desc())).scalars().first()
+        last = queries.last_return_sequence(session, signer)
         if last is not None and package.sequence <= last:
             raise PackageIgnored(f"ouder of herhaald volgnummer {package.sequence} (al "
                                  f"ingelezen t/m {last}); niets veranderd")

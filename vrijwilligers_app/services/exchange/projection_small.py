@@ -7,13 +7,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from vrijwilligers_app.domain.validation import (
     ValidationError,
     format_phone,  # '0492 123 456': no '+' to neutralise
     pc4,
 )
+from vrijwilligers_app.store.queries import exchange_projection as queries
 
 Rows = list[dict[str, Any]]
 
@@ -54,10 +55,6 @@ def pc4_of(postcode: str | None) -> str | None:
         return None
 
 
-def _all(connection: Connection, sql: str, **params: Any) -> list[Any]:
-    return list(connection.execute(text(sql), params).all())
-
-
 def split_codes(value: str | None) -> str:
     return ";".join(sorted(filter(None, (value or "").split(","))))
 
@@ -72,14 +69,7 @@ def initiatives(c: Connection) -> Rows:
         "subsidiebedrag_centen": r.subsidy_amount_cents, "subsidiejaar": r.subsidy_year,
         "startdatum": r.start_date, "einddatum": r.end_date, "gearchiveerd_op": r.archived_at,
         "gemeente_id": r.gemeente_id,  # linked by a user to the gemeente's list (issue 17)
-    } for r in _all(c, """
-        SELECT i.*, (SELECT group_concat(district_code) FROM initiative_district
-                     WHERE initiative_id = i.id) AS districts,
-               (SELECT group_concat(life_domain_code) FROM initiative_life_domain
-                WHERE initiative_id = i.id) AS domains,
-               (SELECT canonical_id FROM initiative_canonical_link
-                WHERE initiative_id = i.id) AS gemeente_id
-        FROM initiative i ORDER BY i.uuid""")]
+    } for r in queries.initiative_rows(c)]
 
 
 def sociale_kaart(c: Connection) -> Rows:
@@ -88,33 +78,15 @@ def sociale_kaart(c: Connection) -> Rows:
         "telefoon": format_phone(r.phone), "email": r.email, "website": r.website,
         "reactietermijn_dagen": r.agreed_response_days, "actief": bool(r.active),
         "leefdomeinen": split_codes(r.domains),
-    } for r in _all(c, """
-        SELECT d.*, (SELECT group_concat(life_domain_code) FROM destination_life_domain
-                     WHERE destination_id = d.id) AS domains
-        FROM destination d ORDER BY d.code""")]
-
-
-_ACTIVE_ROLE = """
-    FROM volunteer_role vr JOIN volunteer v ON v.id = vr.volunteer_id
-    JOIN initiative i ON i.id = vr.initiative_id
-    WHERE v.archived_at IS NULL AND (v.end_date IS NULL OR v.end_date >= :today)
-      AND (vr.end_date IS NULL OR vr.end_date >= :today)"""
+    } for r in queries.destination_rows(c)]
 
 
 def volunteer_counts(c: Connection, today: date) -> Rows:
     return [{"initiatief": r.uuid, "actief": r.active, "met_vog": r.vog, "vermeld": r.listed}
-            for r in _all(c, f"""
-        SELECT i.uuid, count(DISTINCT v.id) AS active,
-               count(DISTINCT CASE WHEN v.vog_date IS NOT NULL THEN v.id END) AS vog,
-               count(DISTINCT CASE WHEN v.listed_consent THEN v.id END) AS listed
-        {_ACTIVE_ROLE} GROUP BY i.uuid ORDER BY i.uuid""", today=today)]
+            for r in queries.volunteer_count_rows(c, today)]
 
 
 def listed_volunteers(c: Connection, today: date) -> Rows:
     return [{"id": r.vuuid, "voornaam": r.first_name, "tussenvoegsel": r.name_prefix,
              "achternaam": r.last_name, "initiatief": r.iuuid, "rol": r.role_code}
-            for r in _all(c, f"""
-        SELECT DISTINCT v.uuid AS vuuid, v.first_name, v.name_prefix, v.last_name,
-               i.uuid AS iuuid, vr.role_code
-        {_ACTIVE_ROLE} AND v.listed_consent ORDER BY v.uuid, i.uuid, vr.role_code""",
-                                today=today)]
+            for r in queries.listed_volunteer_rows(c, today)]
