@@ -87,7 +87,6 @@ SQL_TEXT_ALLOWED = {
     "services/exporting/",  # j15/j18a
     "services/demo/",  # j18b
     "services/demo_data.py",  # j18b
-    "services/referral_figures.py",  # j18b
 }
 
 

@@ -170,7 +170,7 @@ def _progress(done: int, total: int, label: str) -> None:
 
 def _demo(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
-    from vrijwilligers_app.services.demo import DemoError, demo_size, fill_demo
+    from vrijwilligers_app.services.demo import DemoError, demo_size, fill_demo_beside
     from vrijwilligers_app.store.register import open_register
 
     try:
@@ -183,8 +183,9 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
 
     with open_register(data_dir, key=obtain_key(data_dir), daily_backup=False) as register:
         try:
-            counts = fill_demo(register.engine, size, seed=args.seed,
-                               reference_date=reference or date.today(), progress=_progress)
+            counts = fill_demo_beside(register, size, seed=args.seed,
+                                      reference_date=reference or date.today(),
+                                      progress=_progress)
         except DemoError as exc:
             print(f"\nFout: {exc}", file=sys.stderr)
             return 1

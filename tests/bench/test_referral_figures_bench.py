@@ -13,8 +13,9 @@ import pytest
 
 from tests.bench import common
 from tests.bench.common import Recorder
-from vrijwilligers_app.services.referral_figures import _sql, referral_figures
+from vrijwilligers_app.services.referral_figures import referral_figures
 from vrijwilligers_app.services.referrals import overdue_referrals
+from vrijwilligers_app.store.queries.referral_figures import figures_sql as _sql
 
 pytestmark = pytest.mark.bench
 record = Recorder("referral_figures.json", unit="ms")

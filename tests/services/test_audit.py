@@ -70,3 +70,22 @@ def test_exports_and_reports_with_names_are_logged(demo_klein_engine, tmp_path):
     log_report_use(demo_klein_engine, "vrijwilligers", "afgedrukt")
     assert [e.detail for e in audit.entries(demo_klein_engine, kinds=["report_with_names"])
             ] == ["vrijwilligers: afgedrukt"]
+
+
+def test_record_now_in_plain_sql_stores_what_the_orm_stores(register_engine):
+    """record_now skips SQLModel (the `rapport` command's start-up); its row must read back
+    exactly like one written through the ORM."""
+    set_setting(register_engine, "user_name", "  Coby de Wit  ")
+    audit.record_now(register_engine, "report_with_names", "report", detail="x" * 400)
+    with write_session(register_engine) as session:
+        audit.record(session, "report_with_names", "report", detail="x" * 400)
+    with register_engine.connect() as connection:
+        stored = connection.execute(text(
+            "SELECT at, actor, kind, subject_kind, subject_id, subject_uuid, detail, "
+            "typeof(at), length(at) FROM audit_entry ORDER BY id")).all()
+    plain, orm = stored
+    assert plain[1:] == orm[1:]
+    assert plain[1] == "Coby de Wit" and len(plain[6]) == audit.DETAIL_MAX
+    lines = audit.entries(register_engine)
+    assert all(line.at.tzinfo is not None for line in lines)
+    assert abs(lines[0].at - lines[1].at) < timedelta(minutes=5)

@@ -106,12 +106,10 @@ def _check(data_dir: Path) -> dict:
     return report
 
 
-@pytest.mark.parametrize("fraction", [0.0, 0.5], ids=["early", "halfway"])
-def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_path,
-                                                                            fraction):
-    data_dir = tmp_path / "data"
-    with open(tmp_path / "child-stderr.txt", "w") as errors:  # read it when the child fails
-        process = subprocess.Popen([sys.executable, "-c", _CHILD, str(data_dir)],
+def _run_and_kill(script: str, data_dir: Path, fraction: float, errors_path: Path) -> None:
+    """Start the child, wait for its signal at `fraction`, kill it hard."""
+    with open(errors_path, "w") as errors:  # read it when the child fails
+        process = subprocess.Popen([sys.executable, "-c", script, str(data_dir)],
                                    stdout=subprocess.PIPE, stderr=errors, text=True, env=_env())
         assert process.stdout is not None
         lines, pump = _lines(process.stdout)
@@ -123,6 +121,13 @@ def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_
             pump.join(timeout=60)  # the pipe is at its end now that the child is gone
             process.stdout.close()
     assert process.returncode != 0
+
+
+@pytest.mark.parametrize("fraction", [0.0, 0.5], ids=["early", "halfway"])
+def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_path,
+                                                                            fraction):
+    data_dir = tmp_path / "data"
+    _run_and_kill(_CHILD, data_dir, fraction, tmp_path / "child-stderr.txt")
     assert (data_dir / (DATABASE_NAME + "-wal")).stat().st_size > HOT_WAL_BYTES  # a hot WAL
     report = _check(data_dir)
     residents = report["row_counts"]["resident"]
@@ -132,3 +137,27 @@ def test_sigkill_during_demo_groot_leaves_a_healthy_all_or_nothing_register(tmp_
     with open_register(data_dir, key=key, daily_backup=False) as register, \
             register.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+# The CLI's way (`demo --size N`): the rows go into a side file renamed over the register
+# when complete. Signal once the side file holds more than HOT_WAL_BYTES.
+_SIDE_CHILD = _CHILD.replace("fill_demo(register.engine,", "fill_demo_beside(register,").replace(
+    "import demo_size, fill_demo", "import demo_size, fill_demo_beside").replace(
+    'wal = data_dir / (DATABASE_NAME + "-wal")', 'wal = data_dir / (DATABASE_NAME + ".vullen")')
+
+
+def test_sigkill_while_the_side_file_is_written_leaves_the_register_and_no_side_file(
+        tmp_path):
+    assert "fill_demo_beside(register," in _SIDE_CHILD and ".vullen" in _SIDE_CHILD
+    data_dir = tmp_path / "data"
+    _run_and_kill(_SIDE_CHILD, data_dir, 0.5, tmp_path / "child-stderr.txt")
+    side = data_dir / (DATABASE_NAME + ".vullen")
+    assert side.stat().st_size > HOT_WAL_BYTES  # killed while the side file was written
+    report = _check(data_dir)
+    assert report["row_counts"]["resident"] == 0  # the register is as it was
+    assert report["row_counts"]["district"] == 12
+    key = keys.unlock(data_dir, TEST_PASSPHRASE)
+    with open_register(data_dir, key=key, daily_backup=False) as register, \
+            register.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    assert not [p.name for p in data_dir.iterdir() if ".vullen" in p.name]

@@ -6,7 +6,12 @@ from datetime import date
 
 import pytest
 
-from tests.helpers.registers import add_revision, make_register_dir
+from tests.helpers.registers import (
+    TEST_PASSPHRASE,
+    add_revision,
+    make_encrypted_register_dir,
+    make_register_dir,
+)
 from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.store import backup, cipher, encrypt, inspect, keys
 from vrijwilligers_app.store.errors import EncryptedRegisterError, MigrationError
@@ -255,3 +260,18 @@ def test_a_register_changed_behind_the_apps_back_is_checked_fully(template_datab
     with open_register(data_dir, today=TODAY):
         pass
     assert seen == [True, True]
+
+
+def test_temporary_files_of_an_encrypted_register_stay_in_memory(template_database, tmp_path):
+    """SQLCipher leaves SQLite's temp files (big sorts, temp tables) unencrypted: every keyed
+    connection, the engine's and a raw one, keeps them in memory (temp_store 2)."""
+    data_dir = make_encrypted_register_dir(template_database, tmp_path / "data")
+    key = keys.unlock(data_dir, TEST_PASSPHRASE)
+    with open_register(data_dir, key=key, daily_backup=False) as register:
+        with register.engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA temp_store").scalar() == 2
+        raw = cipher.connect(register.db_path, key, read_only=True)
+        try:
+            assert raw.execute("PRAGMA temp_store").fetchone()[0] == 2
+        finally:
+            raw.close()

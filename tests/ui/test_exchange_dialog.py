@@ -1,6 +1,8 @@
 """Exporteren naar de gemeente in the GUI: what is shared is shown before writing; export,
 sync, refusal messages, and importing the gemeente key with its fingerprint."""
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -129,3 +131,43 @@ def test_main_window_opens_the_dialog_with_ctrl_e(qtbot, demo_register):
     dialogs = window.findChildren(ExchangeDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     dialogs[0].close()
+
+
+def test_export_shows_progress_per_batch_of_rows_and_stoppen_leaves_no_file(
+        qtbot, demo_register, tmp_path, monkeypatch):
+    """Issue 18: the export streams; progress comes per batch of rows, and Stoppen ends it
+    at the next batch with nothing half written."""
+    from vrijwilligers_app.services.exchange import export_rows, package_stream
+
+    monkeypatch.setattr(package_stream, "BATCH", 10)
+    release = threading.Event()
+    events = export_rows._events
+
+    def held_events(*args):  # the status events wait until the test has pressed Stoppen
+        for row in events(*args):
+            release.wait(30)
+            yield row
+
+    runner = TaskRunner()
+    dialog = ExchangeDialog(demo_register, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)  # the preview, read as it opens
+    monkeypatch.setattr(export_rows, "_events", held_events)
+    folder = tmp_path / "usb"
+    dialog.folder.setText(str(folder))
+    dialog.unencrypted.setChecked(True)
+    seen = []
+    runner.progressed.connect(lambda _id, done, total, label: seen.append((done, total, label)))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(label == "Pakket schrijven" for _, _, label in seen)
+                    or "Niet gelukt" in dialog.result_label.text(), timeout=30_000)
+    assert dialog.stop_button.isVisible() and not dialog.export_button.isEnabled()
+    done, total, _ = seen[-1]
+    assert 0 < done < total == dialog.progress.maximum()
+    qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+    release.set()
+    assert runner.wait_idle()
+    qtbot.waitUntil(lambda: not any(folder.iterdir()))
+    assert "Gestopt" in dialog.result_label.text() and dialog.export_button.isEnabled()
+    assert not dialog.stop_button.isVisible()

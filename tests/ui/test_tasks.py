@@ -135,3 +135,27 @@ def test_writes_run_one_at_a_time_while_reads_go_on(qtbot: QtBot, runner: TaskRu
     with qtbot.waitSignal(runner.finished, timeout=SIGNAL_MS, check_params_cb=_is(second)):
         gate.set()
     assert order == ["first", "second"]
+
+
+def test_held_tasks_start_only_when_released(qtbot: QtBot, runner: TaskRunner):
+    """The window holds the dashboard's reads until its first paint."""
+    ran: list[str] = []
+    runner.hold()
+    held = runner.run(lambda: ran.append("read"))
+    assert runner.wait_idle(SIGNAL_MS) and ran == []  # nothing started: the pools are idle
+    with qtbot.waitSignal(runner.finished, timeout=SIGNAL_MS,
+                          check_params_cb=lambda task_id: task_id == held):
+        runner.release()
+    assert ran == ["read"]
+    later = runner.run(lambda: ran.append("after"))  # no longer held
+    assert runner.wait_idle(SIGNAL_MS) and ran == ["read", "after"] and later > held
+
+
+def test_closing_drops_held_reads_and_still_runs_held_writes(qtbot: QtBot):
+    runner = TaskRunner()
+    ran: list[str] = []
+    runner.hold()
+    runner.run(lambda: ran.append("read"))
+    runner.run(lambda: ran.append("write"), write=True)
+    assert runner.shutdown()
+    assert ran == ["write"]

@@ -10,7 +10,7 @@ Pure: no SQL, no dates.
 """
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 K = 5
@@ -50,3 +50,32 @@ def generalise(rows: Sequence[Row], k: int = K) -> tuple[list[Row], list[Row]]:
         if level < len(WIDER):
             without = [replace(r, band=WIDER[level].get(r.band, r.band)) for r in without]
     return sent, without
+
+
+Combination = tuple[str, str | None, str | None]  # (band, pc4, wijk)
+
+
+def generalise_counts(counts: Mapping[Combination, int], k: int = K
+                      ) -> dict[Combination, Combination | None]:
+    """generalise() on how many rows have each (band, pc4, wijk): what each combination
+    becomes, or None when its rows are only counted. Every step of generalise() decides on
+    these counts alone, so a caller streaming its rows holds only the combinations."""
+    result: dict[Combination, Combination | None] = {}
+    current: dict[Combination, Combination] = {}
+    for combination, count in counts.items():
+        band, pc4, wijk = combination
+        if count >= k and pc4 is not None:
+            result[combination] = combination
+        else:  # rare, or no PC4: grouped on (band, wijk)
+            current[combination] = (band, None, wijk)
+    for level in range(len(WIDER) + 1):
+        totals: Counter[Combination] = Counter()
+        for combination, now in current.items():
+            totals[now] += counts[combination]
+        result.update((c, now) for c, now in current.items() if totals[now] >= k)
+        current = {c: now for c, now in current.items() if totals[now] < k}
+        if level < len(WIDER):
+            current = {c: (WIDER[level].get(band, band), None, wijk)
+                       for c, (band, _, wijk) in current.items()}
+    result.update((combination, None) for combination in current)
+    return result

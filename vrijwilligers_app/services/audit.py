@@ -6,15 +6,21 @@ entries must stay non-identifying when the resident is later anonymised. The act
 "Uw naam" setting (the app has no accounts); the log is append-only (migration 0008).
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select
-from sqlmodel import Session, col
+from sqlalchemy import Engine
 
-from vrijwilligers_app.store.engine import read_session, write_session
-from vrijwilligers_app.store.tables import AuditEntry, Setting
+from vrijwilligers_app.store.queries import audit as queries
+
+if TYPE_CHECKING:  # SQLModel loads only for `record` and `entries`, not for `record_now`
+    from sqlmodel import Session
+
+    from vrijwilligers_app.store.tables import AuditEntry
 
 ACTOR_SETTING = "user_name"
 # kind -> Dutch label for the viewer and the inzage PDF.
@@ -36,17 +42,21 @@ class UnknownAuditKind(ValueError):
 
 
 def actor_name(session: Session) -> str:
-    value = session.execute(select(col(Setting.value)).where(
-        col(Setting.key) == ACTOR_SETTING)).scalar()
-    return (value or "").strip()[:80]
+    return queries.setting_value(session.connection(), ACTOR_SETTING).strip()[:80]
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise UnknownAuditKind(f"unknown audit kind {kind!r}; expected one of {sorted(KINDS)}")
 
 
 def record(session: Session, kind: str, subject_kind: str = "", subject_id: int | None = None,
            subject_uuid: str = "", detail: str = "") -> AuditEntry:
     """Append one entry in `session`'s transaction (so it commits or rolls back with the
     action it describes)."""
-    if kind not in KINDS:
-        raise UnknownAuditKind(f"unknown audit kind {kind!r}; expected one of {sorted(KINDS)}")
+    from vrijwilligers_app.store.tables import AuditEntry
+
+    _check_kind(kind)
     entry = AuditEntry(actor=actor_name(session), kind=kind, subject_kind=subject_kind,
                        subject_id=subject_id, subject_uuid=subject_uuid,
                        detail=detail[:DETAIL_MAX])
@@ -57,9 +67,14 @@ def record(session: Session, kind: str, subject_kind: str = "", subject_id: int 
 
 def record_now(engine: Engine, kind: str, subject_kind: str = "",
                subject_id: int | None = None, subject_uuid: str = "", detail: str = "") -> None:
-    """`record` in a transaction of its own (for actions that write nothing else)."""
-    with write_session(engine) as session:
-        record(session, kind, subject_kind, subject_id, subject_uuid, detail)
+    """`record` in a transaction of its own (for actions that write nothing else), in plain
+    SQL: a command that only prints a report need not build the SQLModel tables."""
+    _check_kind(kind)
+    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
+        actor = queries.setting_value(connection, ACTOR_SETTING).strip()[:80]
+        queries.append(connection, at=datetime.now(UTC), actor=actor, kind=kind,
+                       subject_kind=subject_kind, subject_id=subject_id,
+                       subject_uuid=subject_uuid, detail=detail[:DETAIL_MAX])
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,12 @@ def entries(engine: Engine, start: date | None = None, end: date | None = None,
             kinds: Sequence[str] = (), subject_kind: str = "", subject_id: int | None = None,
             limit: int = 5000) -> list[AuditLine]:
     """Newest first; `start`/`end` are inclusive calendar days (UTC)."""
+    from sqlalchemy import select
+    from sqlmodel import col
+
+    from vrijwilligers_app.store.engine import read_session
+    from vrijwilligers_app.store.tables import AuditEntry
+
     stmt = select(AuditEntry).order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
     if start is not None:
         stmt = stmt.where(col(AuditEntry.at) >= datetime.combine(start, time(), UTC))

@@ -3,9 +3,10 @@ or wijk, for the referrals signalled in a period, measured up to today.
 
 Definitions are in `domain.waiting_times`. The days each referral is measured between
 (aanmelding, first contact, done, closed) are cached on the referral by the service
-(`domain.referral_rules.milestones`, migration 0004), so one SQL statement turns them into day
-counts and counts the referrals per group, day and state; Python only adds up a few thousand
-rows and runs the Kaplan–Meier estimator on them. A second, tiny query reads the labels.
+(`domain.referral_rules.milestones`, migration 0004), so one SQL statement
+(store/queries/referral_figures.py) turns them into day counts and counts the referrals per
+group, day and state; Python only adds up a few thousand rows and runs the Kaplan–Meier
+estimator on them. A second, tiny query reads the labels.
 
 Grouping: by the organisation first referred to (the waiting time is the resident's, from the
 first aanmelding, also when the referral was forwarded later); a referral with several
@@ -17,12 +18,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.waiting_times import ReferralFigures, figures_from_counts
+from vrijwilligers_app.store.queries import referral_figures as queries
+from vrijwilligers_app.store.queries.referral_figures import GROUPINGS
 
-GROUPINGS = ("destination", "life_domain", "urgency", "district")
+__all__ = ["GROUPINGS", "FigureRow", "referral_figures"]
 TOTAL_LABEL = "Totaal"
 UNKNOWN_DISTRICT = "Wijk onbekend"
 
@@ -32,52 +35,6 @@ class FigureRow:
     key: str | None  # destination id (as text), life domain / district code, urgency; None: total
     label: str
     figures: ReferralFigures
-
-
-# One row per referral in the period: days from the aanmelding to today, to the first
-# contact, to done and to closing, from the milestones the service caches on the referral.
-_DIFF = "CAST(julianday({0}) - julianday(r.registered_on) AS INTEGER)"
-_PER_REFERRAL = f"""
-days AS (
-    SELECT r.id AS rid, {_DIFF.format(":today")} AS age,
-        {_DIFF.format("r.first_contact_on")} AS contact, {_DIFF.format("r.done_on")} AS done,
-        {_DIFF.format("r.closed_on")} AS closed,
-        d.agreed_response_days AS agreed, r.destination_id, r.urgency, r.district_code,
-        r.life_domain_key
-    FROM referral r JOIN destination d ON d.id = r.destination_id
-    WHERE r.signalled_on BETWEEN :start AND :end)"""
-_STATE = ("CASE WHEN {0} IS NOT NULL THEN 'observed' WHEN closed IS NOT NULL THEN 'stopped' "
-          "ELSE 'open' END")
-_ON_TIME = "count(CASE WHEN contact <= agreed THEN 1 END)"
-_LATE = ("count(CASE WHEN contact > agreed OR contact IS NULL AND coalesce(closed, age) > agreed "
-         "THEN 1 END)")
-# Counts per group, measure ('w' wachttijd, 'l' doorlooptijd, 'n' not aangemeld), days and
-# state: Python only adds up a few thousand rows.
-_COUNTS = """
-SELECT key, 'w', coalesce(contact, closed, age) AS days, """ + \
-    _STATE.format("contact") + f""" AS state, count(*), {_ON_TIME}, {_LATE}
-FROM keyed WHERE age IS NOT NULL GROUP BY key, days, state
-UNION ALL
-SELECT key, 'l', coalesce(done, closed, age) AS days, """ + \
-    _STATE.format("done") + """ AS state, count(*), 0, 0
-FROM keyed WHERE age IS NOT NULL GROUP BY key, days, state
-UNION ALL
-SELECT key, 'n', 0, '', count(*), 0, 0 FROM keyed WHERE age IS NULL GROUP BY key"""
-_GROUPS = {
-    "destination": "SELECT age, contact, done, closed, agreed, destination_id AS key FROM days",
-    "urgency": "SELECT age, contact, done, closed, agreed, urgency AS key FROM days",
-    # The wijk stored on the referral: the resident's wijk when it was signalled.
-    "district": "SELECT age, contact, done, closed, agreed, district_code AS key FROM days",
-    # The referral's leefdomeinen as one cached key ('financien,wonen'): SQL groups by the
-    # combination, Python adds each combination to each of its leefdomeinen.
-    "life_domain": "SELECT age, contact, done, closed, agreed, life_domain_key AS key FROM days",
-}
-_LABELS = {
-    "destination": "SELECT CAST(id AS TEXT), organisation || CASE WHEN service <> '' "
-                   "THEN ' – ' || service ELSE '' END, '' FROM destination",
-    "district": "SELECT code, name, '' FROM district",
-    "life_domain": "SELECT code, name, printf('%05d', sort_order) FROM life_domain",
-}
 
 
 @dataclass
@@ -93,12 +50,6 @@ class _Tally:
                                    self.on_time, self.late)
 
 
-def _sql(group_by: str) -> str:
-    """The whole computation as one statement."""
-    return ("WITH " + _PER_REFERRAL + f", keyed AS ({_GROUPS[group_by]})\n"
-            + _COUNTS)
-
-
 def _keys(group_by: str, key: object) -> list[str | None]:
     """The groups a row counts in: each leefdomein of its combination (none: None)."""
     if group_by == "life_domain":
@@ -110,15 +61,11 @@ def referral_figures(engine: Engine, group_by: str, period_start: date, period_e
                      today: date) -> list[FigureRow]:
     """Rows of figures per group (sorted by label), then the total; groups without
     referrals in the period are left out."""
-    if group_by not in _GROUPS:
+    if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}, not {group_by!r}")
-    params = {"start": period_start, "end": period_end, "today": today}
     with engine.connect() as connection:
-        rows = connection.execute(text(_sql(group_by)), params).all()
-        labels = {}
-        if group_by in _LABELS:
-            labels = {str(k): (name, sort) for k, name, sort in
-                      connection.execute(text(_LABELS[group_by]))}
+        rows = queries.count_rows(connection, group_by, period_start, period_end, today)
+        labels = queries.labels(connection, group_by)
     groups: dict[str | None, _Tally] = defaultdict(_Tally)
     total = _Tally()
     targets: dict[object, list[_Tally]] = {}  # per key: the total and its groups

@@ -22,3 +22,13 @@ def run_steps(steps: Generator[tuple[int, int, str], None, T],
             return result
         if progress:
             progress(*step)
+
+
+def drain(steps: Generator[object, None, T]) -> T:
+    """Run a generator to the end, ignoring what it yields; return its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            result: T = stop.value
+            return result

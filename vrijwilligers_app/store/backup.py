@@ -30,6 +30,8 @@ AUTO_PATTERN = re.compile(r"^automatisch-(\d{4}-\d{2}-\d{2})\.sqlite$")
 # they rotate out after the same number of days (timestamped_name puts the day in the name).
 SAFETY_PATTERN = re.compile(r"^voor-(?:update|herstel)-.*?(\d{4}-\d{2}-\d{2})_\d{6}\.sqlite$")
 DEFAULT_KEEP_DAYS = 14
+# A register being filled beside the live one (store.side_file), left by a crash.
+SIDE_FILE_SUFFIX = ".vullen"
 
 
 def _connect_destination(path: Path, key: bytes | None = None) -> Any:
@@ -95,7 +97,8 @@ def remove_leftovers(data_dir: Path) -> list[Path]:
     Call with the data dir lock held. Never the live register or its own WAL and SHM."""
     live = data_dir / DATABASE_NAME
     keep = {live, *(Path(str(live) + suffix) for suffix in _LEFTOVER_SUFFIXES)}
-    candidates = [*data_dir.glob(f"{DATABASE_NAME}.update*"), *data_dir.glob("*.sqlite.deel*")]
+    candidates = [*data_dir.glob(f"{DATABASE_NAME}.update*"), *data_dir.glob("*.sqlite.deel*"),
+                  *data_dir.glob(f"{DATABASE_NAME}{SIDE_FILE_SUFFIX}*")]
     folder = backups_dir(data_dir)
     if folder.is_dir():
         candidates += folder.glob("*.deel*")

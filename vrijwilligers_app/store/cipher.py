@@ -39,6 +39,9 @@ def apply_key(connection: Any, key: bytes) -> None:
     connection.execute(f"PRAGMA key = {key_literal(key)}")
     for pragma in CIPHER_PRAGMAS:
         connection.execute(pragma)
+    # SQLCipher does not encrypt SQLite's temporary files (sorts, temp tables, e.g. the
+    # export's residents sorted by pseudonym): keep them in memory, never on disk in plain.
+    connection.execute("PRAGMA temp_store = MEMORY")
 
 
 def connect(path: Path, key: bytes | None, *, read_only: bool = False,

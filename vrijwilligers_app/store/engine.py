@@ -33,9 +33,22 @@ PRAGMAS = (
     # Erased text (vergeten, retention) is overwritten with zeros, not left in free pages.
     "PRAGMA secure_delete=ON",
 )
+# A side file that is filled in bulk and renamed over the register only when complete
+# (store.side_file): no WAL (the rollback journal of its few old pages stays in memory) and no
+# syncs while writing; a crash only harms the side file, which the next open removes.
+BULK_PRAGMAS = (
+    "PRAGMA journal_mode=MEMORY",
+    "PRAGMA synchronous=OFF",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    "PRAGMA secure_delete=ON",
+)
 
 
-def create_register_engine(db_path: Path, key: bytes | None = None) -> Engine:
+def create_register_engine(db_path: Path, key: bytes | None = None, *,
+                           bulk: bool = False) -> Engine:
+    """`bulk`: only for a side file nothing else has open (BULK_PRAGMAS)."""
+    pragmas = BULK_PRAGMAS if bulk else PRAGMAS
     if key is None:
         engine = create_engine(
             f"sqlite:///{db_path}",
@@ -54,7 +67,7 @@ def create_register_engine(db_path: Path, key: bytes | None = None) -> Engine:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see below
         cursor = dbapi_connection.cursor()
         try:
-            for pragma in PRAGMAS:
+            for pragma in pragmas:
                 cursor.execute(pragma)
         finally:
             cursor.close()

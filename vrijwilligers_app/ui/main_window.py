@@ -11,8 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -63,6 +63,11 @@ class MainWindow(DialogOpeners):
         install_input_guard()  # also when a test or a tool makes the QApplication itself
         self.register = register
         self.runner = runner or TaskRunner(self)
+        # The dashboard's reads (and the imports they need) start after the first paint; a
+        # window that is not shown right after it is built (tests, tools) releases them at once.
+        self.runner.hold()
+        self._painted = False
+        QTimer.singleShot(0, self._release_if_hidden)
         self._connections = ConnectionsInUse(register.engine)
         self.settings = QSettings(str(register.data_dir / "venster.ini"),
                                   QSettings.Format.IniFormat)
@@ -102,6 +107,16 @@ class MainWindow(DialogOpeners):
         self._restore_state()
         self.lock = self._auto_lock()
         self._show_demo_state()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.runner.release)  # once this frame is on the screen
+
+    def _release_if_hidden(self) -> None:
+        if not self.isVisible():
+            self.runner.release()
 
     def _set_lock_minutes(self, minutes: int) -> None:
         if self.lock is not None:

@@ -48,6 +48,7 @@ class TaskRunner(QObject):
         self._outcomes: dict[int, object] = {}
         self._outcomes_lock = threading.Lock()
         self._ids = itertools.count(1)
+        self._held: list[tuple[bool, Callable[[], None]]] | None = None  # (write, start)
         self._reading: set[int] = set()  # threads running a read task now
         self._reading_lock = threading.Lock()
         self._read_pool = QThreadPool(self)
@@ -69,8 +70,27 @@ class TaskRunner(QObject):
             self._execute(task_id, task, fn, args)
         else:
             pool = self._write_pool if write else self._read_pool
-            pool.start(lambda: self._execute(task_id, task, fn, args))
+            def start() -> None:
+                pool.start(lambda: self._execute(task_id, task, fn, args))
+
+            if self._held is not None:
+                self._held.append((write, start))
+            else:
+                start()
         return task_id
+
+    def hold(self) -> None:
+        """Queue new tasks instead of starting them, until release(): the window's first
+        paint must not share the GIL with the dashboard's first queries and imports."""
+        if not self.synchronous and self._held is None:
+            self._held = []
+
+    def release(self, reads: bool = True) -> None:
+        """Start the held tasks; `reads=False` (closing) drops the held reads unstarted."""
+        held, self._held = self._held, None
+        for write, start in held or ():
+            if write or reads:
+                start()
 
     def cancel(self, task_id: int) -> None:
         task = self._tasks.get(task_id)
@@ -85,6 +105,7 @@ class TaskRunner(QObject):
         """The window closes: no answer is wanted any more. Queued reads are dropped, running
         reads are cancelled and, through `interrupt_reads(thread ids)`, stopped in the
         database; writes always run to their end. True when everything stopped in time."""
+        self.release(reads=False)  # held writes still run; held reads never start
         for task in self._tasks.values():
             if not task.write:
                 task.cancelled.set()

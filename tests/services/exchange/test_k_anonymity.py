@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests.helpers.exchange import export_to
 from tests.helpers.samples import DEMO_DATE
-from vrijwilligers_app.domain.k_anonymity import K, Row, generalise
+from vrijwilligers_app.domain.k_anonymity import K, Row, generalise, generalise_counts
 from vrijwilligers_app.services.consents import withdraw_consent
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 from vrijwilligers_app.services.exchange.export import export
@@ -97,3 +97,17 @@ def test_generalise_keeps_every_combination_at_k_or_counts_the_row(rows):
     for row in sent:  # only ever coarser: the PC4 kept or dropped, the wijk kept
         assert row.wijk == original[row.key].wijk
         assert row.pc4 in (None, original[row.key].pc4)
+
+
+@given(ROWS)
+def test_generalising_the_counts_decides_as_generalising_the_rows(rows):
+    """The streaming export holds only the counts per combination (generalise_counts): it
+    must send and count exactly the rows generalise() would."""
+    sent, counted = generalise(rows)
+    outcome = generalise_counts(Counter((r.band, r.pc4, r.wijk) for r in rows))
+    original = {r.key: (r.band, r.pc4, r.wijk) for r in rows}
+    assert {r.key: (r.band, r.pc4, r.wijk) for r in sent} == {
+        key: outcome[combination] for key, combination in original.items()
+        if outcome[combination] is not None}
+    assert {r.key for r in counted} == {key for key, combination in original.items()
+                                        if outcome[combination] is None}

@@ -2,12 +2,16 @@
 
 `fill_demo` writes everything in one IMMEDIATE transaction, in chunks of executemany with ids
 assigned here (see writer.py), so a crash leaves the register empty, never half filled.
+`fill_demo_beside` (the CLI's `demo --size N`) does the same into a side copy of an open
+register that replaces it only when complete (store.side_file): no WAL of a gigabyte, and a
+run time that grows linearly with the size.
 The same seed and reference date always give byte-identical content: all chance comes from
 one `random.Random(seed)` and all dates from the reference date, never from the clock.
 """
 
 from datetime import date
 from random import Random
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, exists, select
 
@@ -16,9 +20,14 @@ from vrijwilligers_app.services.demo.context import Context, load_codes
 from vrijwilligers_app.services.demo.sizes import GROOT, KLEIN, DemoError, DemoSize, demo_size
 from vrijwilligers_app.services.demo.writer import Progress, ProgressCallback, Writer
 from vrijwilligers_app.store.consent_cache import refresh_all
+from vrijwilligers_app.store.side_file import fill_beside
 from vrijwilligers_app.store.tables import metadata
 
-__all__ = ["GROOT", "KLEIN", "DEMO_TABLES", "DemoError", "DemoSize", "demo_size", "fill_demo"]
+if TYPE_CHECKING:
+    from vrijwilligers_app.store.register import Register
+
+__all__ = ["GROOT", "KLEIN", "DEMO_TABLES", "DemoError", "DemoSize", "demo_size", "fill_demo",
+           "fill_demo_beside"]
 
 NOT_EMPTY = ("Het register bevat al gegevens; demo-gegevens worden alleen in een leeg register "
              "gezet.")
@@ -69,6 +78,17 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size={cache_size}")
     return {name: ctx.writer.counts[name] for name in DEMO_TABLES}
+
+
+def fill_demo_beside(register: "Register", size: DemoSize, seed: int = 1,
+                     reference_date: date | None = None,
+                     progress: ProgressCallback | None = None) -> dict[str, int]:
+    """`fill_demo` into a side copy of the open register, renamed over it once complete and
+    checked; on any error (DemoError included) the register is as it was and no copy stays."""
+    with register.engine.connect() as conn:  # refuse before copying anything
+        _refuse_if_filled(conn)
+    return fill_beside(register, lambda engine: fill_demo(
+        engine, size, seed=seed, reference_date=reference_date, progress=progress))
 
 
 def _generate(ctx: Context, size: DemoSize) -> None:

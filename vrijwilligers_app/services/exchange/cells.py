@@ -30,6 +30,28 @@ def restore_text(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
+class Formatted:
+    """Rows whose cells are already as the CSV writes them, made with this module's
+    formatters by the code that reads them (the export's biggest table): the writer skips
+    its own converters for them."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Sequence[Any]]:
+        return iter(self._rows)
+
+
+def text_cell(value: Any) -> str:
+    """A text cell: a leading apostrophe when it would start a formula."""
+    return _text(value)
+
+
+def moment_cell(value: Any) -> str:
+    """A datetime cell (UTC, ...Z)."""
+    return _moment(value)
+
+
 def _text(value: Any) -> str:
     text = value if isinstance(value, str) else str(value)
     return "'" + text if text[:1] in _FORMULA_FIRST and text else text
@@ -71,19 +93,46 @@ def _file_text(column: Column) -> Callable[[Any], str]:
     return lambda value: texts.get(value, value)  # type: ignore[no-any-return]
 
 
+def _converter(column: Column) -> Callable[[Any], Any] | None:
+    """How one column's non-empty value becomes its cell; None when it goes as it is: csv
+    writes None as '', texts that match a pattern or list cannot start a formula, and
+    integers need no help (most cells of the big tables)."""
+    if column.file_texts:
+        return _file_text(column)
+    if column.formula_safe or column.type == "integer":
+        return None
+    return _FORMATTERS[column.type]
+
+
+def row_converter(table: Table) -> Callable[[Sequence[Any]], Sequence[Any]] | None:
+    """The table's cells from one row in column order, compiled once per table: only the
+    columns that need a formatter are touched; None when no column needs one."""
+    plan = tuple((index, convert) for index, column in enumerate(table.columns)
+                 if (convert := _converter(column)) is not None)
+    if not plan:
+        return None
+
+    def convert_row(row: Sequence[Any]) -> Sequence[Any]:
+        cells = list(row)
+        for index, convert in plan:
+            value = cells[index]
+            if value is not None and value != "":
+                cells[index] = convert(value)
+        return cells
+
+    return convert_row
+
+
 def write_csv(table: Table, rows: Iterable[Mapping[str, Any]]) -> bytes:
+    """One table as CSV bytes (the small return packages and tests); the export streams
+    instead (package_stream.py) with the same converters."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(table.header)
-    # csv writes None as ''; texts that match a pattern or list cannot start a formula, and
-    # integers need no help: those cells go as they are (most cells of the big tables).
-    plan = [(c.name, _file_text(c) if c.file_texts else None
-             if c.formula_safe or c.type == "integer" else _FORMATTERS[c.type])
-            for c in table.columns]
-    writer.writerows([
-        fmt(value) if (value := row.get(name)) is not None and fmt is not None and value != ""
-        else value
-        for name, fmt in plan] for row in rows)
+    names = table.header
+    cells = (tuple(row.get(name) for name in names) for row in rows)
+    convert = row_converter(table)
+    writer.writerows(map(convert, cells) if convert else cells)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

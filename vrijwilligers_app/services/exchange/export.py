@@ -15,12 +15,10 @@ from sqlalchemy import Engine
 from vrijwilligers_app.services.audit import record_now
 from vrijwilligers_app.services.exchange import keys as keys_module
 from vrijwilligers_app.services.exchange.errors import ExchangeError
-from vrijwilligers_app.services.exchange.package_write import (
-    build_package,
-    remove_superseded,
-    write_file,
-)
-from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT, project
+from vrijwilligers_app.services.exchange.export_rows import estimate_rows, export_rows
+from vrijwilligers_app.services.exchange.package_stream import stream_package, stream_to_file
+from vrijwilligers_app.services.exchange.package_write import datapackage, remove_superseded
+from vrijwilligers_app.services.exchange.projection import DESCRIPTIONS, LEFT_OUT
 from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES
 from vrijwilligers_app.services.exchange.sequence import next_sequence
 from vrijwilligers_app.services.steps import Progress, run_steps
@@ -59,10 +57,9 @@ class Preview:
 
 
 def preview(engine: Engine, data_dir: Path, today: date | None = None) -> Preview:
-    rows = project(engine, keys_module.laptop_keys(data_dir).pseudonym_secret,
-                   today or date.today())
-    return describe({name: len(table) for name, table in rows.items()},
-                    keys_module.pinned_gemeente_key(engine))
+    counts = {table.name: sum(1 for _ in rows) for table, rows in export_rows(
+        engine, keys_module.laptop_keys(data_dir).pseudonym_secret, today or date.today())}
+    return describe(counts, keys_module.pinned_gemeente_key(engine))
 
 
 def describe(counts: dict[str, int], gemeente: keys_module.GemeentePublicKey | None
@@ -128,23 +125,34 @@ def export_steps(engine: Engine, data_dir: Path, folder: Path | None = None,
         raise ExchangeError(f"{folder} is een bestand, geen map.")
     gemeente = keys_module.pinned_gemeente_key(engine)
     check_unencrypted(folder, gemeente, allow_unencrypted)
-    yield 0, 3, "Gegevens verzamelen"
     keys = keys_module.laptop_keys(data_dir)
-    rows = project(engine, keys.pseudonym_secret, today or date.today())
-    yield 1, 3, "Pakket maken"
+    total = estimate_rows(engine) + 1
+    yield 0, total, "Gegevens verzamelen"
     organisation = get_setting(engine, "organisation_name")
     sequence = next_sequence(engine, data_dir, keys.source_id)
-    built = build_package("export", keys.source_id, sequence, rows, keys.signing_key,
-                          gemeente.box_key if gemeente else None,
-                          extra={"source_name": organisation})
-    yield 2, 3, "Bestand schrijven"
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     name = (f"export-{keys.source_id[:8]}-{sequence:06d}-{stamp}"
             f"{'.versleuteld' if gemeente else '.zip'}")
-    path = write_file(folder, name, built.content)
+    tables = export_rows(engine, keys.pseudonym_secret, today or date.today())
+    try:
+        written = stream_to_file(folder, name, lambda handle: stream_package(
+            handle, "export", keys.source_id, sequence,
+            datapackage("export", keys.source_id, {t.name: t for t in EXPORT_TABLES}), tables,
+            keys.signing_key, gemeente.box_key if gemeente else None,
+            extra={"source_name": organisation}))
+        while True:  # rows written so far, every package_stream.BATCH rows
+            try:
+                done = next(written)
+            except StopIteration as stop:
+                path, streamed = stop.value
+                break
+            yield min(done, total - 1), total, "Pakket schrijven"
+    finally:
+        tables.close()  # ends the read transaction, also on a cancel or an error
+        written.close()
     remove_superseded(folder, f"export-{keys.source_id[:8]}", sequence)
     record_now(engine, "export", "package", detail=f"volgnummer {sequence}, "
-               f"{len(rows['inwoners'])} inwoners als pseudoniem")
-    yield 3, 3, "Klaar"
-    return ExportResult(path, sequence, {k: len(v) for k, v in rows.items()},
-                        gemeente is not None, built.package_hash)
+               f"{streamed.rows['inwoners']} inwoners als pseudoniem")
+    yield total, total, "Klaar"
+    return ExportResult(path, sequence, streamed.rows, gemeente is not None,
+                        streamed.package_hash)

@@ -1,7 +1,8 @@
 """Reading a package entirely in memory, checked before anything touches disk or database.
 
 Order of the checks, each refusing the whole package with a Dutch reason:
-1. size of the file (before reading it); a sealed package is opened with the gemeente's key;
+1. size of the file (before reading it); a sealed package is opened with the gemeente's key
+   (format 2 decrypted a chunk at a time, never more than the size budget);
 2. the zip itself (truncated or corrupt); number of entries; names (no '..', no absolute or
    drive paths, no backslashes, only the expected files); the declared uncompressed sizes,
    and every entry read with a cap, so a zip bomb is stopped before it expands;
@@ -33,7 +34,6 @@ from nacl.signing import VerifyKey
 from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.exchange.cells import read_csv, read_csv_stream
 from vrijwilligers_app.services.exchange.errors import PackageRefused, WrongKind
-from vrijwilligers_app.services.exchange.package_stream import StreamedTables
 from vrijwilligers_app.services.exchange.package_write import (
     DATAPACKAGE,
     MAGIC,
@@ -46,6 +46,8 @@ from vrijwilligers_app.services.exchange.schema import (
     TABLES_BY_VERSION,
     Table,
 )
+from vrijwilligers_app.services.exchange.sealed_stream import MAGIC_2, decrypt_stream
+from vrijwilligers_app.services.exchange.streamed_tables import StreamedTables
 from vrijwilligers_app.services.exchange.untrusted import clean_tables
 
 MB = 1024 * 1024
@@ -55,9 +57,12 @@ MAX_SEQUENCE = 2**31 - 1
 MAX_SCHEMA_VERSION = 10_000
 
 
+DEFAULT_FILE_BYTES = 200 * MB
+
+
 @dataclass(frozen=True)
 class Limits:
-    file_bytes: int = 200 * MB  # the package file as it lies in the folder
+    file_bytes: int = DEFAULT_FILE_BYTES  # the package file as it lies in the folder
     entries: int = 32
     entry_bytes: int = 400 * MB  # one file inside, uncompressed
     total_bytes: int = 800 * MB  # everything inside, uncompressed
@@ -92,14 +97,21 @@ _SAFE_NAME = re.compile(r"(manifest\.json|manifest\.sig|datapackage\.json|data/[
 
 
 def is_sealed(head: bytes) -> bool:
-    return head.startswith(MAGIC)
+    return head.startswith((MAGIC, MAGIC_2))
 
 
-def open_sealed(content: bytes, box_key: PrivateKey | None) -> bytes:
+def open_sealed(content: bytes, box_key: PrivateKey | None,
+                limit: int = DEFAULT_FILE_BYTES) -> bytes:
+    """The zip inside an encrypted package (format 1 or 2), at most `limit` bytes."""
     if box_key is None:
         raise PackageRefused("Het bestand is versleuteld voor de gemeente; alleen de gemeente "
                              "kan het openen.")
     try:
+        if content.startswith(MAGIC_2):
+            plain = io.BytesIO()
+            decrypt_stream(io.BytesIO(memoryview(content)[len(MAGIC_2):]), plain, box_key,
+                           limit)
+            return plain.getvalue()
         return SealedBox(box_key).decrypt(content[len(MAGIC):])
     except CryptoError as exc:
         raise PackageRefused("Het versleutelde bestand is beschadigd of niet voor deze "
@@ -251,12 +263,12 @@ def read_package(content: bytes, *, expected_kind: str | None = None,
     """Check and read a package. The CSVs are inflated twice, a chunk at a time: once for
     their hashes (checked against the signed manifest), then parsed as they inflate, so no
     inflated file is held whole in memory, whatever sizes the zip declares. With `stream`
-    the second pass is left to whoever uses the rows (package_stream.StreamedTables)."""
+    the second pass is left to whoever uses the rows (streamed_tables.StreamedTables)."""
     if len(content) > limits.file_bytes:
         raise PackageRefused(f"Het bestand is te groot ({len(content) // MB} MB; hooguit "
                              f"{limits.file_bytes // MB} MB).")
     if is_sealed(content):
-        content = open_sealed(content, box_key)
+        content = open_sealed(content, box_key, limits.file_bytes)
     with _open_zip(content, limits) as archive:
         infos = {info.filename: info for info in archive.infolist()}
         budget = [limits.total_bytes]

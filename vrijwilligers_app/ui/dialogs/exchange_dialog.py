@@ -54,6 +54,7 @@ class ExchangeDialog(QDialog):
         super().__init__(parent)
         self.register = register
         self.runner = runner
+        self._task: int | None = None  # the running export or sync, for Stoppen
         self.setWindowTitle("Exporteren naar de gemeente")
         layout = QVBoxLayout(self)
         intro = QLabel("Dit wordt gedeeld met de gemeente. Inwoners gaan alleen mee als "
@@ -134,6 +135,10 @@ class ExchangeDialog(QDialog):
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.sync_button.setToolTip("Exporteren en daarna de terugmeldingen van de gemeente "
                                     "uit de map lezen")
+        self.stop_button = buttons.addButton("S&toppen", QDialogButtonBox.ButtonRole.ActionRole)
+        self.stop_button.setToolTip("De export afbreken; er blijft geen half bestand achter")
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self._stop)
         close = buttons.addButton("Sluiten", QDialogButtonBox.ButtonRole.RejectRole)
         self.export_button.clicked.connect(lambda: self._run(sync=False))
         self.sync_button.clicked.connect(lambda: self._run(sync=True))
@@ -247,9 +252,17 @@ class ExchangeDialog(QDialog):
         engine, data_dir = self.register.engine, self.register.data_dir
         args: tuple[Any, ...] = (engine, data_dir, folder) if sync else (
             engine, data_dir, folder, None, self.unencrypted.isChecked())
-        self.runner.run(sync_steps if sync else export_steps, *args, write=True,
-                        on_done=lambda result: self._done(result, folder),
-                        on_error=self._failed, on_progress=self._progressed)
+        self._task = self.runner.run(
+            sync_steps if sync else export_steps, *args, write=True,
+            on_done=lambda result: self._done(result, folder), on_error=self._failed,
+            on_progress=self._progressed)
+
+    def _stop(self) -> None:
+        """The export stops at its next batch of rows and removes its unfinished file."""
+        if self._task is not None:
+            self.runner.cancel(self._task)
+        self._busy(False)
+        self.result_label.setText("Gestopt: er is geen half exportbestand achtergebleven.")
 
     def _progressed(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, total)
@@ -291,7 +304,10 @@ class ExchangeDialog(QDialog):
         self._fit()
 
     def _busy(self, busy: bool) -> None:
+        if not busy:
+            self._task = None
         self.progress.setVisible(busy)
+        self.stop_button.setVisible(busy)
         if busy:
             self.progress.setRange(0, 0)
         self.export_button.setEnabled(not busy)

@@ -1,6 +1,7 @@
 """Overzicht: how many of each kind, and the aandachtspunten that need someone today."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,22 +17,24 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.domain.dutch_format import thousands
-from vrijwilligers_app.services.attention import (
-    DEFAULT_VOG_WARNING_WEEKS,
-    VOG_WARNING_SETTING,
-    AttentionItem,
-    attention_items,
-)
 from vrijwilligers_app.services.overview import Counts, register_counts
-from vrijwilligers_app.services.privacy.retention import (
-    DueResident,
-    due_anonymous_referrals,
-    due_residents,
-)
 from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.settings import get_int_setting
-from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # these services load SQLModel (and the tables): after the first paint
+    from vrijwilligers_app.services.attention import AttentionItem
+    from vrijwilligers_app.services.privacy.retention import DueResident
+
+def _due(engine: Engine, today: date) -> "tuple[list[DueResident], list[int]]":
+    """Residents and anonymous referrals past their retention term (on the runner)."""
+    from vrijwilligers_app.services.privacy.retention import (
+        due_anonymous_referrals,
+        due_residents,
+    )
+
+    return due_residents(engine, today), due_anonymous_referrals(engine, today)
+
 
 CARDS = (
     ("initiatives_active", "Actieve initiatieven", "initiatives"),
@@ -120,24 +123,30 @@ class DashboardPage(QWidget):
         today = date.today()
         engine = self.engine
 
-        def items() -> list[AttentionItem]:
+        def items() -> "list[AttentionItem]":
+            from vrijwilligers_app.services.attention import (
+                DEFAULT_VOG_WARNING_WEEKS,
+                VOG_WARNING_SETTING,
+                attention_items,
+            )
+
             weeks = get_int_setting(engine, VOG_WARNING_SETTING, DEFAULT_VOG_WARNING_WEEKS)
             return attention_items(engine, today, vog_weeks=weeks)
 
         self.runner.run(register_counts, self.engine, on_done=self._show_counts)
         self.runner.run(items, on_done=self._show_items)
-        self.runner.run(lambda: (due_residents(self.engine, today),
-                                 due_anonymous_referrals(self.engine, today)),
-                        on_done=self._show_due)
+        self.runner.run(_due, self.engine, today, on_done=self._show_due)
 
     def open_retention(self) -> None:
+        from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
+
         dialog = RetentionDialog(self.engine, self.runner, self.due, self,
                                  anonymous_referrals=self.due_referrals)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished_run.connect(lambda _n: self.refresh())
         dialog.open()
 
-    def _show_due(self, result: tuple[list[DueResident], list[int]]) -> None:
+    def _show_due(self, result: "tuple[list[DueResident], list[int]]") -> None:
         self.due, referrals = result
         self.due_referrals = len(referrals)
         self.retention_row.setVisible(bool(self.due or referrals))
@@ -155,7 +164,7 @@ class DashboardPage(QWidget):
             label.setAccessibleName(f"{self.captions[key]}: {label.text()}")
         self.empty_hint.setVisible(counts.is_empty())
 
-    def _show_items(self, items: list[AttentionItem]) -> None:
+    def _show_items(self, items: "list[AttentionItem]") -> None:
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)

@@ -1,0 +1,130 @@
+"""Export as a stream (issue 18): export() beside csv.writer of the register's rows, at demo
+klein and demo groot (100,000 residents; 300,000 with VRIJWILLIGERS_BENCH_300K=1), in one
+run, interleaved; and the export's peak Python memory (tracemalloc) at each size.
+
+Run: python -m pytest -m bench tests/bench/test_export_stream_bench.py -s
+Nothing here asserts on time; rows/s, ratios and peaks go to bench-results/export_stream.json.
+
+- export(): the whole sealed export (privacy projection from a DB-API cursor, keyed
+  pseudonyms, k-anonymity, formula-safe CSV into the zip entries, SHA-256 while streaming,
+  Ed25519 signature, secretstream encryption, fsync'ed file, rename).
+- Baseline: the register tables behind the export read with a raw SQLCipher cursor and
+  written with csv.writer to plain files (no projection, hashing, zip or encryption).
+The ratio compares throughput: export rows/s over baseline rows/s (issue 18: at least 0.70,
+the same at both sizes). Memory: tracemalloc's peak during one export (Python objects only;
+SQLite's page cache and zlib's window are fixed sizes in C).
+
+The demo registers take minutes to build on a loaded machine, so they are built once and
+kept under $VRIJWILLIGERS_BENCH_CACHE (default: the temp folder)/vrijwilligers-bench/;
+delete that folder to rebuild them. Each test works on a copy.
+"""
+
+import csv
+import os
+import shutil
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.bench.common import Recorder
+from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
+from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.services.demo import demo_size, fill_demo
+from vrijwilligers_app.services.exchange.export import export
+from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, pin_gemeente_key
+from vrijwilligers_app.store import cipher
+from vrijwilligers_app.store.keys import create_keys, unlock
+from vrijwilligers_app.store.register import open_register
+
+pytestmark = pytest.mark.bench
+record = Recorder("export_stream.json", unit="s")
+TODAY = date(2026, 11, 23)
+RAW_TABLES = ("initiative", "destination", "volunteer_role", "resident", "buddy_request",
+              "buddy_match", "referral", "referral_event", "activity", "attendance", "shift")
+CACHE = Path(os.environ.get("VRIJWILLIGERS_BENCH_CACHE", tempfile.gettempdir())
+             ) / "vrijwilligers-bench"
+SIZES = ["klein", "groot"] + (["300000"] if os.environ.get("VRIJWILLIGERS_BENCH_300K") else [])
+
+
+def cached_demo(size: str) -> Path:
+    """The demo register of `size` (seed 1), built once into the cache folder."""
+    target = CACHE / f"{size}-seed1"
+    if (target / "klaar").exists():
+        return target
+    building = CACHE / f"{size}-seed1.bouw"
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    data_key, _ = create_keys(building, TEST_PASSPHRASE)  # encrypted, as a laptop's is
+    with open_register(building, key=data_key, daily_backup=False) as register:
+        fill_demo(register.engine, demo_size(size), seed=1, reference_date=TODAY)
+    (building / "klaar").write_text("ok")
+    shutil.rmtree(target, ignore_errors=True)
+    building.rename(target)
+    return target
+
+
+def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = action()
+    return time.perf_counter() - started, result
+
+
+def _plain_csv(db_path: Path, key: bytes, out: Path) -> int:
+    out.mkdir(exist_ok=True)
+    connection = cipher.connect(db_path, key, read_only=True)
+    rows = 0
+    for table in RAW_TABLES:
+        cursor = connection.execute(f"SELECT * FROM {table}")
+        with open(out / f"{table}.csv", "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow([d[0] for d in cursor.description])
+            for row in cursor:
+                writer.writerow(row)
+                rows += 1
+    connection.close()
+    return rows
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export_stream_beside_csv_writer(size, tmp_path, template_database):
+    data_dir = tmp_path / "laptop"
+    shutil.copytree(cached_demo(size), data_dir, ignore=shutil.ignore_patterns("klaar"))
+    gemeente = make_register_dir(template_database, tmp_path / "gemeente")
+    with open_register(data_dir, key=unlock(data_dir, TEST_PASSPHRASE),
+                       daily_backup=False) as register:
+        engine, key = register.engine, register.key
+        pin_gemeente_key(engine, create_gemeente_keys(gemeente, "Gemeente").public)
+        export(engine, data_dir, tmp_path / "warm", today=TODAY)  # page cache, imports
+        times, baselines = [], []
+        for run in range(3):  # interleaved: the machine's load hits both alike
+            seconds, result = _timed(lambda run=run: export(
+                engine, data_dir, tmp_path / f"out{run}", today=TODAY))
+            times.append(seconds)
+            seconds, raw_rows = _timed(lambda run=run: _plain_csv(
+                data_dir / DATABASE_NAME, key, tmp_path / f"plain{run}"))
+            baselines.append(seconds)
+        tracemalloc.start()
+        export(engine, data_dir, tmp_path / "memory", today=TODAY)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert result.encrypted
+    rows = sum(result.rows.values())
+    export_s, plain_s = sorted(times)[1], sorted(baselines)[1]
+    ratio = (rows / export_s) / (raw_rows / plain_s)
+    record(f"export demo {size} (sealed, {rows:,} rows)", export_s, plain_s,
+           f"raw cursor + csv.writer of {raw_rows:,} rows")
+    record.add({"name": f"export demo {size}: throughput", "export_rows": rows,
+                "export_rows_per_s": round(rows / export_s),
+                "baseline_rows": raw_rows, "baseline_rows_per_s": round(raw_rows / plain_s),
+                "throughput_ratio": round(ratio, 3),
+                "peak_python_mb": round(peak / 1e6, 1),
+                "file_mb": round(result.path.stat().st_size / 1e6, 2)})
+    print(f"\nexport demo {size}: {rows / export_s:,.0f} rows/s, csv.writer "
+          f"{raw_rows / plain_s:,.0f} rows/s, throughput ratio {ratio:.2f}, "
+          f"peak {peak / 1e6:.1f} MB")
