@@ -12,6 +12,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+# The gemeente store on SQLite and on PostgreSQL (tests/helpers/postgres.py).
+from tests.helpers.postgres import fresh_postgres_database as fresh_postgres_database  # noqa: E402
+from tests.helpers.postgres import gemeente_db as gemeente_db  # noqa: E402
 from tests.helpers.samples import DEMO_DATE  # noqa: E402
 from vrijwilligers_app.store.engine import create_register_engine  # noqa: E402
 from vrijwilligers_app.store.gemeente.open import open_gemeente_store  # noqa: E402

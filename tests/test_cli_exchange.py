@@ -21,10 +21,13 @@ def dirs(demo_klein_database, template_database, tmp_path):
     return laptop, gemeente, tmp_path / "OneDrive - Helmond" / "uitwisseling"
 
 
-def test_round_trip_through_a_sync_folder(dirs, tmp_path, capsys):
+def test_round_trip_through_a_sync_folder(dirs, tmp_path, capsys, gemeente_db):
+    """On both engines: every gemeente command is given --database for PostgreSQL."""
     laptop, gemeente, folder = dirs
+    db = ["--database", gemeente_db] if gemeente_db else []
     key_file = tmp_path / "gemeente-sleutel.json"
-    assert main(["gemeente", "init", "--data-dir", str(gemeente), "--to", str(key_file)]) == 0
+    assert main(["gemeente", "init", *db, "--data-dir", str(gemeente), "--to",
+                 str(key_file)]) == 0
     fingerprint = capsys.readouterr().out.split("Vingerafdruk: ")[1].strip()
     assert main(["gemeentesleutel", str(key_file), "--data-dir", str(laptop)]) == 0
     assert fingerprint in capsys.readouterr().out
@@ -39,23 +42,29 @@ def test_round_trip_through_a_sync_folder(dirs, tmp_path, capsys):
     assert "volgnummer 1" in exported
     laptop_fingerprint = exported.split("Vingerafdruk van deze laptop: ")[1].split(".")[0]
     # issue 17: a new laptop's export waits until the gemeente accepts its fingerprint
-    assert main(["gemeente", "import", str(folder), "--data-dir", str(gemeente)]) == 0
+    assert main(["gemeente", "import", *db, str(folder), "--data-dir", str(gemeente)]) == 0
     assert "0 ingelezen, 0 genegeerd, 0 geweigerd, 1 in quarantaine" in \
         capsys.readouterr().out
-    assert main(["gemeente", "bronnen", "--accepteer", laptop_fingerprint,
+    assert main(["gemeente", "bronnen", *db, "--accepteer", laptop_fingerprint,
                  "--data-dir", str(gemeente)]) == 0
     assert "1 ingelezen, 0 genegeerd, 0 geweigerd" in capsys.readouterr().out
-    assert main(["gemeente", "bronnen", "--data-dir", str(gemeente)]) == 0
+    assert main(["gemeente", "bronnen", *db, "--data-dir", str(gemeente)]) == 0
     assert "volgnummer 1" in capsys.readouterr().out
-    assert main(["gemeente", "overzicht", "--json", "--van", "01-01-2020",
+    assert main(["gemeente", "overzicht", *db, "--json", "--van", "01-01-2020",
                  "--data-dir", str(gemeente)]) == 0
     overview = json.loads(capsys.readouterr().out)
     assert overview["stad"]["inwoners"] == 400 and len(overview["bronnen"]) == 1
-    assert main(["gemeente", "return", "--to", str(folder), "--data-dir", str(gemeente)]) == 0
+    assert main(["gemeente", "return", *db, "--to", str(folder), "--data-dir",
+                 str(gemeente)]) == 0
     assert "1 terugmeldingen geschreven" in capsys.readouterr().out
     assert main(["sync", "--to", str(folder), "--data-dir", str(laptop)]) == 0
     out = capsys.readouterr().out
     assert "volgnummer 2, versleuteld" in out and ": ingelezen (" in out
+    if gemeente_db:  # the gemeente's data went to the PostgreSQL database
+        import psycopg
+
+        with psycopg.connect(gemeente_db) as connection:
+            assert connection.execute("SELECT count(*) FROM gemeente_source").fetchone() == (1,)
 
 
 def test_import_reports_refused_files_and_exits_1(dirs, tmp_path, capsys):

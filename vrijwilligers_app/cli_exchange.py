@@ -9,9 +9,11 @@ refused, the good ones are still read); 2 bad arguments.
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from vrijwilligers_app.services.exchange.errors import ExchangeError
 
@@ -44,6 +46,11 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
         p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
         p.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
                        help="map met het register van de gemeente")
+        p.add_argument("--database", metavar="URL", default=None,
+                       help="de gegevens van de gemeente in deze PostgreSQL-database "
+                            "(postgresql://gebruiker@server:5432/database; wachtwoord via "
+                            "PGPASSWORD, pgpass-bestand of sleutelbos) in plaats van in het "
+                            "register; standaard: het adres uit Instellingen")
         return p
 
     init = gadd("init", "maak het sleutelpaar van de gemeente en schrijf de openbare sleutel")
@@ -81,6 +88,18 @@ def _open(data_dir: Path):  # type: ignore[no-untyped-def]
     from vrijwilligers_app.store.register import open_register
 
     return open_register(data_dir, key=obtain_key(data_dir), daily_backup=False)
+
+
+@contextmanager
+def _gemeente_store(data_dir: Path, args: argparse.Namespace) -> Iterator[tuple[Any, Any]]:
+    """(the gemeente's register, the engine of its store): the PostgreSQL database of
+    --database or of Instellingen, else the register itself."""
+    from vrijwilligers_app.store.gemeente_db import gemeente_store, saved_database_url
+
+    with _open(data_dir) as register:
+        url = args.database or saved_database_url(register.engine)
+        with gemeente_store(register.engine, url) as engine:
+            yield register, engine
 
 
 def _fail(message: str) -> int:
@@ -149,7 +168,7 @@ def _g_init(data_dir: Path, args: argparse.Namespace) -> int:
         write_public_key_file,
     )
 
-    with _open(data_dir):  # the gemeente's own register, with the exchange tables
+    with _gemeente_store(data_dir, args):  # the register, and the store brought up to date
         keys = create_gemeente_keys(data_dir, args.naam)
     path = write_public_key_file(keys, Path(args.to))
     print(f"Sleutelpaar gemaakt in {data_dir}.\nOpenbare sleutel voor de laptops: {path}\n"
@@ -161,8 +180,8 @@ def _g_import(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.services.exchange.merge import import_packages
     from vrijwilligers_app.services.exchange.scan import QUARANTINED
 
-    with _open(data_dir) as register:
-        report = import_packages(register.engine, data_dir, [Path(p) for p in args.paths])
+    with _gemeente_store(data_dir, args) as (register, store):
+        report = import_packages(store, data_dir, [Path(p) for p in args.paths])
     print(report.as_text())
     if report.count(QUARANTINED):
         print("Vergelijk de vingerafdruk met wat de laptop toont en accepteer met: "
@@ -173,8 +192,8 @@ def _g_import(data_dir: Path, args: argparse.Namespace) -> int:
 def _g_return(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.services.exchange.gemeente_returns import write_returns
 
-    with _open(data_dir) as register:
-        written = write_returns(register.engine, data_dir, Path(args.to))
+    with _gemeente_store(data_dir, args) as (register, store):
+        written = write_returns(store, data_dir, Path(args.to), register.engine)
     for item in written:
         print(f"{item.path.name}: {item.events} statusmomenten voor bron {item.source_id}")
     print(f"{len(written)} terugmeldingen geschreven in {args.to}.")
@@ -191,8 +210,8 @@ def _g_status(data_dir: Path, args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if on is None:
         return _fail("Datum: vul een datum in (dd-mm-jjjj).")
-    with _open(data_dir) as register:
-        event_id = add_status_event(register.engine, args.source, args.referral, args.kind, on,
+    with _gemeente_store(data_dir, args) as (register, store):
+        event_id = add_status_event(store, args.source, args.referral, args.kind, on,
                                     args.organisatie)
     print(f"Statusmoment {event_id} toegevoegd; het gaat mee met de volgende terugmelding.")
     return 0
@@ -208,21 +227,21 @@ def _g_sources(data_dir: Path, args: argparse.Namespace) -> int:
     from vrijwilligers_app.store.engine import read_session
     from vrijwilligers_app.store.gemeente.tables import ExchangeSource
 
-    with _open(data_dir) as register:
+    with _gemeente_store(data_dir, args) as (register, store):
         if args.accepteer:
-            accepted, report = accept_and_import(register.engine, data_dir, args.accepteer)
+            accepted, report = accept_and_import(store, data_dir, args.accepteer)
             print(f"Bron '{accepted.name or accepted.source_id}' geaccepteerd (vingerafdruk "
                   f"{accepted.fingerprint}).")
             print(report.as_text())
             return 1 if report.refused else 0
         if args.weiger:
-            refused = refuse(register.engine, args.weiger)
+            refused = refuse(store, args.weiger)
             print(f"Bron '{refused.name or refused.source_id}' geweigerd (vingerafdruk "
                   f"{refused.fingerprint}); haar exports worden voortaan geweigerd.")
             return 0
-        with read_session(register.engine) as session:
+        with read_session(store) as session:
             sources = list(session.execute(select(ExchangeSource)).scalars())
-        waiting = waiting_sources(register.engine)
+        waiting = waiting_sources(store)
     for s in sources:
         print(f"{s.source_id}  {s.name or '-'}  volgnummer {s.last_sequence}  "
               f"vingerafdruk {fingerprint(s.public_key)}")
@@ -251,8 +270,8 @@ def _g_overview(data_dir: Path, args: argparse.Namespace) -> int:
         end = (parse_date_nl(args.tot, "Tot") if args.tot else None) or today
     except ValidationError as exc:
         return _fail(str(exc))
-    with _open(data_dir) as register:
-        figures = published(city_overview(register.engine, start, end, today))
+    with _gemeente_store(data_dir, args) as (register, store):
+        figures = published(city_overview(store, start, end, today))
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
         return 0

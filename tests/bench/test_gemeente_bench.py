@@ -3,9 +3,12 @@ VRIJWILLIGERS_BENCH_LAPTOPS to change) imported, then the city overview computed
 inserts of the same rows on the same database, in one run. Peak memory of the overview by
 tracemalloc (goal < 300 MB at 200 laptops) and its time (goal < 2 s).
 
-The gemeente store is the register (SQLite) unless VRIJWILLIGERS_BENCH_GEMEENTE_URL names
-another database (e.g. postgresql+psycopg://user@localhost:5433/bench): a THROWAWAY database,
-its gemeente tables are dropped and made anew.
+Runs twice: the gemeente store in the register (SQLite), and on PostgreSQL in a fresh
+database of the server VRIJWILLIGERS_TEST_POSTGRES names (tests/helpers/postgres.py; skipped
+without it), made as the app makes it (store.gemeente_engine: writers serialised). Or
+VRIJWILLIGERS_BENCH_GEMEENTE_URL names another database (e.g.
+postgresql+psycopg://user@localhost:5433/bench): a THROWAWAY database, its gemeente tables are
+dropped and made anew.
 
 Run: python -m pytest -m bench tests/bench/test_gemeente_bench.py -s
 The packages are made once per run from ONE export, re-signed for each laptop with its own
@@ -35,6 +38,7 @@ from vrijwilligers_app.services.exchange.package_read import read_package
 from vrijwilligers_app.store.engine import create_register_engine
 from vrijwilligers_app.store.gemeente.open import VERSION_TABLE, open_gemeente_store
 from vrijwilligers_app.store.gemeente.tables import SNAPSHOT, gemeente_metadata
+from vrijwilligers_app.store.gemeente_engine import create_gemeente_engine
 
 pytestmark = pytest.mark.bench
 record = Recorder("gemeente.json", unit="s")
@@ -44,7 +48,11 @@ URL = os.environ.get("VRIJWILLIGERS_BENCH_GEMEENTE_URL", "")
 SOURCES = gemeente_metadata.tables["gemeente_source"]
 
 
-def _store(template_database, tmp_path) -> tuple[Engine, str]:
+def _store(template_database, tmp_path, fresh_url: str | None) -> tuple[Engine, str]:
+    if fresh_url:  # a new, empty database: made as the app makes it
+        engine = create_gemeente_engine(fresh_url)
+        open_gemeente_store(engine)
+        return engine, engine.dialect.name
     if URL:
         engine = create_engine(URL)
         gemeente_metadata.drop_all(engine)
@@ -64,7 +72,7 @@ def _enrol(engine: Engine, sources: list[tuple[str, str]]) -> None:
 
 
 def test_import_and_city_overview_of_many_laptops(demo_klein_database, template_database,
-                                                  tmp_path):
+                                                  tmp_path, gemeente_db):
     laptop = make_register_dir(demo_klein_database, tmp_path / "laptop")
     laptop_keys(laptop)
     engine = create_register_engine(laptop / DATABASE_NAME)
@@ -79,7 +87,7 @@ def test_import_and_city_overview_of_many_laptops(demo_klein_database, template_
         (folder / f"export-{number:04d}.zip").write_bytes(
             repack(resign(original, key, source_id=source_id)))
         sources.append((source_id, key.verify_key.encode().hex()))
-    gemeente, dialect = _store(template_database, tmp_path)
+    gemeente, dialect = _store(template_database, tmp_path, gemeente_db)
     _enrol(gemeente, sources)
     gemeente_dir = tmp_path / "gemeente"
     gemeente_dir.mkdir(exist_ok=True)

@@ -41,7 +41,8 @@ class Pair:
     def return_for(self, side: Side) -> Path:
         """The newest return package written for `side`."""
         source = laptop_keys(side.data_dir).source_id
-        written = write_returns(self.gemeente.engine, self.gemeente.data_dir, self.folder)
+        written = write_returns(self.gemeente.engine, self.gemeente.data_dir, self.folder,
+                                self.gemeente.register)
         return next(w.path for w in written if w.source_id == source)
 
 

@@ -21,8 +21,25 @@ from vrijwilligers_app.store.gemeente.tables import SNAPSHOT
 
 @dataclass
 class Side:
+    """A laptop or the gemeente. `engine` holds the exchange tables: on the gemeente that is
+    its store, which may be a PostgreSQL database apart from its register (`register`)."""
+
     data_dir: Path
     engine: Engine
+    register_engine: Engine | None = None
+    store_url: str | None = None  # the gemeente store's PostgreSQL database, if any
+
+    def new_store_engine(self) -> Engine:
+        """Another engine on the same store (a second user, with its own connections)."""
+        if self.store_url is not None:
+            from vrijwilligers_app.store.gemeente_engine import create_gemeente_engine
+
+            return create_gemeente_engine(self.store_url)
+        return create_register_engine(self.data_dir / DATABASE_NAME)
+
+    @property
+    def register(self) -> Engine:
+        return self.register_engine or self.engine
 
     def rows(self, sql: str, **params: object) -> list[tuple[object, ...]]:
         with self.engine.connect() as connection:
@@ -50,12 +67,21 @@ class Side:
         this digest is unchanged."""
         digest = hashlib.sha256()
         snapshot = [t.name for t in SNAPSHOT.values()]
-        for table in ("gemeente_source", "gemeente_package", "exchange_package", *snapshot,
-                      "gemeente_status_event", "referral", "referral_event", "destination",
-                      "destination_life_domain", "life_domain"):
-            for row in self.rows(f"SELECT * FROM {table} ORDER BY 1"):
-                digest.update(repr(row).encode())
+        for engine, tables in (
+                (self.engine, ("gemeente_source", "gemeente_package", *snapshot,
+                               "gemeente_status_event")),
+                (self.register, ("exchange_package", "referral", "referral_event",
+                                 "destination", "destination_life_domain", "life_domain"))):
+            with engine.connect() as connection:
+                for table in tables:
+                    for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1")):
+                        digest.update(repr(tuple(row)).encode())
         return digest.hexdigest()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.register_engine is not None:
+            self.register_engine.dispose()
 
 
 def make_side(database: Path, data_dir: Path) -> Side:

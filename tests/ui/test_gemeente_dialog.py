@@ -9,6 +9,8 @@ from tests.helpers.registers import make_register_dir
 from vrijwilligers_app.services.exchange.export import export
 from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, laptop_keys
 from vrijwilligers_app.store.engine import create_register_engine
+from vrijwilligers_app.store.gemeente_db import save_database_url
+from vrijwilligers_app.store.gemeente_engine import create_gemeente_engine
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.dialogs.gemeente_dialog import MEASURES, GemeenteDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -61,7 +63,11 @@ def _column(dialog, column):
 
 
 def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports, tmp_path,
-                                                        monkeypatch):
+                                                        monkeypatch, gemeente_db):
+    """On both engines: with a PostgreSQL URL saved in Instellingen the window (and its
+    quarantine list) reads into, and figures come from, that database."""
+    if gemeente_db:
+        save_database_url(gemeente.engine, gemeente_db)
     dialog = GemeenteDialog(gemeente, TaskRunner(synchronous=True), today=TODAY)
     qtbot.addWidget(dialog)
     assert dialog.result_label.text() == "Nog geen exportbestanden ingelezen."
@@ -84,6 +90,22 @@ def test_read_exports_and_see_the_city_and_each_source(qtbot, gemeente, exports,
     qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
     assert dialog.result_label.text().startswith("2 terugmelding(en) geschreven: terugmelding-")
     assert len(list(returns.iterdir())) == 2
+    in_register = gemeente_sources(gemeente.engine)
+    if gemeente_db:
+        store = create_gemeente_engine(gemeente_db)
+        assert (gemeente_sources(store), in_register) == (2, 0)
+        store.dispose()
+    else:
+        assert in_register == 2
+
+
+def gemeente_sources(engine) -> int:
+    from sqlalchemy import func, select
+
+    from vrijwilligers_app.store.gemeente.tables import ExchangeSource
+
+    with engine.connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(ExchangeSource)).scalar())
 
 
 def test_menu_entry_only_in_a_gemeente_data_dir(qtbot, gemeente, demo_register):

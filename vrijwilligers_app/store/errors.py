@@ -39,3 +39,7 @@ class BackupError(RegisterError):
 
 class ReadOnlyRegisterError(RegisterError):
     pass
+
+
+class GemeenteDatabaseError(RegisterError):
+    """The gemeente store's PostgreSQL server: bad URL, down, login refused, no database."""

@@ -17,6 +17,8 @@ from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, laptop_keys
 from vrijwilligers_app.store.engine import create_register_engine, write_session
 from vrijwilligers_app.store.gemeente.tables import ExchangeSource
+from vrijwilligers_app.store.gemeente_db import prepare_gemeente_store, save_database_url
+from vrijwilligers_app.store.gemeente_engine import create_gemeente_engine
 
 
 def _side(database: Path, data_dir: Path) -> Side:
@@ -73,19 +75,34 @@ def make_laptop(demo_klein_database, tmp_path, world):
 
     yield make
     for side in made:
-        side.engine.dispose()
+        side.dispose()
+
+
+def gemeente_side(database: Path, data_dir: Path, url: str | None) -> Side:
+    """The gemeente's data dir with keys; its store in the register (url None) or in the
+    PostgreSQL database of `url`, saved in the register as Instellingen would (so the CLI
+    finds it too)."""
+    side = _side(database, data_dir)
+    create_gemeente_keys(side.data_dir, "Gemeente Helmond")
+    if url is None:
+        return side
+    save_database_url(side.engine, url)
+    store = create_gemeente_engine(url)
+    prepare_gemeente_store(store)
+    return Side(side.data_dir, store, register_engine=side.engine, store_url=url)
 
 
 @pytest.fixture
-def gemeente(template_database, tmp_path, world):
-    side = _side(template_database, tmp_path / "gemeente")
-    create_gemeente_keys(side.data_dir, "Gemeente Helmond")
+def gemeente(template_database, tmp_path, world, gemeente_db):
+    """The gemeente, its store on SQLite and (with VRIJWILLIGERS_TEST_POSTGRES) on
+    PostgreSQL: every test using it runs on both engines."""
+    side = gemeente_side(template_database, tmp_path / "gemeente", gemeente_db)
     world.gemeente = side
     if world.auto_enrol:
         for laptop_side in world.laptops:
             enrol(side, laptop_side)
     yield side
-    side.engine.dispose()
+    side.dispose()
 
 
 @pytest.fixture

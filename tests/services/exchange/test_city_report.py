@@ -16,7 +16,7 @@ from vrijwilligers_app.services.reports import ReportRequest, make_report
 def test_city_report_prints_the_laptops_figures_with_small_counts_hidden(laptop, gemeente,
                                                                            tmp_path):
     import_packages(gemeente.engine, gemeente.data_dir, [export_to(laptop, tmp_path / "s")])
-    found = text(make_report(gemeente.engine, ReportRequest(
+    found = text(make_report(gemeente.register, ReportRequest(
         "gemeente", parse_period("2026"), DEMO_DATE)))
     with laptop.engine.connect() as connection:
         held = connection.execute(sql(

@@ -1,22 +1,22 @@
 """Issue 17: two gemeente users import the same folder at the same time: every package is
 read exactly once (the manifest hash is the key of gemeente_package; each merge is one
-IMMEDIATE transaction that checks it first)."""
+IMMEDIATE transaction that checks it first). On PostgreSQL too: two engines, each with its own
+connections, on one database."""
 
 import threading
 
 import pytest
+from sqlalchemy import text
 
 from tests.services.exchange.conftest import export_to
-from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.exchange.merge import import_packages
 from vrijwilligers_app.services.exchange.scan import IGNORED, IMPORTED
-from vrijwilligers_app.store.engine import create_register_engine
 
 
 def test_two_users_importing_one_folder_read_each_package_once(make_laptop, gemeente, tmp_path):
     folder = tmp_path / "sync"
     packages = [export_to(make_laptop(f"l{n}"), folder) for n in range(4)]
-    engines = [create_register_engine(gemeente.data_dir / DATABASE_NAME) for _ in range(2)]
+    engines = [gemeente.new_store_engine() for _ in range(2)]
     reports: list = [None, None]
     errors: list[BaseException] = []
     start = threading.Barrier(2)
@@ -72,11 +72,11 @@ def test_losing_the_race_for_a_package_is_reported_as_read_before(laptop, gemeen
     package = read_package(path.read_bytes(), stream=True)
     source = gemeente.rows("SELECT source_id FROM gemeente_source")[0][0]
     with gemeente.engine.begin() as connection:  # as before the first user committed
-        connection.exec_driver_sql(
-            "UPDATE gemeente_source SET last_sequence = 0 WHERE source_id = ?", (source,))
+        connection.execute(text(  # named parameters: SQLite and PostgreSQL alike
+            "UPDATE gemeente_source SET last_sequence = 0 WHERE source_id = :s"), {"s": source})
     with pytest.raises(AlreadyRead):
         merge.merge_package(gemeente.engine, package, path.name, path)
     with gemeente.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "UPDATE gemeente_source SET last_sequence = 1 WHERE source_id = ?", (source,))
+        connection.execute(text(  # named parameters: SQLite and PostgreSQL alike
+            "UPDATE gemeente_source SET last_sequence = 1 WHERE source_id = :s"), {"s": source})
     assert gemeente.dump() == before

@@ -1,6 +1,7 @@
 """Gemeente merge: idempotent, per-source snapshots, two laptops whose data overlap, sealed
 packages, and figures that agree with the laptop's own."""
 
+
 import pytest
 from sqlalchemy import text
 

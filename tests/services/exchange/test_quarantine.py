@@ -88,7 +88,7 @@ def test_cli_lists_quarantine_and_accepts_by_fingerprint(unenrolled, laptop, gem
     # folder); the gemeente does not know the laptop yet.
     pin_gemeente_key(laptop.engine, gemeente_keys(gemeente.data_dir).public)
     for side in (laptop, gemeente):
-        side.engine.dispose()
+        side.dispose()
     folder = tmp_path / "sync"
     assert main(["export", "--data-dir", str(laptop.data_dir), "--naar", str(folder)]) == 0
     out = capsys.readouterr().out

@@ -42,5 +42,6 @@ def test_find_by_number_source_organisation_and_period(make_laptop, gemeente, tm
     add_status_event(gemeente.engine, one.source_id, one.key, "nagebeld", DEMO_DATE,
                      today=DEMO_DATE)
     written = {w.source_id: w.events for w in
-               write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug")}
+               write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug",
+                             gemeente.register)}
     assert written[one.source_id] == 1

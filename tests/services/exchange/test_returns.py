@@ -45,7 +45,7 @@ def test_status_event_from_the_gemeente_lands_in_the_history_once(laptop, gemeen
     source_id = snapshot_rows(gemeente.engine, "doorverwijzingen")[0][0]
     add_status_event(gemeente.engine, source_id, referral["id"], "contact", DEMO_DATE,
                      today=DEMO_DATE)
-    written = write_returns(gemeente.engine, gemeente.data_dir, connected)
+    written = write_returns(gemeente.engine, gemeente.data_dir, connected, gemeente.register)
     assert [w.events for w in written] == [1]
     events_before = laptop.rows("SELECT count(*) FROM referral_event")[0][0]
 
@@ -78,7 +78,8 @@ def test_status_event_from_the_gemeente_lands_in_the_history_once(laptop, gemeen
 
 def test_return_signed_by_another_key_is_refused_and_changes_nothing(laptop, gemeente,
                                                                      connected, tmp_path):
-    [written] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug")
+    [written] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug",
+                              gemeente.register)
     forged = tmp_path / "vervalst.zip"
     forged.write_bytes(repack(resign(unpack(written.path.read_bytes()), SigningKey.generate())))
     before = laptop.rows("SELECT * FROM referral_event ORDER BY id")
@@ -91,19 +92,20 @@ def test_return_signed_by_another_key_is_refused_and_changes_nothing(laptop, gem
 
 def test_return_without_a_pinned_gemeente_key_is_refused(laptop, gemeente, tmp_path):
     import_packages(gemeente.engine, gemeente.data_dir, [export_to(laptop, tmp_path / "s")])
-    [written] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug")
+    [written] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug",
+                              gemeente.register)
     report = read_returns(laptop.engine, laptop.data_dir, [written.path])
     assert report.outcomes[0].status == REFUSED
     assert "nog geen gemeentesleutel" in report.outcomes[0].reason
 
 
 def test_return_updates_the_sociale_kaart_and_code_lists(laptop, gemeente, connected):
-    with write_session(gemeente.engine) as session:
+    with write_session(gemeente.register) as session:
         session.execute(text("UPDATE destination SET phone = '+31492587587', "
                              "agreed_response_days = 5 WHERE code = 'sth'"))
         session.execute(text("INSERT INTO visitor_type (code, name, sort_order, active) "
                              "VALUES ('buurtbewoner', 'Buurtbewoners', 9, 1)"))
-    write_returns(gemeente.engine, gemeente.data_dir, connected)
+    write_returns(gemeente.engine, gemeente.data_dir, connected, gemeente.register)
     report = read_returns(laptop.engine, laptop.data_dir, [connected])
     assert "1 organisaties en 1 codes bijgewerkt" in report.outcomes[0].note
     assert laptop.rows("SELECT phone, agreed_response_days FROM destination "
@@ -113,8 +115,8 @@ def test_return_updates_the_sociale_kaart_and_code_lists(laptop, gemeente, conne
 
 
 def test_older_return_is_ignored(laptop, gemeente, connected, tmp_path):
-    [older] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "1")
-    [newer] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "2")
+    [older] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "1", gemeente.register)
+    [newer] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "2", gemeente.register)
     assert read_returns(laptop.engine, laptop.data_dir, [newer.path]).outcomes[0].status == \
         IMPORTED
     report = read_returns(laptop.engine, laptop.data_dir, [older.path])
@@ -160,7 +162,7 @@ def test_pinning_another_gemeente_key_needs_replace(laptop, gemeente):
 
 
 def test_sync_exports_and_reads_returns(laptop, gemeente, connected):
-    write_returns(gemeente.engine, gemeente.data_dir, connected)
+    write_returns(gemeente.engine, gemeente.data_dir, connected, gemeente.register)
     result = sync(laptop.engine, laptop.data_dir, connected, today=DEMO_DATE)
     assert result.exported.sequence == 2 and result.exported.encrypted
     assert [o.status for o in result.returns.outcomes] == [IMPORTED]
@@ -174,7 +176,8 @@ def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, geme
     from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
 
     for number in range(3):
-        write_returns(gemeente.engine, gemeente.data_dir, tmp_path / f"oud{number}")
+        write_returns(gemeente.engine, gemeente.data_dir, tmp_path / f"oud{number}",
+                      gemeente.register)
         read_returns(laptop.engine, laptop.data_dir, [tmp_path / f"oud{number}"])
     new = _side(template_database, tmp_path / "nieuwe-gemeente")
     pin_gemeente_key(laptop.engine, create_gemeente_keys(new.data_dir, "Nieuw").public,
@@ -182,7 +185,7 @@ def test_a_replaced_gemeente_key_counts_its_sequence_numbers_afresh(laptop, geme
     export_to(laptop, tmp_path / "naar-nieuw")
     enrol(new, laptop)  # issue 17: the new gemeente accepts the laptop's key first
     import_packages(new.engine, new.data_dir, [tmp_path / "naar-nieuw"])
-    [written] = write_returns(new.engine, new.data_dir, tmp_path / "nieuw")
+    [written] = write_returns(new.engine, new.data_dir, tmp_path / "nieuw", new.register)
     report = read_returns(laptop.engine, laptop.data_dir, [written.path])
     assert [o.status for o in report.outcomes] == [IMPORTED], report.as_text()
     new.engine.dispose()
@@ -197,7 +200,8 @@ def test_frictionless_validate_passes_on_a_return_package(gemeente, connected, t
     source_id = snapshot_rows(gemeente.engine, "doorverwijzingen")[0][0]
     add_status_event(gemeente.engine, source_id, _open_referral(gemeente)["id"], "contact",
                      DEMO_DATE, today=DEMO_DATE)
-    [written] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug")
+    [written] = write_returns(gemeente.engine, gemeente.data_dir, tmp_path / "terug",
+                              gemeente.register)
     folder = tmp_path / "uitgepakt"
     with zipfile.ZipFile(io.BytesIO(written.path.read_bytes())) as archive:
         archive.extractall(folder)  # our own package, in a test

@@ -53,7 +53,7 @@ def test_a_laptop_restored_from_a_backup_continues_above_what_the_gemeente_accep
     for _ in range(3):
         export_to(laptop, folder, gemeente_side=gemeente)
     assert _statuses(gemeente, folder) == [IMPORTED]  # the newest: number 3
-    write_returns(gemeente.engine, gemeente.data_dir, folder)
+    write_returns(gemeente.engine, gemeente.data_dir, folder, gemeente.register)
 
     # The laptop breaks; its register comes back from the backup, the number file is gone.
     laptop.engine.dispose()

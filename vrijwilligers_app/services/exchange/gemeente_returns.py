@@ -114,17 +114,20 @@ class ReturnWritten:
     events: int
 
 
-def write_returns(engine: Engine, data_dir: Path, folder: Path) -> list[ReturnWritten]:
-    """One return package per known source into `folder`."""
+def write_returns(engine: Engine, data_dir: Path, folder: Path,
+                  register: Engine | None = None) -> list[ReturnWritten]:
+    """One return package per known source into `folder`. `engine` holds the gemeente store;
+    `register` (default: the same) the sociale kaart, code lists and return numbering."""
+    register = register or engine
     keys = gemeente_keys(data_dir)
     with read_session(engine) as session:
         sources = list(session.execute(select(ExchangeSource).order_by(
             col(ExchangeSource.source_id))).scalars())
         events = list(session.execute(select(ExchangeStatusEvent).order_by(
             col(ExchangeStatusEvent.occurred_at))).scalars())
-    with engine.connect() as connection:
+    with register.connect() as connection:
         kaart = sociale_kaart(connection)
-    codes = _code_lists(engine)
+    codes = _code_lists(register)
     listed = canonical_list(engine)  # each initiative once (issue 17)
     linking = sources_that_link(engine)  # the others: version 3, which they can read
     written = []
@@ -133,7 +136,7 @@ def write_returns(engine: Engine, data_dir: Path, folder: Path) -> list[ReturnWr
         own = [{"id": e.uuid, "doorverwijzing": e.referral_key, "soort": e.kind,
                 "moment": e.occurred_at, "organisatie": e.destination_code or None}
                for e in events if e.source_id == source.source_id]
-        sequence = next_sequence(engine, data_dir, GEMEENTE_SOURCE_ID)
+        sequence = next_sequence(register, data_dir, GEMEENTE_SOURCE_ID)
         tables: dict[str, Any] = {"statusmomenten": own, "sociale_kaart": kaart,
                                   "codelijsten": codes}
         version = SCHEMA_VERSION

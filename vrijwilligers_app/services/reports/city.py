@@ -20,6 +20,7 @@ from vrijwilligers_app.services.reports.charts import horizontal_bars
 from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.request import ReportRequest
 from vrijwilligers_app.services.reports.tables import Column, data_table, key_value_table
+from vrijwilligers_app.store.gemeente_db import gemeente_store, saved_database_url
 from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.settings import get_setting
 
@@ -53,7 +54,10 @@ def build_city(engine: Engine, request: ReportRequest) -> Report:
     owner = get_setting(engine, "organisation_name").strip() or DEFAULT_GEMEENTE
     report = Report(TITLE, owner, request.period_text, request.today)
     end = min(request.period.end, request.today)
-    overview = published(city_overview(engine, request.period.start, end, request.today))
+    # The figures come from the gemeente store: the register, or the PostgreSQL database
+    # saved in Instellingen (issue 17).
+    with gemeente_store(engine, saved_database_url(engine)) as store:
+        overview = published(city_overview(store, request.period.start, end, request.today))
     sources, city = overview["bronnen"], overview["stad"]
     if not sources:
         report.no_data("Er zijn nog geen exportbestanden van initiatieven ingelezen "

@@ -34,7 +34,8 @@ gemeente_metadata = gemeente_registry.metadata
 gemeente_metadata.naming_convention = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    # PostgreSQL cuts names at 63 characters: no referred table name in the FK name.
+    "fk": "fk_%(table_name)s_%(column_0_name)s",
     "pk": "pk_%(table_name)s",
 }
 PREFIX = "gemeente_"

@@ -87,7 +87,7 @@ class DuplicatesDialog(GemeenteListDialog):
                            "In de stadscijfers tellen ze daarna één keer.",
                            yes="Samenvoegen"):
             return
-        self.act(merge_initiatives, self.register.engine, group[0].initiative_id,
+        self.act(merge_initiatives, group[0].initiative_id,
                  [c.initiative_id for c in group[1:]], on_done=lambda _count: self._merged(group))
 
     def _merged(self, group: list[InitiativeCopy]) -> None:

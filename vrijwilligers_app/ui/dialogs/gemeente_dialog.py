@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.gemeente_figures import (
     CityOverview,
     SourceFigures,
@@ -150,7 +151,8 @@ class GemeenteDialog(QDialog):
     def refresh(self) -> None:
         year = self.year.value()
         end = min(date(year, 12, 31), self.today)
-        self.runner.run(city_overview, self.register.engine, date(year, 1, 1), end, self.today,
+        self.runner.run(on_gemeente_store, self.register.engine, city_overview,
+                        date(year, 1, 1), end, self.today,
                         on_done=self._show, on_error=self._failed)
 
     def _show(self, overview: CityOverview) -> None:
@@ -191,7 +193,8 @@ class GemeenteDialog(QDialog):
         if folder is None:
             return
         self._busy(True)
-        self.runner.run(import_packages, self.register.engine, self.register.data_dir,
+        self.runner.run(on_gemeente_store, self.register.engine, import_packages,
+                        self.register.data_dir,
                         [folder], write=True, on_done=self._imported, on_error=self._failed)
 
     def _imported(self, report: Report) -> None:
@@ -224,7 +227,8 @@ class GemeenteDialog(QDialog):
         if folder is None:
             return
         self._busy(True)
-        self.runner.run(write_returns, self.register.engine, self.register.data_dir, folder,
+        self.runner.run(on_gemeente_store, self.register.engine, write_returns,
+                        self.register.data_dir, folder, self.register.engine,
                         on_done=self._returned, on_error=self._failed)
 
     def _returned(self, written: list) -> None:  # type: ignore[type-arg]

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.services.exchange.errors import ExchangeError
+from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
+from vrijwilligers_app.store.errors import GemeenteDatabaseError
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.sqlite_text import dutch_reason
 from vrijwilligers_app.ui.tasks import TaskRunner
@@ -26,7 +28,7 @@ from vrijwilligers_app.ui.tasks import TaskRunner
 def failure_text(exc: BaseException) -> str:
     """What the gemeente's dialogs say when an exchange step fails: the Dutch message of an
     ExchangeError, else a Dutch reason (never SQLite's or Python's English text)."""
-    if isinstance(exc, ExchangeError):
+    if isinstance(exc, ExchangeError | GemeenteDatabaseError):  # Dutch already
         return f"Niet gelukt: {exc}"
     return f"Niet gelukt: {dutch_reason(exc)}."
 
@@ -61,13 +63,16 @@ class GemeenteListDialog(QDialog):
                     min(self.fontMetrics().height() * lines, int(screen.height() * 0.9)))
 
     def load(self, read: Callable[..., Any], on_done: Callable[[Any], None]) -> None:
-        """Read the list off the GUI thread."""
-        self.runner.run(read, self.register.engine, on_done=on_done, on_error=self.failed)
+        """Read the list off the GUI thread: read(store engine)."""
+        self.runner.run(on_gemeente_store, self.register.engine, read, on_done=on_done,
+                        on_error=self.failed)
 
     def act(self, action: Callable[..., Any], *args: object,
             on_done: Callable[[Any], None]) -> None:
-        """Run one action on the write thread."""
-        self.runner.run(action, *args, write=True, on_done=on_done, on_error=self.failed)
+        """Run one action on the write thread: action(store engine, *args). The store is the
+        register's or the PostgreSQL database saved in Instellingen (issue 17)."""
+        self.runner.run(on_gemeente_store, self.register.engine, action, *args, write=True,
+                        on_done=on_done, on_error=self.failed)
 
     def shown(self, any_rows: bool, nothing: str) -> None:
         """After filling the list: say so when it is empty (unless a result is showing)."""

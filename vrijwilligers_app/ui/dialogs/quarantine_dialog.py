@@ -84,7 +84,7 @@ class QuarantineDialog(GemeenteListDialog):
                 "worden de exports van deze laptop ingelezen en tellen ze mee.",
                 yes="Accepteren"):
             return
-        self.act(accept_and_import, self.register.engine, self.register.data_dir,
+        self.act(accept_and_import, self.register.data_dir,
                  item.fingerprint, on_done=self._accepted)
 
     def _accepted(self, outcome: tuple[Waiting, Report]) -> None:
@@ -102,7 +102,7 @@ class QuarantineDialog(GemeenteListDialog):
                 f"{item.fingerprint}\n\nExports met deze sleutel worden dan voortaan geweigerd.",
                 yes="Weigeren"):
             return
-        self.act(refuse, self.register.engine, item.fingerprint, on_done=self._refused)
+        self.act(refuse, item.fingerprint, on_done=self._refused)
 
     def _refused(self, waiting: Waiting) -> None:
         self.message.setText(f"'{waiting.name or waiting.source_id[:8]}' geweigerd.")

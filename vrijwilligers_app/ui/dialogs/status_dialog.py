@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app.domain import referral_rules as rules
 from vrijwilligers_app.domain.validation import ValidationError, format_date_nl, parse_date_nl
+from vrijwilligers_app.services.exchange.gemeente_access import on_gemeente_store
 from vrijwilligers_app.services.exchange.gemeente_returns import add_status_event
 from vrijwilligers_app.services.exchange.referral_lookup import ReferralHit, find_referrals
 from vrijwilligers_app.store.register import Register
@@ -134,7 +135,7 @@ class StatusDialog(QDialog):
         except ValidationError as exc:
             self.message.setText(str(exc))
             return
-        self.runner.run(find_referrals, self.register.engine, self.number.text(),
+        self.runner.run(on_gemeente_store, self.register.engine, find_referrals, self.number.text(),
                         self.source.text(), self.organisation.text(), start, end,
                         on_done=self._found, on_error=self._failed)
 
@@ -178,7 +179,8 @@ class StatusDialog(QDialog):
             return
         kind = str(self.kind.currentData())
         destination = self.destination.text().strip() if kind == "doorgestuurd" else ""
-        self.runner.run(add_status_event, self.register.engine, hit.source_id, hit.key, kind,
+        self.runner.run(on_gemeente_store, self.register.engine, add_status_event,
+                        hit.source_id, hit.key, kind,
                         on, destination, self.today, write=True,
                         on_done=lambda event_id: self._added(event_id, hit, kind, on),
                         on_error=self._failed)

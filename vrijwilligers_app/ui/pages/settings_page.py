@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app.services.attention import DEFAULT_VOG_WARNING_WEEKS, VOG_WARNING_SETTING
 from vrijwilligers_app.store import backup
+from vrijwilligers_app.store.errors import GemeenteDatabaseError
+from vrijwilligers_app.store.gemeente_db import DATABASE_URL_SETTING, save_database_url
+from vrijwilligers_app.store.gemeente_engine import parse_database_url, server_label
 from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
 from vrijwilligers_app.ui.pages.privacy_settings import PrivacySettings
@@ -80,6 +83,19 @@ class SettingsPage(QWidget):
         choose = QPushButton("Kies map…")
         choose.clicked.connect(self._choose_exchange_folder)
         form.addRow("", choose)
+        self.gemeente_database = QLineEdit(get_setting(register.engine, DATABASE_URL_SETTING))
+        self.gemeente_database.setObjectName("gemeente_database")
+        self.gemeente_database.setPlaceholderText("leeg: in dit register (alleen voor de "
+                                                  "gemeente: postgresql://…)")
+        self.gemeente_database.setToolTip(
+            "Alleen voor de gemeente: de ingelezen gegevens van de laptops in een gedeelde "
+            "PostgreSQL-database, bijvoorbeeld postgresql://gebruiker@server:5432/database. "
+            "Zonder wachtwoord: dat komt uit PGPASSWORD, het pgpass-bestand of de sleutelbos.")
+        self.gemeente_database.editingFinished.connect(self._save_database_url)
+        add_row(form, "Gemeentedatabase", self.gemeente_database)
+        self.database_message = QLabel("")
+        self.database_message.setWordWrap(True)
+        form.addRow("", self.database_message)
         location = QLabel(str(register.data_dir))
         location.setWordWrap(True)
         add_row(form, "Gegevensmap", location)
@@ -122,6 +138,21 @@ class SettingsPage(QWidget):
         if folder:
             self.exchange_folder.setText(folder)
             set_setting(self.register.engine, "exchange_folder", folder)
+
+    def _save_database_url(self) -> None:
+        """Saved only when it is a PostgreSQL URL without a password; empty: the register."""
+        text = self.gemeente_database.text().strip()
+        if text == get_setting(self.register.engine, DATABASE_URL_SETTING):
+            return
+        try:
+            where = server_label(parse_database_url(text)) if text else ""
+        except GemeenteDatabaseError as exc:
+            self.database_message.setText(f"Niet opgeslagen. {exc}")
+            return
+        save_database_url(self.register.engine, text)
+        self.database_message.setText(
+            f"Opgeslagen: de gemeentegegevens staan voortaan in {where}." if where else
+            "Opgeslagen: de gemeentegegevens staan in dit register.")
 
     def _font_scale(self, value: int) -> None:
         self.ui_settings.setValue("font_scale", value)

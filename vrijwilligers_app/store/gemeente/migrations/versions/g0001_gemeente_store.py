@@ -109,7 +109,7 @@ def _create_tables() -> None:
         sa.Column("destination_code", sa.String(length=40), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["source_id"], ["gemeente_source.source_id"],
-                                name="fk_gemeente_status_event_source_id_gemeente_source",
+                                name="fk_gemeente_status_event_source_id",
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("uuid", name="pk_gemeente_status_event"))
     op.create_index("ix_gemeente_status_event_source_id", "gemeente_status_event",
@@ -140,7 +140,7 @@ def _create_tables() -> None:
             "gemeente_" + name,
             sa.Column("source_id", sa.String(length=36), nullable=False), *columns,
             sa.ForeignKeyConstraint(["source_id"], ["gemeente_source.source_id"],
-                                    name=f"fk_gemeente_{name}_source_id_gemeente_source",
+                                    name=f"fk_gemeente_{name}_source_id",
                                     ondelete="CASCADE"),
             sa.PrimaryKeyConstraint("source_id", *KEYS[name], name=f"pk_gemeente_{name}"))
     op.create_table(
