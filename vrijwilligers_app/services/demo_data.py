@@ -4,8 +4,9 @@ it everywhere) and can be emptied again, back to a register with only the shippe
 Settings go through store.settings (plain SQL): the window asks `is_demo` before its first
 paint, which must not build the SQLModel tables."""
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
+from vrijwilligers_app.store.queries.demo import delete_setting, empty_tables
 from vrijwilligers_app.store.settings import get_setting, set_setting
 
 DEMO_SETTING = "demo_data"
@@ -48,11 +49,9 @@ def remove_demo(engine: Engine) -> int:
     """Empty the register of everything the demo (and trying it out) put in, in one
     transaction; code lists and settings stay, the demo mark goes. Returns rows removed."""
     names = tables_to_empty()
-    removed = 0
     with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        for name in names:  # names come from our own table metadata, never from input
-            removed += connection.execute(text(f'DELETE FROM "{name}"')).rowcount or 0
-        connection.execute(text("DELETE FROM setting WHERE key = :key"), {"key": DEMO_SETTING})
+        removed = empty_tables(connection, names)  # names come from our own table metadata
+        delete_setting(connection, DEMO_SETTING)
     return removed
 
 

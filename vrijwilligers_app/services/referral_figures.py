@@ -4,9 +4,9 @@ or wijk, for the referrals signalled in a period, measured up to today.
 Definitions are in `domain.waiting_times`. The days each referral is measured between
 (aanmelding, first contact, done, closed) are cached on the referral by the service
 (`domain.referral_rules.milestones`, migration 0004), so one SQL statement
-(store/queries/referral_figures.py) turns them into day counts and counts the referrals per
-group, day and state; Python only adds up a few thousand rows and runs the Kaplan–Meier
-estimator on them. A second, tiny query reads the labels.
+(store/queries/referral_figures.py) turns them into day counts per group, day and state
+(SQLite concatenates short codes, Python counts them); Python then only adds up a few
+thousand rows and runs the Kaplan–Meier estimator on them. A second, tiny query reads the labels.
 
 Grouping: by the organisation first referred to (the waiting time is the resident's, from the
 first aanmelding, also when the referral was forwarded later); a referral with several
@@ -39,15 +39,21 @@ class FigureRow:
 
 @dataclass
 class _Tally:
-    waiting: list[tuple[int, str, int]] = field(default_factory=list)
-    lead: list[tuple[int, str, int]] = field(default_factory=list)
+    # (days, state) -> referrals: a total or a leefdomein gets the same day from many keys,
+    # so adding them up here keeps the Kaplan–Meier input short.
+    waiting: defaultdict[tuple[int, str], int] = field(default_factory=lambda: defaultdict(int))
+    lead: defaultdict[tuple[int, str], int] = field(default_factory=lambda: defaultdict(int))
     not_registered: int = 0
     on_time: int = 0
     late: int = 0
 
     def figures(self) -> ReferralFigures:
-        return figures_from_counts(self.waiting, self.lead, self.not_registered,
-                                   self.on_time, self.late)
+        return figures_from_counts(_counted(self.waiting), _counted(self.lead),
+                                   self.not_registered, self.on_time, self.late)
+
+
+def _counted(counts: dict[tuple[int, str], int]) -> list[tuple[int, str, int]]:
+    return [(days, state, n) for (days, state), n in counts.items()]
 
 
 def _keys(group_by: str, key: object) -> list[str | None]:
@@ -76,13 +82,14 @@ def referral_figures(engine: Engine, group_by: str, period_start: date, period_e
             tallies = targets[key] = [total, *(groups[k] for k in _keys(group_by, key))]
         for tally in tallies:
             if measure == "w":
-                tally.waiting.append((days, state, count))
+                tally.waiting[days, state] += count
+            elif measure == "l":
+                tally.lead[days, state] += count
+            elif measure == "n":
+                tally.not_registered += count
+            else:
                 tally.on_time += on_time
                 tally.late += late
-            elif measure == "l":
-                tally.lead.append((days, state, count))
-            else:
-                tally.not_registered += count
     result = sorted(((_sort_key(group_by, key, labels),
                       FigureRow(key, _label(group_by, key, labels), tally.figures()))
                      for key, tally in groups.items()), key=lambda pair: pair[0])

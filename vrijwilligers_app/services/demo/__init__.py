@@ -13,13 +13,14 @@ from datetime import date
 from random import Random
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, exists, select
+from sqlalchemy import Connection, Engine
 
 from vrijwilligers_app.services.demo import activities, initiatives, matches, people, referrals
 from vrijwilligers_app.services.demo.context import Context, load_codes
 from vrijwilligers_app.services.demo.sizes import GROOT, KLEIN, DemoError, DemoSize, demo_size
 from vrijwilligers_app.services.demo.writer import Progress, ProgressCallback, Writer
 from vrijwilligers_app.store.consent_cache import refresh_all
+from vrijwilligers_app.store.queries import demo as queries
 from vrijwilligers_app.store.side_file import fill_beside
 from vrijwilligers_app.store.tables import metadata
 
@@ -46,10 +47,8 @@ _OWNED = ("initiative", "volunteer", "resident", "referral")
 
 
 def _refuse_if_filled(conn: Connection) -> None:
-    for name in _OWNED:
-        table = metadata.tables[name]
-        if conn.execute(select(exists().select_from(table))).scalar():
-            raise DemoError(NOT_EMPTY)
+    if queries.holds_rows(conn, (metadata.tables[name] for name in _OWNED)):
+        raise DemoError(NOT_EMPTY)
 
 
 def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
@@ -65,8 +64,8 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
     with writer_engine.begin() as conn:
         _refuse_if_filled(conn)
         # A bigger page cache while filling: the uuid indexes are written at random places.
-        cache_size = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
+        cache_size = queries.cache_size(conn)
+        queries.set_cache_size(conn, -CACHE_KIB)
         tracker = Progress(progress)
         ctx = Context(conn=conn, rng=Random(seed), today=today, codes=load_codes(conn),
                       writer=Writer(conn), progress=tracker)
@@ -76,7 +75,7 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
             refresh_all(conn)
             tracker.advance(SAVE_LABEL)
         finally:
-            conn.exec_driver_sql(f"PRAGMA cache_size={cache_size}")
+            queries.set_cache_size(conn, cache_size)
     return {name: ctx.writer.counts[name] for name in DEMO_TABLES}
 
 

@@ -13,10 +13,11 @@ from itertools import accumulate
 from random import Random
 from typing import TypeVar
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
 from vrijwilligers_app.services.demo.sizes import DemoError
 from vrijwilligers_app.services.demo.writer import Progress, Row, Writer
+from vrijwilligers_app.store.queries import demo as queries
 from vrijwilligers_app.store.tables import metadata
 
 # RFC 4122 version 4: clear the version and variant bits, then set them.
@@ -69,10 +70,7 @@ class Context:
 
     def __post_init__(self) -> None:
         # Read before the writer thread gets work: from then on it alone uses the connection.
-        for table in metadata.sorted_tables:
-            if "id" in table.c:
-                current = self.conn.execute(select(func.max(table.c.id))).scalar()
-                self.next_ids[table.name] = (current or 0) + 1
+        self.next_ids.update(queries.next_ids(self.conn, metadata.sorted_tables))
 
     def new_id(self, table: str) -> int:
         value = self.next_ids[table]
@@ -130,25 +128,16 @@ def load_codes(conn: Connection) -> Codes:
     t = metadata.tables
 
     def codes(name: str) -> list[str]:
-        table = t[name]
-        query = select(table.c.code).where(table.c.active).order_by(table.c.sort_order,
-                                                                    table.c.code)
-        return list(conn.execute(query).scalars())
+        return queries.active_codes(conn, t[name])
 
-    district_rows = conn.execute(
-        select(t["district"].c.code, t["district"].c.name, t["district"].c.inhabitants)
-        .order_by(t["district"].c.code)).all()
+    district_rows = queries.districts(conn, t["district"])
     district_names = {code: name for code, name, _ in district_rows}
     neighbourhoods: dict[str, list[str]] = {}
     buurt_names = []
-    for code, name, district in conn.execute(
-            select(t["neighbourhood"].c.code, t["neighbourhood"].c.name,
-                   t["neighbourhood"].c.district_code).order_by(t["neighbourhood"].c.code)):
+    for code, name, district in queries.neighbourhoods(conn, t["neighbourhood"]):
         neighbourhoods.setdefault(district, []).append(code)
         buurt_names.append((name, district_names.get(district, "")))
-    destinations = {code: id_ for id_, code in conn.execute(
-        select(t["destination"].c.id, t["destination"].c.code)
-        .where(t["destination"].c.active).order_by(t["destination"].c.id))}
+    destinations = queries.active_destinations(conn, t["destination"])
     result = Codes(
         districts=[(code, name) for code, name, _ in district_rows],
         # A wijk without a known population still gets a few residents.

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Date, DateTime, Dialect, Table
 from sqlalchemy.types import TypeEngine
 from sqlmodel.sql.sqltypes import UTCDateTime
 
+from vrijwilligers_app.store.queries.demo import insert_tuples
 from vrijwilligers_app.store.tables import metadata
 
 Row = dict[str, Any]
@@ -77,9 +78,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
                 last_in, last_out = value, converter(value)
             values[i] = last_out
         params.append(tuple(values))
-    columns = ", ".join(f'"{name}"' for name in names)
-    marks = ", ".join("?" * len(names))
-    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', params)
+    insert_tuples(conn, table.name, names, params)
 
 
 class Writer:

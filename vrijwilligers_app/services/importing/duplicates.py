@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlmodel import Session
 
 from vrijwilligers_app.services.editing import DuplicateHit
 from vrijwilligers_app.services.editing.duplicates import Probe, judge_people
 from vrijwilligers_app.services.editing.fields import TABLES
 from vrijwilligers_app.services.editing.names import fold, similar
+from vrijwilligers_app.store.queries.imports import people_for_duplicates
 
 
 @dataclass(frozen=True)
@@ -37,16 +37,14 @@ class PeopleIndex:
     buckets are judged, not every person born in the same year."""
 
     def __init__(self, session: Session, kind: str) -> None:
-        c = TABLES[kind].__table__.c  # type: ignore[attr-defined]
         self.rows: dict[int, _Row] = {}
         self._by: dict[str, dict[object, set[int]]] = defaultdict(lambda: defaultdict(set))
         self._named: dict[str, dict[object, dict[str, set[int]]]] = {
             "birth_year": defaultdict(lambda: defaultdict(set)),
             "postcode": defaultdict(lambda: defaultdict(set))}
         self._similar_first: dict[tuple[str, str], bool] = {}
-        stmt = select(c.id, c.first_name, c.name_prefix, c.last_name, c.birth_year, c.postcode,
-                      c.phone, c.email, c.archived_at)
-        for found in session.connection().execute(stmt):
+        table = TABLES[kind].__table__  # type: ignore[attr-defined]
+        for found in people_for_duplicates(session, table):
             self.add(_Row(*found))
 
     def add(self, row: _Row) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select
 from sqlmodel import Session
 
 from vrijwilligers_app.services.editing.codes import code_names
@@ -18,7 +17,7 @@ from vrijwilligers_app.services.editing.names import fold
 from vrijwilligers_app.services.importing.cells import Value
 from vrijwilligers_app.services.importing.names import split_name
 from vrijwilligers_app.services.importing.values import as_birth_year, as_date, as_text, is_empty
-from vrijwilligers_app.store.tables import Initiative, Volunteer, VolunteerRole
+from vrijwilligers_app.store.queries import imports
 from vrijwilligers_app.store.tables.base import new_uuid, utcnow
 
 FIELDS = {
@@ -42,18 +41,14 @@ class Lookups:
 
     def __init__(self, session: Session) -> None:
         self.people: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
-        for vid, first, prefix, last, year in session.execute(select(
-                Volunteer.id, Volunteer.first_name, Volunteer.name_prefix,  # type: ignore[call-overload]
-                Volunteer.last_name, Volunteer.birth_year)):
+        for vid, first, prefix, last, year in imports.volunteer_names(session):
             self.people[fold(first + prefix + last)].append((vid, year))
         self.initiatives: dict[str, list[int]] = defaultdict(list)
-        for iid, name in session.execute(select(Initiative.id, Initiative.name)):  # type: ignore[call-overload]
+        for iid, name in imports.initiative_names(session):
             self.initiatives[fold(name)].append(iid)
         roles = code_names(session, "duty_role")
         self.roles = {fold(code): code for code in roles} | {fold(n): c for c, n in roles.items()}
-        self.open_roles = {tuple(r) for r in session.execute(select(
-            VolunteerRole.volunteer_id, VolunteerRole.initiative_id,  # type: ignore[call-overload]
-            VolunteerRole.role_code).where(VolunteerRole.end_date.is_(None)))}  # type: ignore[union-attr]
+        self.open_roles = imports.open_roles(session)
 
 
 def convert(cells: Sequence[Value], mapping: Mapping[int, str], today: date,
@@ -121,10 +116,6 @@ def is_duplicate(values: Mapping[str, object], found: Lookups) -> bool:
 
 
 def insert_roles(session: Session, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-    table = VolunteerRole.__table__  # type: ignore[attr-defined]
     now = utcnow()
     data = [{**row, "uuid": new_uuid(), "created_at": now, "updated_at": now} for row in rows]
-    if not data:
-        return []
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return [int(i) for i in session.execute(statement, data).scalars()]
+    return imports.insert_roles(session, data)

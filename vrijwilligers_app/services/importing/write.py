@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from vrijwilligers_app.services.editing import FormErrors, save_in_session
@@ -25,6 +25,7 @@ from vrijwilligers_app.services.importing.errors import ImportCancelled, ImportR
 from vrijwilligers_app.services.importing.preview import DUPLICATE, NEW, Preview, RowPlan
 from vrijwilligers_app.store.backup import backups_dir, copy_database, timestamped_name
 from vrijwilligers_app.store.engine import write_session
+from vrijwilligers_app.store.queries.imports import delete_ids
 from vrijwilligers_app.store.tables import VolunteerRole
 from vrijwilligers_app.store.tables.base import utcnow
 
@@ -150,9 +151,7 @@ def undo_import(engine: Engine, result: ImportResult) -> None:
     model = VolunteerRole if result.kind == "roles" else TABLES[result.kind]
     table = model.__table__  # type: ignore[attr-defined]
     with write_session(engine) as session:
-        for start in range(0, len(result.created), 500):
-            chunk = result.created[start:start + 500]
-            session.execute(delete(table).where(table.c.id.in_(chunk)))
+        delete_ids(session, table, result.created)
         for record_id, old in result.filled.items():
             record = session.get(model, record_id)
             if record is None:
