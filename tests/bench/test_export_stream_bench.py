@@ -124,7 +124,14 @@ def test_export_stream_beside_csv_writer(size, tmp_path, template_database):
                 "baseline_rows": raw_rows, "baseline_rows_per_s": round(raw_rows / plain_s),
                 "throughput_ratio": round(ratio, 3),
                 "peak_python_mb": round(peak / 1e6, 1),
+                "export_runs_s": [round(t, 2) for t in times],
+                "baseline_runs_s": [round(t, 2) for t in baselines],
+                "run_ratios": [round((rows / t) / (raw_rows / b), 3)
+                               for t, b in zip(times, baselines, strict=True)],
+                "load_average": [round(x, 2) for x in os.getloadavg()]
+                if hasattr(os, "getloadavg") else None,  # not on Windows
                 "file_mb": round(result.path.stat().st_size / 1e6, 2)})
     print(f"\nexport demo {size}: {rows / export_s:,.0f} rows/s, csv.writer "
           f"{raw_rows / plain_s:,.0f} rows/s, throughput ratio {ratio:.2f}, "
-          f"peak {peak / 1e6:.1f} MB")
+          f"peak {peak / 1e6:.1f} MB; runs {[round(t, 2) for t in times]} vs "
+          f"{[round(t, 2) for t in baselines]}")

@@ -159,3 +159,26 @@ def test_censoring_never_lowers_the_median_below_dropping_nothing(samples):
     optimistic = duration_stats([(d, OBSERVED) for d, _ in samples]).median
     if censored is not None:
         assert optimistic is not None and censored >= optimistic
+
+
+def test_counted_stats_equal_the_curve_step_by_step() -> None:
+    """tally_stats (one pass, used for thousands of city groups) gives what kaplan_meier and
+    quantile give, with ties, negative days and groups without ends or without open ones."""
+    import random
+
+    from vrijwilligers_app.domain.waiting_times import OPEN, STOPPED, kaplan_meier, quantile
+
+    chance = random.Random(17)
+    for _ in range(400):
+        samples = [(chance.randint(-2, 40), chance.choice((OBSERVED, OPEN, STOPPED)))
+                   for _ in range(chance.randint(0, 60))]
+        stats = duration_stats(samples)
+        curve = kaplan_meier(samples)
+        assert (stats.median, stats.p90) == (quantile(curve, 0.5), quantile(curve, 0.9))
+        longest = max(samples, default=None, key=lambda s: (s[0], s[1] == OPEN))
+        assert stats.maximum == (longest[0] if longest else None)
+        assert stats.maximum_open == bool(longest and longest[1] == OPEN)
+        assert stats.oldest_open == max((d for d, s in samples if s == OPEN), default=None)
+        assert (stats.count, stats.observed, stats.open, stats.stopped) == (
+            len(samples), *(sum(s == state for _, s in samples)
+                            for state in (OBSERVED, OPEN, STOPPED)))

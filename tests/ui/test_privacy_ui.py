@@ -176,3 +176,21 @@ def test_the_privacy_dialogs_fit_a_small_screen_at_200_percent_text(qtbot, demo_
     finally:
         font.setPointSizeF(original)
         app.setFont(font)
+
+
+def test_the_settings_show_every_line_of_the_backup_text_and_roomy_fields(qtbot, register):
+    """On a 1366-wide window the Instellingen form used to squeeze every field to ~110 px
+    (a database address unreadable) and cut the 'Back-ups en wissen' text to its middle
+    lines."""
+    from vrijwilligers_app.ui.main_window import PAGES
+
+    window = make_window(qtbot, register)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.sidebar.setCurrentRow(len(PAGES) - 1)
+    page = window.page_at(len(PAGES) - 1)
+    text = page.privacy.backup_text
+    qtbot.waitUntil(lambda: text.isVisible() and text.width() > 0)
+    qtbot.waitUntil(lambda: text.height() >= text.heightForWidth(text.width()))
+    assert page.gemeente_database.width() >= 300

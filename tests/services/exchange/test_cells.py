@@ -62,3 +62,11 @@ def test_duplicate_key_and_non_utf8_are_refused():
         read_csv(TABLE, b"id;tekst;dag;moment;ja;getal\r\n1;;;;;\r\n1;;;;;\r\n")
     with pytest.raises(PackageRefused, match="geen UTF-8"):
         read_csv(TABLE, "id;tekst;dag;moment;ja;getal\r\n1;Caf\xe9;;;;\r\n".encode("cp1252"))
+
+
+@pytest.mark.parametrize("text", ["'=", "'", "''", "'+31", "'abc", "=1", "'@x"])
+def test_a_text_that_starts_with_an_apostrophe_comes_back_as_it_was(text):
+    """Hypothesis found "'=" read back as "=": writing put no apostrophe in front (the text
+    does not start a formula) but reading took its own off."""
+    rows = [{"id": 1, "tekst": text}]
+    assert read_csv(TABLE, write_csv(TABLE, rows))[0]["tekst"] == text

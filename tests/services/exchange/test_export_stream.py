@@ -139,3 +139,26 @@ def test_an_error_while_streaming_leaves_no_file(make_laptop, tmp_path, monkeypa
     with pytest.raises(RuntimeError, match="disk pulled"):
         export_to(laptop, folder)
     assert _files(folder) == []
+
+
+def test_the_export_reads_with_a_bigger_page_cache_and_gives_the_old_one_back(make_laptop,
+                                                                             monkeypatch):
+    laptop = make_laptop()
+    with laptop.engine.connect() as connection:
+        before = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    seen = []
+    requests = export_rows._requests
+
+    def recording(cursor, *args):
+        seen.append((cursor.connection, cursor.connection.execute(
+            "PRAGMA cache_size").fetchone()[0]))
+        return requests(cursor, *args)
+
+    monkeypatch.setattr(export_rows, "_requests", recording)
+    for _table, rows in export_rows.export_rows(laptop.engine, b"s" * 32, DEMO_DATE):
+        for _row in rows:
+            pass
+    assert seen[0][1] == -export_rows.EXPORT_CACHE_KIB != before
+    with laptop.engine.connect() as connection:
+        assert connection.connection.driver_connection is seen[0][0]  # the same connection
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == before

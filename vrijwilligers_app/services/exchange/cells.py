@@ -19,15 +19,18 @@ from vrijwilligers_app.services.exchange.schema import Column, Table
 
 DELIMITER = ";"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text that itself starts with the apostrophe gets one more, so that reading takes off
+# exactly the one writing put on ("'=" -> "''=" -> "'=", not "=").
+_ESCAPED_START = (*FORMULA_START, "'")
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return "'" + text if text.startswith(_ESCAPED_START) else text
 
 
 def restore_text(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+    return text[1:] if text.startswith("'") and text[1:].startswith(_ESCAPED_START) else text
 
 
 class Formatted:
@@ -54,7 +57,7 @@ def moment_cell(value: Any) -> str:
 
 def _text(value: Any) -> str:
     text = value if isinstance(value, str) else str(value)
-    return "'" + text if text[:1] in _FORMULA_FIRST and text else text
+    return "'" + text if text[:1] in _ESCAPED_FIRST and text else text
 
 
 def _moment(value: Any) -> str:
@@ -79,7 +82,7 @@ _FORMATTERS: dict[str, Callable[[Any], str]] = {
     "number": lambda value: repr(round(float(value), 4)),
     "integer": lambda value: str(int(value)),
 }
-_FORMULA_FIRST = frozenset(FORMULA_START)
+_ESCAPED_FIRST = frozenset(_ESCAPED_START)
 
 
 def format_cell(column: Column, value: Any) -> str:

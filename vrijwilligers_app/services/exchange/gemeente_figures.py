@@ -20,8 +20,7 @@ out. Totals are over exact values (documented limitation: subtracting published 
 published total can bound a suppressed cell; no secondary suppression yet).
 """
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -35,9 +34,8 @@ from vrijwilligers_app.domain.waiting_times import (
     OPEN,
     STOPPED,
     DurationStats,
-    ReferralDays,
     ReferralFigures,
-    figures_from_counts,
+    tally_stats,
 )
 from vrijwilligers_app.services.maatjes.figures import WAITING_STATES
 from vrijwilligers_app.store.gemeente import figures_sql as q
@@ -77,85 +75,98 @@ class CityOverview:
     total: SourceFigures
 
 
-def _days(row: q.CohortRow, agreed: int | None, today: int) -> ReferralDays | None:
-    """As domain.waiting_times.to_days, from the stored day numbers."""
-    start = row.registered_day
-    if start is None:
-        return None
-    return ReferralDays(
-        age=today - start,
-        contact=None if row.contact_day is None else row.contact_day - start,
-        done=None if row.done_day is None else row.done_day - start,
-        closed=None if row.closed_day is None else row.closed_day - start,
-        agreed=None if agreed is None else int(agreed))
+Tally = dict[tuple[int, str], int]  # (days, OBSERVED | OPEN | STOPPED) -> referrals
 
 
-class _Tally:
+class _Group:
     """A group's referrals reduced to counts per (days, state), as figures_from_days reduces
-    them one by one: Kaplan–Meier over a few hundred counted samples instead of every
-    referral of the city (domain.waiting_times takes counted samples)."""
+    them one by one: Kaplan–Meier over counted samples instead of every referral of the city.
+    On time / late need no per-referral pass: a referral's waiting sample (first contact, else
+    closed, else its age) is exactly the day the agreed term is checked against."""
+
+    __slots__ = ("waiting", "lead", "not_registered")
 
     def __init__(self) -> None:
-        self.waiting: Counter[tuple[int, str]] = Counter()
-        self.lead: Counter[tuple[int, str]] = Counter()
-        self.not_registered = self.on_time = self.late = 0
+        self.waiting: Tally = {}
+        self.lead: Tally = {}
+        self.not_registered = 0
 
-    def add(self, r: ReferralDays | None) -> None:
-        if r is None:
-            self.not_registered += 1
-            return
-        self.waiting[_sample(r.contact, r.closed, r.age)] += 1
-        self.lead[_sample(r.done, r.closed, r.age)] += 1
-        if r.agreed is not None:
-            if r.contact is not None:
-                if r.contact <= r.agreed:
-                    self.on_time += 1
-                else:
-                    self.late += 1
-            elif (r.closed if r.closed is not None else r.age) > r.agreed:
-                self.late += 1
+    def add(self, other: "_Group") -> None:
+        for mine, theirs in ((self.waiting, other.waiting), (self.lead, other.lead)):
+            for key, n in theirs.items():
+                mine[key] = mine.get(key, 0) + n
+        self.not_registered += other.not_registered
 
-    @classmethod
-    def merged(cls, tallies: Iterable["_Tally"]) -> "_Tally":
-        """One group's tally from its parts (a source's from its organisations')."""
-        total = cls()
-        for part in tallies:
-            total.waiting.update(part.waiting)
-            total.lead.update(part.lead)
-            total.not_registered += part.not_registered
-            total.on_time += part.on_time
-            total.late += part.late
-        return total
+    def terms(self, agreed: int | None) -> tuple[int, int]:
+        """(on time, late) against `agreed` days (domain.waiting_times' rule)."""
+        if agreed is None:
+            return 0, 0
+        on_time = late = 0
+        for (days, state), n in self.waiting.items():
+            if days > agreed:
+                late += n
+            elif state == OBSERVED:
+                on_time += n
+        return on_time, late
 
-    def figures(self) -> ReferralFigures:
-        return figures_from_counts([(*k, n) for k, n in sorted(self.waiting.items())],
-                                   [(*k, n) for k, n in sorted(self.lead.items())],
-                                   self.not_registered, self.on_time, self.late)
+    def figures(self, on_time: int, late: int) -> ReferralFigures:
+        return ReferralFigures(
+            referrals=sum(self.waiting.values()) + self.not_registered,
+            not_registered=self.not_registered, waiting=tally_stats(self.waiting),
+            lead=tally_stats(self.lead), on_time=on_time, late=late)
 
 
-def _sample(end: int | None, closed: int | None, age: int) -> tuple[int, str]:
-    if end is not None:
-        return end, OBSERVED
-    if closed is not None:
-        return closed, STOPPED
-    return age, OPEN
-
-
-def _referrals(cohort: list[q.CohortRow], today: date
-               ) -> dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]]:
-    """Referral figures per source and city-wide (None), total and per organisation; each
-    referral's days computed once (twice when the city's agreed term differs)."""
-    groups: dict[str | None, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
+def _tallied(cohort: q.Cohort, today: date) -> dict[tuple[str, str], _Group]:
+    """Each (source, organisation)'s referrals counted per (days, state); one pass, inline."""
+    groups: dict[tuple[str, str], _Group] = {}
     day = today.toordinal()
-    for row in cohort:
-        own = _days(row, row.agreed_days, day)
-        city = own if row.agreed_days == row.city_agreed_days else \
-            _days(row, row.city_agreed_days, day)
-        groups[row.source_id][row.organisatie].add(own)
-        groups[None][row.organisatie].add(city)
-    return {sid: (_Tally.merged(by_code.values()).figures(),
-                  {code: tally.figures() for code, tally in sorted(by_code.items())})
-            for sid, by_code in groups.items()}
+    for sid, code, start, contact, done, closed in cohort.rows:
+        group = groups.get((sid, code))
+        if group is None:
+            group = groups[(sid, code)] = _Group()
+        if start is None:
+            group.not_registered += 1
+            continue
+        stop = None if closed is None else (closed - start, STOPPED)
+        waiting = (contact - start, OBSERVED) if contact is not None else \
+            stop or (day - start, OPEN)
+        lead = (done - start, OBSERVED) if done is not None else stop or (day - start, OPEN)
+        group.waiting[waiting] = group.waiting.get(waiting, 0) + 1
+        group.lead[lead] = group.lead.get(lead, 0) + 1
+    return groups
+
+
+def _referrals(cohort: q.Cohort, today: date
+               ) -> dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]]:
+    """Referral figures per source and city-wide (None), total and per organisation: the
+    per-source groups on their laptop's agreed terms, the city's per organisation merged from
+    them on the city's terms."""
+    per_source: dict[str, dict[str, _Group]] = defaultdict(dict)
+    for (sid, code), group in _tallied(cohort, today).items():
+        per_source[sid][code] = group
+    result: dict[str | None, tuple[ReferralFigures, dict[str, ReferralFigures]]] = {}
+    city: dict[str, _Group] = defaultdict(_Group)
+    for sid, by_code in per_source.items():
+        total, on_time, late = _Group(), 0, 0
+        by_destination: dict[str, ReferralFigures] = {}
+        for code in sorted(by_code):
+            group = by_code[code]
+            terms = group.terms(cohort.agreed.get((sid, code)))
+            by_destination[code] = group.figures(*terms)
+            total.add(group)
+            city[code].add(group)
+            on_time, late = on_time + terms[0], late + terms[1]
+        result[sid] = (total.figures(on_time, late), by_destination)
+    if city:
+        total, on_time, late = _Group(), 0, 0
+        by_destination = {}
+        for code in sorted(city):
+            terms = city[code].terms(cohort.city_agreed.get(code))
+            by_destination[code] = city[code].figures(*terms)
+            total.add(city[code])
+            on_time, late = on_time + terms[0], late + terms[1]
+        result[None] = (total.figures(on_time, late), by_destination)
+    return result
 
 
 def city_overview(engine: Engine, period_start: date, period_end: date, today: date
@@ -180,7 +191,8 @@ def city_overview(engine: Engine, period_start: date, period_end: date, today: d
         activities, hours, visitors = q.activities(connection, start, end)
         cohort = q.referral_cohort(connection, start, end)
     by_source = _referrals(cohort, today)
-    no_referrals: tuple[ReferralFigures, dict[str, ReferralFigures]] = (_Tally().figures(), {})
+    no_referrals: tuple[ReferralFigures, dict[str, ReferralFigures]] = (
+        _Group().figures(0, 0), {})
 
     def figures(sid: str | None, name: str) -> SourceFigures:
         referrals, by_destination = by_source.get(sid, no_referrals)

@@ -37,10 +37,10 @@ def keyer(secret: bytes) -> Callable[[str, str], str]:
 def kind_keyer(secret: bytes, kind: str) -> Callable[[str], str]:
     """keyer(secret)(kind, ·) for one kind: the keyed state after 'kind:' is made once and
     copied per uuid (the same digest as hashing 'kind:uuid' whole, ~40 % faster)."""
-    base = hashlib.blake2b(f"{kind}:".encode(), key=secret, digest_size=16)
+    copy = hashlib.blake2b(f"{kind}:".encode(), key=secret, digest_size=16).copy
 
     def key(uuid: str) -> str:
-        digest = base.copy()
+        digest = copy()  # the bound method, looked up once (666,515 status events at groot)
         digest.update(uuid.encode())
         return digest.hexdigest()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from vrijwilligers_app.services.exporting.xlsx import Steps, XlsxColumn, write_xlsx_steps
+from vrijwilligers_app.services.steps import run_steps
 from vrijwilligers_app.store.queries.registers import fetch_rows, register_spec
 
 # Lists that name people: marked "vertrouwelijk" like the printed lists.
@@ -21,13 +22,8 @@ def export_register(engine: Engine, kind: str, ids: Sequence[int], path: Path,
     """Write the rows `ids` (in that order) of register `kind` with the page's columns (or
     the column keys given); returns the number of rows written."""
     steps = export_register_steps(engine, kind, ids, path, filter_text, columns)
-    try:
-        while True:
-            done, _total, _label = next(steps)
-            if progress is not None:
-                progress(done)
-    except StopIteration as stop:
-        return int(stop.value)
+    return int(run_steps(steps, None if progress is None
+                         else lambda done, _total, _label: progress(done)))
 
 
 def export_register_steps(engine: Engine, kind: str, ids: Sequence[int], path: Path,

@@ -17,6 +17,7 @@ import xlsxwriter
 
 from vrijwilligers_app.domain.display_format import format_value
 from vrijwilligers_app.services.reports.document import CONFIDENTIAL_NOTE
+from vrijwilligers_app.services.steps import run_steps
 
 DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
@@ -154,10 +155,5 @@ def write_xlsx(path: Path, title: str, columns: Sequence[XlsxColumn],
                confidential: bool = False, progress: Progress | None = None) -> int:
     """write_xlsx_steps without a generator: `progress(rows done)` now and then."""
     steps = write_xlsx_steps(path, title, columns, rows, filter_text, confidential)
-    try:
-        while True:
-            done, _total, _label = next(steps)
-            if progress is not None:
-                progress(done)
-    except StopIteration as stop:
-        return int(stop.value)
+    return int(run_steps(steps, None if progress is None
+                         else lambda done, _total, _label: progress(done)))

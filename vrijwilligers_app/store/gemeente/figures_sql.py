@@ -143,33 +143,31 @@ def activities(connection: Connection, start: date, end: date
     return counts, hours, visitors
 
 
-class CohortRow(NamedTuple):
-    source_id: str
-    organisatie: str
-    registered_day: int | None  # day numbers (date.toordinal())
-    contact_day: int | None
-    done_day: int | None
-    closed_day: int | None
-    agreed_days: int | None  # on the laptop's own sociale kaart
-    city_agreed_days: int | None  # on the city's (the newest snapshot's)
+class Cohort(NamedTuple):
+    """The referrals signalled in the period, one tuple each: (source_id, organisatie,
+    registered_day, contact_day, done_day, closed_day), day numbers (date.toordinal()), and the
+    agreed days of each organisation on its laptop's own sociale kaart and on the city's."""
+
+    rows: list[tuple[str, str, int | None, int | None, int | None, int | None]]
+    agreed: dict[tuple[str, str], int | None]  # (source_id, code) -> reactietermijn_dagen
+    city_agreed: dict[str, int | None]  # code -> on the city's kaart (the newest snapshot's)
 
 
-def referral_cohort(connection: Connection, start: date, end: date) -> list[CohortRow]:
-    """One row per referral signalled in the period: its dates as services.referral_figures
-    defines them (derived when the package was read: gemeente_referral_dates) and the agreed
-    days of its organisation on its own laptop's sociale kaart and on the city's."""
+def referral_cohort(connection: Connection, start: date, end: date) -> Cohort:
+    """The referrals signalled in the period with their dates as services.referral_figures
+    defines them (derived when the package was read: gemeente_referral_dates). The agreed days
+    come as small look-ups (a kaart row per organisation and laptop), not joined to every
+    referral."""
     d, k = REFERRAL_DATES, SNAPSHOT["sociale_kaart"]
-    query = select(
+    rows = connection.execute(select(
         d.c.source_id, d.c.organisatie, d.c.registered_day, d.c.contact_day, d.c.done_day,
-        d.c.closed_day, k.c.reactietermijn_dagen,
-    ).select_from(d.outerjoin(k, and_(k.c.source_id == d.c.source_id,
-                                      k.c.code == d.c.organisatie))
-                  ).where(d.c.signalled.between(start, end))
+        d.c.closed_day).where(d.c.signalled.between(start, end))).all()
+    agreed = {(sid, code): days for sid, code, days in connection.execute(
+        select(k.c.source_id, k.c.code, k.c.reactietermijn_dagen))}
     city_kaart = picked("sociale_kaart")
-    agreed = dict(connection.execute(select(city_kaart.c.code,
-                                            city_kaart.c.reactietermijn_dagen)).all())
-    return [CohortRow._make((*row, agreed.get(row.organisatie)))
-            for row in connection.execute(query)]
+    city_agreed = dict(connection.execute(select(city_kaart.c.code,
+                                                 city_kaart.c.reactietermijn_dagen)).all())
+    return Cohort(list(rows), agreed, city_agreed)
 
 
 def requests_waiting(connection: Connection, statuses: Iterable[str]) -> Values:

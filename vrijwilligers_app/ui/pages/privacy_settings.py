@@ -1,14 +1,14 @@
 """Instellingen, privacy part: "Uw naam" (for the audit log), the bewaartermijnen, and what
 happens to erased data in backups. Rows are added to the settings page's form."""
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox
 
 from vrijwilligers_app.domain.retention import MAX_MONTHS, MIN_MONTHS, TERM_SETTINGS
 from vrijwilligers_app.services.audit import ACTOR_SETTING
 from vrijwilligers_app.services.privacy.retention import set_term
 from vrijwilligers_app.store.handle import Engine
 from vrijwilligers_app.store.settings import get_int_setting, get_setting, set_setting
-from vrijwilligers_app.ui.widgets.form_rows import add_row
+from vrijwilligers_app.ui.widgets.form_rows import WrappedText, add_row
 
 BACKUP_TEXT = (
     "Gewiste en geanonimiseerde gegevens staan nog in oudere back-ups. Automatische back-ups "
@@ -39,6 +39,9 @@ class PrivacySettings:
             box.valueChanged.connect(lambda v, k=key: set_term(engine, k, v))
             add_row(form, f"Bewaartermijn {label[0].lower()}{label[1:]}", box)
             self.terms[key] = box
-        self.backup_text = QLabel(BACKUP_TEXT)
+        # The explanation spans the form's width under its caption: a wrapping label in the
+        # field column was cut off at the top and bottom (QFormLayout gives it one line).
+        self.backup_text = WrappedText(f"<b>Back-ups en wissen</b><br>{BACKUP_TEXT}")
+        self.backup_text.setAccessibleName("Back-ups en wissen")
         self.backup_text.setWordWrap(True)
-        add_row(form, "Back-ups en wissen", self.backup_text)
+        form.addRow(self.backup_text)

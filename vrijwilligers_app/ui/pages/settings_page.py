@@ -41,6 +41,9 @@ class SettingsPage(QWidget):
         heading = QLabel("<h2>Instellingen</h2>")
         layout.addWidget(heading)
         form = QFormLayout()
+        # A long label ("Bewaartermijn overige inwoners: …") puts its field on the next line
+        # instead of squeezing every field to a sliver of the page.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.font_scale = QSpinBox()
         self.font_scale.setObjectName("font_scale")
         self.font_scale.setRange(80, 200)
@@ -124,8 +127,9 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll, 1)
 
     def font_changed(self) -> None:
-        """About 90 characters wide at any text size (the limit grows with the text)."""
-        self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 90)
+        """About 130 characters wide at any text size (the limit grows with the text): room for
+        the longest label beside a field that shows a folder or a database address."""
+        self.holder.setMaximumWidth(QFontMetrics(QApplication.font()).averageCharWidth() * 130)
         # Never narrower than its text, whatever the labels beside it need.
         self.backup_button.setMinimumWidth(
             QFontMetrics(QApplication.font()).horizontalAdvance(self.backup_button.text()) + 32)

@@ -5,6 +5,7 @@ text of a refused save."""
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,22 @@ ERROR_STYLE = "color: #b00020;"
 
 # Refusals whose message is Dutch and meant for the user; anything else "Niet opgeslagen: …".
 USER_ERRORS: tuple[type[BaseException], ...] = (FormErrors, LookupError)
+
+
+class WrappedText(QLabel):
+    """A word-wrapped text that is never cut off: a layout may work out its height for
+    another width than it gets (a capped form inside a wider scroll area), so the label keeps
+    its minimum height at what its real width needs."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 def add_row(form: QFormLayout, caption: str, widget: QWidget, target: QWidget | None = None,
