@@ -15,7 +15,22 @@ from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, PAGES, MainWindow
 
 
+def _key(data_dir: Path) -> bytes | None:
+    """An encrypted register's key from VRIJWILLIGERS_WACHTWOORD (as the CLI takes it)."""
+    import os
+
+    from vrijwilligers_app.store import keys
+
+    if not keys.key_file_path(data_dir).exists():
+        return None
+    return keys.unlock(data_dir, os.environ["VRIJWILLIGERS_WACHTWOORD"])
+
+
 def _settle(app: QApplication, window: MainWindow) -> None:
+    # Paint first: the window holds its tasks until its first paint (TaskRunner.hold), so
+    # waiting before painting would wait for nothing.
+    for _ in range(30):
+        app.processEvents()
     window.runner.wait_idle()
     for _ in range(30):
         app.processEvents()
@@ -24,7 +39,7 @@ def _settle(app: QApplication, window: MainWindow) -> None:
 def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_register(data_dir, key=_key(data_dir), daily_backup=False) as register:
         window = MainWindow(register)
         window.showMaximized()
         for index, (key, _title, kind) in enumerate(PAGES):
