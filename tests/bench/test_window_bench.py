@@ -183,8 +183,9 @@ def test_resident_memory(groot_dir):
 # --- start-up: window shown, dashboard filled (issue 18) ---------------------------------
 # The child takes the data key from the benchmark (BENCH_KEY), so what is timed is the
 # window, not the Argon2id unlock (0.86 s by design, timed on its own below). "shown" is the
-# main window's first paintEvent (the bare window's likewise), then the app's --smoke-test runs
-# on to its end; "dashboard" waits for the dashboard's counts. Nothing is imported ahead of the
+# main window's first paintEvent (the bare window's likewise; the app's --smoke-test line came
+# one turn after show(), which in the old order could be before any paint), then the child
+# quits; "dashboard" waits for the dashboard's counts. Nothing is imported ahead of the
 # app's own order: the dashboard page is patched when the app imports it.
 START_CHILD = textwrap.dedent("""
     import builtins, os, sys
@@ -199,10 +200,13 @@ START_CHILD = textwrap.dedent("""
         if not painted:
             painted.append(True)
             print("eerste paint", flush=True)
+            if sys.argv[2] == "venster":
+                QTimer.singleShot(0, QApplication.instance().quit)
     MainWindow.paintEvent = first_paint
-    args = ["--smoke-test"]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    args = []
     if sys.argv[2] == "dashboard":
-        from PySide6.QtWidgets import QApplication
         real_import = builtins.__import__
         def patch_dashboard():
             page = sys.modules.get("vrijwilligers_app.ui.pages.dashboard_page")
@@ -221,7 +225,6 @@ START_CHILD = textwrap.dedent("""
             patch_dashboard()
             return module
         builtins.__import__ = importing
-        args = []
     from vrijwilligers_app.cli import main
     sys.exit(main(["--data-dir", sys.argv[1], *args]))
 """)
@@ -251,7 +254,8 @@ def _seconds_until(command: list[str], expected: str, key: bytes, src: str) -> f
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_KEY": key.hex(),
            "PYTHONPATH": src}
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    # cwd: `python -c` puts the working directory first on sys.path, ahead of PYTHONPATH
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=src)
     assert process.stdout is not None
     lines = []
     elapsed = None
