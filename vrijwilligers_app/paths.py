@@ -10,6 +10,7 @@ from platformdirs import user_data_dir
 APP_DIR_NAME = "VrijwilligersregisterHelmond"
 DATA_DIR_ENV = "VRIJWILLIGERS_DATA_DIR"
 DATABASE_NAME = "register.sqlite"
+PASSPHRASE_ENV = "VRIJWILLIGERS_WACHTWOORD"  # scripts and tests give the passphrase here
 
 
 def default_data_dir() -> Path:

@@ -62,8 +62,8 @@ def test_restore_closes_puts_back_and_reopens(qtbot, template_database, demo_tem
     seen: list[str] = []
 
     def drive() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [w for w in QApplication.topLevelWidgets()  # the frame, once its register
+                   if isinstance(w, MainWindow) and w.isVisible() and w.attached]  # is open
         if not windows:
             return
         window = windows[0]

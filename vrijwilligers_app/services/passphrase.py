@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.paths import PASSPHRASE_ENV as PASSPHRASE_ENV  # lives in the light paths
 from vrijwilligers_app.store import cipher, keys
 from vrijwilligers_app.store.inspect import file_key
 from vrijwilligers_app.store.location import ensure_safe_data_dir
 
-PASSPHRASE_ENV = "VRIJWILLIGERS_WACHTWOORD"
 MIN_LENGTH = 10
 COMMON = frozenset({
     "wachtwoord", "password", "welkom", "welkom01", "qwerty", "123456", "1234567890",

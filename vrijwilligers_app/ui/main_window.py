@@ -2,20 +2,22 @@
 
 Register pages are built the first time they are shown, so start-up stays quick; their
 modules (with the maatjes, activities and calendar code behind them) are imported then too,
-not on the way to the first paint.
+not on the way to the first paint. At start-up the frame (menus, sidebar, "Register wordt
+geopend…") is painted first, `MainWindow(data_dir=...)`, before SQLAlchemy is imported; the
+register is opened beside it (ui/startup.py) and given to `attach`, which fills the pages.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QStackedWidget,
     QVBoxLayout,
@@ -23,10 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app import APP_NAME, __version__
-from vrijwilligers_app.store.interrupt import ConnectionsInUse
-from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.input_guard import install_input_guard
-from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.welcome.demo import (
     DemoBanner,
@@ -35,10 +34,12 @@ from vrijwilligers_app.ui.welcome.demo import (
     start_demo,
 )
 from vrijwilligers_app.ui.welcome.extensions import register_import_starter
-from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
 from vrijwilligers_app.ui.window_dialogs import DialogOpeners
+from vrijwilligers_app.ui.window_menus import build_menus
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy is imported after the frame's first paint
+    from vrijwilligers_app.store.interrupt import ConnectionsInUse
+    from vrijwilligers_app.store.register import Register
     from vrijwilligers_app.ui.lock import LockController
     from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
@@ -55,21 +56,31 @@ PAGES = (
 )
 KIND_ROW = {kind: row for row, (_key, _title, kind) in enumerate(PAGES) if kind}
 KIND_ROW["requests"] = KIND_ROW["matches"]  # the Maatjes page has a tab for each
+OPENING_TEXT = "Register wordt geopend…"
 
 
 class MainWindow(DialogOpeners):
-    def __init__(self, register: Register, runner: TaskRunner | None = None) -> None:
+    first_painted = Signal()  # the first frame is on the screen (one turn of the loop later)
+
+    def __init__(self, register: Register | None = None, runner: TaskRunner | None = None,
+                 *, data_dir: Path | None = None) -> None:
+        """With a register: the whole window. With only `data_dir`: the frame, whose pages
+        are filled once the register is given to `attach`."""
         super().__init__()
         install_input_guard()  # also when a test or a tool makes the QApplication itself
-        self.register = register
+        data_dir = register.data_dir if register is not None else data_dir
+        if data_dir is None:
+            raise TypeError("MainWindow needs a register or a data_dir")
+        self.data_dir = data_dir
+        self.attached = False
         self.runner = runner or TaskRunner(self)
         # The dashboard's reads (and the imports they need) start after the first paint; a
         # window that is not shown right after it is built (tests, tools) releases them at once.
         self.runner.hold()
         self._painted = False
         QTimer.singleShot(0, self._release_if_hidden)
-        self._connections = ConnectionsInUse(register.engine)
-        self.settings = QSettings(str(register.data_dir / "venster.ini"),
+        self._connections: ConnectionsInUse | None = None
+        self.settings = QSettings(str(data_dir / "venster.ini"),
                                   QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
         self.restore_from: Path | None = None  # a backup to put back once the window closed
@@ -85,6 +96,11 @@ class MainWindow(DialogOpeners):
             placeholder = QWidget()
             placeholder.setObjectName(f"page_{key}")
             self.stack.addWidget(placeholder)
+        self.opening = QLabel(OPENING_TEXT)  # shown until the register is open
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setAccessibleName(OPENING_TEXT)
+        self.stack.addWidget(self.opening)
+        self.stack.setCurrentWidget(self.opening)
         self._fit_sidebar()
         self._current_row = -1
         self.sidebar.currentRowChanged.connect(self._go_to_row)
@@ -98,21 +114,45 @@ class MainWindow(DialogOpeners):
         layout.addWidget(self.stack, 1)
         outer.addLayout(layout, 1)
         self.setCentralWidget(central)
-        self.search_dialog = SearchDialog(register.engine, self.runner, self)
-        self.search_dialog.chosen.connect(self.open_record)
-        self._build_menus()
-        self.statusBar().showMessage(f"Register: {register.db_path}")
+        self.menus = build_menus(self, [title for _key, title, _kind in PAGES])
+        self.statusBar().showMessage(OPENING_TEXT)
         self.lock: LockController | None = None
         self._apply_font_scale(int(str(self.settings.value("font_scale", 100))))
         self._restore_state()
+        if register is not None:
+            self.attach(register)
+
+    def attach(self, register: Register) -> None:
+        """The register is open: search, lock, demo state, and the page on screen filled."""
+        from vrijwilligers_app.services.exchange.keys import has_gemeente_keys
+        from vrijwilligers_app.store.interrupt import ConnectionsInUse
+        from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
+
+        self.register = register
+        self.attached = True
+        self._connections = ConnectionsInUse(register.engine)
+        self.search_dialog = SearchDialog(register.engine, self.runner, self)
+        self.search_dialog.chosen.connect(self.open_record)
+        if has_gemeente_keys(register.data_dir):  # the gemeente's own data dir
+            self.menus.file.insertAction(self.menus.audit, self.menus.gemeente)
+        for action in self.menus.need_register:
+            action.setEnabled(True)
+        self.statusBar().showMessage(f"Register: {register.db_path}")
         self.lock = self._auto_lock()
         self._show_demo_state()
+        self._go_to_row(max(self.sidebar.currentRow(), 0))
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.runner.release)  # once this frame is on the screen
+            QTimer.singleShot(0, self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        self.runner.release()
+        self.first_painted.emit()
 
     def _release_if_hidden(self) -> None:
         if not self.isVisible():
@@ -146,47 +186,6 @@ class MainWindow(DialogOpeners):
     def _fit_sidebar(self) -> None:
         widest = max(self.sidebar.fontMetrics().horizontalAdvance(t) for _k, t, _c in PAGES)
         self.sidebar.setFixedWidth(widest + 48)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Bestand")
-        file_menu.addAction("&Rapporten afdrukken…", QKeySequence("Ctrl+P"), self.open_reports)
-        file_menu.addAction("&Exporteren naar de gemeente…", QKeySequence("Ctrl+E"),
-                            self.open_exchange)
-        file_menu.addAction("&Synchroniseren met de gemeente…",
-                            lambda: self.open_exchange(sync=True))
-        file_menu.addSeparator()
-        file_menu.addAction("&Importeren…", QKeySequence("Ctrl+I"), self.open_import)
-        file_menu.addAction("&Lijst naar Excel…", QKeySequence("Ctrl+Shift+E"),
-                            self.export_current_list)
-        from vrijwilligers_app.services.exchange.keys import has_gemeente_keys
-
-        if has_gemeente_keys(self.register.data_dir):  # the gemeente's own data dir
-            file_menu.addAction("&Gemeente: sociaal domein in beeld…", self.open_gemeente)
-        file_menu.addAction("&Logboek (privacy)…", self.open_audit_log)
-        file_menu.addSeparator()
-        self.restore_action = file_menu.addAction("Back-up &terugzetten…", self.restore_backup)
-        file_menu.addAction("&Welkom en eerste stappen…", self.open_welcome)
-        self.remove_demo_action = file_menu.addAction("&Demogegevens verwijderen…",
-                                                      self.remove_demo)
-        file_menu.addSeparator()
-        file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), self.close)
-        edit_menu = self.menuBar().addMenu("Be&werken")
-        undo = self.undo_stack.createUndoAction(self, "Ongedaan maken")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "Opnieuw")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction("&Zoeken in het register…", QKeySequence("Ctrl+K"), self.start_search)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.start_search)
-        go_menu = self.menuBar().addMenu("&Ga naar")
-        for row, (_key, title, _kind) in enumerate(PAGES):
-            go_menu.addAction(title, QKeySequence(f"Ctrl+{row + 1}"),
-                              partial(self.sidebar.setCurrentRow, row))
-        from vrijwilligers_app.ui.help.menu import add_help_menu
-
-        add_help_menu(self)
 
     # --- first start and demo data -----------------------------------------------------------
     def open_welcome(self) -> QWidget:
@@ -243,9 +242,17 @@ class MainWindow(DialogOpeners):
     def _show_demo_state(self) -> None:
         demo = banner_visible(self.register)
         self.demo_banner.setVisible(demo)
-        self.remove_demo_action.setEnabled(demo)
+        self.menus.remove_demo.setEnabled(demo)
         suffix = " — Demogegevens" if demo else ""
         self.setWindowTitle(f"{APP_NAME} {__version__}{suffix}")
+
+    @property
+    def restore_action(self) -> QAction:
+        return self.menus.restore
+
+    @property
+    def remove_demo_action(self) -> QAction:
+        return self.menus.remove_demo
 
     @property
     def current_row(self) -> int:
@@ -267,6 +274,8 @@ class MainWindow(DialogOpeners):
                 page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
             elif key == "overzicht":
+                from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
+
                 page = DashboardPage(self.register.engine, self.runner)
                 page.open_record.connect(self.open_record)
             else:
@@ -298,8 +307,8 @@ class MainWindow(DialogOpeners):
 
     # --- navigation --------------------------------------------------------------------------
     def _go_to_row(self, row: int) -> None:
-        if row == self._current_row or row < 0:
-            return
+        if row == self._current_row or row < 0 or not self.attached:
+            return  # before attach: the sidebar's row is shown once the register is open
         current = self.pages.get(self._current_row)
         if not self._may_leave(current):
             self.sidebar.blockSignals(True)
@@ -310,8 +319,8 @@ class MainWindow(DialogOpeners):
         self._current_row = row
         self.statusBar().clearMessage()  # a message about the previous page no longer holds
         self.stack.setCurrentIndex(row)
-        if isinstance(page, DashboardPage):
-            page.refresh()
+        if PAGES[row][0] == "overzicht":
+            page.refresh()  # type: ignore[attr-defined]
 
     def open_record(self, kind: str, record_id: int) -> None:
         self.sidebar.setCurrentRow(KIND_ROW[kind])
@@ -319,7 +328,8 @@ class MainWindow(DialogOpeners):
             self.register_page(kind).show_record(record_id)
 
     def start_search(self) -> None:
-        self.search_dialog.start()
+        if self.attached:
+            self.search_dialog.start()
 
     # --- appearance and state ----------------------------------------------------------------
     def _apply_font_scale(self, percent: int) -> None:
@@ -363,8 +373,10 @@ class MainWindow(DialogOpeners):
         self.settings.setValue("last_page", self.sidebar.currentRow())
         self.settings.sync()
         # Saves finish; reads whose answer nobody will see are stopped, not waited for.
-        self.runner.shutdown(self._connections.interrupt)
-        self._connections.close()
+        connections = self._connections
+        self.runner.shutdown(connections.interrupt if connections else None)
+        if connections is not None:
+            connections.close()
         super().closeEvent(event)
 
 

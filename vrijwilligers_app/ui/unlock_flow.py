@@ -1,14 +1,14 @@
 """Getting the data key at start-up: from VRIJWILLIGERS_WACHTWOORD (scripts, smoke tests),
 from the OS keyring when the user chose "onthoud", or from the user: the unlock dialog, or
-the first-start passphrase set-up when the data dir has no key file yet."""
+the first-start passphrase set-up when the data dir has no key file yet. What each way needs is
+imported when it is taken (keyring only for a remembered key): this runs before the first paint."""
 
 import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog
 
-from vrijwilligers_app.services import remember
-from vrijwilligers_app.services.passphrase import PASSPHRASE_ENV
+from vrijwilligers_app.paths import PASSPHRASE_ENV
 from vrijwilligers_app.store import keys
 
 
@@ -23,6 +23,8 @@ def acquire_key(data_dir: Path) -> tuple[bytes, bool]:
 
         return obtain_key(data_dir), False
     if keys.has_key_file(data_dir):
+        from vrijwilligers_app.services import remember
+
         stored = remember.recall(data_dir)
         if stored is not None:
             return stored, True

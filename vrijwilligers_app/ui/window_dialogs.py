@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from vrijwilligers_app.store.register import Register
     from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
 

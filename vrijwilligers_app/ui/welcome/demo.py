@@ -1,15 +1,18 @@
 """Demo data in the window: the banner that marks it, filling an empty register from the
 welcome (or the menu), and emptying it again after a confirmation."""
 
-from typing import Protocol
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from vrijwilligers_app.services.demo_data import is_demo, remove_demo, try_with_demo
-from vrijwilligers_app.store.register import Register
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
-from vrijwilligers_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the banner is part of the window frame, painted before SQLAlchemy loads
+    from vrijwilligers_app.store.register import Register
+    from vrijwilligers_app.ui.tasks import TaskRunner
 
 BANNER_TEXT = ("<b>Demogegevens</b> — dit register bevat verzonnen gegevens om mee te oefenen. "
                "Begint u echt? Verwijder ze eerst.")
@@ -38,9 +41,10 @@ class DemoBanner(QFrame):
 
 
 def start_demo(window: QWidget, register: Register, runner: TaskRunner,
-               done: "DemoCallback") -> None:
+               done: DemoCallback) -> None:
     """Fill the (empty) register with the small demo set on the runner."""
     from vrijwilligers_app.services.demo import DemoError
+    from vrijwilligers_app.services.demo_data import try_with_demo
 
     def failed(exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, DemoError) else "De demogegevens konden niet " \
@@ -52,9 +56,11 @@ def start_demo(window: QWidget, register: Register, runner: TaskRunner,
 
 
 def ask_remove_demo(window: QWidget, register: Register, runner: TaskRunner,
-                    done: "DemoCallback") -> bool:
+                    done: DemoCallback) -> bool:
     """Empty the demo register after a confirmation; False when there is no demo or the user
     said no (nothing changes)."""
+    from vrijwilligers_app.services.demo_data import is_demo, remove_demo
+
     if not is_demo(register.engine):
         QMessageBox.information(window, "Demogegevens", "Dit register bevat geen demogegevens.")
         return False
@@ -78,4 +84,6 @@ class DemoCallback(Protocol):
 
 
 def banner_visible(register: Register) -> bool:
+    from vrijwilligers_app.services.demo_data import is_demo
+
     return is_demo(register.engine)

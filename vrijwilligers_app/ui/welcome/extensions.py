@@ -13,12 +13,14 @@ that module before the window opens (e.g. from ui/app.py).
 """
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget, QWizardPage
 
-from vrijwilligers_app.store.register import Register
+if TYPE_CHECKING:  # imported by the window frame, painted before SQLAlchemy loads
+    from vrijwilligers_app.store.register import Register
 
-StepFactory = Callable[[Register], QWizardPage | None]
+StepFactory = Callable[["Register"], QWizardPage | None]
 ImportStarter = Callable[[QWidget], None]
 
 _steps: dict[str, StepFactory] = {}
