@@ -10,20 +10,22 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from vrijwilligers_app.store.register import open_register
+from vrijwilligers_app.store.register import Register, open_register
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, PAGES, MainWindow
 
 
-def _key(data_dir: Path) -> bytes | None:
-    """An encrypted register's key from VRIJWILLIGERS_WACHTWOORD (as the CLI takes it)."""
+def open_for_shots(data_dir: Path) -> Register:
+    """The register to photograph, without a daily backup; an encrypted one unlocked with
+    VRIJWILLIGERS_WACHTWOORD (as the CLI takes it). Every screenshot helper opens it here."""
     import os
 
     from vrijwilligers_app.store import keys
 
-    if not keys.key_file_path(data_dir).exists():
-        return None
-    return keys.unlock(data_dir, os.environ["VRIJWILLIGERS_WACHTWOORD"])
+    key = None
+    if keys.key_file_path(data_dir).exists():
+        key = keys.unlock(data_dir, os.environ["VRIJWILLIGERS_WACHTWOORD"])
+    return open_register(data_dir, key=key, daily_backup=False)
 
 
 def _settle(app: QApplication, window: MainWindow) -> None:
@@ -39,7 +41,7 @@ def _settle(app: QApplication, window: MainWindow) -> None:
 def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, key=_key(data_dir), daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
         for index, (key, _title, kind) in enumerate(PAGES):

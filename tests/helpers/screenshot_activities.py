@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import text
 
-from vrijwilligers_app.store.register import open_register
+from tests.helpers.screenshot import open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 
@@ -39,7 +39,7 @@ def _first(register, sql: str) -> int:
 def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
         window.sidebar.setCurrentRow(KIND_ROW["activities"])

@@ -13,8 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
-from tests.helpers.screenshot import _settle
-from vrijwilligers_app.store.register import open_register
+from tests.helpers.screenshot import _settle, open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 
@@ -29,7 +28,7 @@ HAVING count(DISTINCT exit_reason_code) >= 1 ORDER BY count(*) DESC LIMIT 1"""
 def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
 

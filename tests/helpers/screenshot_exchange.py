@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from vrijwilligers_app.store.register import open_register
+from tests.helpers.screenshot import open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
 from vrijwilligers_app.ui.main_window import MainWindow
@@ -25,7 +25,7 @@ def _settle(app: QApplication, window: MainWindow) -> None:
 def main(data_dir: Path, folder: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
         _settle(app, window)
@@ -48,7 +48,7 @@ def gemeente(data_dir: Path, out_dir: Path) -> None:
 
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
         _settle(app, window)
@@ -67,7 +67,7 @@ def quarantine_and_status(data_dir: Path, out_dir: Path) -> None:
 
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
         _settle(app, window)

@@ -14,10 +14,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.messy_files import soffice, volunteer_workbook
+from tests.helpers.screenshot import open_for_shots
 from vrijwilligers_app.services.editing import save_record
 from vrijwilligers_app.services.exporting import export_register
 from vrijwilligers_app.store.queries.registers import list_ids
-from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.dialogs.import_wizard import ImportWizard
 from vrijwilligers_app.ui.main_window import MainWindow
@@ -33,7 +33,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
     messy = volunteer_workbook(data_dir / "ledenlijst-buurtkamer.xlsx")
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         save_record(register.engine, "volunteers", {
             "first_name": "Anna", "last_name": "Jansen", "birth_year": 1949})
         window = MainWindow(register)

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.screenshot import _first_id, _settle
-from vrijwilligers_app.store.register import open_register
+from tests.helpers.screenshot import _first_id, _settle, open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.dialogs.forget_dialog import ForgetDialog
 from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
@@ -21,7 +20,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
     screen = QApplication.primaryScreen()
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
         window.sidebar.setCurrentRow(0)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from vrijwilligers_app.store.register import open_register
+from tests.helpers.screenshot import open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.help.menu import open_about, open_help
 from vrijwilligers_app.ui.main_window import MainWindow
@@ -32,7 +32,7 @@ def _grab(app: QApplication, window: MainWindow, widget: QWidget, target: Path) 
 def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open_register(data_dir, daily_backup=False) as register:
+    with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.resize(1366, 740)
         window.show()
