@@ -1,11 +1,9 @@
 """Command line: the GUI is the default; demo, check, backup and restore work without a display."""
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from vrijwilligers_app import APP_NAME, __version__
@@ -122,23 +120,50 @@ def _add_exchange_commands(add) -> None:  # type: ignore[no-untyped-def]
     add_commands(add)
 
 
+WINDOW_FLAGS = {"--demo": "demo", "--smoke-test": "smoke_test"}
+
+
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (only --data-dir, --demo, --smoke-test, each at
+    most once), read without building the whole parser with every command's options: that is
+    on the way to the window's first paint. None for anything else: the parser reads it."""
+    args = argparse.Namespace(command=None, demo=False, smoke_test=False)
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token in WINDOW_FLAGS and not getattr(args, WINDOW_FLAGS[token]):
+            setattr(args, WINDOW_FLAGS[token], True)
+        elif token == "--data-dir" and rest and not rest[0].startswith("-") \
+                and not hasattr(args, "data_dir"):
+            args.data_dir = rest.pop(0)
+        elif token.startswith("--data-dir=") and len(token) > 11 \
+                and not hasattr(args, "data_dir"):
+            args.data_dir = token[len("--data-dir="):]
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from vrijwilligers_app.store.private import restrict_umask
 
     restrict_umask()  # everything this process creates is private to the user
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
-    from vrijwilligers_app.cli_import import run_import
     from vrijwilligers_app.logsetup import session
 
-    handlers = {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore,
-                "rapport": _report, "import": run_import, **exchange_handlers}
     command = args.command or "venster"
-    with session(data_dir, command):
+    with session(data_dir, command, defer_file=args.command is None):
         try:
             if args.command is None:
                 return _gui(data_dir, args.demo, args.smoke_test)
+            from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
+            from vrijwilligers_app.cli_import import run_import
+
+            handlers = {"demo": _demo, "check": _check, "backup": _backup,
+                        "restore": _restore, "rapport": _report, "import": run_import,
+                        **exchange_handlers}
             return handlers[args.command](data_dir, args)
         except RegisterError as exc:
             log.warning("%s geweigerd: %s", command, type(exc).__name__)
@@ -169,6 +194,8 @@ def _progress(done: int, total: int, label: str) -> None:
 
 
 def _demo(data_dir: Path, args: argparse.Namespace) -> int:
+    from datetime import date
+
     from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
     from vrijwilligers_app.services.demo import DemoError, demo_size, fill_demo_beside
     from vrijwilligers_app.store.register import open_register
@@ -196,6 +223,8 @@ def _demo(data_dir: Path, args: argparse.Namespace) -> int:
 
 
 def _check(data_dir: Path, args: argparse.Namespace) -> int:
+    import json
+
     from vrijwilligers_app.cli_key import key_if_encrypted
     from vrijwilligers_app.store.health import check_database
 

@@ -8,16 +8,20 @@ exception's message unless it is an OSError (a path and a system reason), becaus
 database and validation errors may carry names, phone numbers or free text.
 """
 
+from __future__ import annotations
+
 import logging
-import platform
 import sys
 import time
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # logging.handlers (socket, pickle, queue) loads when the file log opens
+    from logging.handlers import RotatingFileHandler
 
 from vrijwilligers_app import __version__
 
@@ -31,15 +35,48 @@ _handler: RotatingFileHandler | None = None
 _previous_level = logging.WARNING
 
 
+class _Deferred(logging.Handler):
+    """Stands in for the file log of a window start until its first paint: keeps the lines
+    logged meanwhile, then hands them and everything after them to the file's handler."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(logging.INFO)
+        self.data_dir = data_dir
+        self.opened = False
+        self.target: logging.Handler | None = None
+        self.kept: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:  # called under self.lock
+        if not self.opened:
+            self.kept.append(record)
+        elif self.target is not None:
+            self.target.handle(record)
+
+    def open(self) -> None:
+        self.acquire()
+        try:
+            if self.opened:
+                return
+            self.target = _open_file_handler(self.data_dir)
+            self.opened = True
+            kept, self.kept = self.kept, []
+            if self.target is not None:
+                for record in kept:
+                    self.target.handle(record)
+        finally:
+            self.release()
+
+
+_deferred: _Deferred | None = None
+
+
 def log_path(data_dir: Path) -> Path:
     return data_dir / "logs" / LOG_NAME
 
 
-def start_file_log(data_dir: Path) -> Path | None:
-    """Log to data_dir/logs (replacing an earlier file handler of this process); None when the
-    folder cannot be written (the caller's own checks give the Dutch message)."""
-    global _handler, _previous_level
-    stop_file_log()
+def _open_file_handler(data_dir: Path) -> RotatingFileHandler | None:
+    from logging.handlers import RotatingFileHandler
+
     from vrijwilligers_app.store.location import network_reason, sync_folder_reason
 
     if sync_folder_reason(data_dir) or network_reason(data_dir):
@@ -53,22 +90,62 @@ def start_file_log(data_dir: Path) -> Path | None:
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(logging.INFO)
+    return handler
+
+
+def _add_to_root(handler: logging.Handler) -> None:
+    global _previous_level
     root = logging.getLogger()
     root.addHandler(handler)
     _previous_level = root.level
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
+
+
+def start_file_log(data_dir: Path) -> Path | None:
+    """Log to data_dir/logs (replacing an earlier file handler of this process); None when the
+    folder cannot be written (the caller's own checks give the Dutch message)."""
+    global _handler
+    stop_file_log()
+    handler = _open_file_handler(data_dir)
+    if handler is None:
+        return None
+    _add_to_root(handler)
     _handler = handler
-    return path
+    return log_path(data_dir)
+
+
+def defer_file_log(data_dir: Path) -> None:
+    """Like start_file_log, but the file (with its folder checks and the import of
+    logging.handlers) is opened by `open_deferred_file_log`, after the window's first paint;
+    lines logged before are kept and written first. Stopping opens it too: no line is lost."""
+    global _deferred
+    stop_file_log()
+    _deferred = _Deferred(data_dir)
+    _add_to_root(_deferred)
+
+
+def open_deferred_file_log() -> None:
+    """Open the file log that `defer_file_log` put off (any thread; once; no-op otherwise)."""
+    deferred = _deferred
+    if deferred is not None:
+        deferred.open()
 
 
 def stop_file_log() -> None:
-    global _handler
-    if _handler is not None:
+    global _handler, _deferred
+    handler: logging.Handler | None = _handler
+    if _deferred is not None:
+        _deferred.open()
+        handler, _handler = _deferred, _deferred.target  # type: ignore[assignment]
+        _deferred = None
+    if handler is not None:
         root = logging.getLogger()
-        root.removeHandler(_handler)
+        root.removeHandler(handler)
         root.setLevel(_previous_level)
-        _handler.close()
+        handler.close()
+        if _handler is not None and _handler is not handler:
+            _handler.close()
         _handler = None
 
 
@@ -97,6 +174,8 @@ def log_exception(message: str, exc: BaseException) -> None:
 
 
 def environment() -> str:
+    import platform  # not on the way to the window's first paint: its lines are kept
+
     frozen = "bundel" if getattr(sys, "frozen", False) else "broncode"
     return (f"versie {__version__}, Python {platform.python_version()}, "
             f"{platform.system()} {platform.release()}, {frozen}")
@@ -115,12 +194,17 @@ def timed(what: str, threshold: float = 0.0) -> Iterator[None]:
 
 
 @contextmanager
-def session(data_dir: Path, command: str) -> Iterator[None]:
+def session(data_dir: Path, command: str, defer_file: bool = False) -> Iterator[None]:
     """Start/stop lines with version and duration around one run of the program; an uncaught
-    error is logged with its (safe) traceback and raised again."""
-    start_file_log(data_dir)
+    error is logged with its (safe) traceback and raised again. `defer_file`: the window
+    opens the file after its first paint (see `defer_file_log`)."""
     started = time.perf_counter()
-    log.info("start %s (%s)", command, environment())
+    if defer_file:
+        defer_file_log(data_dir)
+        log.info("start %s (%s)", command, _Lazy(environment))
+    else:
+        start_file_log(data_dir)
+        log.info("start %s (%s)", command, environment())
     outcome = "fout"
     try:
         yield
@@ -137,6 +221,16 @@ def session(data_dir: Path, command: str) -> Iterator[None]:
     finally:
         log.info("stop %s: %s na %.2f s", command, outcome, time.perf_counter() - started)
         stop_file_log()
+
+
+class _Lazy:
+    """A log argument computed when the line is written (after the first paint)."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
 
 
 def excepthook_text(exc_type: type[BaseException], exc: BaseException,

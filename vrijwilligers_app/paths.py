@@ -5,8 +5,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_DIR_NAME = "VrijwilligersregisterHelmond"
 DATA_DIR_ENV = "VRIJWILLIGERS_DATA_DIR"
 DATABASE_NAME = "register.sqlite"
@@ -14,6 +12,8 @@ PASSPHRASE_ENV = "VRIJWILLIGERS_WACHTWOORD"  # scripts and tests give the passph
 
 
 def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
 
 

@@ -52,15 +52,18 @@ def install_dutch_translations(app: QApplication) -> QTranslator | None:
     return translator
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, input_guard: bool = True) -> QApplication:
+    """The application in Dutch with its icon; `input_guard=False`: the caller installs the
+    input guard itself (run_gui: before a dialog, or after the window's first paint)."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Gemeente Helmond sociale basis")
     install_dutch_translations(app)  # type: ignore[arg-type]
-    from vrijwilligers_app.ui.input_guard import install_input_guard
+    if input_guard:
+        from vrijwilligers_app.ui.input_guard import install_input_guard
 
-    install_input_guard(app)  # type: ignore[arg-type]
+        install_input_guard(app)  # type: ignore[arg-type]
     QApplication.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
@@ -81,6 +84,9 @@ def app_icon() -> QIcon:
 
 
 def show_error(title: str, text: str, details: str = "") -> None:
+    from vrijwilligers_app.ui.input_guard import install_input_guard
+
+    install_input_guard()  # the start may not have installed it yet
     box = QMessageBox(QMessageBox.Icon.Critical, title, text)
     if details:
         box.setDetailedText(details)
@@ -109,7 +115,7 @@ def run_gui(data_dir: Path, with_demo: bool = False, smoke_test: bool = False) -
     from vrijwilligers_app.ui.startup import WindowStart
 
     restrict_umask()
-    app = create_application()
+    app = create_application(input_guard=False)  # before a dialog, or after the first paint
     status = ""
     key: bytes | None = None
     while True:

@@ -11,7 +11,12 @@ later by anyone:
 - a dialog larger than the screen is made to fit it as it is shown (ui/widgets/fit.py).
 """
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,9 +46,6 @@ TEXT_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
              QKeySequence.StandardKey.DeleteEndOfWord, QKeySequence.StandardKey.MoveToNextWord,
              QKeySequence.StandardKey.MoveToPreviousWord, QKeySequence.StandardKey.SelectNextWord,
              QKeySequence.StandardKey.SelectPreviousWord)
-APP_MODIFIERS = (Qt.KeyboardModifier.ControlModifier,
-                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-                 Qt.KeyboardModifier.AltModifier)
 PROPERTY = "vrijwilligers_input_guard"
 NEGATIVE = "Een aantal kan niet negatief zijn: typ 0 of meer."
 
@@ -54,10 +56,20 @@ def _count_box(widget: QObject) -> QSpinBox | None:
     return spin if isinstance(spin, QSpinBox) and spin.minimum() >= 0 else None
 
 
+@cache
+def app_modifiers() -> tuple[QtCore.Qt.KeyboardModifier, ...]:
+    """Ctrl, Ctrl+Shift, Alt. Built at the first key press: PySide6 builds every enum of the
+    Qt namespace (tens of ms) at its first use, which need not be before the first paint."""
+    modifier = QtCore.Qt.KeyboardModifier
+    return (modifier.ControlModifier, modifier.ControlModifier | modifier.ShiftModifier,
+            modifier.AltModifier)
+
+
 def is_application_key(event: QKeyEvent) -> bool:
     """Ctrl/Alt + a letter or digit that is not one of the keys that edit text."""
+    Qt = QtCore.Qt  # noqa: N806 - the namespace's own name
     key = event.key()
-    if event.modifiers() not in APP_MODIFIERS:
+    if event.modifiers() not in app_modifiers():
         return False
     if not (Qt.Key.Key_0 <= key <= Qt.Key.Key_9 or Qt.Key.Key_A <= key <= Qt.Key.Key_Z):
         return False
@@ -93,14 +105,18 @@ class InputGuard(QObject):
         if isinstance(widget, QTabBar) and not widget.accessibleName() \
                 and isinstance(parent, QTabWidget):
             widget.setAccessibleName(parent.accessibleName())  # a screen reader names it
-        if isinstance(widget, WHEEL_GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel never takes focus
+        if isinstance(widget, WHEEL_GUARDED) \
+                and widget.focusPolicy() == QtCore.Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # the wheel never takes it
         elif isinstance(widget, QAbstractItemView):
             widget.setTabKeyNavigation(False)
 
 
 def install_input_guard(app: QApplication | None = None) -> InputGuard:
-    """Install the filter once per application (idempotent); returns it."""
+    """Install the filter once per application (idempotent); returns it. Widgets that were
+    polished before are given what the filter gives a widget as it is polished: the window's
+    frame is painted before the filter comes (every event of every object passes through a
+    Python filter; it cost the first paint about 30 ms)."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     assert app is not None, "create the QApplication first"
     existing = app.property(PROPERTY)
@@ -109,4 +125,7 @@ def install_input_guard(app: QApplication | None = None) -> InputGuard:
     guard = InputGuard(app)
     app.installEventFilter(guard)
     app.setProperty(PROPERTY, guard)
+    for widget in app.allWidgets():
+        if widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
+            InputGuard._polish(widget)
     return guard

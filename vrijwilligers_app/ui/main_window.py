@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app import APP_NAME, __version__
-from vrijwilligers_app.ui.input_guard import install_input_guard
 from vrijwilligers_app.ui.tasks import TaskRunner
 from vrijwilligers_app.ui.welcome.demo import (
     DemoBanner,
@@ -67,10 +66,11 @@ class MainWindow(DialogOpeners):
         """With a register: the whole window. With only `data_dir`: the frame, whose pages
         are filled once the register is given to `attach`."""
         super().__init__()
-        install_input_guard()  # also when a test or a tool makes the QApplication itself
         data_dir = register.data_dir if register is not None else data_dir
         if data_dir is None:
             raise TypeError("MainWindow needs a register or a data_dir")
+        if register is not None:  # the frame gets it after its first paint (input_guard.py)
+            _install_input_guard()  # also when a test or a tool makes the QApplication itself
         self.data_dir = data_dir
         self.attached = False
         self.runner = runner or TaskRunner(self)
@@ -97,7 +97,9 @@ class MainWindow(DialogOpeners):
             placeholder.setObjectName(f"page_{key}")
             self.stack.addWidget(placeholder)
         self.opening = QLabel(OPENING_TEXT)  # shown until the register is open
-        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by a style sheet: the Qt namespace's enums (PySide6 makes all ~90 of them at
+        # its first use, tens of ms) are not needed before the first paint.
+        self.opening.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.opening.setAccessibleName(OPENING_TEXT)
         self.stack.addWidget(self.opening)
         self.stack.setCurrentWidget(self.opening)
@@ -151,11 +153,13 @@ class MainWindow(DialogOpeners):
             QTimer.singleShot(0, self._first_frame_shown)
 
     def _first_frame_shown(self) -> None:
+        _install_input_guard()
         self.runner.release()
         self.first_painted.emit()
 
     def _release_if_hidden(self) -> None:
         if not self.isVisible():
+            _install_input_guard()
             self.runner.release()
 
     def _set_lock_minutes(self, minutes: int) -> None:
@@ -378,6 +382,12 @@ class MainWindow(DialogOpeners):
         if connections is not None:
             connections.close()
         super().closeEvent(event)
+
+
+def _install_input_guard() -> None:
+    from vrijwilligers_app.ui.input_guard import install_input_guard
+
+    install_input_guard()
 
 
 def _start_import(window: QWidget) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,12 +20,14 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from vrijwilligers_app import APP_NAME
-from vrijwilligers_app.logsetup import log_exception, timed
+from vrijwilligers_app.logsetup import log_exception, open_deferred_file_log, timed
 from vrijwilligers_app.store.errors import EncryptedRegisterError, RegisterError
 from vrijwilligers_app.ui.main_window import MainWindow
 from vrijwilligers_app.ui.unlock_flow import Cancelled
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from vrijwilligers_app.store.register import Register
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class WindowStart(QObject):
     def _open(self) -> None:
         """On the worker thread: nothing here touches Qt but the `_done` signal."""
         try:
+            open_deferred_file_log()  # the lines logged before the paint are written first
             from vrijwilligers_app.store.register import open_register
 
             with timed("register geopend"):
@@ -127,6 +129,8 @@ class WindowStart(QObject):
         elif first_start.should_welcome(register):
             QTimer.singleShot(0, self.window.open_welcome)  # first start: the welcome wizard
         # The daily backup copies the whole register: beside the window, not before it.
+        from concurrent.futures import ThreadPoolExecutor
+
         self._backups = ThreadPoolExecutor(max_workers=1)
         self._daily = self._backups.submit(_daily_backup, register)
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 from vrijwilligers_app.paths import PASSPHRASE_ENV
-from vrijwilligers_app.store import keys
 
 
 class Cancelled(Exception):
@@ -22,6 +21,9 @@ def acquire_key(data_dir: Path) -> tuple[bytes, bool]:
         from vrijwilligers_app.cli_key import obtain_key
 
         return obtain_key(data_dir), False
+    from vrijwilligers_app.store import keys  # PyNaCl: only when a key is to be had here
+    from vrijwilligers_app.ui.input_guard import install_input_guard
+
     if keys.has_key_file(data_dir):
         from vrijwilligers_app.services import remember
 
@@ -30,6 +32,7 @@ def acquire_key(data_dir: Path) -> tuple[bytes, bool]:
             return stored, True
         from vrijwilligers_app.ui.dialogs.unlock_dialog import UnlockDialog
 
+        install_input_guard()  # a dialog before the window (which installs it after its paint)
         dialog = UnlockDialog(data_dir)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.data_key is None:
             raise Cancelled()
@@ -38,6 +41,7 @@ def acquire_key(data_dir: Path) -> tuple[bytes, bool]:
     from vrijwilligers_app.ui.dialogs.passphrase_setup import PassphraseSetupDialog
 
     KeySetup.check_possible(data_dir)  # refuses an encrypted register without its key file
+    install_input_guard()
     setup = PassphraseSetupDialog(data_dir)
     if setup.exec() != QDialog.DialogCode.Accepted or setup.data_key is None:
         raise Cancelled()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -27,7 +27,7 @@ class DialogOpeners(QMainWindow):
         from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
 
         dialog = ExchangeDialog(self.register, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         if sync:
             dialog.sync_button.click()
@@ -36,7 +36,7 @@ class DialogOpeners(QMainWindow):
         from vrijwilligers_app.ui.dialogs.audit_dialog import AuditDialog
 
         dialog = AuditDialog(self.register.engine, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def open_import(self, kind: str | None = None) -> QWidget:
@@ -72,7 +72,7 @@ class DialogOpeners(QMainWindow):
         from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
 
         dialog = GemeenteDialog(self.register, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def open_reports(self) -> QWidget:

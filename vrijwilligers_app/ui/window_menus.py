@@ -47,9 +47,11 @@ def build_menus(window: MainWindow, page_titles: Sequence[str]) -> Menus:
     quit_action = file_menu.addAction("&Afsluiten", QKeySequence("Ctrl+Q"), window.close)
     edit_menu = window.menuBar().addMenu("Be&werken")
     undo = window.undo_stack.createUndoAction(window, "Ongedaan maken")
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    # setShortcuts([...]) is Qt's setShortcut(one key); PySide6's setShortcut overloads make
+    # every enum of the Qt namespace (tens of ms) before the first paint.
+    undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
     redo = window.undo_stack.createRedoAction(window, "Opnieuw")
-    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo)])
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from vrijwilligers_app.ui.dialogs.confirm import Confirm
-
 if TYPE_CHECKING:  # the banner is part of the window frame, painted before SQLAlchemy loads
     from vrijwilligers_app.store.register import Register
     from vrijwilligers_app.ui.tasks import TaskRunner
@@ -64,6 +62,8 @@ def ask_remove_demo(window: QWidget, register: Register, runner: TaskRunner,
     if not is_demo(register.engine):
         QMessageBox.information(window, "Demogegevens", "Dit register bevat geen demogegevens.")
         return False
+    from vrijwilligers_app.ui.dialogs.confirm import Confirm
+
     if not Confirm.ask(window, "Demogegevens verwijderen",
                        "Alle gegevens in dit register worden verwijderd: de demogegevens en wat u "
                        "er zelf bij hebt gezet. Codelijsten en instellingen blijven. Daarna is "
