@@ -184,6 +184,37 @@ def test_head_and_known_revisions_read_from_the_files_agree_with_alembic(monkeyp
     assert migrate.head_revision() == "9003"
 
 
+def _parsed_links(text: str) -> dict[str, object]:
+    import ast
+
+    found: dict[str, object] = {}
+    for node in ast.parse(text).body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+            found[target.id] = ast.literal_eval(node.value)  # type: ignore[attr-defined]
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    'revision = "0003"\ndown_revision = "0002"\n',
+    'revision: str = "0001"\ndown_revision: str | Sequence[str] | None = None\n',
+    '"""Doc.\n\nRevision ID: 0004\n"""\nrevision = "0004"\n'
+    'down_revision = (\n    "0002",\n    "0003",\n)\n',
+    'revision = "draft"\ndown_revision = "0004"\nrevision = "0005"\n',  # the last one counts
+    '"""\nrevision = "old"\n"""\nrevision = "0006"\ndown_revision = "0005"\n',
+])
+def test_revision_lines_are_read_as_the_parser_reads_them(text):
+    assert migrate._links_in(text) == _parsed_links(text)
+
+
+def test_every_shipped_version_file_is_read_as_the_parser_reads_it():
+    files = sorted((migrate.MIGRATIONS_DIR / "versions").glob("*.py"))
+    assert len(files) >= 11
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert migrate._links_in(text) == _parsed_links(text), path.name
+
+
 def test_opening_a_register_at_head_does_not_import_alembic(template_database, tmp_path):
     # Alembic costs ~0.8 s to import; a register that needs no migration must not pay it.
     probe = textwrap.dedent(f"""

@@ -11,6 +11,7 @@ ids out of the version files with `ast` (a test holds it equal to Alembic's own 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,22 +58,44 @@ def scripts() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
 
+# `revision = "0003"` or, annotated, `revision: str = "0001"`, at the start of a line.
+_LINK_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
+
+
+def _links_in(text: str) -> dict[str, object]:
+    """The module-level `revision` and `down_revision` values of one version file. Each is
+    read from its own line when that line holds it whole (every version file so far: a
+    quick look at every start); anything else is left to `ast` over the whole file."""
+    found: dict[str, object] = {}
+    for name, value in _LINK_LINE.findall(text):
+        if name in found:
+            break  # a second assignment: let the parser decide
+        try:
+            found[name] = ast.literal_eval(value.strip())
+        except (ValueError, SyntaxError):
+            break
+    else:
+        if len(found) == 2:
+            return found
+    found = {}
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value_node = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value_node = node.target, node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+            found[target.id] = ast.literal_eval(value_node)
+    return found
+
+
 def _revision_links() -> dict[str, tuple[str, ...]]:
     """revision -> the revisions it follows, read from the version files without running
     them (or Alembic)."""
     links: dict[str, tuple[str, ...]] = {}
     for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        found: dict[str, object] = {}
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            # `revision = "0003"` or, annotated, `revision: str = "0001"`
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target, value = node.targets[0], node.value
-            elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                target, value = node.target, node.value
-            else:
-                continue
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                found[target.id] = ast.literal_eval(value)
+        found = _links_in(path.read_text(encoding="utf-8"))
         revision, down = found.get("revision"), found.get("down_revision")
         if isinstance(revision, str):
             links[revision] = ((down,) if isinstance(down, str)

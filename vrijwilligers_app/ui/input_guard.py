@@ -80,7 +80,7 @@ class InputGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == QEvent.Type.Polish and isinstance(watched, QWidget):
-            self._polish(watched)
+            self.polish(watched)
         elif kind == QEvent.Type.Show and isinstance(watched, QDialog) \
                 and not isinstance(watched, QMessageBox) and watched.isWindow():
             fit_to_screen(watched)
@@ -100,7 +100,7 @@ class InputGuard(QObject):
         return False
 
     @staticmethod
-    def _polish(widget: QWidget) -> None:
+    def polish(widget: QWidget) -> None:
         parent = widget.parentWidget()
         if isinstance(widget, QTabBar) and not widget.accessibleName() \
                 and isinstance(parent, QTabWidget):
@@ -126,6 +126,5 @@ def install_input_guard(app: QApplication | None = None) -> InputGuard:
     app.installEventFilter(guard)
     app.setProperty(PROPERTY, guard)
     for widget in app.allWidgets():
-        if widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
-            InputGuard._polish(widget)
+        guard.polish(widget)  # what it does a later Polish would do too
     return guard

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported after the frame's first paint
     from vrijwilligers_app.store.register import Register
     from vrijwilligers_app.ui.lock import LockController
     from vrijwilligers_app.ui.pages.register_page import RegisterPage
+    from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
 
 # (object name, sidebar title, register kind or None)
 PAGES = (
@@ -80,6 +81,7 @@ class MainWindow(DialogOpeners):
         self._painted = False
         QTimer.singleShot(0, self._release_if_hidden)
         self._connections: ConnectionsInUse | None = None
+        self._search_dialog: SearchDialog | None = None
         self.settings = QSettings(str(data_dir / "venster.ini"),
                                   QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
@@ -128,13 +130,10 @@ class MainWindow(DialogOpeners):
         """The register is open: search, lock, demo state, and the page on screen filled."""
         from vrijwilligers_app.services.exchange.keys import has_gemeente_keys
         from vrijwilligers_app.store.interrupt import ConnectionsInUse
-        from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
 
         self.register = register
         self.attached = True
         self._connections = ConnectionsInUse(register.engine)
-        self.search_dialog = SearchDialog(register.engine, self.runner, self)
-        self.search_dialog.chosen.connect(self.open_record)
         if has_gemeente_keys(register.data_dir):  # the gemeente's own data dir
             self.menus.file.insertAction(self.menus.audit, self.menus.gemeente)
         for action in self.menus.need_register:
@@ -266,30 +265,10 @@ class MainWindow(DialogOpeners):
     def page_at(self, row: int) -> QWidget:
         page = self.pages.get(row)
         if page is None:
+            from vrijwilligers_app.ui.window_pages import build_page
+
             key, _title, kind = PAGES[row]
-            if kind == "matches":
-                from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
-
-                page = MaatjesPage(self.register.engine, self.runner, self.undo_stack)
-                page.status.connect(self.statusBar().showMessage)
-            elif kind is not None:
-                from vrijwilligers_app.ui.pages.register_page import RegisterPage
-
-                page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
-                page.status.connect(self.statusBar().showMessage)
-            elif key == "overzicht":
-                from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
-
-                page = DashboardPage(self.register.engine, self.runner)
-                page.open_record.connect(self.open_record)
-            else:
-                from vrijwilligers_app.ui.pages.settings_page import SettingsPage
-
-                page = SettingsPage(self.register, self.settings, self.runner)
-                page.font_scale_changed.connect(self._apply_font_scale)
-                page.security.lock_minutes_changed.connect(self._set_lock_minutes)
-                page.status.connect(self.statusBar().showMessage)
-            page.setObjectName(f"page_{key}")
+            page = build_page(self, key, kind, self._apply_font_scale, self._set_lock_minutes)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             if old is not None:
@@ -330,6 +309,17 @@ class MainWindow(DialogOpeners):
         self.sidebar.setCurrentRow(KIND_ROW[kind])
         if self._current_row == KIND_ROW[kind]:
             self.register_page(kind).show_record(record_id)
+
+    @property
+    def search_dialog(self) -> SearchDialog:
+        """Built at its first use: its imports (phone numbers, the search queries) would
+        otherwise stand between the first paint and the filled dashboard."""
+        if self._search_dialog is None:
+            from vrijwilligers_app.ui.widgets.search_dialog import SearchDialog
+
+            self._search_dialog = SearchDialog(self.register.engine, self.runner, self)
+            self._search_dialog.chosen.connect(self.open_record)
+        return self._search_dialog
 
     def start_search(self) -> None:
         if self.attached:
@@ -376,12 +366,16 @@ class MainWindow(DialogOpeners):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("last_page", self.sidebar.currentRow())
         self.settings.sync()
-        # Saves finish; reads whose answer nobody will see are stopped, not waited for.
-        connections = self._connections
+        self.stop_tasks()
+        super().closeEvent(event)
+
+    def stop_tasks(self) -> None:
+        """Saves finish; reads whose answer nobody will see are stopped, not waited for. On
+        closing, and by the start-up when the application quit without closing the window."""
+        connections, self._connections = self._connections, None
         self.runner.shutdown(connections.interrupt if connections else None)
         if connections is not None:
             connections.close()
-        super().closeEvent(event)
 
 
 def _install_input_guard() -> None:

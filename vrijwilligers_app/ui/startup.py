@@ -61,6 +61,7 @@ class WindowStart(QObject):
     def run(self) -> tuple[int, Path | None, bytes]:
         self.window.show()
         code = self.app.exec()
+        self.window.stop_tasks()  # quit without closing (smoke test, errors): reads stop here
         if self._worker is not None:
             self._worker.join()  # closed while opening: the open finishes, then is closed
         if self._backups is not None:
@@ -91,7 +92,6 @@ class WindowStart(QObject):
     def _open(self) -> None:
         """On the worker thread: nothing here touches Qt but the `_done` signal."""
         try:
-            open_deferred_file_log()  # the lines logged before the paint are written first
             from vrijwilligers_app.store.register import open_register
 
             with timed("register geopend"):
@@ -132,6 +132,8 @@ class WindowStart(QObject):
         from concurrent.futures import ThreadPoolExecutor
 
         self._backups = ThreadPoolExecutor(max_workers=1)
+        # The file log (deferred by cli.main; lines logged so far are kept) opens here too.
+        self._backups.submit(open_deferred_file_log)
         self._daily = self._backups.submit(_daily_backup, register)
 
     def _failed(self, failure: BaseException) -> None:
