@@ -1,11 +1,9 @@
 """The main window: a sidebar of pages beside a stack; global search, undo, unsaved guard.
 
-Register pages are built the first time they are shown, so start-up stays quick; their
-modules (with the maatjes, activities and calendar code behind them) are imported then too,
-not on the way to the first paint. At start-up the frame (menus, sidebar, "Register wordt
-geopend…") is painted first, `MainWindow(data_dir=...)`, before SQLAlchemy is imported; the
-register is opened beside it (ui/startup.py) and given to `attach`, which fills the pages.
-"""
+Pages are built the first time they are shown (ui/window_pages.py). At start-up the frame
+(menus, sidebar, "Register wordt geopend…"), `MainWindow(data_dir=...)`, is painted before
+SQLAlchemy is imported; the register is opened beside it (ui/startup.py) and given to
+`attach`, which fills the pages."""
 
 from __future__ import annotations
 
@@ -70,7 +68,7 @@ class MainWindow(DialogOpeners):
         data_dir = register.data_dir if register is not None else data_dir
         if data_dir is None:
             raise TypeError("MainWindow needs a register or a data_dir")
-        if register is not None:  # the frame gets it after its first paint (input_guard.py)
+        if register is not None:  # the frame gets it in `attach` (input_guard.py)
             _install_input_guard()  # also when a test or a tool makes the QApplication itself
         self.data_dir = data_dir
         self.attached = False
@@ -133,6 +131,9 @@ class MainWindow(DialogOpeners):
 
         self.register = register
         self.attached = True
+        early = self.pages.get(0)  # the Overzicht built for the counts read before the open
+        if early is not None:
+            early.engine = register.engine  # type: ignore[attr-defined]
         self._connections = ConnectionsInUse(register.engine)
         if has_gemeente_keys(register.data_dir):  # the gemeente's own data dir
             self.menus.file.insertAction(self.menus.audit, self.menus.gemeente)
@@ -144,6 +145,7 @@ class MainWindow(DialogOpeners):
         self._go_to_row(max(self.sidebar.currentRow(), 0))
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
+        _install_input_guard()  # the frame's (and the pages') widgets are caught up
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -152,13 +154,11 @@ class MainWindow(DialogOpeners):
             QTimer.singleShot(0, self._first_frame_shown)
 
     def _first_frame_shown(self) -> None:
-        _install_input_guard()
         self.runner.release()
         self.first_painted.emit()
 
     def _release_if_hidden(self) -> None:
         if not self.isVisible():
-            _install_input_guard()
             self.runner.release()
 
     def _set_lock_minutes(self, minutes: int) -> None:
@@ -269,13 +269,16 @@ class MainWindow(DialogOpeners):
 
             key, _title, kind = PAGES[row]
             page = build_page(self, key, kind, self._apply_font_scale, self._set_lock_minutes)
-            old = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
-            if old is not None:
-                self.stack.removeWidget(old)
-                old.deleteLater()
-            self.pages[row] = page
+            self.put_page(row, page)
         return page
+
+    def put_page(self, row: int, page: QWidget) -> None:
+        old = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.pages[row] = page
 
     def register_page(self, kind: str) -> RegisterPage:
         page = self.page_at(KIND_ROW[kind])

@@ -1,9 +1,11 @@
 """One start of the main window: the frame first, the register beside it (issue 18).
 
 The frame (menus, sidebar, "Register wordt geopend…") is painted before SQLAlchemy is even
-imported. After that first paint a worker thread imports the store, opens the register (lock,
-header check, conversion, migrations check, code lists) and, for `--demo`, fills an empty one;
-the window then fills its pages. Errors opening the register show the same Dutch dialogs as
+imported. After that first paint a worker thread reads the dashboard's counts without
+SQLAlchemy (read-only, only at the schema head: store/early_counts.py; the Overzicht shows
+them at once), then imports the store, opens the register (lock, header check, conversion,
+migrations check, code lists) and, for `--demo`, fills an empty one; the window then fills its
+pages. Errors opening the register show the same Dutch dialogs as
 before; a key from the keyring that no longer fits is forgotten and the passphrase asked for.
 """
 
@@ -28,6 +30,7 @@ from vrijwilligers_app.ui.unlock_flow import Cancelled
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
+    from vrijwilligers_app.services.overview import Counts
     from vrijwilligers_app.store.register import Register
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ class WindowStart(QObject):
     (exit code, backup to restore or None, the key that opened the register)."""
 
     _done = Signal()  # the worker finished (emitted from its thread, handled in the GUI's)
+    _counted = Signal()  # the worker read the dashboard's counts before opening the register
 
     def __init__(self, app: QApplication, data_dir: Path, key: bytes, from_keyring: bool,
                  acquire_key: KeySource, show_error: Callable[[str, str], None], *,
@@ -57,6 +61,9 @@ class WindowStart(QObject):
         self.window = MainWindow(data_dir=data_dir)
         self.window.first_painted.connect(self._painted)
         self._done.connect(self._opened_or_failed)
+        self._counted.connect(self._show_early_counts)
+        self._early: Counts | None = None
+        self._early_shown = threading.Event()
 
     def run(self) -> tuple[int, Path | None, bytes]:
         self.window.show()
@@ -92,6 +99,14 @@ class WindowStart(QObject):
     def _open(self) -> None:
         """On the worker thread: nothing here touches Qt but the `_done` signal."""
         try:
+            if not self.with_demo:  # the counts first: no SQLAlchemy needed for them
+                from vrijwilligers_app.services.overview import counts_before_open
+
+                self._early = counts_before_open(self.data_dir, self.key)
+                if self._early is not None:
+                    self._counted.emit()
+                    # Importing SQLAlchemy holds the GIL: it waits until they are shown.
+                    self._early_shown.wait(timeout=2.0)
             from vrijwilligers_app.store.register import open_register
 
             with timed("register geopend"):
@@ -104,6 +119,17 @@ class WindowStart(QObject):
                 self.register = None
             self._failure = exc
         self._done.emit()
+
+    @Slot()
+    def _show_early_counts(self) -> None:
+        early, self._early = self._early, None
+        try:
+            if early is not None and self.window.isVisible():
+                from vrijwilligers_app.ui.window_pages import show_early_counts
+
+                show_early_counts(self.window, early)
+        finally:
+            self._early_shown.set()
 
     @Slot()
     def _opened_or_failed(self) -> None:

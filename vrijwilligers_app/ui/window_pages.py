@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from vrijwilligers_app.services.overview import Counts
     from vrijwilligers_app.ui.main_window import MainWindow
 
 
@@ -46,3 +47,20 @@ def build_page(window: MainWindow, key: str, kind: str | None,
         page = settings
     page.setObjectName(f"page_{key}")
     return page
+
+
+def show_early_counts(window: MainWindow, counts: Counts) -> None:
+    """Counts read while the register is still being opened: when the Overzicht is the page
+    to be shown, it is built now (without the register) and shows them; `attach` gives it the
+    register and refreshes it (the attention list, and the counts again)."""
+    if window.attached or max(window.sidebar.currentRow(), 0) != 0 or 0 in window.pages:
+        return
+    from vrijwilligers_app.ui.main_window import PAGES
+    from vrijwilligers_app.ui.pages.dashboard_page import DashboardPage
+
+    page = DashboardPage(None, window.runner)
+    page.open_record.connect(window.open_record)
+    page.setObjectName(f"page_{PAGES[0][0]}")
+    window.put_page(0, page)
+    window.stack.setCurrentIndex(0)
+    page.show_counts(counts)

@@ -5,10 +5,15 @@ paint, and building the SQLModel tables (pydantic and all 40 models) for six cou
 than the counts themselves.
 """
 
-from sqlalchemy import Connection, text
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the counts are also read before SQLAlchemy is imported (early_counts.py)
+    from sqlalchemy import Connection
 
 CLOSED_REFERRAL_STATES = ("afgesloten", "teruggemeld", "afgewezen")
-_COUNTS = text(f"""
+COUNTS_SQL = f"""
 SELECT
     (SELECT count(*) FROM initiative WHERE end_date IS NULL AND archived_at IS NULL),
     (SELECT count(*) FROM volunteer WHERE end_date IS NULL AND archived_at IS NULL),
@@ -16,11 +21,23 @@ SELECT
     (SELECT count(*) FROM buddy_match WHERE started_on IS NOT NULL AND ended_on IS NULL),
     (SELECT count(*) FROM referral
      WHERE status NOT IN ({", ".join(f"'{s}'" for s in CLOSED_REFERRAL_STATES)})),
-    (SELECT count(*) FROM activity)""")
+    (SELECT count(*) FROM activity)"""
+Counted = tuple[int, int, int, int, int, int]
 
 
-def kind_counts(connection: Connection) -> tuple[int, int, int, int, int, int]:
+def kind_counts(connection: Connection) -> Counted:
     """Active initiatives, active volunteers, residents (not archived), running matches, open
     referrals, activities."""
-    a, b, c, d, e, f = connection.execute(_COUNTS).one()
+    from sqlalchemy import text
+
+    return _ints(connection.execute(text(COUNTS_SQL)).one())
+
+
+def kind_counts_dbapi(connection: Any) -> Counted:
+    """The same from a DB-API connection (store/early_counts.py)."""
+    return _ints(connection.execute(COUNTS_SQL).fetchone())
+
+
+def _ints(row: Any) -> Counted:
+    a, b, c, d, e, f = row
     return int(a), int(b), int(c), int(d), int(e), int(f)

@@ -1,4 +1,10 @@
-"""Overzicht: how many of each kind, and the aandachtspunten that need someone today."""
+"""Overzicht: how many of each kind, and the aandachtspunten that need someone today.
+
+At start-up the page may be built before the register is open (engine None) to show the
+counts read beside the opening (MainWindow.show_early_counts); `attach` gives it the engine.
+Nothing here imports SQLAlchemy before then."""
+
+from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,15 +25,14 @@ from PySide6.QtWidgets import (
 from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.logsetup import log_exception
 from vrijwilligers_app.services.overview import Counts, register_counts
-from vrijwilligers_app.store.handle import Engine
-from vrijwilligers_app.store.settings import get_int_setting
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # these services load SQLModel (and the tables): after the first paint
     from vrijwilligers_app.services.attention import AttentionItem
     from vrijwilligers_app.services.privacy.retention import DueResident
+    from vrijwilligers_app.store.handle import Engine
 
-def _due(engine: Engine, today: date) -> "tuple[list[DueResident], list[int]]":
+def _due(engine: Engine, today: date) -> tuple[list[DueResident], list[int]]:
     """Residents and anonymous referrals past their retention term (on the runner)."""
     from vrijwilligers_app.services.privacy.retention import (
         due_anonymous_referrals,
@@ -57,7 +62,7 @@ def _big(label: QLabel, factor: float) -> None:
 class DashboardPage(QWidget):
     open_record = Signal(str, int)  # register kind, record id
 
-    def __init__(self, engine: Engine, runner: TaskRunner) -> None:
+    def __init__(self, engine: Engine | None, runner: TaskRunner) -> None:
         super().__init__()
         self.engine = engine
         self.runner = runner
@@ -123,20 +128,22 @@ class DashboardPage(QWidget):
         through every referral, match and VOG, and the residents past their retention term."""
         today = date.today()
         engine = self.engine
+        assert engine is not None, "refresh once the register is open"
 
-        def items() -> "list[AttentionItem]":
+        def items() -> list[AttentionItem]:
             from vrijwilligers_app.services.attention import (
                 DEFAULT_VOG_WARNING_WEEKS,
                 VOG_WARNING_SETTING,
                 attention_items,
             )
+            from vrijwilligers_app.store.settings import get_int_setting
 
             weeks = get_int_setting(engine, VOG_WARNING_SETTING, DEFAULT_VOG_WARNING_WEEKS)
             return attention_items(engine, today, vog_weeks=weeks)
 
         def the_rest() -> None:
             self.runner.run(items, on_done=self._show_items)
-            self.runner.run(_due, self.engine, today, on_done=self._show_due)
+            self.runner.run(_due, engine, today, on_done=self._show_due)
 
         def counts_shown(counts: Counts) -> None:
             self._show_counts(counts)
@@ -150,19 +157,20 @@ class DashboardPage(QWidget):
                 log_exception("Achtergrondtaak mislukt", exc)
             raise exc
 
-        self.runner.run(register_counts, self.engine, on_done=counts_shown,
+        self.runner.run(register_counts, engine, on_done=counts_shown,
                         on_error=counts_failed)
 
     def open_retention(self) -> None:
         from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
 
+        assert self.engine is not None  # the button shows after a refresh
         dialog = RetentionDialog(self.engine, self.runner, self.due, self,
                                  anonymous_referrals=self.due_referrals)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished_run.connect(lambda _n: self.refresh())
         dialog.open()
 
-    def _show_due(self, result: "tuple[list[DueResident], list[int]]") -> None:
+    def _show_due(self, result: tuple[list[DueResident], list[int]]) -> None:
         self.due, referrals = result
         self.due_referrals = len(referrals)
         self.retention_row.setVisible(bool(self.due or referrals))
@@ -173,6 +181,10 @@ class DashboardPage(QWidget):
             f"{'' if len(self.due) == 1 else 's'}{more}</b>. De gegevens kunnen worden "
             "geanonimiseerd; de cijfers blijven gelijk.")
 
+    def show_counts(self, counts: Counts) -> None:
+        """Counts read elsewhere (before the register was open); refresh reads its own."""
+        self._show_counts(counts)
+
     def _show_counts(self, counts: Counts) -> None:
         for key, label in self.numbers.items():
             label.setText(thousands(getattr(counts, key)))
@@ -180,7 +192,7 @@ class DashboardPage(QWidget):
             label.setAccessibleName(f"{self.captions[key]}: {label.text()}")
         self.empty_hint.setVisible(counts.is_empty())
 
-    def _show_items(self, items: "list[AttentionItem]") -> None:
+    def _show_items(self, items: list[AttentionItem]) -> None:
         self.items.clear()
         for item in items:
             entry = QListWidgetItem(item.text)
