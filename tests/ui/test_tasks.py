@@ -142,13 +142,27 @@ def test_held_tasks_start_only_when_released(qtbot: QtBot, runner: TaskRunner):
     ran: list[str] = []
     runner.hold()
     held = runner.run(lambda: ran.append("read"))
-    assert runner.wait_idle(SIGNAL_MS) and ran == []  # nothing started: the pools are idle
+    # Not idle while a task is held: nothing releases this runner, so waiting ends in False.
+    assert not runner.wait_idle(50) and ran == []
     with qtbot.waitSignal(runner.finished, timeout=SIGNAL_MS,
                           check_params_cb=lambda task_id: task_id == held):
         runner.release()
     assert ran == ["read"]
     later = runner.run(lambda: ran.append("after"))  # no longer held
     assert runner.wait_idle(SIGNAL_MS) and ran == ["read", "after"] and later > held
+
+
+def test_waiting_for_a_window_that_holds_its_tasks_waits_for_them(qtbot: QtBot, tmp_path):
+    """The window holds its first reads until it is painted (or, not shown, one turn of the
+    event loop later); wait_idle waits for those too instead of returning at once."""
+    from vrijwilligers_app.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir=tmp_path)  # the frame: not shown, released a turn later
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    window.runner.run(lambda: ran.append("read"))
+    assert window.runner.wait_idle(SIGNAL_MS)
+    assert ran == ["read"]
 
 
 def test_closing_drops_held_reads_and_still_runs_held_writes(qtbot: QtBot):

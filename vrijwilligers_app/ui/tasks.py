@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, Signal
 
 from vrijwilligers_app.logsetup import log_exception
 
@@ -98,7 +98,18 @@ class TaskRunner(QObject):
             task.cancelled.set()
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
-        return self._read_pool.waitForDone(msecs) and self._write_pool.waitForDone(msecs)
+        """True once no task runs, waits in a pool or is held; False after `msecs`. Held tasks
+        (the window holds its first reads until its first paint) count: while there are any,
+        the calling (GUI) thread's events are processed so that the paint, or the release of
+        a window that is not shown, can come. Results are delivered by the event loop, as
+        always; this only waits for the work."""
+        deadline = time.monotonic() + msecs / 1000
+        while self._held:
+            if time.monotonic() >= deadline:
+                return False
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        left = max(0, int((deadline - time.monotonic()) * 1000))
+        return self._read_pool.waitForDone(left) and self._write_pool.waitForDone(left)
 
     def shutdown(self, interrupt_reads: Callable[[set[int]], object] | None = None,
                  msecs: int = 30_000) -> bool:
