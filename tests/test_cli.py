@@ -203,3 +203,24 @@ def test_a_missing_installation_file_is_not_reported_as_a_disk_error(tmp_path, m
     monkeypatch.setattr(paths, "_resource_roots", lambda: [tmp_path / "leeg"])
     with pytest.raises(paths.MissingResourceError):
         main(["demo", "--data-dir", str(tmp_path / "data")])
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--demo"], ["--smoke-test"], ["--data-dir", "map"], ["--data-dir=map", "--demo"],
+    ["--demo", "--smoke-test", "--data-dir", "een map"], ["--data-dir", ""],
+])
+def test_a_window_start_is_read_as_the_whole_parser_reads_it(argv):
+    from vrijwilligers_app.cli import build_parser, window_arguments
+
+    assert vars(window_arguments(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["demo"], ["--help"], ["-h"], ["--version"], ["--data"], ["--data-dir"],
+    ["--data-dir", "-x"], ["--demo", "--demo"], ["--data-dir", "a", "--data-dir", "b"],
+    ["--data-dir="], ["check", "--data-dir", "map"], ["--onbekend"],
+])
+def test_anything_else_is_left_to_the_whole_parser(argv):
+    from vrijwilligers_app.cli import window_arguments
+
+    assert window_arguments(argv) is None

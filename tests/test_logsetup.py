@@ -100,3 +100,29 @@ def test_an_unwritable_data_dir_only_loses_the_file_log(tmp_path):
     with session(blocker, "proef"):
         logging.getLogger("vrijwilligers_app").info("gaat nergens heen")
     assert not (blocker / "logs").exists()
+
+
+def test_a_deferred_file_log_writes_the_kept_lines_first_once_opened(tmp_path):
+    """The window opens its file log after the first paint: what was logged before is kept
+    and written first, in order, with the lines after it."""
+    from vrijwilligers_app.logsetup import open_deferred_file_log
+
+    logger = logging.getLogger("vrijwilligers_app.proef")
+    with session(tmp_path, "venster", defer_file=True):
+        logger.info("voor de eerste paint")
+        assert not log_path(tmp_path).exists()  # nothing opened or written yet
+        open_deferred_file_log()
+        logger.info("na de eerste paint")
+    lines = log_path(tmp_path).read_text(encoding="utf-8").splitlines()
+    wanted = ["start venster (versie", "voor de eerste paint", "na de eerste paint",
+              "stop venster: klaar na"]
+    found = [next(i for i, line in enumerate(lines) if text in line) for text in wanted]
+    assert found == sorted(found)
+
+
+def test_a_deferred_file_log_never_opened_is_written_when_the_session_ends(tmp_path):
+    with session(tmp_path, "venster", defer_file=True):
+        logging.getLogger("vrijwilligers_app.proef").info("de ontgrendeling werd geannuleerd")
+    text = log_path(tmp_path).read_text(encoding="utf-8")
+    assert "start venster (versie" in text and "de ontgrendeling werd geannuleerd" in text
+    assert "stop venster: klaar na" in text
