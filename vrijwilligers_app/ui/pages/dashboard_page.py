@@ -1,7 +1,7 @@
 """Overzicht: how many of each kind, and the aandachtspunten that need someone today.
 
 At start-up the page may be built before the register is open (engine None) to show the
-counts read beside the opening (MainWindow.show_early_counts); `attach` gives it the engine.
+counts read beside the opening (window_pages.show_early_counts); `attach` gives it the engine.
 Nothing here imports SQLAlchemy before then."""
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from vrijwilligers_app.domain.dutch_format import thousands
-from vrijwilligers_app.logsetup import log_exception
 from vrijwilligers_app.services.overview import Counts, register_counts
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -124,8 +123,8 @@ class DashboardPage(QWidget):
         layout.addWidget(self.items, 1)
 
     def refresh(self) -> None:
-        """The counts (quick) first; then, side by side, the attention list, which looks
-        through every referral, match and VOG, and the residents past their retention term."""
+        """Two reads side by side: the counts (quick) show before the attention list, which
+        looks through every referral, match and VOG."""
         today = date.today()
         engine = self.engine
         assert engine is not None, "refresh once the register is open"
@@ -141,24 +140,9 @@ class DashboardPage(QWidget):
             weeks = get_int_setting(engine, VOG_WARNING_SETTING, DEFAULT_VOG_WARNING_WEEKS)
             return attention_items(engine, today, vog_weeks=weeks)
 
-        def the_rest() -> None:
-            self.runner.run(items, on_done=self._show_items)
-            self.runner.run(_due, engine, today, on_done=self._show_due)
-
-        def counts_shown(counts: Counts) -> None:
-            self._show_counts(counts)
-            # The other reads import much of the app: they come after the counts, so they
-            # do not hold them up (the GIL) right after the window's first paint.
-            the_rest()
-
-        def counts_failed(exc: BaseException) -> None:
-            the_rest()
-            if isinstance(exc, Exception):  # as the runner does for a task without a handler
-                log_exception("Achtergrondtaak mislukt", exc)
-            raise exc
-
-        self.runner.run(register_counts, engine, on_done=counts_shown,
-                        on_error=counts_failed)
+        self.runner.run(register_counts, engine, on_done=self._show_counts)
+        self.runner.run(items, on_done=self._show_items)
+        self.runner.run(_due, engine, today, on_done=self._show_due)
 
     def open_retention(self) -> None:
         from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
