@@ -69,6 +69,7 @@ class WindowStart(QObject):
         self.window.show()
         code = self.app.exec()
         self.window.stop_tasks()  # quit without closing (smoke test, errors): reads stop here
+        self._early_shown.set()  # a worker waiting for its counts to be shown goes on
         if self._worker is not None:
             self._worker.join()  # closed while opening: the open finishes, then is closed
         if self._backups is not None:
