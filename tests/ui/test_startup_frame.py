@@ -19,6 +19,40 @@ from vrijwilligers_app.ui.welcome import first_start
 pytestmark = pytest.mark.gui
 
 
+def test_counts_read_before_the_open_fill_the_overzicht_which_attach_keeps(
+        qtbot, demo_register):
+    from vrijwilligers_app.domain.dutch_format import thousands
+    from vrijwilligers_app.services.overview import Counts, register_counts
+    from vrijwilligers_app.ui.window_pages import show_early_counts
+
+    window = MainWindow(data_dir=demo_register.data_dir, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    early = Counts(1, 2, 3, 4, 5, 6)  # not the register's: attach must read its own
+    show_early_counts(window, early)
+    page = window.stack.currentWidget()
+    assert page.objectName() == "page_overzicht" and not window.attached
+    assert page.numbers["residents"].text() == "3" and page.engine is None
+    assert window.statusBar().currentMessage() == OPENING_TEXT
+    window.attach(demo_register)
+    assert window.stack.currentWidget() is page and page.engine is demo_register.engine
+    wanted = register_counts(demo_register.engine)
+    assert page.numbers["residents"].text() == thousands(wanted.residents) != "3"
+    assert window.opening not in [window.stack.widget(i) for i in range(window.stack.count())]
+
+
+def test_early_counts_are_not_shown_over_another_chosen_page(qtbot, demo_register):
+    from vrijwilligers_app.services.overview import Counts
+    from vrijwilligers_app.ui.window_pages import show_early_counts
+
+    window = MainWindow(data_dir=demo_register.data_dir, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    window.sidebar.setCurrentRow(KIND_ROW["residents"])
+    show_early_counts(window, Counts(1, 2, 3, 4, 5, 6))
+    assert window.stack.currentWidget() is window.opening and window.pages == {}
+
+
 def test_the_frame_shows_the_page_chosen_while_the_register_opened(qtbot, demo_register):
     window = MainWindow(data_dir=demo_register.data_dir, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(window)
