@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.warmup import import_page_modules
 from vrijwilligers_app.ui.welcome.demo import (
     DemoBanner,
     ask_remove_demo,
@@ -146,6 +147,7 @@ class MainWindow(DialogOpeners):
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         _install_input_guard()  # the frame's (and the pages') widgets are caught up
+        self.runner.run(import_page_modules)  # after the page's own reads: it waits its turn
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
