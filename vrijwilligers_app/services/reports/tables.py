@@ -7,13 +7,13 @@ over more lines; only a word wider than the column is split), not a Paragraph ea
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH
 from vrijwilligers_app.services.reports.paged_table import PagedTable
+from vrijwilligers_app.services.reports.styles import escape
 from vrijwilligers_app.services.reports.wrapping import text_width, wrap_text
 
 PADDING = 3.0
