@@ -2,6 +2,10 @@
 Table of the same rows (same run), and the jaarverslag and doorverwijzingen reports on demo
 groot beside the data they print.
 
+`rapport vrijwilligers` as a whole process on the encrypted demo registers (100k, 300k; set
+VRIJWILLIGERS_BENCH_REGISTERS to reuse them, VRIJWILLIGERS_BENCH_BASELINE_SRC to time an old
+checkout interleaved) beside a plain reportlab script writing a table of the same rows.
+
 Run: python -m pytest -m bench tests/bench/test_reports_bench.py -s
 Nothing here asserts on time; numbers and ratios go to bench-results/reports.json.
 Target (issue 8): a 1,000-row list of about 50 pages under 2 s.
