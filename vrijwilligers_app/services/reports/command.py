@@ -54,8 +54,9 @@ def run_report_command(data_dir: Path, kind: str, period_text: str | None,
             else:
                 data = make_report(register.engine, request)
             write_pdf(data, output)
-            with register.transaction(write=True) as connection:
-                log_report_use_on(connection, spec.key, "opgeslagen (opdrachtregel)")
+            if spec.with_names:  # the privacy log's line, in a write transaction of its own
+                with register.transaction(write=True) as connection:
+                    log_report_use_on(connection, spec.key, "opgeslagen (opdrachtregel)")
         except ReportError as exc:
             print(f"Fout: {exc}", file=sys.stderr)
             return 1
