@@ -3,8 +3,11 @@
 `fill_demo` writes everything in one IMMEDIATE transaction, in chunks of executemany with ids
 assigned here (see writer.py), so a crash leaves the register empty, never half filled.
 `fill_demo_beside` (the CLI's `demo --size N`) does the same into a side copy of an open
-register that replaces it only when complete (store.side_file): no WAL of a gigabyte, and a
-run time that grows linearly with the size.
+register that replaces it only when complete (store.side_file): no WAL of a gigabyte.
+For a run time that grows linearly with the size, the tables' secondary indexes are dropped
+inside the transaction and built again (one sort each) after the last row, and the page cache
+grows with the size so the uuid indexes (UNIQUE constraints, kept) stay in memory; the schema
+afterwards is exactly the migrated one (tests/services/test_demo.py).
 The same seed and reference date always give byte-identical content: all chance comes from
 one `random.Random(seed)` and all dates from the reference date, never from the clock.
 """
