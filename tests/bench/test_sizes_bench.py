@@ -130,6 +130,8 @@ class Spy(QObject):
         window.runner.wait_idle()
         QApplication.instance().quit()
 
+spies = []
+
 def click_when_idle():
     if not (window.isVisible() and window.attached and window.runner.wait_idle(0)):
         QTimer.singleShot(50, click_when_idle)
@@ -137,7 +139,8 @@ def click_when_idle():
     started = time.perf_counter()
     window.sidebar.setCurrentRow(KIND_ROW["residents"])
     view = window.register_page("residents").view
-    view.viewport().installEventFilter(Spy(view, started))
+    spies.append(Spy(view, started))  # kept: a filter object without a reference is gone
+    view.viewport().installEventFilter(spies[-1])
 
 attach = MainWindow.attach
 def attached(self, register):
