@@ -26,12 +26,6 @@ _COUNTED = """EXISTS (SELECT 1 FROM consent x WHERE x.resident_id = {id}
 _RESIDENT = f"""p.uuid, p.birth_year, p.age_band, p.district_code, p.postcode,
     {_COUNTED.format(id="p.id")}"""
 
-# cells.moment_cell's common case in SQL: SQLite's own text of a UTC moment, without offset
-# ('2026-11-23 10:00:00[.ffffff]') becomes '2026-11-23T10:00:00Z'; anything else is NULL
-# and formatted by moment_cell.
-_SQLITE_MOMENT = """CASE WHEN length({column}) IN (19, 26) AND substr({column}, 11, 1) IN (' ', 'T')
-    THEN substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || 'Z' END"""
-
 _ACTIVITIES = """
     SELECT a.uuid, i.uuid, substr(a.starts_at, 1, 10), a.district_code, a.cancelled,
       (SELECT count(*) FROM shift s WHERE s.activity_id = a.id),
@@ -111,10 +105,8 @@ def referrals(cursor: Cursor) -> Cursor:
 
 def events(cursor: Cursor) -> Cursor:
     """Status events in the order they were added: uuid, source, referral uuid, kind,
-    occurred_at, occurred_at as the package's UTC text when SQLite can make it (else NULL),
-    destination code."""
-    cursor.execute(f"""SELECT e.uuid, e.source, r.uuid, e.kind, e.occurred_at,
-                              {_SQLITE_MOMENT.format(column="e.occurred_at")}, d.code
+    occurred_at, destination code."""
+    cursor.execute("""SELECT e.uuid, e.source, r.uuid, e.kind, e.occurred_at, d.code
                        FROM referral_event e JOIN referral r ON r.id = e.referral_id
                        LEFT JOIN destination d ON d.id = e.destination_id""")
     return cursor
