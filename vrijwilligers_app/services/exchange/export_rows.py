@@ -31,7 +31,7 @@ from vrijwilligers_app.services.exchange.projection_small import (
     split_codes,
     volunteer_counts,
 )
-from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES, Table
+from vrijwilligers_app.services.exchange.schema import EXPORT_TABLES, Column, Table
 from vrijwilligers_app.store.queries import exchange_export as queries
 
 Row = tuple[Any, ...]
@@ -111,19 +111,30 @@ def _matches(cursor: Any, key: Callable[[str, str], str]) -> Iterator[Row]:
         yield (key("koppeling", uuid), key("aanvraag", request), *rest)
 
 
-def _referrals(cursor: Any, key: Callable[[str, str], str], residents: Consenting
-               ) -> Iterator[Row]:
+def _referrals(cursor: Any, secret: bytes, residents: Consenting) -> Iterator[Row]:
+    """Formatted here (cells.Formatted) as the table's converters would: the age band's
+    file text, the day as ISO text, the life domains formula-safe."""
+    referral_key = kind_keyer(secret, "doorverwijzing")
+    band_text = dict(_column("doorverwijzingen", "leeftijdsgroep").file_texts).get
     for (uuid, resident_id, p_uuid, year, given, home, postcode, counted, district, band,
          initiative, code, urgency, signalled, status, domains) in queries.referrals(cursor):
         on = date.fromisoformat(str(signalled)[:10])
+        codes = split_codes(domains)
+        codes = text_cell(codes) if codes else codes
         if resident_id is None or p_uuid is None:
-            yield (key("doorverwijzing", uuid), None, district, band or "onbekend", None,
-                   initiative, code, urgency, on, status, split_codes(domains))
+            band = band or "onbekend"
+            yield (referral_key(uuid), None, district, band_text(band, band), None,
+                   initiative, code, urgency, on.isoformat(), status, codes)
             continue
         shown, pc4 = residents.shown(p_uuid, year, given, home, postcode, counted)
-        yield (key("doorverwijzing", uuid), shown, district or home,
-               band or age_band(year, on), pc4, initiative, code, urgency, on, status,
-               split_codes(domains))
+        band = band or age_band(year, on)
+        yield (referral_key(uuid), shown, district or home,
+               band_text(band, band) if band else band, pc4, initiative, code, urgency,
+               on.isoformat(), status, codes)
+
+
+def _column(table: str, name: str) -> Column:
+    return next(column for column in TABLES[table].columns if column.name == name)
 
 
 def _events(cursor: Any, secret: bytes) -> Iterator[Row]:
@@ -180,7 +191,7 @@ def export_rows(engine: Engine, secret: bytes, today: date
             yield TABLES["inwoners_geteld"], residents.per_wijk
             yield TABLES["maatjes_aanvragen"], _requests(cursor, key, residents)
             yield TABLES["maatjeskoppelingen"], _matches(cursor, key)
-            yield TABLES["doorverwijzingen"], _referrals(cursor, key, residents)
+            yield TABLES["doorverwijzingen"], Formatted(_referrals(cursor, secret, residents))
             yield TABLES["statusmomenten"], Formatted(_events(cursor, secret))
             yield TABLES["activiteiten"], queries.activities(cursor)
             yield TABLES["bezoekers"], queries.visitors(cursor)
