@@ -126,3 +126,34 @@ def test_startup_to_shown_window_beside_bare_pyside6(timed_groot, tmp_path):
     bare_times = [_time_until_shown(bare) for _ in range(5)]
     record("start-up to shown main window (groot, median of 5)", statistics.median(app_times),
            statistics.median(bare_times), "bare PySide6 window")
+
+
+DEMO_SIZES_ENV = "VRIJWILLIGERS_BENCH_DEMO_SIZES"  # e.g. "20000,60000" for a quick look
+DEMO_CHILD = textwrap.dedent("""
+    import sys, time
+    from vrijwilligers_app.cli import main
+    code = main(sys.argv[1:])
+    print("cpu", time.process_time(), flush=True)
+    sys.exit(code)
+""")
+
+
+def _demo_cpu_seconds(data_dir: Path, size: int) -> float:
+    """CPU time of a whole `demo --size N` process (imports, key, fill, checks, rename)."""
+    env = {**os.environ, "VRIJWILLIGERS_WACHTWOORD": "proef wachtwoord voor de benchmark"}
+    result = subprocess.run(
+        [sys.executable, "-c", DEMO_CHILD, "demo", "--data-dir", str(data_dir),
+         "--size", str(size), "--peildatum", "23-11-2026"],
+        env=env, capture_output=True, text=True, check=True, timeout=3600)
+    return float(result.stdout.rsplit("cpu", 1)[1])
+
+
+def test_demo_cpu_grows_linearly_with_the_residents(tmp_path):
+    """Issue 18: the CPU time of `demo --size N` from N to 3N residents, beside 3x that of N
+    (ratio 1.0: linear). One at a time: each run has both cores to itself."""
+    small, large = (int(n) for n in os.environ.get(DEMO_SIZES_ENV, "100000,300000").split(","))
+    cpu_small = _demo_cpu_seconds(tmp_path / "small", small)
+    cpu_large = _demo_cpu_seconds(tmp_path / "large", large)
+    factor = large / small
+    record(f"demo --size {large}, CPU of the whole process", cpu_large, cpu_small * factor,
+           f"{factor:g} x the CPU of demo --size {small}")

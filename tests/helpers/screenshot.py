@@ -15,6 +15,16 @@ from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, PAGES, MainWindow
 
 
+def grab(path: Path) -> None:
+    """Save the whole screen as a PNG. Asks for the screen each time: PySide6 (6.11) makes
+    the QScreen wrapper that `QWidget.screen()` returns a child of that widget, and it is the
+    same Python object `primaryScreen()` returned, so once that widget is deleted (the input
+    guard's fit_to_screen asks every dialog for its screen; a dialog closed with
+    WA_DeleteOnClose goes at the next event loop turn) a wrapper kept from before raises
+    "Internal C++ object (QScreen) already deleted", while the screen itself is fine."""
+    QApplication.primaryScreen().grabWindow(0).save(str(path))
+
+
 def open_for_shots(data_dir: Path) -> Register:
     """The register to photograph, without a daily backup; an encrypted one unlocked with
     VRIJWILLIGERS_WACHTWOORD (as the CLI takes it). Every screenshot helper opens it here."""
@@ -51,8 +61,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
                 page = window.register_page(kind)
                 page.select_id(page.model.id_at(2) or 0)
                 _settle(app, window)
-            screen = QApplication.primaryScreen()
-            screen.grabWindow(0).save(str(out_dir / f"{index:02d}-{key}.png"))
+            grab(out_dir / f"{index:02d}-{key}.png")
         _maatjes(app, window, out_dir)
         window.close()
 
@@ -75,7 +84,6 @@ def _maatjes(app: QApplication, window: MainWindow, out_dir: Path) -> None:
          "WHERE m.ended_on IS NULL AND m.started_on IS NOT NULL "
          "GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT 1"),
     )
-    screen = QApplication.primaryScreen()
     window.sidebar.setCurrentRow(KIND_ROW["requests"])
     for kind, name, sql in shots:
         record_id = _first_id(window, sql)
@@ -83,11 +91,11 @@ def _maatjes(app: QApplication, window: MainWindow, out_dir: Path) -> None:
             continue
         window.open_record(kind, record_id)
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / f"{name}.png"))
+        grab(out_dir / f"{name}.png")
     page = window.page_at(KIND_ROW["requests"])
     page.show_figures()  # type: ignore[attr-defined]
     _settle(app, window)
-    screen.grabWindow(0).save(str(out_dir / "04c-maatjes-cijfers.png"))
+    grab(out_dir / "04c-maatjes-cijfers.png")
     page.figures_dialog.close()  # type: ignore[attr-defined]
 
 

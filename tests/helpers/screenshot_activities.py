@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import text
 
-from tests.helpers.screenshot import open_for_shots
+from tests.helpers.screenshot import grab, open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 
@@ -27,7 +27,7 @@ def _settle(app: QApplication, window: MainWindow) -> None:
 
 
 def _grab(out_dir: Path, name: str) -> None:
-    QApplication.primaryScreen().grabWindow(0).save(str(out_dir / name))
+    grab(out_dir / name)
 
 
 def _first(register, sql: str) -> int:

@@ -7,10 +7,9 @@ consents (one withdrawn), and the new-referral form explaining a missing consent
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
-from tests.helpers.screenshot import _settle, open_for_shots
+from tests.helpers.screenshot import _settle, grab, open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 
@@ -33,8 +32,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
         page.show_record(int(resident_id))
         page.tabs.setCurrentWidget(page.consent_panel)
         _settle(app, window)
-        screen = QApplication.primaryScreen()
-        screen.grabWindow(0).save(str(out_dir / "03b-inwoner-toestemming.png"))
+        grab(out_dir / "03b-inwoner-toestemming.png")
         window.close()
 
 

@@ -10,10 +10,9 @@ activities page with its actions, and the export and add-role dialogs.
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
-from tests.helpers.screenshot import _settle, open_for_shots
+from tests.helpers.screenshot import _settle, grab, open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 
@@ -34,7 +33,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
 
         def shot(name: str) -> None:
             _settle(app, window)
-            QApplication.primaryScreen().grabWindow(0).save(str(out_dir / f"{name}.png"))
+            grab(out_dir / f"{name}.png")
 
         with register.engine.connect() as connection:
             volunteer = connection.execute(text(TWO_INITIATIVES)).scalar()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers.screenshot import grab
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.app import create_application
@@ -24,7 +25,7 @@ def _settle(app: QApplication) -> None:
 
 def _shot(app: QApplication, path: Path) -> None:
     _settle(app)
-    QApplication.primaryScreen().grabWindow(0).save(str(path))
+    grab(path)
 
 
 def main(out_dir: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.screenshot import open_for_shots
+from tests.helpers.screenshot import grab, open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.dialogs.exchange_dialog import ExchangeDialog
 from vrijwilligers_app.ui.main_window import MainWindow
@@ -33,12 +33,11 @@ def main(data_dir: Path, folder: Path, out_dir: Path) -> None:
         dialog = window.findChildren(ExchangeDialog)[0]
         dialog.folder.setText(str(folder))
         _settle(app, window)
-        screen = QApplication.primaryScreen()
-        screen.grabWindow(0).save(str(out_dir / "20-exporteren.png"))
+        grab(out_dir / "20-exporteren.png")
         dialog.sync_button.click()
         _settle(app, window)
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "21-synchroniseren.png"))
+        grab(out_dir / "21-synchroniseren.png")
         dialog.close()
         window.close()
 
@@ -56,7 +55,7 @@ def gemeente(data_dir: Path, out_dir: Path) -> None:
         _settle(app, window)
         dialog = window.findChildren(GemeenteDialog)[0]
         _settle(app, window)
-        QApplication.primaryScreen().grabWindow(0).save(str(out_dir / "22-gemeente.png"))
+        grab(out_dir / "22-gemeente.png")
         dialog.close()
         window.close()
 
@@ -76,8 +75,7 @@ def quarantine_and_status(data_dir: Path, out_dir: Path) -> None:
         dialog = window.findChildren(GemeenteDialog)[0]
         quarantine = dialog.open_quarantine()
         _settle(app, window)
-        screen = QApplication.primaryScreen()
-        screen.grabWindow(0).save(str(out_dir / "23-quarantaine.png"))
+        grab(out_dir / "23-quarantaine.png")
         quarantine.close()
         status = dialog.open_status()
         status.start.setText("01-10-2026")
@@ -86,11 +84,11 @@ def quarantine_and_status(data_dir: Path, out_dir: Path) -> None:
         status.table.selectRow(0)
         status.kind.setCurrentIndex(status.kind.findData("contact"))
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "24-status-doorgeven.png"))
+        grab(out_dir / "24-status-doorgeven.png")
         status.close()
         duplicates = dialog.open_duplicates()
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "25-dubbele-initiatieven.png"))
+        grab(out_dir / "25-dubbele-initiatieven.png")
         duplicates.close()
         dialog.close()
         window.close()

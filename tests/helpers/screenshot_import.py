@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.messy_files import soffice, volunteer_workbook
-from tests.helpers.screenshot import open_for_shots
+from tests.helpers.screenshot import grab, open_for_shots
 from vrijwilligers_app.services.editing import save_record
 from vrijwilligers_app.services.exporting import export_register
 from vrijwilligers_app.store.queries.registers import list_ids
@@ -47,11 +47,10 @@ def main(data_dir: Path, out_dir: Path) -> None:
         _settle(app, window)
         wizard.go_next()
         _settle(app, window)
-        screen = QApplication.primaryScreen()
-        screen.grabWindow(0).save(str(out_dir / "30-import-kolommen.png"))
+        grab(out_dir / "30-import-kolommen.png")
         wizard.go_next()
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "31-import-voorbeeld.png"))
+        grab(out_dir / "31-import-voorbeeld.png")
         wizard.close()
         _settle(app, window)
         sheet = out_dir / "vrijwilligers-export.xlsx"

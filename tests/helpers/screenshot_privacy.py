@@ -7,9 +7,7 @@ confirmation of a resident with an open referral.
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
-from tests.helpers.screenshot import _first_id, _settle, open_for_shots
+from tests.helpers.screenshot import _first_id, _settle, grab, open_for_shots
 from vrijwilligers_app.ui.app import create_application
 from vrijwilligers_app.ui.dialogs.forget_dialog import ForgetDialog
 from vrijwilligers_app.ui.dialogs.retention_dialog import RetentionDialog
@@ -19,17 +17,16 @@ from vrijwilligers_app.ui.main_window import KIND_ROW, MainWindow
 def main(data_dir: Path, out_dir: Path) -> None:
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
-    screen = QApplication.primaryScreen()
     with open_for_shots(data_dir) as register:
         window = MainWindow(register)
         window.showMaximized()
         window.sidebar.setCurrentRow(0)
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "40-overzicht-bewaartermijn.png"))
+        grab(out_dir / "40-overzicht-bewaartermijn.png")
         dashboard = window.page_at(0)
         dashboard.open_retention()  # type: ignore[attr-defined]
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "41-bewaartermijn-lijst.png"))
+        grab(out_dir / "41-bewaartermijn-lijst.png")
         dashboard.findChild(RetentionDialog).close()
         rid = _first_id(window, "SELECT resident_id FROM referral WHERE resident_id IS NOT "
                                 "NULL AND status = 'aangemeld' ORDER BY id LIMIT 1")
@@ -40,7 +37,7 @@ def main(data_dir: Path, out_dir: Path) -> None:
         assert page.editor is not None and page.editor.rights is not None
         page.editor.rights.forget()
         _settle(app, window)
-        screen.grabWindow(0).save(str(out_dir / "42-vergeten-bevestiging.png"))
+        grab(out_dir / "42-vergeten-bevestiging.png")
         page.editor.findChild(ForgetDialog).close()
         window.close()
 

@@ -6,9 +6,10 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Date, DateTime, Engine, func, insert, select
+from sqlalchemy import Connection, Date, DateTime, Engine, func, insert, select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlmodel import Session
 
@@ -23,6 +24,7 @@ from vrijwilligers_app.services.demo import (
     demo_size,
     fill_demo,
 )
+from vrijwilligers_app.services.demo import writer as writer_module
 from vrijwilligers_app.services.demo.writer import column_converter
 from vrijwilligers_app.store.engine import create_register_engine
 from vrijwilligers_app.store.seed import load_code_lists
@@ -54,6 +56,11 @@ def _dump(engine: Engine) -> list[str]:
         return list(raw.driver_connection.iterdump())
     finally:
         raw.close()
+
+
+def _schema(engine: Engine) -> set[tuple[str, str, str, str | None]]:
+    """Every table, index and trigger with its own SQL (not its place in sqlite_master)."""
+    return set(rows(engine, "SELECT type, name, tbl_name, sql FROM sqlite_master"))
 
 
 @pytest.fixture
@@ -164,14 +171,51 @@ def test_a_failure_halfway_leaves_the_register_empty(register_engine: Engine,
     def broken(*_args: object) -> None:
         raise RuntimeError("stroomstoring")
 
+    schema = _schema(register_engine)
     monkeypatch.setattr(demo.activities, "add_activities", broken)
     with pytest.raises(RuntimeError):
         fill_demo(register_engine, SMALL, reference_date=REFERENCE)
     for table in DEMO_TABLES:
         assert count(register_engine, table) == 0, table
+    assert _schema(register_engine) == schema  # the indexes dropped for the load are back
     monkeypatch.undo()
     fill_demo(register_engine, SMALL, reference_date=REFERENCE)  # and it can still be filled
     assert count(register_engine, "activity") > 0
+
+
+def test_the_filled_register_has_the_schema_of_a_migrated_empty_one(
+        register_engine: Engine, template_database: Path) -> None:
+    """The secondary indexes are dropped for the load and built again at the end: the same
+    indexes, triggers and SQL as the migrations make, and sound."""
+    migrated = create_register_engine(template_database)
+    try:
+        expected = _schema(migrated)
+    finally:
+        migrated.dispose()
+    assert sum(kind == "index" for kind, *_ in expected) > 50
+    fill_demo(register_engine, SMALL, reference_date=REFERENCE)
+    assert _schema(register_engine) == expected
+    assert rows(register_engine, "PRAGMA integrity_check") == [("ok",)]
+    plan = rows(register_engine, "EXPLAIN QUERY PLAN SELECT id FROM referral WHERE resident_id = 1")
+    assert "ix_referral_resident_id" in plan[0][-1]  # built again, and used
+
+
+def test_rows_go_in_without_the_secondary_indexes_but_with_the_triggers_own(
+        register_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: set[str] = set()
+    insert = writer_module.insert_tuples
+
+    def watching(conn: Connection, table: str, *args: Any) -> None:
+        if table == "referral":
+            seen.update(conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND tbl_name IN ('referral', 'consent', 'resident')").scalars())
+        insert(conn, table, *args)
+
+    monkeypatch.setattr(writer_module, "insert_tuples", watching)
+    fill_demo(register_engine, SMALL, reference_date=REFERENCE)
+    # only the index the consent trigger on referral inserts looks consents up by
+    assert seen == {"ix_consent_lookup"}
 
 
 def test_progress_counts_up_to_the_total_in_dutch(register_engine: Engine) -> None:

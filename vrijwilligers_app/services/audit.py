@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-
+from vrijwilligers_app.store.direct import driver_connection, engine_transaction
 from vrijwilligers_app.store.queries import audit as queries
 
 if TYPE_CHECKING:  # SQLModel loads only for `record` and `entries`, not for `record_now`
+    from sqlalchemy import Engine
     from sqlmodel import Session
 
     from vrijwilligers_app.store.tables import AuditEntry
@@ -42,7 +42,8 @@ class UnknownAuditKind(ValueError):
 
 
 def actor_name(session: Session) -> str:
-    return queries.setting_value(session.connection(), ACTOR_SETTING).strip()[:80]
+    return queries.setting_value(driver_connection(session.connection()),
+                                 ACTOR_SETTING).strip()[:80]
 
 
 def _check_kind(kind: str) -> None:
@@ -70,11 +71,18 @@ def record_now(engine: Engine, kind: str, subject_kind: str = "",
     """`record` in a transaction of its own (for actions that write nothing else), in plain
     SQL: a command that only prints a report need not build the SQLModel tables."""
     _check_kind(kind)
-    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        actor = queries.setting_value(connection, ACTOR_SETTING).strip()[:80]
-        queries.append(connection, at=datetime.now(UTC), actor=actor, kind=kind,
-                       subject_kind=subject_kind, subject_id=subject_id,
-                       subject_uuid=subject_uuid, detail=detail[:DETAIL_MAX])
+    with engine_transaction(engine, write=True) as connection:
+        record_on(connection, kind, subject_kind, subject_id, subject_uuid, detail)
+
+
+def record_on(connection: Any, kind: str, subject_kind: str = "",
+              subject_id: int | None = None, subject_uuid: str = "", detail: str = "") -> None:
+    """The same in the caller's write transaction on a DB-API connection (store.direct)."""
+    _check_kind(kind)
+    actor = queries.setting_value(connection, ACTOR_SETTING).strip()[:80]
+    queries.append(connection, at=datetime.now(UTC), actor=actor, kind=kind,
+                   subject_kind=subject_kind, subject_id=subject_id,
+                   subject_uuid=subject_uuid, detail=detail[:DETAIL_MAX])
 
 
 @dataclass(frozen=True)

@@ -22,27 +22,10 @@ if TYPE_CHECKING:  # SQLModel (and pydantic) load on the first session, not on e
     from sqlmodel import Session
 
 from vrijwilligers_app.store import cipher
+from vrijwilligers_app.store.pragmas import BULK_PRAGMAS, BUSY_TIMEOUT_MS, PRAGMAS
 
-BUSY_TIMEOUT_MS = 10_000
-
-PRAGMAS = (
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",
-    "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-    # Erased text (vergeten, retention) is overwritten with zeros, not left in free pages.
-    "PRAGMA secure_delete=ON",
-)
-# A side file that is filled in bulk and renamed over the register only when complete
-# (store.side_file): no WAL (the rollback journal of its few old pages stays in memory) and no
-# syncs while writing; a crash only harms the side file, which the next open removes.
-BULK_PRAGMAS = (
-    "PRAGMA journal_mode=MEMORY",
-    "PRAGMA synchronous=OFF",
-    "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
-    "PRAGMA secure_delete=ON",
-)
+__all__ = ["BULK_PRAGMAS", "BUSY_TIMEOUT_MS", "PRAGMAS", "create_register_engine",
+           "read_session", "write_session"]
 
 
 def create_register_engine(db_path: Path, key: bytes | None = None, *,

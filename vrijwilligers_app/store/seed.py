@@ -5,15 +5,17 @@ it last loaded, so an unchanged app skips the write transaction (and building th
 tables) and only a new release with other code lists loads them again.
 """
 
+from __future__ import annotations
+
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, insert, select
-
-from vrijwilligers_app.domain.codelists import SPECS, read_code_list, read_destinations
 from vrijwilligers_app.paths import resource
-from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.settings import get_setting, set_setting
+
+if TYPE_CHECKING:  # the fingerprint alone (store.register's lazy path) needs no SQLAlchemy
+    from sqlalchemy import Engine
 
 LOADED_SETTING = "code_lists_loaded"
 
@@ -38,8 +40,11 @@ def ensure_code_lists(engine: Engine, folder: Path | None = None) -> int:
 
 def load_code_lists(engine: Engine, folder: Path | None = None) -> int:
     """Insert every shipped code that the register lacks; returns how many were added."""
+    from sqlalchemy import insert, select
     from sqlmodel import col
 
+    from vrijwilligers_app.domain.codelists import SPECS, read_code_list, read_destinations
+    from vrijwilligers_app.store.engine import write_session
     from vrijwilligers_app.store.tables import Destination, DestinationLifeDomain, metadata
 
     folder = folder or resource("codes")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.ui.input_guard import install_input_guard
 from vrijwilligers_app.ui.tasks import TaskRunner
+from vrijwilligers_app.ui.warmup import IMPORTS, import_page_modules
 from vrijwilligers_app.ui.welcome.demo import (
     DemoBanner,
     ask_remove_demo,
@@ -143,6 +144,7 @@ class MainWindow(DialogOpeners):
         self._go_to_row(max(self.sidebar.currentRow(), 0))
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
+        self.runner.run(import_page_modules)  # after the page's own reads: it waits its turn
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -264,12 +266,14 @@ class MainWindow(DialogOpeners):
         if page is None:
             key, _title, kind = PAGES[row]
             if kind == "matches":
-                from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
+                with IMPORTS:
+                    from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
 
                 page = MaatjesPage(self.register.engine, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)
             elif kind is not None:
-                from vrijwilligers_app.ui.pages.register_page import RegisterPage
+                with IMPORTS:  # not beside the warm-up's import of the same modules
+                    from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
                 page = RegisterPage(self.register.engine, kind, self.runner, self.undo_stack)
                 page.status.connect(self.statusBar().showMessage)

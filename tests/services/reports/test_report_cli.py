@@ -105,3 +105,36 @@ def test_through_python_dash_m(data_dir, tmp_path):
         env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 0, result.stderr
     assert "Sociale kaart" in pages(target.read_bytes())[0]
+
+
+VOLUNTEER_LIST_PROBE = """
+import sys
+from vrijwilligers_app.cli import main
+code = main(["--data-dir", sys.argv[1], "rapport", "vrijwilligers", "--initiatief", "1",
+             "--periode", "2026", "-o", sys.argv[2]])
+print(code, sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel")))
+"""
+
+
+def test_the_volunteer_list_is_made_and_logged_without_sqlalchemy(data_dir, tmp_path):
+    """The list reads and logs through plain DB-API (store.direct): the process that prints
+    it never imports SQLAlchemy (issue 18: the whole process beside a plain reportlab
+    script)."""
+    import subprocess
+    import sys
+
+    from vrijwilligers_app.services import audit
+    from vrijwilligers_app.store.keys import unlock
+    from vrijwilligers_app.store.register import open_register
+
+    target = tmp_path / "lijst.pdf"
+    result = subprocess.run([sys.executable, "-c", VOLUNTEER_LIST_PROBE, str(data_dir),
+                             str(target)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "0 []"
+    first = pages(target.read_bytes())[0]
+    assert "VERTROUWELIJK" in first and "vrijwilligers met een rol in deze periode" in first
+    with open_register(data_dir, key=unlock(data_dir, TEST_PASSPHRASE),
+                       daily_backup=False) as register:
+        logged = audit.entries(register.engine, kinds=["report_with_names"])
+    assert [line.detail for line in logged] == ["vrijwilligers: opgeslagen (opdrachtregel)"]

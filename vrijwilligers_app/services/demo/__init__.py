@@ -3,8 +3,11 @@
 `fill_demo` writes everything in one IMMEDIATE transaction, in chunks of executemany with ids
 assigned here (see writer.py), so a crash leaves the register empty, never half filled.
 `fill_demo_beside` (the CLI's `demo --size N`) does the same into a side copy of an open
-register that replaces it only when complete (store.side_file): no WAL of a gigabyte, and a
-run time that grows linearly with the size.
+register that replaces it only when complete (store.side_file): no WAL of a gigabyte.
+For a run time that grows linearly with the size, the tables' secondary indexes are dropped
+inside the transaction and built again (one sort each) after the last row, and the page cache
+grows with the size so the uuid indexes (UNIQUE constraints, kept) stay in memory; the schema
+afterwards is exactly the migrated one (tests/services/test_demo.py).
 The same seed and reference date always give byte-identical content: all chance comes from
 one `random.Random(seed)` and all dates from the reference date, never from the clock.
 """
@@ -42,6 +45,12 @@ DEMO_TABLES = (
     "attendance", "shift",
 )
 CACHE_KIB = 65_536  # groot: 26 s with SQLite's default 2 MB, 23 s with 64 MB
+# The uuid indexes (UNIQUE constraints, so they stay while loading) are written at random
+# places; ~0.8 KiB of them per resident. A cache that holds them keeps every row's cost flat.
+CACHE_KIB_PER_RESIDENT = 1
+CACHE_KIB_MAX = 1_048_576
+# The consent trigger on referral inserts looks consents up by this index: kept while loading.
+TRIGGER_INDEXES = ("ix_consent_lookup",)
 # Any of these means someone already works in this register.
 _OWNED = ("initiative", "volunteer", "resident", "referral")
 
@@ -65,7 +74,10 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
         _refuse_if_filled(conn)
         # A bigger page cache while filling: the uuid indexes are written at random places.
         cache_size = queries.cache_size(conn)
-        queries.set_cache_size(conn, -CACHE_KIB)
+        queries.set_cache_size(conn, -_cache_kib(size))
+        # The other indexes are built once at the end (a sort each), not row by row at
+        # random places: the cost per row no longer grows with the register.
+        deferred = queries.drop_secondary_indexes(conn, DEMO_TABLES, keep=TRIGGER_INDEXES)
         tracker = Progress(progress)
         ctx = Context(conn=conn, rng=Random(seed), today=today, codes=load_codes(conn),
                       writer=Writer(conn), progress=tracker)
@@ -73,10 +85,15 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
             _generate(ctx, size)
             ctx.writer.flush()
             refresh_all(conn)
+            queries.create_indexes(conn, deferred)
             tracker.advance(SAVE_LABEL)
         finally:
             queries.set_cache_size(conn, cache_size)
     return {name: ctx.writer.counts[name] for name in DEMO_TABLES}
+
+
+def _cache_kib(size: DemoSize) -> int:
+    return min(CACHE_KIB_MAX, max(CACHE_KIB, size.residents * CACHE_KIB_PER_RESIDENT))
 
 
 def fill_demo_beside(register: "Register", size: DemoSize, seed: int = 1,

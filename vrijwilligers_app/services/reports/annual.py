@@ -27,6 +27,7 @@ from vrijwilligers_app.services.reports.request import (
 from vrijwilligers_app.services.reports.tables import Column, data_table, key_value_table
 from vrijwilligers_app.services.reports.volunteer_list import volunteer_rows
 from vrijwilligers_app.services.volunteer_roles import role_spans
+from vrijwilligers_app.store.direct import engine_transaction
 from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Jaarverslag"
@@ -62,8 +63,9 @@ def build_annual(engine: Engine, request: ReportRequest) -> Report:
                 for p in periods]
     buddies = [_buddy(engine, request, p, initiative_id) for p in periods]
     referrals = [_referrals(engine, initiative_id, p) for p in periods]
-    volunteers = [len(volunteer_rows(engine, initiative_id, ReportRequest(
-        request.kind, p, request.today))) for p in periods]
+    with engine_transaction(engine) as connection:
+        volunteers = [len(volunteer_rows(connection, initiative_id, ReportRequest(
+            request.kind, p, request.today))) for p in periods]
     spans = role_spans(engine)
     flows = [volunteer_flow(spans, p, initiative_id) for p in periods]
     whole = activity[-1].total

@@ -8,8 +8,12 @@ from pathlib import Path
 
 from vrijwilligers_app.domain.report_period import Period, parse_period, year_period
 from vrijwilligers_app.domain.validation import ValidationError, parse_date_nl
-from vrijwilligers_app.services.reports.catalogue import log_report_use, make_report, report_kind
-from vrijwilligers_app.services.reports.document import write_pdf
+from vrijwilligers_app.services.reports.catalogue import (
+    log_report_use_on,
+    make_report,
+    report_kind,
+)
+from vrijwilligers_app.services.reports.document import render, write_pdf
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest
 
@@ -39,11 +43,20 @@ def run_report_command(data_dir: Path, kind: str, period_text: str | None,
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     request = ReportRequest(spec.key, period, today, initiative_id, series_id)
-    with open_register(data_dir, key=key(), daily_backup=False) as register:
+    # A plain kind reads through DB-API connections: no SQLAlchemy in this process.
+    with open_register(data_dir, key=key(), daily_backup=False,
+                       lazy_engine=spec.plain) as register:
         try:
-            data = make_report(register.engine, request)
+            if spec.plain:
+                with register.transaction() as connection:
+                    report = spec.build(connection, request)
+                data = render(report)
+            else:
+                data = make_report(register.engine, request)
             write_pdf(data, output)
-            log_report_use(register.engine, spec.key, "opgeslagen (opdrachtregel)")
+            if spec.with_names:  # the privacy log's line, in a write transaction of its own
+                with register.transaction(write=True) as connection:
+                    log_report_use_on(connection, spec.key, "opgeslagen (opdrachtregel)")
         except ReportError as exc:
             print(f"Fout: {exc}", file=sys.stderr)
             return 1

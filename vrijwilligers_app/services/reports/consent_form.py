@@ -8,7 +8,6 @@ lines. What the ledger already holds is printed beside each purpose.
 
 from collections.abc import Sequence
 from datetime import date
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -21,6 +20,7 @@ from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH, Report
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import organisation_name
+from vrijwilligers_app.services.reports.styles import escape
 from vrijwilligers_app.store.queries import reports as queries
 
 TITLE = "Toestemmingsformulier"

@@ -15,7 +15,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -29,6 +28,7 @@ from vrijwilligers_app.domain.validation import format_date_nl
 from vrijwilligers_app.services.files import os_reason, write_atomically
 from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.errors import ReportError
+from vrijwilligers_app.services.reports.styles import escape
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vrijwilligers_app.services.reports.errors import ReportError
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from vrijwilligers_app.services.reports.document import Report
     from vrijwilligers_app.services.reports.request import ReportRequest
 
@@ -31,11 +29,15 @@ class ReportKind:
     uses_period: bool = True
     description: str = ""
     with_names: bool = False  # names people: printing or saving it goes in the audit log
+    # The builder reads on a DB-API connection (store.direct) instead of an Engine, so the
+    # command line makes it without SQLAlchemy (catalogue.build_report gives either).
+    plain: bool = False
 
     @property
-    def build(self) -> Callable[[Engine, ReportRequest], Report]:
+    def build(self) -> Callable[[Any, ReportRequest], Report]:
+        """(engine, request), or (DB-API connection, request) for a `plain` kind."""
         module, function = self.builder.split(":")
-        built: Callable[[Engine, ReportRequest], Report] = getattr(
+        built: Callable[[Any, ReportRequest], Report] = getattr(
             import_module(f"vrijwilligers_app.services.reports.{module}"), function)
         return built
 
@@ -46,6 +48,7 @@ REPORTS: dict[str, ReportKind] = {kind.key: kind for kind in (
                description="initiatieven per wijk en leefdomein, organisaties met contact"),
     ReportKind("vrijwilligers", "Vrijwilligerslijst / adreslijst (vertrouwelijk)",
                "volunteer_list:build_volunteer_list", needs_initiative=True, with_names=True,
+               plain=True,
                description="vrijwilligers van een initiatief met adres en telefoon"),
     ReportKind("vrijwilligersstroom", "Vrijwilligers per initiatief: in-, door- en uitstroom",
                "volunteer_figures:build_volunteer_figures",

@@ -1,14 +1,17 @@
 """What a report is asked for, and the name printed at the top of its pages."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from vrijwilligers_app.domain.report_period import Period
 from vrijwilligers_app.services.reports.errors import ReportError
-from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.settings import get_setting
+
+if TYPE_CHECKING:  # a plain report (kinds) is made without SQLAlchemy
+    from sqlalchemy import Engine
 
 DEFAULT_OWNER = "Sociale basis Helmond"
 ORGANISATION_SETTING = "organisation_name"
@@ -32,12 +35,18 @@ def organisation_name(engine: Engine) -> str:
 
 
 def initiative_name(engine: Engine, initiative_id: int) -> str:
+    from vrijwilligers_app.store.queries import reports as queries
+
     with engine.connect() as connection:
         name = queries.initiative_name(connection, initiative_id)
     if name is None:
-        raise ReportError(f"Initiatief nummer {initiative_id} bestaat niet. "
-                          "Kies een initiatief uit de lijst Initiatieven.")
+        raise unknown_initiative(initiative_id)
     return str(name)
+
+
+def unknown_initiative(initiative_id: int) -> ReportError:
+    return ReportError(f"Initiatief nummer {initiative_id} bestaat niet. "
+                       "Kies een initiatief uit de lijst Initiatieven.")
 
 
 def require_initiative(request: ReportRequest, what: str) -> int:

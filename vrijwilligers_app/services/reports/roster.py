@@ -5,7 +5,6 @@ its date, time, theme and place, and who does what; free places stand out. Read 
 Volunteers' names only (no addresses or phone numbers): a roster is handed out.
 """
 
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import KeepTogether, Paragraph
 from sqlalchemy import Engine
@@ -17,6 +16,7 @@ from vrijwilligers_app.services.reports import styles
 from vrijwilligers_app.services.reports.document import Report
 from vrijwilligers_app.services.reports.errors import ReportError
 from vrijwilligers_app.services.reports.request import ReportRequest, initiative_name
+from vrijwilligers_app.services.reports.styles import escape
 from vrijwilligers_app.services.reports.tables import Column, data_table
 from vrijwilligers_app.store.queries import reports as queries
 from vrijwilligers_app.store.queries.roster import RosterActivity, roster, roster_for_period

@@ -7,13 +7,14 @@ over more lines; only a word wider than the column is split), not a Paragraph ea
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from vrijwilligers_app.services.reports import styles
+from vrijwilligers_app.services.reports.cell_table import CellTable
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH
 from vrijwilligers_app.services.reports.paged_table import PagedTable
+from vrijwilligers_app.services.reports.styles import escape
 from vrijwilligers_app.services.reports.wrapping import text_width, wrap_text
 
 PADDING = 3.0
@@ -53,7 +54,8 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
     rights = [i for i, column in enumerate(columns) if column.right]
 
     def make(part: Sequence[Sequence[str]], last: bool) -> Table:
-        table = Table([*top, header, *part], colWidths=widths, repeatRows=heads, hAlign="LEFT")
+        table = CellTable([*top, header, *part], colWidths=widths, repeatRows=heads,
+                          hAlign="LEFT")
         table.setStyle(_style(heads, spans, rights, total_row and last and bool(part)))
         return table
 
@@ -139,7 +141,7 @@ def key_value_table(pairs: Sequence[tuple[str, str]], width: float = FRAME_WIDTH
     widths = [width * label_share, width * (1 - label_share)]
     rows = [[_cell(label, widths[0]), _cell(value, widths[1])]
             for label, value in pairs]
-    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table = CellTable(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), styles.FONT, styles.CELL_SIZE),
         ("ALIGN", (1, 0), (1, -1), "RIGHT" if numbers else "LEFT"),

@@ -10,12 +10,9 @@ the engine this was called on. Idempotent and cheap when the store is at head.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import inspect, select
-from sqlalchemy.exc import SQLAlchemyError
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy loads when an engine is there (store.direct reads HEAD bare)
     from alembic.config import Config
     from sqlalchemy import Engine
 
@@ -39,9 +36,11 @@ def alembic_config(connection: object | None = None) -> Config:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import column, inspect, select, table
+    from sqlalchemy.exc import SQLAlchemyError
+
     if not inspect(engine).has_table(VERSION_TABLE):
         return None
-    from sqlalchemy import column, table
 
     try:
         with engine.connect() as connection:
@@ -49,6 +48,15 @@ def current_revision(engine: Engine) -> str | None:
                 table(VERSION_TABLE))).scalar()
     except SQLAlchemyError:
         return None
+
+
+def revision_on(connection: Any) -> str | None:
+    """The same on a DB-API connection to a register (store.direct), without SQLAlchemy."""
+    if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          (VERSION_TABLE,)).fetchone() is None:
+        return None
+    row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+    return None if row is None else str(row[0])
 
 
 def open_gemeente_store(engine: Engine) -> None:

@@ -80,3 +80,26 @@ def empty_tables(conn: Connection, names: Iterable[str]) -> int:
 
 def delete_setting(conn: Connection, key: str) -> None:
     conn.execute(text("DELETE FROM setting WHERE key = :key"), {"key": key})
+
+
+def drop_secondary_indexes(conn: Connection, tables: Iterable[str],
+                           keep: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """Drop the indexes of these tables that have their own CREATE INDEX (not the ones SQLite
+    keeps for a PRIMARY KEY or UNIQUE constraint), except `keep`; returns (name, sql) of each,
+    in schema order, for `create_indexes` after a bulk load. Inside the caller's transaction:
+    a rollback brings them back. Names come from the schema itself, never from input."""
+    wanted, kept = set(tables), set(keep)
+    found = [(name, table, sql) for name, table, sql in conn.exec_driver_sql(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "ORDER BY rowid")]
+    dropped = [(name, sql) for name, table, sql in found if table in wanted and name not in kept]
+    for name, _sql in dropped:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return dropped
+
+
+def create_indexes(conn: Connection, indexes: Iterable[tuple[str, str]]) -> None:
+    """Create indexes again from their own schema SQL (as `drop_secondary_indexes` found it):
+    one sort per index instead of a random B-tree insert per row."""
+    for _name, sql in indexes:
+        conn.exec_driver_sql(sql)

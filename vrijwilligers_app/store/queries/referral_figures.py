@@ -25,27 +25,38 @@ STATES = ("observed", "stopped", "open")
 # split from its code at the last '|', so a '|' in a key is harmless.
 _SEPARATOR = "\x1e"
 
-# Days from the aanmelding to today, to the first contact, to done and to closing (NULL while
-# not aangemeld), the agreed response days and the key of the referral's group ('' for none).
+# Each code is computed straight from the cached dates, one julianday difference per code
+# (a subquery of day counts would be flattened into every place it is used, so each
+# difference was computed up to four times per referral). A referral not yet aangemeld
+# (registered_on NULL) has a waiting code 'n' (no time figure) and no lead or agreed code
+# (NULL: group_concat skips it).
 _DIFF = "CAST(julianday({0}) - julianday(r.registered_on) AS INTEGER)"
-_DAYS = f"""
-    SELECT {_DIFF.format(":today")} AS age, {_DIFF.format("r.first_contact_on")} AS contact,
-        {_DIFF.format("r.done_on")} AS done, {_DIFF.format("r.closed_on")} AS closed,
-        d.agreed_response_days AS agreed, coalesce(r.{{column}}, '') AS key
-    FROM referral r JOIN destination d ON d.id = r.destination_id
-    WHERE r.signalled_on BETWEEN :start AND :end"""
-_CODE = ("coalesce({0}, closed, age) * 4 + CASE WHEN {0} IS NOT NULL THEN 0 "
-         "WHEN closed IS NOT NULL THEN 1 ELSE 2 END")
+_STATE = ("CASE WHEN {0} IS NOT NULL THEN 0 WHEN r.closed_on IS NOT NULL THEN 1 "
+          "ELSE 2 END")
+# Days up to the first contact, closing or today: 0 observed, 1 stopped, 2 open.
+_WAITING = (f"CASE WHEN r.registered_on IS NULL THEN 'n' ELSE "
+            f"{_DIFF.format('coalesce(r.first_contact_on, r.closed_on, :today)')} * 4 + "
+            f"{_STATE.format('r.first_contact_on')} END")
+# Days up to done, closing or today.
+_LEAD = (f"CASE WHEN r.registered_on IS NOT NULL THEN "
+         f"{_DIFF.format('coalesce(r.done_on, r.closed_on, :today)')} * 4 + "
+         f"{_STATE.format('r.done_on')} END")
 # 1 on time, 2 late (domain.waiting_times: contact within the agreed days, or none while the
 # term has passed), NULL neither.
-_AGREED = ("CASE WHEN contact <= agreed THEN 1 WHEN contact > agreed OR contact IS NULL AND "
-           "coalesce(closed, age) > agreed THEN 2 END")
-# Waiting ('n' for a referral not yet aangemeld: no time figure), lead, agreed time.
+_CONTACT = _DIFF.format("r.first_contact_on")
+_AGREED = (f"CASE WHEN r.registered_on IS NULL THEN NULL "
+           f"WHEN r.first_contact_on IS NOT NULL THEN CASE "
+           f"WHEN {_CONTACT} <= d.agreed_response_days THEN 1 "
+           f"WHEN {_CONTACT} > d.agreed_response_days THEN 2 END "
+           f"WHEN {_DIFF.format('coalesce(r.closed_on, :today)')} > d.agreed_response_days "
+           f"THEN 2 END")
+_KEY = "coalesce(r.{column}, '') || '|' || "
 _CONCAT = f"""
-SELECT group_concat(key || '|' || coalesce({_CODE.format("contact")}, 'n'), '{_SEPARATOR}'),
-    group_concat(key || '|' || ({_CODE.format("done")}), '{_SEPARATOR}'),
-    group_concat(key || '|' || ({_AGREED}), '{_SEPARATOR}')
-FROM ({{days}})"""
+SELECT group_concat({_KEY}({_WAITING}), '{_SEPARATOR}'),
+    group_concat({_KEY}({_LEAD}), '{_SEPARATOR}'),
+    group_concat({_KEY}({_AGREED}), '{_SEPARATOR}')
+FROM referral r JOIN destination d ON d.id = r.destination_id
+WHERE r.signalled_on BETWEEN :start AND :end"""
 _KEY_COLUMNS = {
     "destination": "destination_id",
     "urgency": "urgency",
@@ -66,7 +77,7 @@ _LABELS = {
 def figures_sql(group_by: str) -> str:
     """The whole computation as one statement (parameters :start, :end, :today): one row of
     three concatenations of '<key>|<code>' (see the module docstring)."""
-    return _CONCAT.format(days=_DAYS.format(column=_KEY_COLUMNS[group_by]))
+    return _CONCAT.replace("{column}", _KEY_COLUMNS[group_by])
 
 
 def _counted(concatenation: str | None) -> Counter[str]:

@@ -53,16 +53,6 @@ SELECT d.id, d.organisation, d.service, d.phone, d.website, d.agreed_response_da
             JOIN life_domain l ON l.code = x.life_domain_code
             WHERE x.destination_id = d.id ORDER BY l.sort_order))
 FROM destination d WHERE d.active ORDER BY d.organisation COLLATE NOCASE, d.service"""
-_VOLUNTEERS = """
-SELECT v.id, v.first_name, v.name_prefix, v.last_name, v.phone, v.email, v.street,
-       v.postcode, v.city, v.vog_date, r.role_code, d.name
-FROM volunteer v
-JOIN volunteer_role r ON r.volunteer_id = v.id
-JOIN duty_role d ON d.code = r.role_code
-WHERE r.initiative_id = :initiative AND v.archived_at IS NULL
-  AND (r.start_date IS NULL OR r.start_date <= :end)
-  AND (r.end_date IS NULL OR r.end_date >= :start)
-ORDER BY v.last_name COLLATE NOCASE, v.first_name COLLATE NOCASE, v.id, d.sort_order"""
 _CONSENT_RESIDENT = """SELECT r.first_name, r.name_prefix, r.last_name, r.birth_year, d.name
                FROM resident r LEFT JOIN district d ON d.code = r.district_code
                WHERE r.id = :rid"""
@@ -116,12 +106,6 @@ def social_map_rows(connection: Connection, today: date
     """(running initiatives, their wijken, their leefdomeinen, active destinations)."""
     return (_rows(connection, _MAP_INITIATIVES, today=today), _rows(connection, _MAP_DISTRICTS),
             _rows(connection, _MAP_DOMAINS), _rows(connection, _MAP_DESTINATIONS))
-
-
-def volunteers_of_initiative(connection: Connection, initiative_id: int, start: date, end: date
-                             ) -> list[Row]:
-    """A row per volunteer and role in the period, by last name."""
-    return _rows(connection, _VOLUNTEERS, initiative=initiative_id, start=start, end=end)
 
 
 def initiatives_with_roles(connection: Connection) -> list[tuple[int, str]]:

@@ -1,0 +1,73 @@
+"""A register opened with `lazy_engine` and read through plain DB-API transactions
+(store.direct): the same checks as the engine, and the engine only when work needs it."""
+
+import pytest
+
+from tests.helpers.registers import make_register_dir
+from vrijwilligers_app.paths import resource
+from vrijwilligers_app.store import seed
+from vrijwilligers_app.store.gemeente.open import HEAD as GEMEENTE_HEAD
+from vrijwilligers_app.store.gemeente.open import VERSION_TABLE, revision_on
+from vrijwilligers_app.store.register import open_register
+from vrijwilligers_app.store.settings import setting_on
+
+
+def opened_once(template_database, folder):
+    """A data dir as the app leaves it after one ordinary open."""
+    data_dir = make_register_dir(template_database, folder)
+    with open_register(data_dir, daily_backup=False):
+        pass
+    return data_dir
+
+
+def test_a_register_with_nothing_to_bring_up_opens_without_an_engine(template_database,
+                                                                     tmp_path):
+    data_dir = opened_once(template_database, tmp_path / "data")
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        assert register._engine is None
+        with register.transaction() as connection:
+            assert revision_on(connection) == GEMEENTE_HEAD
+            assert connection.execute("PRAGMA foreign_keys").fetchone() == (1,)
+            assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            assert connection.execute("PRAGMA secure_delete").fetchone() == (1,)
+        assert register._engine is None
+        # Asked for, the engine is made then, once.
+        assert register.engine is register.engine
+
+
+def test_new_code_lists_or_a_gemeente_chain_behind_bring_the_engine_in(template_database,
+                                                                      tmp_path, monkeypatch):
+    data_dir = opened_once(template_database, tmp_path / "data")
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register, \
+            register.transaction(write=True) as connection:
+        connection.execute("UPDATE setting SET value = 'een oudere release' WHERE key = ?",
+                           (seed.LOADED_SETTING,))
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        assert register._engine is not None  # ensure_code_lists ran on it
+        with register.transaction() as connection:
+            assert setting_on(connection, seed.LOADED_SETTING) == seed.code_lists_fingerprint(
+                resource("codes"))
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        assert register._engine is None
+    # A release whose gemeente chain has a newer head: open_gemeente_store runs, on the engine.
+    monkeypatch.setattr("vrijwilligers_app.store.register.GEMEENTE_HEAD", "g9999")
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        assert register._engine is not None
+        with register.transaction() as connection:
+            assert revision_on(connection) == GEMEENTE_HEAD
+            connection.execute(f"DELETE FROM {VERSION_TABLE}")
+            assert revision_on(connection) is None  # no row: no revision
+
+
+def test_a_failing_transaction_changes_nothing(template_database, tmp_path):
+    data_dir = opened_once(template_database, tmp_path / "data")
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        with pytest.raises(RuntimeError), register.transaction(write=True) as connection:
+            connection.execute("INSERT INTO setting (key, value) VALUES ('proef', 'ja')")
+            raise RuntimeError("halverwege")
+        with register.transaction() as connection:
+            assert setting_on(connection, "proef", "nee") == "nee"
+        with register.transaction(write=True) as connection:
+            connection.execute("INSERT INTO setting (key, value) VALUES ('proef', 'ja')")
+        with register.transaction() as connection:
+            assert setting_on(connection, "proef") == "ja"

@@ -1,0 +1,43 @@
+"""The register pages' modules, imported on a worker thread once the register is open.
+
+The first visit of a register page (Inwoners, Vrijwilligers, …) imports the editing services,
+the SQLModel tables, the consent ledger and reportlab (for inzage and printing): more than a
+second on an older laptop, spent after the click. The window queues `import_page_modules` as a
+background read right after it opened the register, so by the time the user clicks, the
+page only has to be built.
+
+Two threads never import the same modules at once: the warm-up holds `IMPORTS` for its whole
+run and the window takes it before it imports a page, so at worst the click waits for the
+rest of the warm-up, never for a second import of the same module.
+"""
+
+import importlib
+import logging
+import threading
+
+log = logging.getLogger(__name__)
+IMPORTS = threading.Lock()
+# Heaviest first: the services and tables (no Qt), then the page modules that use them.
+PAGE_MODULES = (
+    "vrijwilligers_app.store.tables",
+    "vrijwilligers_app.services.editing",
+    "vrijwilligers_app.services.consents",
+    "vrijwilligers_app.services.reports.document",
+    "vrijwilligers_app.services.activities.ics_export",
+    "vrijwilligers_app.ui.pages.register_page",
+    "vrijwilligers_app.ui.pages.maatjes_page",
+)
+
+
+def import_page_modules(modules: tuple[str, ...] = PAGE_MODULES) -> list[str]:
+    """Imports `modules`; returns the names that failed (the window imports those itself
+    when the page is opened, and shows the error then)."""
+    failed = []
+    with IMPORTS:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the page import reports it properly later
+                log.warning("Vooraf laden van %s mislukt", name, exc_info=True)
+                failed.append(name)
+    return failed
