@@ -1,8 +1,9 @@
-"""Export as a stream (issue 18): export() beside csv.writer of the register's rows, at demo
-klein and demo groot (100,000 residents; 300,000 with VRIJWILLIGERS_BENCH_300K=1), in one
-run, interleaved; and the export's peak Python memory (tracemalloc) at each size.
+"""Export as a stream (issue 18): export() beside csv.writer of the register's rows, at
+100,000 and 300,000 residents, in one run, interleaved; and the export's peak Python memory
+(tracemalloc) at each size.
 
-Run: python -m pytest -m bench tests/bench/test_export_stream_bench.py -s
+Run: VRIJWILLIGERS_BENCH_REGISTERS=/folder python -m pytest -m bench \
+         tests/bench/test_export_stream_bench.py -s
 Nothing here asserts on time; rows/s, ratios and peaks go to bench-results/export_stream.json.
 
 - export(): the whole sealed export (privacy projection from a DB-API cursor, keyed
@@ -14,15 +15,17 @@ The ratio compares throughput: export rows/s over baseline rows/s (issue 18: at 
 the same at both sizes). Memory: tracemalloc's peak during one export (Python objects only;
 SQLite's page cache and zlib's window are fixed sizes in C).
 
-The demo registers take minutes to build on a loaded machine, so they are built once and
-kept under $VRIJWILLIGERS_BENCH_CACHE (default: the temp folder)/vrijwilligers-bench/;
-delete that folder to rebuild them. Each test works on a copy.
+The registers are the encrypted demo registers of tests/bench/conftest.encrypted_demo
+(`demo --size N`, seed 1): with VRIJWILLIGERS_BENCH_REGISTERS set they are made once there
+and reused; each test works on a copy. 300,000 residents only with that folder set (or
+VRIJWILLIGERS_BENCH_300K=1): making it takes several minutes. VRIJWILLIGERS_BENCH_ROUNDS:
+interleaved rounds (default 5).
 """
 
 import csv
 import os
 import shutil
-import tempfile
+import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -33,40 +36,22 @@ from typing import Any
 import pytest
 
 from tests.bench.common import Recorder
-from tests.helpers.registers import TEST_PASSPHRASE, make_register_dir
+from tests.bench.conftest import BENCH_REGISTERS_ENV, GROOT_DATE, encrypted_demo
+from tests.helpers.registers import make_register_dir
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.services.exchange.export import export
 from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, pin_gemeente_key
 from vrijwilligers_app.store import cipher
-from vrijwilligers_app.store.keys import create_keys, unlock
 from vrijwilligers_app.store.register import open_register
 
 pytestmark = pytest.mark.bench
 record = Recorder("export_stream.json", unit="s")
-TODAY = date(2026, 11, 23)
+TODAY: date = GROOT_DATE
 RAW_TABLES = ("initiative", "destination", "volunteer_role", "resident", "buddy_request",
               "buddy_match", "referral", "referral_event", "activity", "attendance", "shift")
-CACHE = Path(os.environ.get("VRIJWILLIGERS_BENCH_CACHE", tempfile.gettempdir())
-             ) / "vrijwilligers-bench"
-SIZES = ["klein", "groot"] + (["300000"] if os.environ.get("VRIJWILLIGERS_BENCH_300K") else [])
-
-
-def cached_demo(size: str) -> Path:
-    """The demo register of `size` (seed 1), built once into the cache folder."""
-    target = CACHE / f"{size}-seed1"
-    if (target / "klaar").exists():
-        return target
-    building = CACHE / f"{size}-seed1.bouw"
-    shutil.rmtree(building, ignore_errors=True)
-    building.mkdir(parents=True)
-    data_key, _ = create_keys(building, TEST_PASSPHRASE)  # encrypted, as a laptop's is
-    with open_register(building, key=data_key, daily_backup=False) as register:
-        fill_demo(register.engine, demo_size(size), seed=1, reference_date=TODAY)
-    (building / "klaar").write_text("ok")
-    shutil.rmtree(target, ignore_errors=True)
-    building.rename(target)
-    return target
+SIZES = ["100000"] + (["300000"] if os.environ.get(BENCH_REGISTERS_ENV)
+                      or os.environ.get("VRIJWILLIGERS_BENCH_300K") else [])
+ROUNDS = int(os.environ.get("VRIJWILLIGERS_BENCH_ROUNDS", "5"))
 
 
 def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
@@ -92,31 +77,34 @@ def _plain_csv(db_path: Path, key: bytes, out: Path) -> int:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_export_stream_beside_csv_writer(size, tmp_path, template_database):
+def test_export_stream_beside_csv_writer(size, tmp_path, tmp_path_factory, template_database):
+    cached, key = encrypted_demo(size, tmp_path_factory)
     data_dir = tmp_path / "laptop"
-    shutil.copytree(cached_demo(size), data_dir, ignore=shutil.ignore_patterns("klaar"))
+    shutil.copytree(cached, data_dir, ignore=shutil.ignore_patterns("register.lock"))
     gemeente = make_register_dir(template_database, tmp_path / "gemeente")
-    with open_register(data_dir, key=unlock(data_dir, TEST_PASSPHRASE),
-                       daily_backup=False) as register:
-        engine, key = register.engine, register.key
+    with open_register(data_dir, key=key, daily_backup=False) as register:
+        engine = register.engine
         pin_gemeente_key(engine, create_gemeente_keys(gemeente, "Gemeente").public)
         export(engine, data_dir, tmp_path / "warm", today=TODAY)  # page cache, imports
         times, baselines = [], []
-        for run in range(3):  # interleaved: the machine's load hits both alike
+        for run in range(ROUNDS):  # interleaved: the machine's load hits both alike
             seconds, result = _timed(lambda run=run: export(
                 engine, data_dir, tmp_path / f"out{run}", today=TODAY))
             times.append(seconds)
+            shutil.rmtree(tmp_path / f"out{run}")
             seconds, raw_rows = _timed(lambda run=run: _plain_csv(
                 data_dir / DATABASE_NAME, key, tmp_path / f"plain{run}"))
             baselines.append(seconds)
+            shutil.rmtree(tmp_path / f"plain{run}")
         tracemalloc.start()
-        export(engine, data_dir, tmp_path / "memory", today=TODAY)
+        result = export(engine, data_dir, tmp_path / "memory", today=TODAY)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     assert result.encrypted
     rows = sum(result.rows.values())
-    export_s, plain_s = sorted(times)[1], sorted(baselines)[1]
-    ratio = (rows / export_s) / (raw_rows / plain_s)
+    export_s, plain_s = statistics.median(times), statistics.median(baselines)
+    run_ratios = [(rows / t) / (raw_rows / b) for t, b in zip(times, baselines, strict=True)]
+    ratio = statistics.median(run_ratios)  # of the interleaved pairs
     record(f"export demo {size} (sealed, {rows:,} rows)", export_s, plain_s,
            f"raw cursor + csv.writer of {raw_rows:,} rows")
     record.add({"name": f"export demo {size}: throughput", "export_rows": rows,
@@ -126,8 +114,7 @@ def test_export_stream_beside_csv_writer(size, tmp_path, template_database):
                 "peak_python_mb": round(peak / 1e6, 1),
                 "export_runs_s": [round(t, 2) for t in times],
                 "baseline_runs_s": [round(t, 2) for t in baselines],
-                "run_ratios": [round((rows / t) / (raw_rows / b), 3)
-                               for t, b in zip(times, baselines, strict=True)],
+                "run_ratios": [round(r, 3) for r in run_ratios],
                 "load_average": [round(x, 2) for x in os.getloadavg()]
                 if hasattr(os, "getloadavg") else None,  # not on Windows
                 "file_mb": round(result.path.stat().st_size / 1e6, 2)})

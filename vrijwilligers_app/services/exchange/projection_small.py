@@ -34,10 +34,15 @@ def keyer(secret: bytes) -> Callable[[str, str], str]:
     return key
 
 
+def prepared_state(secret: bytes, kind: str) -> "hashlib.blake2b":
+    """The keyed BLAKE2b state after 'kind:'; a copy of it fed a uuid gives that uuid's key."""
+    return hashlib.blake2b(f"{kind}:".encode(), key=secret, digest_size=16)
+
+
 def kind_keyer(secret: bytes, kind: str) -> Callable[[str], str]:
     """keyer(secret)(kind, ·) for one kind: the keyed state after 'kind:' is made once and
     copied per uuid (the same digest as hashing 'kind:uuid' whole, ~40 % faster)."""
-    copy = hashlib.blake2b(f"{kind}:".encode(), key=secret, digest_size=16).copy
+    copy = prepared_state(secret, kind).copy
 
     def key(uuid: str) -> str:
         digest = copy()  # the bound method, looked up once (666,515 status events at groot)

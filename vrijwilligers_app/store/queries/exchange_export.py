@@ -23,14 +23,15 @@ _SELECTED = """(archived_at IS NULL OR id IN (SELECT resident_id FROM buddy_requ
     OR id IN (SELECT resident_id FROM referral WHERE resident_id IS NOT NULL))"""
 _COUNTED = """EXISTS (SELECT 1 FROM consent x WHERE x.resident_id = {id}
     AND x.purpose = 'gemeente' AND x.withdrawn_on IS NULL)"""
-_RESIDENT = f"""p.uuid, p.birth_year, p.age_band, p.district_code, p.postcode,
-    {_COUNTED.format(id="p.id")}"""
-
-# cells.moment_cell's common case in SQL: SQLite's own text of a UTC moment, without offset
-# ('2026-11-23 10:00:00[.ffffff]') becomes '2026-11-23T10:00:00Z'; anything else is NULL
-# and formatted by moment_cell.
-_SQLITE_MOMENT = """CASE WHEN length({column}) IN (19, 26) AND substr({column}, 11, 1) IN (' ', 'T')
-    THEN substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || 'Z' END"""
+# Requests and referrals join their resident `p` in no order of the resident table; a
+# consent lookup per row then reads consent pages at random. Instead SQLite reads the
+# gemeente consents once, in index order, into an automatic index of resident ids
+# (integers only) and joins that (300,000 residents: the referrals' statement 5.1 s -> 2.8 s).
+_RESIDENT = """p.uuid, p.birth_year, p.age_band, p.district_code, p.postcode,
+    coalesce(g.counted, 0)"""
+_CONSENTING = """LEFT JOIN (SELECT resident_id, 1 AS counted FROM consent
+    WHERE purpose = 'gemeente' AND withdrawn_on IS NULL GROUP BY resident_id) g
+    ON g.resident_id = p.id"""
 
 _ACTIVITIES = """
     SELECT a.uuid, i.uuid, substr(a.starts_at, 1, 10), a.district_code, a.cancelled,
@@ -82,7 +83,7 @@ def requests(cursor: Cursor) -> Cursor:
     cursor.execute(f"""SELECT b.uuid, {_RESIDENT}, i.uuid, b.status, b.requested_on,
                               b.intake_on, b.waiting_since, b.closed_on, b.close_reason_code
                        FROM buddy_request b JOIN initiative i ON i.id = b.initiative_id
-                       LEFT JOIN resident p ON p.id = b.resident_id""")
+                       LEFT JOIN resident p ON p.id = b.resident_id {_CONSENTING}""")
     return cursor
 
 
@@ -105,16 +106,14 @@ def referrals(cursor: Cursor) -> Cursor:
                     WHERE referral_id = r.id)
             FROM referral r JOIN destination d ON d.id = r.destination_id
             LEFT JOIN initiative i ON i.id = r.initiative_id
-            LEFT JOIN resident p ON p.id = r.resident_id""")
+            LEFT JOIN resident p ON p.id = r.resident_id {_CONSENTING}""")
     return cursor
 
 
 def events(cursor: Cursor) -> Cursor:
     """Status events in the order they were added: uuid, source, referral uuid, kind,
-    occurred_at, occurred_at as the package's UTC text when SQLite can make it (else NULL),
-    destination code."""
-    cursor.execute(f"""SELECT e.uuid, e.source, r.uuid, e.kind, e.occurred_at,
-                              {_SQLITE_MOMENT.format(column="e.occurred_at")}, d.code
+    occurred_at, destination code."""
+    cursor.execute("""SELECT e.uuid, e.source, r.uuid, e.kind, e.occurred_at, d.code
                        FROM referral_event e JOIN referral r ON r.id = e.referral_id
                        LEFT JOIN destination d ON d.id = e.destination_id""")
     return cursor
