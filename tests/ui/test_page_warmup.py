@@ -41,3 +41,14 @@ def test_the_window_imports_the_page_modules_on_a_worker_after_opening(
     assert len(threads) == 1
     assert window.runner.wait_idle()
     window.close()
+
+
+def test_the_register_pages_leave_reportlab_and_icalendar_until_they_print():
+    """A click on a register page right after the start waits for the page's imports: the
+    PDF and calendar libraries come only when a PDF or a roster is made."""
+    probe = ("import sys, vrijwilligers_app.ui.pages.register_page, "
+             "vrijwilligers_app.ui.pages.maatjes_page; "
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'icalendar'}))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=180, check=True)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -34,7 +34,6 @@ from vrijwilligers_app.ui.dialogs.activity_figures_dialog import ActivityFigures
 from vrijwilligers_app.ui.dialogs.attendance_dialog import AttendanceDialog
 from vrijwilligers_app.ui.dialogs.confirm import Confirm
 from vrijwilligers_app.ui.dialogs.fill_place_dialog import FillPlaceDialog
-from vrijwilligers_app.ui.dialogs.ics_export_dialog import IcsExportDialog
 from vrijwilligers_app.ui.pages.panel import RegisterPanel
 from vrijwilligers_app.ui.pages.roster_view import (
     COLUMNS,
@@ -380,5 +379,8 @@ class ActivityPanel(RegisterPanel):
     def open_export(self) -> None:
         initiative = self.activity.initiative_id if self.activity else None
         name = self.activity.initiative_name if self.activity else None
+        # icalendar only when rosters are exported, not with the page
+        from vrijwilligers_app.ui.dialogs.ics_export_dialog import IcsExportDialog
+
         self.export_dialog = IcsExportDialog(self.engine, self.runner, initiative, name, self)
         self.export_dialog.open()

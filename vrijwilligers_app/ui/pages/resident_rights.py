@@ -10,21 +10,21 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
 from vrijwilligers_app.services import audit
 from vrijwilligers_app.services.privacy.forget import forget_preview
-from vrijwilligers_app.services.privacy.inzage import collect
-from vrijwilligers_app.services.reports.document import write_pdf
 from vrijwilligers_app.services.reports.errors import ReportError
-from vrijwilligers_app.services.reports.inzage import inzage_pdf
-from vrijwilligers_app.services.reports.request import organisation_name
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.handle import Engine
-from vrijwilligers_app.ui.dialogs.forget_dialog import ForgetDialog
 
 if TYPE_CHECKING:
     from vrijwilligers_app.ui.pages.record_editor import RecordEditor
 
 
 def make_inzage(engine: Engine, resident_id: int, data_dir: Path, today: date) -> bytes:
-    """Collect, render and log the inzage in one go (runs on the TaskRunner)."""
+    """Collect, render and log the inzage in one go (runs on the TaskRunner). reportlab is
+    imported here, on the worker, not with the page."""
+    from vrijwilligers_app.services.privacy.inzage import collect
+    from vrijwilligers_app.services.reports.inzage import inzage_pdf
+    from vrijwilligers_app.services.reports.request import organisation_name
+
     pdf = inzage_pdf(collect(engine, resident_id, data_dir), organisation_name(engine), today)
     with write_session(engine) as session:
         audit.record(session, "inzage", "resident", resident_id)
@@ -81,6 +81,8 @@ class ResidentRights:
         self.editor.status.emit("Inzage wordt gemaakt…")
 
         def done(pdf: bytes) -> None:
+            from vrijwilligers_app.services.reports.document import write_pdf
+
             try:
                 write_pdf(pdf, target)
             except ReportError as exc:
@@ -104,6 +106,9 @@ class ResidentRights:
                                     "Deze inwoner is al geanonimiseerd; er valt niets meer te "
                                     "wissen.")
             return
+        # the dialog prints a receipt (reportlab): imported when it is needed, not with the page
+        from vrijwilligers_app.ui.dialogs.forget_dialog import ForgetDialog
+
         dialog = ForgetDialog(self.engine, self.editor.runner, preview, self.editor)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.forgotten.connect(self._forgotten)
