@@ -86,6 +86,7 @@ def test_first_painted_row_of_inwoners(qtbot, sized, when):
         qtbot.waitUntil(lambda: spy.at is not None, timeout=60_000)
         assert spy.at is not None
         app_seconds = spy.at - started
+        window.sidebar.setCurrentRow(0)  # the next start opens on the Overzicht again
         window.runner.wait_idle()
         window.close()
     connection = cipher.connect(data_dir / "register.sqlite", key, read_only=True)
@@ -141,6 +142,13 @@ def click_when_idle():
     view = window.register_page("residents").view
     spies.append(Spy(view, started))  # kept: a filter object without a reference is gone
     view.viewport().installEventFilter(spies[-1])
+
+# Start on the Overzicht, whatever page the last session ended on.
+from PySide6.QtCore import QSettings
+settings = QSettings(os.path.join(sys.argv[1], "venster.ini"), QSettings.Format.IniFormat)
+settings.setValue("last_page", 0)
+settings.sync()
+del settings
 
 attach = MainWindow.attach
 def attached(self, register):
