@@ -5,8 +5,18 @@ import pytest
 from tests.helpers.registers import make_register_dir
 from tests.helpers.ui import make_window  # noqa: F401  (older tests import it from here)
 from vrijwilligers_app.services.demo import demo_size, fill_demo
+from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
+
+
+@pytest.fixture
+def gemeente(template_database, tmp_path):
+    """The gemeente's own register: a register with the gemeente's keys."""
+    data_dir = make_register_dir(template_database, tmp_path / "gemeente")
+    create_gemeente_keys(data_dir, "Gemeente Helmond")
+    with open_register(data_dir, daily_backup=False) as register:
+        yield register
 
 
 @pytest.fixture(scope="session")

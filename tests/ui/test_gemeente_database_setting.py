@@ -8,25 +8,15 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from tests.helpers.registers import file_digest, make_register_dir
+from tests.helpers.registers import file_digest
 from vrijwilligers_app.paths import DATABASE_NAME
-from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
 from vrijwilligers_app.store.gemeente_db import DATABASE_URL_SETTING
-from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.store.settings import get_setting
 from vrijwilligers_app.ui.dialogs.gemeente_dialog import GemeenteDialog
 from vrijwilligers_app.ui.pages.settings_page import SettingsPage
 from vrijwilligers_app.ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def gemeente(template_database, tmp_path):
-    data_dir = make_register_dir(template_database, tmp_path / "gemeente")
-    create_gemeente_keys(data_dir, "Gemeente Helmond")
-    with open_register(data_dir, daily_backup=False) as register:
-        yield register
 
 
 def _enter(qtbot, field, text: str) -> None:

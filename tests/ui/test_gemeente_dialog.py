@@ -7,11 +7,10 @@ from PySide6.QtCore import Qt
 
 from tests.helpers.registers import make_register_dir
 from vrijwilligers_app.services.exchange.export import export
-from vrijwilligers_app.services.exchange.keys import create_gemeente_keys, laptop_keys
+from vrijwilligers_app.services.exchange.keys import laptop_keys
 from vrijwilligers_app.store.engine import create_register_engine
 from vrijwilligers_app.store.gemeente_db import save_database_url
 from vrijwilligers_app.store.gemeente_engine import create_gemeente_engine
-from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.dialogs.gemeente_dialog import MEASURES, GemeenteDialog
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -30,14 +29,6 @@ def exports(demo_klein_database, tmp_path):
         export(engine, laptop, folder, today=TODAY, allow_unencrypted=True)
         engine.dispose()
     return folder
-
-
-@pytest.fixture
-def gemeente(template_database, tmp_path):
-    data_dir = make_register_dir(template_database, tmp_path / "gemeente")
-    create_gemeente_keys(data_dir, "Gemeente Helmond")
-    with open_register(data_dir, daily_backup=False) as register:
-        yield register
 
 
 def accept_all_in_quarantine(qtbot, dialog, monkeypatch):
