@@ -60,7 +60,7 @@ SIZES = ["100000"] + (["300000"] if os.environ.get(BENCH_REGISTERS_ENV)
 ROUNDS = int(os.environ.get("VRIJWILLIGERS_BENCH_ROUNDS", "5"))
 BASELINE_SRC_ENV = "VRIJWILLIGERS_BENCH_BASELINE_SRC"  # a checkout to time as "before"
 # The old code's export, as this test runs the new one: one warm export, then one timed
-# export() per line read ("<folder name>"), answered with "<seconds> <rows>".
+# export() per line read ("<folder name>"), answered with "<seconds> <CPU seconds> <rows>".
 EXPORT_CHILD = """
 import os, shutil, sys, time
 from datetime import date
@@ -77,11 +77,11 @@ with open_register(data_dir, key=key, daily_backup=False) as register:
     export(register.engine, data_dir, out / "warm", today=today)
     print("ready", flush=True)
     for line in sys.stdin:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = export(register.engine, data_dir, out / line.strip(), today=today)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         shutil.rmtree(out / line.strip())
-        print(seconds, sum(result.rows.values()), flush=True)
+        print(seconds, cpu, sum(result.rows.values()), flush=True)
 """
 
 
@@ -103,24 +103,26 @@ class _OldExport:
         assert self.child.stdout is not None
         return self.child.stdout.readline().strip()
 
-    def export(self, name: str) -> tuple[float, int]:
-        """(seconds of one export() in the child, its rows)."""
+    def export(self, name: str) -> tuple[float, float, int]:
+        """(seconds and CPU seconds of one export() in the child, its rows)."""
         assert self.child.stdin is not None
         self.child.stdin.write(name + "\n")
         self.child.stdin.flush()
-        seconds, rows = self._line().split()
-        return float(seconds), int(rows)
+        seconds, cpu, rows = self._line().split()
+        return float(seconds), float(cpu), int(rows)
 
     def close(self) -> None:
-        assert self.child.stdin is not None
+        assert self.child.stdin is not None and self.child.stdout is not None
         self.child.stdin.close()
         assert self.child.wait(timeout=600) == 0
+        self.child.stdout.close()
 
 
-def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
-    started = time.perf_counter()
+def _timed(action: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds of this process, incl. the export's writing thread, result)."""
+    started, cpu = time.perf_counter(), time.process_time()
     result = action()
-    return time.perf_counter() - started, result
+    return time.perf_counter() - started, time.process_time() - cpu, result
 
 
 def _plain_csv(db_path: Path, key: bytes, out: Path) -> int:
@@ -151,6 +153,7 @@ def test_export_stream_beside_csv_writer(size, tmp_path, tmp_path_factory, templ
     old = (_OldExport(os.environ[BASELINE_SRC_ENV], cached, tmp_path / "before")
            if os.environ.get(BASELINE_SRC_ENV) else None)
     before: list[float] = []
+    cpu: dict[str, list[float]] = {"export": [], "before": [], "baseline": []}
     loads: list[float] = []
     with open_register(data_dir, key=key, daily_backup=False) as register:
         engine = register.engine
@@ -159,18 +162,22 @@ def test_export_stream_beside_csv_writer(size, tmp_path, tmp_path_factory, templ
         times, baselines = [], []
         for run in range(ROUNDS):  # interleaved: the machine's load hits both alike
             if old is not None and run % 2:  # the old code first in every other round
-                seconds, before_rows = old.export(f"out{run}")
+                seconds, used, before_rows = old.export(f"out{run}")
                 before.append(seconds)
-            seconds, result = _timed(lambda run=run: export(
+                cpu["before"].append(used)
+            seconds, used, result = _timed(lambda run=run: export(
                 engine, data_dir, tmp_path / f"out{run}", today=TODAY))
             times.append(seconds)
+            cpu["export"].append(used)
             shutil.rmtree(tmp_path / f"out{run}")
             if old is not None and not run % 2:
-                seconds, before_rows = old.export(f"out{run}")
+                seconds, used, before_rows = old.export(f"out{run}")
                 before.append(seconds)
-            seconds, raw_rows = _timed(lambda run=run: _plain_csv(
+                cpu["before"].append(used)
+            seconds, used, raw_rows = _timed(lambda run=run: _plain_csv(
                 data_dir / DATABASE_NAME, key, tmp_path / f"plain{run}"))
             baselines.append(seconds)
+            cpu["baseline"].append(used)
             shutil.rmtree(tmp_path / f"plain{run}")
             loads.append(os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0)
         if old is not None:
@@ -197,6 +204,11 @@ def test_export_stream_beside_csv_writer(size, tmp_path, tmp_path_factory, templ
                 "export_us_per_row": round(export_s / rows * 1e6, 2),
                 "baseline_us_per_row": round(plain_s / raw_rows * 1e6, 2),
                 "load_average_per_run": [round(x, 2) for x in loads],  # 1 min; 0 on Windows
+                # CPU seconds (the export's writing thread included): what the load moves less
+                "cpu_runs_s": {name: [round(t, 2) for t in values]
+                               for name, values in cpu.items()},
+                "cpu_ratios": [round((rows / c) / (raw_rows / b), 3) for c, b in zip(
+                    cpu["export"], cpu["baseline"], strict=True)],
                 "file_mb": round(result.path.stat().st_size / 1e6, 2)})
     if before:
         assert before_rows == rows  # the same rows from the old code
@@ -206,13 +218,15 @@ def test_export_stream_beside_csv_writer(size, tmp_path, tmp_path_factory, templ
                     "export_runs_s": [round(t, 2) for t in before],
                     "export_us_per_row": round(statistics.median(before) / rows * 1e6, 2),
                     "throughput_ratio": round(statistics.median(before_ratios), 3),
-                    "run_ratios": [round(r, 3) for r in before_ratios]})
+                    "run_ratios": [round(r, 3) for r in before_ratios],
+                    "cpu_ratios": [round((rows / c) / (raw_rows / b), 3) for c, b in zip(
+                        cpu["before"], cpu["baseline"], strict=True)]})
         print(f"\nbefore: runs {[round(t, 2) for t in before]}, ratios "
               f"{[round(r, 2) for r in before_ratios]}, "
               f"{statistics.median(before) / rows * 1e6:.2f} us/row")
     print(f"\nexport demo {size}: {export_s / rows * 1e6:.2f} us/row (csv.writer "
           f"{plain_s / raw_rows * 1e6:.2f}); ratios {[round(r, 2) for r in run_ratios]}; "
-          f"load {[round(x, 2) for x in loads]}")
+          f"load {[round(x, 2) for x in loads]}; CPU seconds {cpu}")
     print(f"\nexport demo {size}: {rows / export_s:,.0f} rows/s, csv.writer "
           f"{raw_rows / plain_s:,.0f} rows/s, throughput ratio {ratio:.2f}, "
           f"peak {peak / 1e6:.1f} MB; runs {[round(t, 2) for t in times]} vs "
