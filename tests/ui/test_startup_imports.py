@@ -64,7 +64,8 @@ HEAVY = ('sqlalchemy', 'sqlmodel', 'alembic', 'nacl', 'keyring', 'platformdirs',
 # Not for the frame either, but needed soon after it: modules, and PySide6 types (PySide6
 # makes a type with all its enums when it is first looked up).
 LATER = ('dataclasses', 'datetime', 'unicodedata', 'vrijwilligers_app.ui.help.catalogue')
-LATER_TYPES = (('QtWidgets', 'QMessageBox'), ('QtWidgets', 'QDialog'), ('QtCore', 'QEventLoop'))
+LATER_TYPES = (('QtWidgets', 'QMessageBox'), ('QtWidgets', 'QDialog'), ('QtCore', 'QEventLoop'),
+               ('QtGui', 'QFont'))
 def heavy():
     return sorted(m for m in sys.modules if m in HEAVY or m.split('.')[0] in HEAVY)
 def later():
