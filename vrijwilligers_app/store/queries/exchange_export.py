@@ -25,7 +25,7 @@ _SELECTED = """(archived_at IS NULL OR id IN (SELECT resident_id FROM buddy_requ
 # ix_consent_gemeente (migration 0012_m18c), never from the wide rows. Requests and referrals
 # join their resident by id in no order of the resident table: in the table that is a page
 # decrypted again per join once the register outgrows the page cache (300,000 residents:
-# ~180 MB of resident rows against ~25 MB of index); the consent test is one lookup in an
+# ~180 MB of resident rows against ~16 MB of index); the consent test is one lookup in an
 # index of the current gemeente consents. INDEXED BY: SQLite would take the rowid for an id.
 _RESIDENTS = "resident INDEXED BY ix_resident_export"
 _COUNTED = """EXISTS (SELECT 1 FROM consent x INDEXED BY ix_consent_gemeente

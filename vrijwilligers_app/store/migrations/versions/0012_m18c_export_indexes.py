@@ -4,7 +4,7 @@ indexes instead of the wide tables (issue 18: the same cost per row at any regis
 - ix_resident_export (id, uuid, birth_year, age_band, district_code, postcode, archived_at):
   every resident column the export reads, so its joins from requests and referrals (by id,
   in no order of the resident table) and its two passes over the residents never read a
-  resident row. 300,000 residents: ~25 MB of index against ~180 MB of table, so it stays in
+  resident row. 300,000 residents: ~16 MB of index against ~180 MB of table, so it stays in
   the export's page cache and an encrypted page is no longer decrypted again per join.
 - ix_consent_gemeente (resident_id) WHERE purpose = 'gemeente' AND withdrawn_on IS NULL:
   the current gemeente consents only, so "does this resident count?" is one lookup in a
