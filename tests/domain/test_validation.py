@@ -228,6 +228,15 @@ def test_format_phone_prints_every_stored_number_as_the_dutch_default_region_did
     assert phonenumbers.parse(e164, None) == phonenumbers.parse(e164, "NL")
 
 
+@given(st.from_regex(r"\+31[0-9]{0,19}", fullmatch=True))
+def test_format_phone_of_any_plus31_digits_is_what_parse_makes_of_them(e164):
+    try:
+        expected = _as_before(e164)
+    except phonenumbers.NumberParseException:
+        expected = e164  # unparseable: shown as stored
+    assert format_phone(e164) == expected
+
+
 @pytest.mark.parametrize("typed", ["0612345678", "0492-123456", "0800 2000", "0900-1234567"])
 def test_format_phone_still_reads_a_value_without_plus_as_dutch(typed):
     assert format_phone(typed) == _as_before(typed)
