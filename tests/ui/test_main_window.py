@@ -61,6 +61,24 @@ def test_font_size_can_be_enlarged_in_settings(qtbot, register):
         window.page_at(len(PAGES) - 1).font_scale.setValue(100)
 
 
+def test_a_remembered_font_size_is_applied_when_the_window_opens(qtbot, register):
+    """The frame applies a remembered size other than 100 % before it is shown (at 100 % it
+    leaves the application's font alone: no QFont is made before the first paint)."""
+    window = make_window(qtbot, register)
+    before = QApplication.font().pointSizeF()
+    window.settings.setValue("font_scale", 150)
+    window.close()
+    again = make_window(qtbot, register)
+    try:
+        assert QApplication.font().pointSizeF() == pytest.approx(before * 1.5)
+        assert again.sidebar.font().pointSizeF() == pytest.approx(before * 1.5)
+        again._apply_font_scale(100)  # back to the size the application started with
+        assert QApplication.font().pointSizeF() == pytest.approx(before)
+    finally:
+        again._apply_font_scale(100)
+        again.settings.setValue("font_scale", 100)
+
+
 def test_no_english_leftovers_on_any_page(qtbot, demo_register):
     window = make_window(qtbot, demo_register)
     words: set[str] = set()

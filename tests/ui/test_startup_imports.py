@@ -61,13 +61,23 @@ key = bytes.fromhex(os.environ['PROBE_KEY'])
 unlock_flow.acquire_key = lambda data_dir: (key, False)
 HEAVY = ('sqlalchemy', 'sqlmodel', 'alembic', 'nacl', 'keyring', 'platformdirs',
          'logging.handlers', 'concurrent.futures', 'vrijwilligers_app.ui.input_guard')
+# Not for the frame either, but needed soon after it: modules, and PySide6 types (PySide6
+# makes a type with all its enums when it is first looked up).
+LATER = ('dataclasses', 'datetime', 'unicodedata', 'vrijwilligers_app.ui.help.catalogue')
+LATER_TYPES = (('QtWidgets', 'QMessageBox'), ('QtWidgets', 'QDialog'), ('QtCore', 'QEventLoop'),
+               ('QtGui', 'QFont'))
 def heavy():
     return sorted(m for m in sys.modules if m in HEAVY or m.split('.')[0] in HEAVY)
+def later():
+    import PySide6
+    made = [f'{module}.{name}' for module, name in LATER_TYPES
+            if name in vars(getattr(PySide6, module))]
+    return sorted(m for m in sys.modules if m in LATER) + made
 paint, attach, early = MainWindow.paintEvent, MainWindow.attach, window_pages.show_early_counts
 def first_paint(self, event):
     if not getattr(self, 'probed', False):
         self.probed = True
-        print('eerste paint, geladen:', heavy(), flush=True)
+        print('eerste paint, geladen:', heavy(), 'later:', later(), flush=True)
     paint(self, event)
 def early_counts(window, counts):
     early(window, counts)
@@ -87,8 +97,9 @@ sys.exit(main(['--data-dir', sys.argv[1], '--smoke-test']))
 def test_the_dashboard_counts_show_before_sqlalchemy_and_the_frame_needs_no_key_code(
         demo_klein_database, tmp_path):
     """First paint: none of the database layer, PyNaCl, keyring, platformdirs, the file log's
-    handlers or the input guard. Then the Overzicht shows the register's counts, read without
-    SQLAlchemy, before the register is attached."""
+    handlers or the input guard, nor what only comes after it (dataclasses, datetime, the help
+    catalogue, the message box and dialog types). Then the Overzicht shows the register's
+    counts, read without SQLAlchemy, before the register is attached."""
     from tests.helpers.registers import TEST_PASSPHRASE, make_encrypted_register_dir
     from vrijwilligers_app.domain.dutch_format import thousands
     from vrijwilligers_app.services.overview import register_counts
@@ -108,6 +119,6 @@ def test_the_dashboard_counts_show_before_sqlalchemy_and_the_frame_needs_no_key_
     lines = [line for line in result.stdout.splitlines()
              if line.startswith(("eerste paint", "venster getoond", "overzicht getoond",
                                  "register gekoppeld"))]
-    assert lines == ["eerste paint, geladen: []", "venster getoond",
+    assert lines == ["eerste paint, geladen: [] later: []", "venster getoond",
                      f"overzicht getoond page_overzicht los {thousands(residents)} geladen: []",
                      "register gekoppeld page_overzicht"]

@@ -8,7 +8,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.logsetup import excepthook_text, timed
@@ -84,6 +84,8 @@ def app_icon() -> QIcon:
 
 
 def show_error(title: str, text: str, details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox  # its type and enums: not before the first paint
+
     from vrijwilligers_app.ui.input_guard import install_input_guard
 
     install_input_guard()  # the start may not have installed it yet

@@ -85,7 +85,7 @@ class MainWindow(DialogOpeners):
                                   QSettings.Format.IniFormat)
         self.undo_stack = QUndoStack(self)
         self.restore_from: Path | None = None  # a backup to put back once the window closed
-        self._base_point_size = QApplication.font().pointSizeF()
+        self._base_point_size: float | None = None  # the application's font size at 100 %
         self.setWindowTitle(f"{APP_NAME} {__version__}")
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Onderdelen")
@@ -120,7 +120,8 @@ class MainWindow(DialogOpeners):
         self.menus = build_menus(self, [title for _key, title, _kind in PAGES])
         self.statusBar().showMessage(OPENING_TEXT)
         self.lock: LockController | None = None
-        self._apply_font_scale(int(str(self.settings.value("font_scale", 100))))
+        if (scale := int(str(self.settings.value("font_scale", 100)))) != 100:
+            self._apply_font_scale(scale)  # at 100 %: no QFont (and its enums) before the paint
         self._restore_state()
         if register is not None:
             self.attach(register)
@@ -333,6 +334,7 @@ class MainWindow(DialogOpeners):
     # --- appearance and state ----------------------------------------------------------------
     def _apply_font_scale(self, percent: int) -> None:
         font = QApplication.font()
+        self._base_point_size = self._base_point_size or font.pointSizeF()  # first: 100 %
         font.setPointSizeF(self._base_point_size * percent / 100)
         QApplication.setFont(font)
         self.sidebar.setFont(font)  # a style-sheeted widget keeps its font otherwise

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -200,6 +199,8 @@ def _fill_demo_if_empty(register: Register) -> None:
 
 
 def _daily_backup(register: Register) -> None:
+    from datetime import date  # here, not before the frame's first paint
+
     from vrijwilligers_app.store.backup import DEFAULT_KEEP_DAYS, auto_backup
     from vrijwilligers_app.store.settings import get_int_setting
 

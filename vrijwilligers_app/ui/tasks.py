@@ -7,16 +7,15 @@ this main-thread object. A function that returns a generator reports progress by
 Never touch a widget from `fn`: pass ids and plain data.
 """
 
-import inspect
 import itertools
 import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from types import GeneratorType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from vrijwilligers_app.logsetup import log_exception
 
@@ -24,13 +23,18 @@ log = logging.getLogger(__name__)
 LONG_TASK_SECONDS = 0.5  # tasks at least this long get a line with their duration in the log
 
 
-@dataclass
 class _Task:
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
-    on_progress: Callable[[int, int, str], None] | None
-    write: bool = False
-    cancelled: threading.Event = field(default_factory=threading.Event)
+    # A plain class, not a dataclass: the runner is made before the window's first paint and
+    # `dataclasses` (with `copy`) would be imported for this alone.
+    __slots__ = ("on_done", "on_error", "on_progress", "write", "cancelled")
+
+    def __init__(self, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None,
+                 on_progress: Callable[[int, int, str], None] | None,
+                 write: bool = False) -> None:
+        self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
+        self.write = write
+        self.cancelled = threading.Event()
 
 
 class TaskRunner(QObject):
@@ -103,6 +107,8 @@ class TaskRunner(QObject):
         the calling (GUI) thread's events are processed so that the paint, or the release of
         a window that is not shown, can come. Results are delivered by the event loop, as
         always; this only waits for the work."""
+        from PySide6.QtCore import QEventLoop  # its enum is made at first use: not at start-up
+
         deadline = time.monotonic() + msecs / 1000
         while self._held:
             if time.monotonic() >= deadline:
@@ -142,7 +148,7 @@ class TaskRunner(QObject):
                 self._reading.add(threading.get_ident())
         try:
             result = fn(*args)
-            if inspect.isgenerator(result):
+            if isinstance(result, GeneratorType):  # = inspect.isgenerator
                 result = self._drain(task_id, task, result)
         except BaseException as exc:  # noqa: BLE001 - every failure goes to the GUI
             log.warning("taak %s mislukt na %.2f s: %s", name, time.perf_counter() - started,

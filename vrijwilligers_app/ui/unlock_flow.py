@@ -6,8 +6,6 @@ imported when it is taken (keyring only for a remembered key): this runs before 
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog
-
 from vrijwilligers_app.paths import PASSPHRASE_ENV
 
 
@@ -21,6 +19,8 @@ def acquire_key(data_dir: Path) -> tuple[bytes, bool]:
         from vrijwilligers_app.cli_key import obtain_key
 
         return obtain_key(data_dir), False
+    from PySide6.QtWidgets import QDialog  # a dialog is shown: not on the way to the frame
+
     from vrijwilligers_app.store import keys  # PyNaCl: only when a key is to be had here
     from vrijwilligers_app.ui.input_guard import install_input_guard
 

@@ -4,7 +4,6 @@ the actions that need the register stay disabled until `MainWindow.attach` enabl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,14 +14,17 @@ if TYPE_CHECKING:
     from vrijwilligers_app.ui.main_window import MainWindow
 
 
-@dataclass
 class Menus:
-    file: QMenu
-    audit: QAction
-    gemeente: QAction  # in the Bestand menu only in the gemeente's own data dir (attach)
-    restore: QAction
-    remove_demo: QAction
-    need_register: list[QAction]  # disabled until the register is open
+    """The actions the window changes later. A plain class: `dataclasses` is not imported
+    before the first paint."""
+
+    __slots__ = ("file", "audit", "gemeente", "restore", "remove_demo", "need_register")
+
+    def __init__(self, file: QMenu, audit: QAction, gemeente: QAction, restore: QAction,
+                 remove_demo: QAction, need_register: list[QAction]) -> None:
+        self.file, self.audit, self.restore, self.remove_demo = file, audit, restore, remove_demo
+        self.gemeente = gemeente  # in the Bestand menu only in the gemeente's own data dir
+        self.need_register = need_register  # disabled until the register is open
 
 
 def build_menus(window: MainWindow, page_titles: Sequence[str]) -> Menus:

@@ -5,7 +5,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from vrijwilligers_app import APP_NAME
-from vrijwilligers_app.ui.help.catalogue import page_for
 
 
 def add_help_menu(window: QMainWindow) -> None:
@@ -23,6 +22,9 @@ def current_context(window: QMainWindow) -> str:
 
 
 def open_help(window: QMainWindow, file: str | None = None) -> object:
+    # The catalogue (and unicodedata) when help is asked for: the menu is built before the
+    # window's first paint.
+    from vrijwilligers_app.ui.help.catalogue import page_for
     from vrijwilligers_app.ui.help.window import HelpWindow
 
     help_window = getattr(window, "help_window", None)

@@ -3,14 +3,19 @@ welcome (or the menu), and emptying it again after a confirmation."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:  # the banner is part of the window frame, painted before SQLAlchemy loads
+    from typing import Protocol
+
     from vrijwilligers_app.store.register import Register
     from vrijwilligers_app.ui.tasks import TaskRunner
+
+    class DemoCallback(Protocol):
+        def __call__(self) -> None: ...
 
 BANNER_TEXT = ("<b>Demogegevens</b> — dit register bevat verzonnen gegevens om mee te oefenen. "
                "Begint u echt? Verwijder ze eerst.")
@@ -45,6 +50,8 @@ def start_demo(window: QWidget, register: Register, runner: TaskRunner,
     from vrijwilligers_app.services.demo_data import try_with_demo
 
     def failed(exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         text = str(exc) if isinstance(exc, DemoError) else "De demogegevens konden niet " \
             "worden gemaakt; het register is niet veranderd."
         QMessageBox.warning(window, "Demogegevens", text)
@@ -57,6 +64,8 @@ def ask_remove_demo(window: QWidget, register: Register, runner: TaskRunner,
                     done: DemoCallback) -> bool:
     """Empty the demo register after a confirmation; False when there is no demo or the user
     said no (nothing changes)."""
+    from PySide6.QtWidgets import QMessageBox  # not made before the window's first paint
+
     from vrijwilligers_app.services.demo_data import is_demo, remove_demo
 
     if not is_demo(register.engine):
@@ -77,10 +86,6 @@ def ask_remove_demo(window: QWidget, register: Register, runner: TaskRunner,
     runner.run(remove_demo, register.engine, write=True, on_done=lambda _n: done(),
                on_error=failed)
     return True
-
-
-class DemoCallback(Protocol):
-    def __call__(self) -> None: ...
 
 
 def banner_visible(register: Register) -> bool:
