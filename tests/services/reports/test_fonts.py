@@ -2,6 +2,7 @@
 every character the app itself prints and the scripts of names, with the full font's widths
 (so a report lays out and prints the same)."""
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,16 @@ def test_every_character_of_the_apps_own_text_and_of_names_is_kept(shipped_and_f
     wanted = {ord(ch) for text in texts for ch in text if ord(ch) >= 0x20} - {0x7F}
     missing = sorted(chr(cp) for cp in wanted if cp in full and cp not in shipped)
     assert missing == []
+
+
+def test_the_shipped_font_holds_exactly_the_ranges_of_the_subsetting_tool(shipped_and_full):
+    """The committed files are what installer/subset_fonts.py makes (its ranges, nothing
+    more or less), so a change of the ranges without running the tool is caught."""
+    spec = importlib.util.spec_from_file_location("subset_fonts",
+                                                  ROOT / "installer" / "subset_fonts.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    shipped, full = shipped_and_full
+    wanted = {cp for first, last in tool.RANGES for cp in range(first, last + 1)}
+    assert set(shipped) == {cp for cp in full if cp in wanted}
