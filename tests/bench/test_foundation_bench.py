@@ -129,6 +129,8 @@ def test_startup_to_shown_window_beside_bare_pyside6(timed_groot, tmp_path):
 
 
 DEMO_SIZES_ENV = "VRIJWILLIGERS_BENCH_DEMO_SIZES"  # e.g. "20000,60000" for a quick look
+BASELINE_SRC_ENV = "VRIJWILLIGERS_BENCH_BASELINE_SRC"  # a checkout to time as "before"
+ROUNDS_ENV = "VRIJWILLIGERS_BENCH_ROUNDS"
 DEMO_CHILD = textwrap.dedent("""
     import sys, time
     from vrijwilligers_app.cli import main
@@ -138,22 +140,51 @@ DEMO_CHILD = textwrap.dedent("""
 """)
 
 
-def _demo_cpu_seconds(data_dir: Path, size: int) -> float:
-    """CPU time of a whole `demo --size N` process (imports, key, fill, checks, rename)."""
-    env = {**os.environ, "VRIJWILLIGERS_WACHTWOORD": "proef wachtwoord voor de benchmark"}
+def _demo_cpu_seconds(data_dir: Path, size: int, src: str) -> float:
+    """CPU time of a whole `demo --size N` process (imports, key, fill, checks, rename) of
+    the checkout `src` (its own folder first on the path, and as the working directory)."""
+    env = {**os.environ, "VRIJWILLIGERS_WACHTWOORD": "proef wachtwoord voor de benchmark",
+           "PYTHONPATH": src}
+    shutil.rmtree(data_dir, ignore_errors=True)
     result = subprocess.run(
         [sys.executable, "-c", DEMO_CHILD, "demo", "--data-dir", str(data_dir),
          "--size", str(size), "--peildatum", "23-11-2026"],
-        env=env, capture_output=True, text=True, check=True, timeout=3600)
+        cwd=src, env=env, capture_output=True, text=True, check=True, timeout=3600)
+    shutil.rmtree(data_dir, ignore_errors=True)  # a 300k register is 1.3 GB
     return float(result.stdout.rsplit("cpu", 1)[1])
+
+
+def _load_average() -> list[float] | None:
+    """What else ran on the machine (Windows has no load average)."""
+    return [round(v, 2) for v in os.getloadavg()] if hasattr(os, "getloadavg") else None
 
 
 def test_demo_cpu_grows_linearly_with_the_residents(tmp_path):
     """Issue 18: the CPU time of `demo --size N` from N to 3N residents, beside 3x that of N
-    (ratio 1.0: linear). One at a time: each run has both cores to itself."""
+    (ratio 1.0: linear). One run at a time, so each has both cores to itself; with
+    VRIJWILLIGERS_BENCH_BASELINE_SRC an old checkout runs the same sizes interleaved
+    (small now, small before, large now, large before, per round; medians of the rounds)."""
     small, large = (int(n) for n in os.environ.get(DEMO_SIZES_ENV, "100000,300000").split(","))
-    cpu_small = _demo_cpu_seconds(tmp_path / "small", small)
-    cpu_large = _demo_cpu_seconds(tmp_path / "large", large)
+    sources = {"now": str(Path(__file__).resolve().parents[2])}
+    if os.environ.get(BASELINE_SRC_ENV):
+        sources["before"] = os.environ[BASELINE_SRC_ENV]
+    cpu: dict[tuple[str, int], list[float]] = {}
+    for _ in range(int(os.environ.get(ROUNDS_ENV, "1"))):
+        for size in (small, large):
+            for name, src in sources.items():
+                cpu.setdefault((name, size), []).append(
+                    _demo_cpu_seconds(tmp_path / f"{name}-{size}", size, src))
     factor = large / small
-    record(f"demo --size {large}, CPU of the whole process", cpu_large, cpu_small * factor,
-           f"{factor:g} x the CPU of demo --size {small}")
+    for name in sources:
+        cpu_small = statistics.median(cpu[(name, small)])
+        cpu_large = statistics.median(cpu[(name, large)])
+        record(f"demo --size {large}, CPU of the whole process, {name}", cpu_large,
+               cpu_small * factor, f"{factor:g} x the CPU of demo --size {small}")
+        record.add({"name": f"demo CPU per resident, {name}", "unit": "µs",
+                    "small": round(1e6 * cpu_small / small, 1),
+                    "large": round(1e6 * cpu_large / large, 1),
+                    "rounds": {str(size): [round(v, 2) for v in cpu[(name, size)]]
+                               for size in (small, large)},
+                    "load_average": _load_average()})
+        print(f"{name}: {1e6 * cpu_small / small:.1f} µs per resident at {small}, "
+              f"{1e6 * cpu_large / large:.1f} µs at {large}")

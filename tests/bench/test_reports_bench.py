@@ -11,6 +11,7 @@ Nothing here asserts on time; numbers and ratios go to bench-results/reports.jso
 Target (issue 8): a 1,000-row list of about 50 pages under 2 s.
 """
 
+import compileall
 import io
 import os
 import random
@@ -142,40 +143,56 @@ table = Table(rows, colWidths=widths, repeatRows=1)
 table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 8)]))
 doc.build([table])
 """
+# The whole DejaVu Sans (6,253 glyphs), not the app's subset in resources/fonts: a plain script
+# would register the font as it comes.
+FULL_DEJAVU = Path(__file__).resolve().parents[2] / "installer" / "fonts" / "DejaVuSans.ttf"
 ROUNDS = int(os.environ.get("VRIJWILLIGERS_BENCH_ROUNDS", "5"))
 BASELINE_SRC_ENV = "VRIJWILLIGERS_BENCH_BASELINE_SRC"  # a checkout to time as "before"
 # The command as `python -m vrijwilligers_app` runs it, with the passphrase's Argon2id timed
 # inside the same process (slow by design, left out of the ratio; timing it in another process
-# would not see what this one pays for its memory).
+# would not see what this one pays for its memory). It reports the KDF's wall and CPU seconds.
 APP_CHILD = """
 import sys, time
 from vrijwilligers_app.store import keys
-unlock, spent = keys.unlock, []
+unlock, spent, spent_cpu = keys.unlock, [], []
 def timed(*args, **kwargs):
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     try:
         return unlock(*args, **kwargs)
     finally:
         spent.append(time.perf_counter() - started)
+        spent_cpu.append(time.process_time() - started_cpu)
 keys.unlock = timed
 from vrijwilligers_app.cli import main
 code = main(sys.argv[1:])
-print("KDF", sum(spent), flush=True)
+print("KDF", sum(spent), sum(spent_cpu), flush=True)
 sys.exit(code)
 """
+# CPU seconds of each child as well (os.times: POSIX only; Windows reports no child times): on
+# the shared machine the wall times of the same code swing by a third with the others' load,
+# the CPU times far less. The ratios recorded are the wall times'; CPU is printed beside.
+CPU_TIMES = os.name == "posix"
 
 
-def _seconds(command: list[str], src: str) -> tuple[float, float]:
-    """(wall seconds, seconds the child reported for its KDF)."""
+def _cpu_of_children() -> float:
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def _seconds(command: list[str], src: str) -> tuple[float, float, float, float]:
+    """(wall seconds, the child's KDF wall seconds, the child's CPU seconds, its KDF's CPU
+    seconds); the CPU figures are 0 where the OS does not report them."""
     env = {**os.environ, "PYTHONPATH": src}
+    cpu_before = _cpu_of_children() if CPU_TIMES else 0.0
     started = time.perf_counter()
     # cwd: `python -c` puts the working directory first on sys.path, ahead of PYTHONPATH
     result = subprocess.run(command, check=True, capture_output=True, timeout=600, env=env,
                             cwd=src, text=True)
     wall = time.perf_counter() - started
-    kdf = [float(line.split()[1]) for line in result.stdout.splitlines()
-           if line.startswith("KDF ")]
-    return wall, sum(kdf)
+    cpu = _cpu_of_children() - cpu_before if CPU_TIMES else 0.0
+    kdf = [line.split()[1:] for line in result.stdout.splitlines() if line.startswith("KDF ")]
+    return (wall, sum(float(k[0]) for k in kdf), cpu,
+            sum(float(k[1]) for k in kdf if len(k) > 1) if CPU_TIMES else 0.0)
 
 
 def _list_rows(data_dir: Path, key: bytes) -> int:
@@ -202,7 +219,6 @@ def test_volunteer_list_whole_process_beside_a_plain_reportlab_script(size, tmp_
     Goal (issue 18): at most 1.5x."""
     from tests.bench.conftest import encrypted_demo
     from tests.helpers.registers import TEST_PASSPHRASE
-    from vrijwilligers_app.paths import resource
 
     cached, key = encrypted_demo(size, tmp_path_factory)
     data_dir = tmp_path / "register"  # the command writes an audit line: never in the cache
@@ -218,19 +234,29 @@ def test_volunteer_list_whole_process_beside_a_plain_reportlab_script(size, tmp_
     plains = {"Helvetica": [sys.executable, "-c", PLAIN_REPORTLAB_SCRIPT,
                             str(tmp_path / "b.pdf"), str(rows), "Helvetica"],
               "DejaVu Sans": [sys.executable, "-c", PLAIN_REPORTLAB_SCRIPT,
-                              str(tmp_path / "c.pdf"), str(rows),
-                              str(resource("fonts", "DejaVuSans.ttf"))]}
+                              str(tmp_path / "c.pdf"), str(rows), str(FULL_DEJAVU)]}
     for src in sources.values():
-        _seconds(app, src)  # warm: file cache, .pyc files
+        # Bytecode as an installed app has it (PyInstaller ships .pyc; pip compiles at
+        # install), as the start-up bench does: under PYTHONDONTWRITEBYTECODE (the shared
+        # bench machine) a checkout never writes its __pycache__, so every timed run compiled
+        # the app's ~57 modules (about 30 ms) while the plain script's reportlab comes
+        # compiled from site-packages. compileall writes regardless of that variable.
+        assert compileall.compile_dir(Path(src) / "vrijwilligers_app", quiet=1)
+        _seconds(app, src)  # warm: file cache
+    for command in plains.values():
+        _seconds(command, root)
     times: dict[str, list[float]] = {}
     for _ in range(ROUNDS):  # interleaved, so a busy moment weighs on all of them
         for name, command in plains.items():
-            times.setdefault(name, []).append(_seconds(command, root)[0])
+            wall, _, cpu, _ = _seconds(command, root)
+            times.setdefault(name, []).append(wall)
+            times.setdefault(f"{name} CPU", []).append(cpu)
         for name, src in sources.items():
-            wall, kdf = _seconds(app, src)
+            wall, kdf, cpu, kdf_cpu = _seconds(app, src)
             times.setdefault(name, []).append(wall)
             times.setdefault(f"{name} KDF", []).append(kdf)
             times.setdefault(f"{name} less the KDF", []).append(wall - kdf)
+            times.setdefault(f"{name} CPU less the KDF", []).append(cpu - kdf_cpu)
     median = {name: statistics.median(values) for name, values in times.items()}
     pages = len(PdfReader(tmp_path / "a.pdf").pages)
     plain_pages = len(PdfReader(tmp_path / "b.pdf").pages)
@@ -249,3 +275,7 @@ def test_volunteer_list_whole_process_beside_a_plain_reportlab_script(size, tmp_
             record(f"rapport vrijwilligers, whole process less the KDF, {name} ({size} "
                    f"inwoners)", median[f"{name} less the KDF"], median[font],
                    f"plain reportlab script in {font}, new process")
+            if CPU_TIMES:
+                print(f"  CPU less the KDF {median[f'{name} CPU less the KDF']:.3f} s, "
+                      f"plain in {font} {median[f'{font} CPU']:.3f} s: ratio "
+                      f"{median[f'{name} CPU less the KDF'] / median[f'{font} CPU']:.2f}")

@@ -2,6 +2,7 @@ import pickle
 import string
 from datetime import date
 
+import phonenumbers
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -198,6 +199,47 @@ def test_format_phone(e164, expected):
 
 def test_format_phone_leaves_unparseable_text_alone():
     assert format_phone("onbekend") == "onbekend"
+
+
+def _as_before(e164: str) -> str:
+    """format_phone as it was: every stored value parsed with the Dutch default region."""
+    number = phonenumbers.parse(e164, "NL")
+    style = (phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 31
+             else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(number, style)
+
+
+# Dutch mobile, landlines (2- and 3-digit area codes), 0800/0900/0906/0909, 085/088/091/097,
+# and foreign numbers (an Italian landline keeps its leading zero), valid or not.
+PREFIXES = ("6", "492", "40", "20", "10", "77", "413", "800", "900", "906", "909", "85",
+            "88", "91", "97", "14", "1")
+FOREIGN = ("+32", "+49", "+390", "+393", "+44", "+1", "+90", "+212", "+48", "+380", "+7",
+           "+84", "+33", "+963", "+291", "+599", "+800", "+882")
+
+
+@given(st.one_of(
+    st.tuples(st.sampled_from(["+31"]), st.sampled_from(PREFIXES),
+              st.from_regex(r"[0-9]{3,8}", fullmatch=True)),
+    st.tuples(st.sampled_from(FOREIGN), st.just(""),
+              st.from_regex(r"[0-9]{5,11}", fullmatch=True))))
+def test_format_phone_prints_every_stored_number_as_the_dutch_default_region_did(parts):
+    e164 = "".join(parts)
+    assert format_phone(e164) == _as_before(e164)
+    assert phonenumbers.parse(e164, None) == phonenumbers.parse(e164, "NL")
+
+
+@given(st.from_regex(r"\+31[0-9]{0,19}", fullmatch=True))
+def test_format_phone_of_any_plus31_digits_is_what_parse_makes_of_them(e164):
+    try:
+        expected = _as_before(e164)
+    except phonenumbers.NumberParseException:
+        expected = e164  # unparseable: shown as stored
+    assert format_phone(e164) == expected
+
+
+@pytest.mark.parametrize("typed", ["0612345678", "0492-123456", "0800 2000", "0900-1234567"])
+def test_format_phone_still_reads_a_value_without_plus_as_dutch(typed):
+    assert format_phone(typed) == _as_before(typed)
 
 
 # 061-065 and 068 are mobile numbers; 066 (pagers) is grouped differently, 067/069 unused.

@@ -1,6 +1,7 @@
 """The demo generator: counts, determinism, refusal, constraints and believable histories."""
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -39,6 +40,8 @@ from vrijwilligers_app.store.tables import (
 REFERENCE = date(2025, 6, 15)
 MOMENT = datetime(2025, 6, 15, 12, tzinfo=UTC)
 SMALL = demo_size("120")  # a fast register for the tests that only need some of everything
+FTS_CONFIG = "SELECT k, v FROM search_index_config ORDER BY k"
+SEARCH_ROWS = "SELECT rowid, * FROM search_index ORDER BY rowid"
 
 
 def _new_register(folder: Path) -> Engine:
@@ -172,12 +175,14 @@ def test_a_failure_halfway_leaves_the_register_empty(register_engine: Engine,
         raise RuntimeError("stroomstoring")
 
     schema = _schema(register_engine)
+    fts_config = rows(register_engine, FTS_CONFIG)
     monkeypatch.setattr(demo.activities, "add_activities", broken)
     with pytest.raises(RuntimeError):
         fill_demo(register_engine, SMALL, reference_date=REFERENCE)
     for table in DEMO_TABLES:
         assert count(register_engine, table) == 0, table
     assert _schema(register_engine) == schema  # the indexes dropped for the load are back
+    assert rows(register_engine, FTS_CONFIG) == fts_config  # and the search index's merging
     monkeypatch.undo()
     fill_demo(register_engine, SMALL, reference_date=REFERENCE)  # and it can still be filled
     assert count(register_engine, "activity") > 0
@@ -205,17 +210,71 @@ def test_rows_go_in_without_the_secondary_indexes_but_with_the_triggers_own(
     seen: set[str] = set()
     insert = writer_module.insert_tuples
 
-    def watching(conn: Connection, table: str, *args: Any) -> None:
+    def watching(conn: Connection, table: str, *args: Any, **kwargs: Any) -> None:
         if table == "referral":
             seen.update(conn.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                 "AND tbl_name IN ('referral', 'consent', 'resident')").scalars())
-        insert(conn, table, *args)
+        insert(conn, table, *args, **kwargs)
 
     monkeypatch.setattr(writer_module, "insert_tuples", watching)
     fill_demo(register_engine, SMALL, reference_date=REFERENCE)
     # only the index the consent trigger on referral inserts looks consents up by
     assert seen == {"ix_consent_lookup"}
+
+
+def test_the_search_index_is_what_its_triggers_make_merged_into_one_segment(
+        register_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index is filled by its own triggers while FTS5 merges nothing (automerge
+    0), then merged once ('optimize') and its settings put back as a migrated register has
+    them; firing every trigger again changes none of its rows."""
+    config = rows(register_engine, FTS_CONFIG)
+    seen: set[tuple[Any, ...]] = set()
+    insert = writer_module.insert_tuples
+
+    few: dict[str, bool] = {}
+
+    def watching(conn: Connection, table: str, *args: Any, **kwargs: Any) -> None:
+        seen.update(conn.exec_driver_sql(FTS_CONFIG).all())
+        few[table] = kwargs["few_statements"]
+        insert(conn, table, *args, **kwargs)
+
+    monkeypatch.setattr(writer_module, "insert_tuples", watching)
+    fill_demo(register_engine, SMALL, reference_date=REFERENCE)
+    assert ("automerge", 0) in seen  # no merges while loading
+    # multi-row statements for the tables whose triggers feed the search index, only those
+    assert {table for table, many in few.items() if many} == {
+        "initiative", "volunteer", "resident", "referral"}
+    assert rows(register_engine, FTS_CONFIG) == config == [("version", 4)]
+    assert rows(register_engine, "SELECT count(DISTINCT segid) FROM search_index_idx") == [(1,)]
+    indexed = rows(register_engine, SEARCH_ROWS)
+    assert len(indexed) == sum(count(register_engine, t)
+                               for t in ("initiative", "volunteer", "resident", "referral"))
+    with register_engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
+        for table in ("initiative", "volunteer", "resident", "referral"):
+            conn.exec_driver_sql(f"UPDATE {table} SET id = id")  # its search trigger again
+    assert rows(register_engine, SEARCH_ROWS) == indexed
+
+
+def test_the_same_rows_whatever_the_statement_size(template_database: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows feeding the search index go in as multi-row INSERTs of at most MAX_PARAMETERS
+    parameters; split into many small statements the register is the same."""
+    prefixes = tuple(f'INSERT INTO "{table}" ' for table in DEMO_TABLES)
+    dumps = []
+    for limit in (demo.queries.MAX_PARAMETERS, 70):
+        monkeypatch.setattr(demo.queries, "MAX_PARAMETERS", limit)
+        path = tmp_path / f"limit-{limit}.sqlite"
+        shutil.copyfile(template_database, path)  # migrated: with the search index
+        engine = create_register_engine(path)
+        try:
+            fill_demo(engine, SMALL, seed=3, reference_date=REFERENCE)
+            dumps.append([line for line in _dump(engine) if line.startswith(prefixes)]
+                         + rows(engine, SEARCH_ROWS))
+        finally:
+            engine.dispose()
+    assert dumps[0] == dumps[1] and len(dumps[0]) > 1000
 
 
 def test_progress_counts_up_to_the_total_in_dutch(register_engine: Engine) -> None:

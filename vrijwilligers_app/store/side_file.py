@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 
 from vrijwilligers_app.store import backup
 from vrijwilligers_app.store.engine import create_register_engine
@@ -41,19 +41,24 @@ def side_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + backup.SIDE_FILE_SUFFIX)
 
 
-def fill_beside(register: "Register", fill: Callable[[Engine], T]) -> T:
+def fill_beside(register: "Register", fill: Callable[[Engine], T], *,
+                cache_kib: int | None = None) -> T:
     """Run `fill` on an engine of a side copy of the register, then put the copy in its place.
 
     `fill` must do all its writing in the engine's transactions (it may raise: then nothing
     changes). The register's own engine is disposed before the rename (Windows cannot replace
     an open file) and opens the new file on its next use. Call with no connection of the
-    register checked out (the data dir lock keeps other processes away)."""
+    register checked out (the data dir lock keeps other processes away).
+    `cache_kib`: the side file's page cache, for the fill and the checks after it (the
+    foreign key check looks parents up at random; a cache that holds them keeps it linear)."""
     db_path = register.db_path
     side = side_path(db_path)
     remove_database_files(side)
     try:
         backup.copy_database(db_path, side, key=register.key)
         engine = create_register_engine(side, register.key, bulk=True)
+        if cache_kib is not None:
+            _set_cache(engine, cache_kib)
         try:
             result = fill(engine)
             _check(engine)
@@ -68,6 +73,16 @@ def fill_beside(register: "Register", fill: Callable[[Engine], T]) -> T:
     finally:
         remove_database_files(side)
     return result
+
+
+def _set_cache(engine: Engine, kib: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA cache_size=-{int(kib)}")
+        finally:
+            cursor.close()
 
 
 def _check(engine: Engine) -> None:

@@ -7,7 +7,10 @@ register that replaces it only when complete (store.side_file): no WAL of a giga
 For a run time that grows linearly with the size, the tables' secondary indexes are dropped
 inside the transaction and built again (one sort each) after the last row, and the page cache
 grows with the size so the uuid indexes (UNIQUE constraints, kept) stay in memory; the schema
-afterwards is exactly the migrated one (tests/services/test_demo.py).
+afterwards is exactly the migrated one (tests/services/test_demo.py). The search index is
+still filled by its triggers, but FTS5 merges nothing until one 'optimize' at the end
+(store.queries.demo.pause_fts_merges): its merges were the part of the cost per row that grew
+with the register.
 The same seed and reference date always give byte-identical content: all chance comes from
 one `random.Random(seed)` and all dates from the reference date, never from the clock.
 """
@@ -73,11 +76,15 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
     with writer_engine.begin() as conn:
         _refuse_if_filled(conn)
         # A bigger page cache while filling: the uuid indexes are written at random places.
+        # (Not smaller than the connection's own: fill_demo_beside sets it for the checks.)
         cache_size = queries.cache_size(conn)
-        queries.set_cache_size(conn, -_cache_kib(size))
+        if cache_size >= 0 or -cache_size < _cache_kib(size):
+            queries.set_cache_size(conn, -_cache_kib(size))
         # The other indexes are built once at the end (a sort each), not row by row at
         # random places: the cost per row no longer grows with the register.
         deferred = queries.drop_secondary_indexes(conn, DEMO_TABLES, keep=TRIGGER_INDEXES)
+        # The search index is filled by its triggers, row by row, but merged once at the end.
+        fts_config = queries.pause_fts_merges(conn)
         tracker = Progress(progress)
         ctx = Context(conn=conn, rng=Random(seed), today=today, codes=load_codes(conn),
                       writer=Writer(conn), progress=tracker)
@@ -85,6 +92,7 @@ def fill_demo(engine: Engine, size: DemoSize, seed: int = 1,
             _generate(ctx, size)
             ctx.writer.flush()
             refresh_all(conn)
+            queries.resume_fts_merges(conn, fts_config)
             queries.create_indexes(conn, deferred)
             tracker.advance(SAVE_LABEL)
         finally:
@@ -104,7 +112,8 @@ def fill_demo_beside(register: "Register", size: DemoSize, seed: int = 1,
     with register.engine.connect() as conn:  # refuse before copying anything
         _refuse_if_filled(conn)
     return fill_beside(register, lambda engine: fill_demo(
-        engine, size, seed=seed, reference_date=reference_date, progress=progress))
+        engine, size, seed=seed, reference_date=reference_date, progress=progress),
+        cache_kib=_cache_kib(size))
 
 
 def _generate(ctx: Context, size: DemoSize) -> None:

@@ -3,7 +3,9 @@
 At a million rows SQLAlchemy's per-row parameter processing is a third of the run (groot:
 31 s with Core `insert(table)` and lists of dicts, 23 s like this on a 2-core machine), so rows
 go to the driver as tuples, converted per column as SQLAlchemy would bind them
-(`column_converter`, checked against SQLAlchemy and the ORM in the tests). A writer thread
+(`column_converter`, checked against SQLAlchemy and the ORM in the tests). Tables whose
+triggers feed the search index get multi-row INSERTs instead of an executemany (FTS5 makes a
+segment per statement; see store.queries.demo.insert_tuples). A writer thread
 overlapping inserts with generation was tried and gained nothing (the GIL), so it is all one
 thread, on the caller's connection and inside its transaction.
 """
@@ -16,7 +18,7 @@ from sqlalchemy import Connection, Date, DateTime, Dialect, Table
 from sqlalchemy.types import TypeEngine
 from sqlmodel.sql.sqltypes import UTCDateTime
 
-from vrijwilligers_app.store.queries.demo import insert_tuples
+from vrijwilligers_app.store.queries.demo import full_text_writers, insert_tuples
 from vrijwilligers_app.store.tables import metadata
 
 Row = dict[str, Any]
@@ -62,7 +64,8 @@ def column_converter(column_type: TypeEngine[Any], dialect: Dialect) -> Converte
     return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
+def insert_rows(conn: Connection, table: Table, rows: list[Row], *,
+                few_statements: bool = False) -> None:
     names = list(rows[0])
     convert = [(i, c) for i, name in enumerate(names)
                if (c := column_converter(table.c[name].type, conn.dialect)) is not None]
@@ -78,7 +81,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
                 last_in, last_out = value, converter(value)
             values[i] = last_out
         params.append(tuple(values))
-    insert_tuples(conn, table.name, names, params)
+    insert_tuples(conn, table.name, names, params, few_statements=few_statements)
 
 
 class Writer:
@@ -93,6 +96,9 @@ class Writer:
         self.chunk_rows = chunk_rows
         self.buffers: dict[str, list[Row]] = {t.name: [] for t in metadata.sorted_tables}
         self.counts: dict[str, int] = dict.fromkeys(self.buffers, 0)
+        # Inserts that feed the search index go in as few statements as possible (see
+        # store.queries.demo.insert_tuples): a statement per row cost a segment per row.
+        self.few_statements = full_text_writers(conn)
 
     def add(self, table: str, row: Row) -> None:
         buffer = self.buffers[table]
@@ -104,7 +110,8 @@ class Writer:
         for table in metadata.sorted_tables:
             rows = self.buffers[table.name]
             if rows:
-                insert_rows(self.conn, table, rows)
+                insert_rows(self.conn, table, rows,
+                            few_statements=table.name in self.few_statements)
                 self.counts[table.name] += len(rows)
                 rows.clear()
 

@@ -6,11 +6,32 @@ left- and top-aligned string cell (every body cell of `tables.data_table` but th
 is one text object whose lines step down by the cell's leading, as Table steps them one by
 one: the same glyphs at the same places (tests/services/reports/test_cell_table.py compares
 the rendered pages pixel for pixel). Every other cell is left to reportlab.
+
+`HeaderCell`: the Paragraph of a column header, which heads the table on every page.
 """
 
 from typing import Any
 
-from reportlab.platypus import Table
+from reportlab.platypus import Paragraph, Table
+
+
+class HeaderCell(Paragraph):  # type: ignore[misc]
+    """A Paragraph that breaks its lines once per width. The same header cells head every
+    page's table of a long list (paged_table.PagedTable), and reportlab wraps every cell of a
+    table again each time it measures the table: a tenth of laying out the list went into
+    breaking "VOG gezien" over the same two lines. Wrapping depends on the width alone (the
+    text and style do not change), so a second wrap at the width of the last one gives the
+    last answer; any other width is wrapped by Paragraph as before."""
+
+    _last: tuple[float, tuple[float, float]] | None = None  # (width, Paragraph.wrap's answer)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        last = self._last
+        if last is not None and last[0] == availWidth and "blPara" in self.__dict__:
+            return last[1]
+        answer: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._last = (availWidth, answer)
+        return answer
 
 
 class CellTable(Table):  # type: ignore[misc]

@@ -3,6 +3,9 @@
 DejaVu Sans is shipped in resources/fonts (Bitstream Vera licence, see LICENSE there): the
 PDF core fonts only know Latin-1, so names such as Yılmaz, Łukasz, Алексей or Arabic
 names would print as black boxes. Reportlab embeds the subset of glyphs a report uses.
+The shipped files are themselves a subset of DejaVu Sans (installer/subset_fonts.py: every
+script of names DejaVu covers, punctuation and symbols, the same outlines and widths), which
+reportlab reads in half the time of the full font's 6,253 glyphs.
 """
 
 import html

@@ -8,10 +8,10 @@ over more lines; only a word wider than the column is split), not a Paragraph ea
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from vrijwilligers_app.services.reports import styles
-from vrijwilligers_app.services.reports.cell_table import CellTable
+from vrijwilligers_app.services.reports.cell_table import CellTable, HeaderCell
 from vrijwilligers_app.services.reports.document import FRAME_WIDTH
 from vrijwilligers_app.services.reports.paged_table import PagedTable
 from vrijwilligers_app.services.reports.styles import escape
@@ -36,15 +36,15 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[object]],
     `groups`: an extra header row above, (label, number of columns) from the left, e.g.
     ("", 2), ("Wachttijd (dagen)", 3) so short column headers never split a word."""
     widths = _fitted([c.width * width for c in columns], [c.header for c in columns], rows)
-    header = [Paragraph(escape(c.header), styles.HEADER_CELL_RIGHT if c.right
-                        else styles.HEADER_CELL) for c in columns]
+    header = [HeaderCell(escape(c.header), styles.HEADER_CELL_RIGHT if c.right
+                         else styles.HEADER_CELL) for c in columns]
     top: list[list[object]] = []
     spans: list[tuple[object, ...]] = []
     if groups:
         row: list[object] = []
         for label, span in groups:
             spans.append(("SPAN", (len(row), 0), (len(row) + span - 1, 0)))
-            row.extend([Paragraph(escape(label), styles.GROUP_CELL)] + [""] * (span - 1))
+            row.extend([HeaderCell(escape(label), styles.GROUP_CELL)] + [""] * (span - 1))
             if label:
                 spans.append(("LINEBELOW", (len(row) - span, 0), (len(row) - 1, 0), 0.4,
                               styles.GRID))
