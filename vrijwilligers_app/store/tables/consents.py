@@ -12,7 +12,7 @@ The resident's `consent_*` columns are a cache of this ledger (services.consents
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Index
+from sqlalchemy import CheckConstraint, Index, text
 from sqlmodel import Field
 
 from vrijwilligers_app.store.tables.base import Record
@@ -32,6 +32,10 @@ class Consent(Record, table=True):
         # The lookup of every rule and of the referral trigger; without it SQLite may take
         # the destination index and scan every consent for that organisation per referral.
         Index("ix_consent_lookup", "resident_id", "purpose", "destination_id"),
+        # The current gemeente consents only: the export's "does this resident count?" as
+        # one lookup in a small index, not a read of the consent row (0012_m18c).
+        Index("ix_consent_gemeente", "resident_id",
+              sqlite_where=text("purpose = 'gemeente' AND withdrawn_on IS NULL")),
     )
     resident_id: int = Field(foreign_key="resident.id", ondelete="CASCADE")
     purpose: str = Field(max_length=12)
