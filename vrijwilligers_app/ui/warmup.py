@@ -8,7 +8,11 @@ page only has to be built.
 
 Two threads never import at once: the warm-up holds `IMPORTS` for each module it imports and
 the window takes it before it imports a page, so at worst a click waits for the module being
-imported, never for a second import of the same module. The pages import reportlab and
+imported, never for a second import of the same module. Every other task that imports on a
+worker thread takes it too (the Overzicht's attention and retention reads, which run beside
+the warm-up on the two read threads): two threads importing SQLModel at once, with PySide6's
+import hook reading each new module's source (which touches pydantic's module `__getattr__`),
+once failed with an ImportError in a benchmark run. The pages import reportlab and
 icalendar only when they print or export, so those come last.
 """
 
