@@ -29,9 +29,13 @@ __all__ = ["BULK_PRAGMAS", "BUSY_TIMEOUT_MS", "PRAGMAS", "create_register_engine
 
 
 def create_register_engine(db_path: Path, key: bytes | None = None, *,
-                           bulk: bool = False) -> Engine:
-    """`bulk`: only for a side file nothing else has open (BULK_PRAGMAS)."""
-    pragmas = BULK_PRAGMAS if bulk else PRAGMAS
+                           bulk: bool = False, cache_kib: int | None = None) -> Engine:
+    """`bulk`: only for a side file nothing else has open (BULK_PRAGMAS).
+    `cache_kib`: every connection's page cache, where the default would not hold the pages
+    a bulk job looks up at random (store.side_file)."""
+    pragmas: tuple[str, ...] = BULK_PRAGMAS if bulk else PRAGMAS
+    if cache_kib is not None:
+        pragmas = (*pragmas, f"PRAGMA cache_size=-{int(cache_kib)}")
     if key is None:
         engine = create_engine(
             f"sqlite:///{db_path}",

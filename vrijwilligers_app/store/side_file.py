@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
 from vrijwilligers_app.store import backup
 from vrijwilligers_app.store.engine import create_register_engine
@@ -56,9 +56,7 @@ def fill_beside(register: "Register", fill: Callable[[Engine], T], *,
     remove_database_files(side)
     try:
         backup.copy_database(db_path, side, key=register.key)
-        engine = create_register_engine(side, register.key, bulk=True)
-        if cache_kib is not None:
-            _set_cache(engine, cache_kib)
+        engine = create_register_engine(side, register.key, bulk=True, cache_kib=cache_kib)
         try:
             result = fill(engine)
             _check(engine)
@@ -73,16 +71,6 @@ def fill_beside(register: "Register", fill: Callable[[Engine], T], *,
     finally:
         remove_database_files(side)
     return result
-
-
-def _set_cache(engine: Engine, kib: int) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute(f"PRAGMA cache_size=-{int(kib)}")
-        finally:
-            cursor.close()
 
 
 def _check(engine: Engine) -> None:
