@@ -19,6 +19,8 @@ tar -C "$HOME_DIR/Programma's" -xzf "$TARBALL"
 cd "$HOME_DIR"  # not the source tree
 for f in vrijwilligers-app vrijwilligers-app.desktop vrijwilligers-app.png install-menu.sh \
          _internal/resources/help/beginnen.md _internal/resources/icons/vrijwilligers-app-32.png \
+         _internal/resources/fonts/DejaVuSans.ttf _internal/resources/fonts/DejaVuSans.metrics \
+         _internal/resources/fonts/DejaVuSans-Bold.ttf _internal/resources/fonts/DejaVuSans-Bold.metrics \
          _internal/PySide6/Qt/plugins/platforms/libqxcb.so; do
   [ -e "$APP_DIR/$f" ] || { echo "FOUT: $f ontbreekt in de bundel" >&2; exit 1; }
 done

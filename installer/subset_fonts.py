@@ -13,7 +13,9 @@ licence) are kept as they are, so a report prints the same pixels.
 
 Run after changing the ranges:  python installer/subset_fonts.py   (needs fontTools:
 `pip install fonttools`; a developer's tool, not a run-time dependency)
-The results are committed, so neither a build nor the program needs fontTools.
+It then runs installer/font_metrics.py (reportlab only), which writes each font's prepared
+face (`<font>.metrics`) beside it. The results are committed, so neither a build nor the
+program needs fontTools.
 Licence: Bitstream Vera terms (resources/fonts/LICENSE) allow modified copies under names
 without "Bitstream" or "Vera"; DejaVu's own changes are public domain.
 """
@@ -96,7 +98,10 @@ def main() -> int:
         make(SOURCE / name, TARGET / name)
         print(f"{TARGET / name}: {(TARGET / name).stat().st_size:,} bytes "
               f"(was {(SOURCE / name).stat().st_size:,})")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import font_metrics  # reportlab's prepared faces of the new files, beside them
+
+    return font_metrics.main(TARGET)
 
 
 if __name__ == "__main__":
