@@ -47,7 +47,27 @@ def same(a: Any, b: Any) -> bool:
         return same(list(a.items()), list(b.items()))
     if type(a) in (list, tuple):
         return len(a) == len(b) and all(map(same, a, b))
+    if type(a) is float:
+        return repr(a) == repr(b)  # -0.0 is not 0.0; nan is nan
     return bool(a == b)
+
+
+def shared(value: Any, memo: dict[Any, Any]) -> Any:
+    """`value` with equal numbers, strings and tuples made one object each, so marshal
+    writes each once and a process makes a few hundred widths instead of 4,000 (their
+    identity is nothing reportlab looks at: they cannot change). Keyed so that -0.0 and 0.0
+    or 1 and True stay apart."""
+    kind = type(value)
+    if kind is dict:
+        return {shared(k, memo): shared(v, memo) for k, v in value.items()}
+    if kind is list:
+        return [shared(item, memo) for item in value]
+    if kind is tuple:
+        items = tuple(shared(item, memo) for item in value)
+        if any(type(item) in (dict, list) for item in items):
+            return items
+        return memo.setdefault((tuple, tuple(map(id, items))), items)
+    return memo.setdefault((kind, value.hex() if kind is float else value), value)
 
 
 def _entry(attribute: str, value: Any, face: TTFontFace) -> tuple[str, str, Any]:
@@ -77,8 +97,12 @@ def prepare(font_path: Path) -> bytes:
     entries = tuple(_entry(attribute, value, parsed) for attribute, value in vars(parsed).items()
                     if attribute not in bare or type(bare[attribute]) is not type(value)
                     or bare[attribute] != value)
-    data: Any = (pf.key(parsed._ttf_data), entries)
-    return marshal.dumps(data, pf.MARSHAL_VERSION)
+    memo: dict[Any, Any] = {}  # alive while dumping: every shared object is written once
+    raw = marshal.dumps((pf.key(parsed._ttf_data), shared(entries, memo)), pf.MARSHAL_VERSION)
+    for attribute, kind, payload in marshal.loads(raw)[1]:  # as the app will read it
+        if kind == pf.PLAIN and not same(pf.decode(kind, payload), vars(parsed)[attribute]):
+            raise ValueError(f"{attribute} does not load back as reportlab parsed it")
+    return raw
 
 
 def current(target: Path, font_path: Path) -> bool:

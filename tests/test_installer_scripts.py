@@ -82,7 +82,8 @@ def test_bundle_filter_keeps_what_the_app_needs_and_drops_the_rest():
             "PySide6\\Qt\\plugins\\platforms\\qwindows.dll", "PySide6/Qt/lib/libQt6Pdf.so.6",
             "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "libQt6Widgets.so.6",
             "resources/help/beginnen.md", "resources/fonts/DejaVuSans.metrics",
-            "resources\\fonts\\DejaVuSans-Bold.metrics", "vrijwilligers_app/store/migrations/env.py"]
+            "resources\\fonts\\DejaVuSans-Bold.metrics",
+            "vrijwilligers_app/store/migrations/env.py"]
     dropped = ["PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/translations/qt_help_nl.qm",
                "PySide6/Qt/plugins/platforms/libqeglfs.so",
                "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",

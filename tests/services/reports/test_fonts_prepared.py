@@ -212,13 +212,15 @@ def test_metrics_of_other_font_bytes_or_of_another_reportlab_are_not_used(tmp_pa
 
 
 @pytest.mark.parametrize("value", [0, 1.5, "x", b"x", None, True, [1, 2.0], ((1, 2), (3, 4)),
-                                   {1: [2, 3]}, {1: 2.0}, [(1, 2), (3, 4.5)]])
+                                   {1: [2, 3]}, {1: 2.0}, [(1, 2), (3, 4.5)], [1, "x", None],
+                                   [2**70, 1, True], {"a": b"b"}])
 def test_plain_data_is_accepted(value):
     assert prepared_fonts.is_plain(value)
 
 
 @pytest.mark.parametrize("value", [1j, {1}, frozenset(), compile("1", "x", "eval"), ...,
                                    [1, [2]], {(1, 2): 3}, [[[[[1]]]]], {1: [2, {3: 4}]},
-                                   [1, (2,)], (1, (2, 3)), StopIteration])
+                                   [1, (2,)], (1, (2, 3)), StopIteration, [1, 2.5, 1j],
+                                   {1j: 2}, [(1, 1j)], {1: [2, 1j]}, [1.5, {2}]])
 def test_anything_else_is_refused(value):
     assert not prepared_fonts.is_plain(value)
