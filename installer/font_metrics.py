@@ -1,10 +1,10 @@
 """Write the prepared faces of the report fonts: resources/fonts/<font>.metrics.
 
-A `rapport` process would otherwise have reportlab parse each DejaVu file's tables in Python
-(about 13 ms a face); vrijwilligers_app/services/reports/prepared_fonts.py loads these files
-instead when they match the font's bytes and the installed reportlab, and parses otherwise.
-Each file holds exactly the attributes reportlab's `extractInfo` gives the face, as plain data
-in `marshal`; a file that already holds the same data is left as it is.
+A `rapport` process would otherwise have reportlab parse each DejaVu file's tables in
+Python (6-13 ms a face, by load); vrijwilligers_app/services/reports/prepared_fonts.py loads
+these files instead when they match the font's bytes and the installed reportlab, and
+parses otherwise. Each file holds exactly the attributes reportlab's `extractInfo` gives the
+face, as plain data in `marshal`; a file that already holds the same data is left as it is.
 
 Run after installer/subset_fonts.py changed a font (it runs this itself) and after upgrading
 reportlab in requirements.lock:   python installer/font_metrics.py

@@ -78,6 +78,8 @@ def _differences(prepared: object, parsed: object, where: str) -> list[str]:
         if list(mine) != list(theirs):
             return [f"{where}: attributes {list(mine)} != {list(theirs)}"]
         return [d for a in theirs for d in _differences(mine[a], theirs[a], f"{where}.{a}")]
+    if isinstance(parsed, float):  # -0.0 is not 0.0
+        return [] if repr(prepared) == repr(parsed) else [f"{where}: {prepared!r} != {parsed!r}"]
     return [] if prepared == parsed else [f"{where}: {prepared!r} != {parsed!r}"]
 
 
@@ -120,6 +122,17 @@ def test_a_report_prints_the_same_bytes_with_prepared_and_parsed_fonts(monkeypat
     # the comparison would notice a wrong width (of a letter the report prints)
     prepared[styles.FONT].face.charWidths[ord("Ł")] += 1
     assert _pdf(prepared, monkeypatch) != expected
+
+
+def test_equal_numbers_and_tuples_are_written_once_but_never_merged_across_types():
+    tool = _tool()
+    value = [(1, 2.5), (1, 2.5), 0.0, -0.0, 1, True, 1.0, [3, 3], {3: 3}]
+    memo: dict[Any, Any] = {}
+    made = tool.shared(value, memo)
+    assert tool.same(made, value) and not tool.same([0.0], [-0.0])
+    assert made[0] is made[1] and made[7][0] is made[7][1] is made[8][3]
+    assert [repr(x) for x in made[2:7]] == ["0.0", "-0.0", "1", "True", "1.0"]
+    assert marshal.loads(marshal.dumps(made, prepared_fonts.MARSHAL_VERSION)) == value
 
 
 def test_the_committed_metrics_files_match_this_reportlab_and_the_committed_fonts():

@@ -1,12 +1,12 @@
 """Report fonts from a prepared face: reportlab's own metrics of a TrueType file, stored once.
 
-reportlab's `TTFontFile.extractInfo` walks the name, head, OS/2, post, hhea, maxp, cmap, hmtx
-and loca tables in Python every time a process makes a `TTFont`: about 13 ms for each shipped
-DejaVu face, twice in every `rapport` process. What it computes depends only on the font's
-bytes and reportlab's version, so installer/font_metrics.py (run by installer/subset_fonts.py)
-stores it beside each font as `<font>.metrics`: `marshal` of plain data (no pickle: loading a
-data file runs no code; every value's type is checked), keyed by reportlab's version and the
-SHA-256 of the font's bytes.
+reportlab's `TTFontFile.extractInfo` walks the name, head, OS/2, post, hhea, maxp, cmap,
+hmtx and loca tables in Python every time a process makes a `TTFont`: 6-13 ms (by load) for
+each shipped DejaVu face, twice in every `rapport` process; loading the stored result takes
+half that. What it computes depends only on the font's bytes and reportlab's version, so
+installer/font_metrics.py (run by installer/subset_fonts.py) stores it beside each font as
+`<font>.metrics`: `marshal` of plain data (no pickle: loading a data file runs no code; every
+value's type is checked), keyed by reportlab's version and the SHA-256 of the font's bytes.
 
 `load_font` builds the `TTFont` as reportlab does, with reportlab's own constructors reading
 the file, its header and table directory (what subsetting at save time reads again), and only
