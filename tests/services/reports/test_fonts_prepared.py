@@ -142,6 +142,24 @@ def test_the_committed_metrics_files_match_this_reportlab_and_the_committed_font
         "in resources/fonts: run `python installer/font_metrics.py` and commit the result")
 
 
+def test_the_file_check_fails_after_a_reportlab_upgrade_or_a_changed_font(tmp_path,
+                                                                           monkeypatch):
+    tool = _tool()
+    for name in tool.FONTS:
+        shutil.copyfile(resource("fonts", name), tmp_path / name)
+        shutil.copyfile(prepared_fonts.metrics_path(resource("fonts", name)),
+                        prepared_fonts.metrics_path(tmp_path / name))
+    assert tool.stale(tmp_path) == []
+    with monkeypatch.context() as patch:
+        patch.setattr(reportlab, "Version", "5.2.0")
+        assert [p.name for p in tool.stale(tmp_path)] == ["DejaVuSans.metrics",
+                                                           "DejaVuSans-Bold.metrics"]
+    bold = tmp_path / "DejaVuSans-Bold.ttf"
+    bold.write_bytes(bold.read_bytes() + bytes(4))
+    assert [p.name for p in tool.stale(tmp_path)] == ["DejaVuSans-Bold.metrics"]
+    assert tool.main(tmp_path) == 0 and tool.stale(tmp_path) == []
+
+
 def _copy(tmp_path: Path, metrics: bytes | None) -> Path:
     font = tmp_path / "DejaVuSans.ttf"
     shutil.copyfile(resource("fonts", "DejaVuSans.ttf"), font)
