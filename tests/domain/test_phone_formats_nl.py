@@ -46,8 +46,9 @@ def _as_it_was(value: str) -> str:
 
 
 def _examples() -> list[str]:
-    """Every Dutch example number phonenumbers has: one per number type, the invalid one,
-    and the short numbers'."""
+    """Every Dutch example number phonenumbers has: one per number type (fixed line, mobile,
+    toll free, premium rate, VoIP, pager, UAN) and the invalid one. (Short numbers such as 112
+    are in CORPUS below.)"""
     numbers = [phonenumbers.example_number_for_type("NL", kind)
                for kind in PhoneNumberType.values()]
     numbers += [phonenumbers.invalid_example_number("NL")]
