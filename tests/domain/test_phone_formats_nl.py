@@ -124,11 +124,11 @@ def test_a_wrong_table_entry_is_caught(monkeypatch, expected, index, mutation):
     table = list(phone_formats_nl.NUMBER_FORMATS)
     table[index] = MUTATIONS[mutation](table[index])
     monkeypatch.setattr(dutch_phone, "NUMBER_FORMATS", tuple(table))
-    dutch_phone._rules.cache_clear()
+    dutch_phone.clear_caches()
     try:
         wrong = [v for v in expected if format_phone(v) != expected[v]]
     finally:
-        dutch_phone._rules.cache_clear()
+        dutch_phone.clear_caches()
     assert wrong
 
 
