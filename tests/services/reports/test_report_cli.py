@@ -1,5 +1,7 @@
 """`vrijwilligers-app rapport`: Dutch help and errors, nothing partial left behind."""
 
+import re
+
 import pytest
 
 from tests.helpers.pdftext import pages
@@ -113,13 +115,14 @@ from vrijwilligers_app.cli import main
 code = main(["--data-dir", sys.argv[1], "rapport", "vrijwilligers", "--initiatief", "1",
              "--periode", "2026", "-o", sys.argv[2]])
 print(code, sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel")))
+print("phonenumbers:", sorted(m for m in sys.modules if m.split(".")[0] == "phonenumbers"))
 """
 
 
 def test_the_volunteer_list_is_made_and_logged_without_sqlalchemy(data_dir, tmp_path):
     """The list reads and logs through plain DB-API (store.direct): the process that prints
     it never imports SQLAlchemy (issue 18: the whole process beside a plain reportlab
-    script)."""
+    script). Nor phonenumbers: the register's numbers are Dutch, shown by domain/dutch_phone."""
     import subprocess
     import sys
 
@@ -131,9 +134,10 @@ def test_the_volunteer_list_is_made_and_logged_without_sqlalchemy(data_dir, tmp_
     result = subprocess.run([sys.executable, "-c", VOLUNTEER_LIST_PROBE, str(data_dir),
                              str(target)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "0 []"
+    assert result.stdout.strip().splitlines()[-2:] == ["0 []", "phonenumbers: []"]
     first = pages(target.read_bytes())[0]
     assert "VERTROUWELIJK" in first and "vrijwilligers met een rol in deze periode" in first
+    assert re.search(r"\b06 [1-58][0-9]{7}\b", first)  # phone numbers were shown
     with open_register(data_dir, key=unlock(data_dir, TEST_PASSPHRASE),
                        daily_backup=False) as register:
         logged = audit.entries(register.engine, kinds=["report_with_names"])
