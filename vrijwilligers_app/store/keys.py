@@ -14,6 +14,7 @@ fails the Poly1305 check, so the register is never even touched with a wrong key
 
 import base64
 import json
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +71,6 @@ def has_key_file(data_dir: Path) -> bool:
 
 def new_recovery_key() -> str:
     """48 random digits in 8 groups of 6, as BitLocker shows its recovery key."""
-    import secrets  # (and hmac) only to make keys, not to unlock them
-
     digits = "".join(str(secrets.randbelow(10)) for _ in range(RECOVERY_GROUPS
                                                                * RECOVERY_GROUP_DIGITS))
     return format_recovery_key(digits)
