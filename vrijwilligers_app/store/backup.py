@@ -89,6 +89,17 @@ def copy_database(source: Path, destination: Path, *, key: bytes | None = None) 
 _LEFTOVER_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
+def _names_in(folder: Path) -> list[tuple[Path, str]]:
+    """(path, name as the file system compares it) of each entry of `folder`: the globs
+    `*.update*` and the like as one listing and plain string tests (each glob pattern is
+    compiled to a regex first: about 1 ms of every open)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [(Path(entry.path), os.path.normcase(entry.name)) for entry in entries]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
 def remove_leftovers(data_dir: Path) -> list[Path]:
     """Remove what a killed or failed backup or update left behind (up to hundreds of MB):
     `*.sqlite.deel` with its `-wal`/`-shm`/`-journal`, the `.update` work copy and its
@@ -97,13 +108,13 @@ def remove_leftovers(data_dir: Path) -> list[Path]:
     Call with the data dir lock held. Never the live register or its own WAL and SHM."""
     live = data_dir / DATABASE_NAME
     keep = {live, *(Path(str(live) + suffix) for suffix in _LEFTOVER_SUFFIXES)}
-    candidates = [*data_dir.glob(f"{DATABASE_NAME}.update*"), *data_dir.glob("*.sqlite.deel*"),
-                  *data_dir.glob(f"{DATABASE_NAME}{SIDE_FILE_SUFFIX}*")]
-    folder = backups_dir(data_dir)
-    if folder.is_dir():
-        candidates += folder.glob("*.deel*")
-        for suffix in _LEFTOVER_SUFFIXES:
-            candidates += folder.glob(f"*.sqlite{suffix}")
+    candidates = [path for path, name in _names_in(data_dir)
+                  if name.startswith((f"{DATABASE_NAME}.update",
+                                      f"{DATABASE_NAME}{SIDE_FILE_SUFFIX}"))
+                  or ".sqlite.deel" in name]
+    candidates += [path for path, name in _names_in(backups_dir(data_dir))
+                   if ".deel" in name
+                   or name.endswith(tuple(f".sqlite{s}" for s in _LEFTOVER_SUFFIXES))]
     removed = []
     for path in candidates:
         if path in keep or not path.is_file():
