@@ -25,10 +25,12 @@ from vrijwilligers_app.store.sqlite_text import dutch_reason
 
 BACKUP_DIR_NAME = "backups"
 AUTO_PREFIX = "automatisch-"
-AUTO_PATTERN = re.compile(r"^automatisch-(\d{4}-\d{2}-\d{2})\.sqlite$")
+# Patterns as text, compiled (and cached by `re`) when backups are rotated: opening a register
+# without its daily backup (a command such as rapport) never needs them.
+AUTO_PATTERN = r"^automatisch-(\d{4}-\d{2}-\d{2})\.sqlite$"
 # Safety copies made before an update or a restore: they hold the same personal data, so
 # they rotate out after the same number of days (timestamped_name puts the day in the name).
-SAFETY_PATTERN = re.compile(r"^voor-(?:update|herstel)-.*?(\d{4}-\d{2}-\d{2})_\d{6}\.sqlite$")
+SAFETY_PATTERN = r"^voor-(?:update|herstel)-.*?(\d{4}-\d{2}-\d{2})_\d{6}\.sqlite$"
 DEFAULT_KEEP_DAYS = 14
 # A register being filled beside the live one (store.side_file), left by a crash.
 SIDE_FILE_SUFFIX = ".vullen"
@@ -168,8 +170,8 @@ def auto_backup(db_path: Path, data_dir: Path, today: date,
     return made
 
 
-def _day_in_name(path: Path, pattern: re.Pattern[str]) -> date | None:
-    match = pattern.match(path.name)
+def _day_in_name(path: Path, pattern: str) -> date | None:
+    match = re.match(pattern, path.name)
     try:
         return date.fromisoformat(match.group(1)) if match else None
     except ValueError:
@@ -180,7 +182,8 @@ def rotate(folder: Path, keep_days: int, today: date | None = None) -> list[Path
     """Keep the newest `keep_days` automatic backups, and none (automatic or safety copy)
     from `keep_days` or more days before `today`: data erased from the register (vergeten,
     retention) is then gone from these backups too. Manual backups are the user's."""
-    autos = sorted(p for p in folder.glob(f"{AUTO_PREFIX}*.sqlite") if AUTO_PATTERN.match(p.name))
+    autos = sorted(p for p in folder.glob(f"{AUTO_PREFIX}*.sqlite")
+                   if re.match(AUTO_PATTERN, p.name))
     removed = autos[:-keep_days] if keep_days > 0 else []
     if today is not None and keep_days > 0:
         limit = today - timedelta(days=keep_days)

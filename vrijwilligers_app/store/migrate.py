@@ -68,7 +68,7 @@ def scripts() -> ScriptDirectory:
 
 
 # `revision = "0003"` or, annotated, `revision: str = "0001"`, at the start of a line.
-_LINK_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
+_LINK_LINE = r"^(revision|down_revision)\b[^=\n]*=(.*)$"  # compiled when files are read
 
 
 def _links_in(text: str) -> dict[str, object]:
@@ -76,7 +76,7 @@ def _links_in(text: str) -> dict[str, object]:
     read from its own line when that line holds it whole (every version file so far: a
     quick look at every start); anything else is left to `ast` over the whole file."""
     found: dict[str, object] = {}
-    for name, value in _LINK_LINE.findall(text):
+    for name, value in re.findall(_LINK_LINE, text, re.MULTILINE):
         if name in found:
             break  # a second assignment: let the parser decide
         try:
