@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.paths import DATABASE_NAME, MissingResourceError, resolve_data_dir
@@ -58,7 +59,7 @@ class CommandParser(DutchArgumentParser):
     formats its help: a run builds the options of its own command only, not the 70 of every
     command (nor imports the modules that define them)."""
 
-    def __init__(self, *args, fill: Fill | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, fill: Fill | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._fill = fill
 
