@@ -174,3 +174,20 @@ def test_a_command_never_imports_logging_handlers_when_no_rollover_is_due(tmp_pa
                             timeout=60, check=True)
     assert result.stdout.strip() == "False"
     assert "een regel" in log_path(tmp_path).read_text(encoding="utf-8")
+
+
+def test_a_rollover_that_fails_never_raises_from_a_log_call(tmp_path, monkeypatch, capsys):
+    import logging.handlers
+
+    from vrijwilligers_app import logsetup
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "in gebruik")
+
+    monkeypatch.setattr(logsetup, "MAX_BYTES", 10)
+    monkeypatch.setattr(logging.handlers, "RotatingFileHandler", refuse)
+    handler = logsetup.FileLog(tmp_path / "l.log")
+    record = logging.LogRecord("proef", logging.INFO, __file__, 1, "een lange regel", (), None)
+    handler.handle(record)  # handleError reports it on stderr, as logging's own handlers do
+    handler.close()
+    assert "PermissionError" in capsys.readouterr().err

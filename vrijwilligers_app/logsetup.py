@@ -83,26 +83,33 @@ class FileLog(logging.FileHandler):
         self.rotating: RotatingFileHandler | None = None
 
     def _may_roll_over(self, record: logging.LogRecord) -> bool:
-        if self.stream is None:
-            return False
+        if self.stream is None:  # closed before: reopened, as RotatingFileHandler does
+            self.stream = self._open()
         self.stream.seek(0, 2)  # as RotatingFileHandler.shouldRollover (Windows)
         return bool(self.stream.tell() + len(f"{self.format(record)}\n") >= MAX_BYTES)
 
     def emit(self, record: logging.LogRecord) -> None:  # called under self.lock
-        if self.rotating is None and self._may_roll_over(record):
-            from logging.handlers import RotatingFileHandler
-
-            if self.stream is not None:
-                self.stream.close()
-                self.stream = None
-            self.rotating = RotatingFileHandler(self.baseFilename, maxBytes=MAX_BYTES,
-                                                backupCount=BACKUP_COUNT, encoding="utf-8",
-                                                delay=False)
-            self.rotating.setFormatter(self.formatter)
+        try:
+            if self.rotating is None and self._may_roll_over(record):
+                self._hand_over()
+        except Exception:  # as RotatingFileHandler.emit: a log line never raises
+            self.handleError(record)
+            return
         if self.rotating is not None:
             self.rotating.emit(record)
         else:
             super().emit(record)
+
+    def _hand_over(self) -> None:
+        from logging.handlers import RotatingFileHandler
+
+        if self.stream is not None:  # closed first: Windows renames no file held open
+            self.stream.close()
+            self.stream = None
+        self.rotating = RotatingFileHandler(self.baseFilename, maxBytes=MAX_BYTES,
+                                            backupCount=BACKUP_COUNT, encoding="utf-8",
+                                            delay=False)
+        self.rotating.setFormatter(self.formatter)
 
     def close(self) -> None:
         self.acquire()
