@@ -113,3 +113,21 @@ def test_a_failed_open_closes_its_connection(template_database, tmp_path, monkey
     with open_register(data_dir, daily_backup=False, lazy_engine=True) as register, \
             register.transaction() as connection:
         assert setting_on(connection, seed.LOADED_SETTING)
+
+
+def test_a_failed_commit_leaves_the_kept_connection_usable(template_database, tmp_path):
+    """The register keeps its connection: a COMMIT that fails (here a foreign key checked at
+    COMMIT) is rolled back, and the next transaction starts cleanly."""
+    import sqlite3
+
+    data_dir = opened_once(template_database, tmp_path / "data")
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        with pytest.raises(sqlite3.IntegrityError), \
+                register.transaction(write=True) as connection:
+            connection.execute("PRAGMA defer_foreign_keys = ON")
+            connection.execute("INSERT INTO destination_life_domain (destination_id, "
+                               "life_domain_code) VALUES (987654, 'geen')")
+        with register.transaction(write=True) as connection:
+            assert connection.in_transaction  # a new one, not the failed one
+            assert connection.execute("SELECT count(*) FROM destination_life_domain "
+                                      "WHERE destination_id = 987654").fetchone() == (0,)

@@ -11,7 +11,7 @@ in store/queries, whose plain functions take the connection these give.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,10 +43,14 @@ def on(connection: Any, *, write: bool = False) -> Iterator[Any]:
     connection.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
     try:
         yield connection
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        # Also after a failed COMMIT (busy, disk full): the connection is used again, so it
+        # must not be left inside the transaction; the first error is the one raised.
+        if connection.in_transaction:
+            with suppress(*cipher.Error):
+                connection.execute("ROLLBACK")
         raise
-    connection.execute("COMMIT")
 
 
 @contextmanager
