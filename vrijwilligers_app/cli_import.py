@@ -29,6 +29,7 @@ def import_options(p: argparse.ArgumentParser) -> None:
 
 
 def run_import(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.services.importing import (
         ImportRefused,
         apply_import,
@@ -57,7 +58,9 @@ def run_import(data_dir: Path, args: argparse.Namespace) -> int:
     if not 0 <= header < len(sheet.rows):
         print(f"Fout: rij {args.kopregel} bestaat niet in blad {sheet.name}.", file=sys.stderr)
         return 2
-    with open_register(data_dir, daily_backup=False) as register:
+    # The key as every other command takes it: an encrypted register opens, a new one is
+    # created encrypted (never a plain file holding the imported names).
+    with open_register(data_dir, key=obtain_key(data_dir), daily_backup=False) as register:
         headers = sheet.rows[header]
         mapping = (recall_mapping(register.engine, kind, headers)
                    or suggest_mapping(kind, headers, sheet.hidden_columns))
@@ -70,7 +73,7 @@ def run_import(data_dir: Path, args: argparse.Namespace) -> int:
         choices = {p.row_number: args.dubbel for p in preview.rows if p.status == DUPLICATE}
         try:
             generator = apply_import(register.engine, register.db_path, data_dir, preview,
-                                     choices)
+                                     choices, key=register.key)
             while True:
                 next(generator)
         except StopIteration as stop:

@@ -1,5 +1,7 @@
 """`vrijwilligers-app rapport`: Dutch help and errors, nothing partial left behind."""
 
+import re
+
 import pytest
 
 from tests.helpers.pdftext import pages
@@ -120,6 +122,7 @@ code = main(["--data-dir", sys.argv[1], "rapport", "vrijwilligers", "--initiatie
              "--periode", "2026", "-o", sys.argv[2]])
 print(len(opened), sorted(m for m in sys.modules if m in sys.argv[3:]))
 print(code, sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel")))
+print("phonenumbers:", sorted(m for m in sys.modules if m.split(".")[0] == "phonenumbers"))
 """
 # What a plain reportlab script does not import either and this command has no use for
 # (issue 18, n18c): the other commands' options and handlers, the first key set-up, the log's
@@ -132,7 +135,8 @@ NOT_IMPORTED = ("vrijwilligers_app.cli_exchange", "vrijwilligers_app.cli_import"
 def test_the_volunteer_list_is_made_and_logged_without_sqlalchemy(data_dir, tmp_path):
     """The list reads and logs through plain DB-API (store.direct): the process that prints
     it never imports SQLAlchemy, nor what NOT_IMPORTED names, and keys two connections
-    (issue 18: the whole process beside a plain reportlab script)."""
+    (issue 18: the whole process beside a plain reportlab script). Nor phonenumbers: the
+    register's numbers are Dutch, shown by domain/dutch_phone."""
     import subprocess
     import sys
 
@@ -145,13 +149,14 @@ def test_the_volunteer_list_is_made_and_logged_without_sqlalchemy(data_dir, tmp_
                              str(target), *NOT_IMPORTED], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
-    connections, _, imported = result.stdout.strip().splitlines()[-2].partition(" ")
+    connections, _, imported = result.stdout.strip().splitlines()[-3].partition(" ")
     assert imported == "[]"
     # One read-only look at the file (store.inspect), one connection for the rest.
     assert connections == "2"
-    assert result.stdout.strip().splitlines()[-1] == "0 []"
+    assert result.stdout.strip().splitlines()[-2:] == ["0 []", "phonenumbers: []"]
     first = pages(target.read_bytes())[0]
     assert "VERTROUWELIJK" in first and "vrijwilligers met een rol in deze periode" in first
+    assert re.search(r"\b06 [1-58][0-9]{7}\b", first)  # phone numbers were shown
     with open_register(data_dir, key=unlock(data_dir, TEST_PASSPHRASE),
                        daily_backup=False) as register:
         logged = audit.entries(register.engine, kinds=["report_with_names"])
