@@ -191,3 +191,34 @@ def test_a_rollover_that_fails_never_raises_from_a_log_call(tmp_path, monkeypatc
     handler.handle(record)  # handleError reports it on stderr, as logging's own handlers do
     handler.close()
     assert "PermissionError" in capsys.readouterr().err
+
+
+def test_the_start_line_names_windows_without_starting_a_process(monkeypatch):
+    """platform.uname() on Windows runs `cmd /c ver` (Python 3.11) at every command's start:
+    the version comes from sys.getwindowsversion() instead."""
+    import platform
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from vrijwilligers_app.logsetup import environment
+
+    def no_process(*args, **kwargs):
+        raise AssertionError("a process was started to name the system")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "getwindowsversion",
+                        lambda: SimpleNamespace(platform_version=(10, 0, 19045)), raising=False)
+    monkeypatch.setattr(subprocess, "check_output", no_process)
+    monkeypatch.setattr(platform, "uname", no_process)
+    text = environment()
+    assert text.startswith(f"versie {__version__}, Python {platform.python_version()}, ")
+    assert "Windows 10.0.19045" in text
+
+
+def test_the_start_line_names_other_systems_as_platform_does():
+    import platform
+
+    from vrijwilligers_app.logsetup import environment
+
+    assert f", {platform.system()} {platform.release()}, " in environment()

@@ -226,7 +226,20 @@ def environment() -> str:
 
     frozen = "bundel" if getattr(sys, "frozen", False) else "broncode"
     return (f"versie {__version__}, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}, {frozen}")
+            f"{_system()}, {frozen}")
+
+
+def _system() -> str:
+    """`platform.system() platform.release()`, but on Windows from sys.getwindowsversion():
+    there platform.uname() runs `cmd /c ver` in a new process (Python 3.11; a WMI query
+    from 3.12) at every start of every command. The real version, not a compatibility
+    mode's, with its build number (which tells Windows 10 from 11)."""
+    if sys.platform == "win32":
+        major, minor, build = sys.getwindowsversion().platform_version
+        return f"Windows {major}.{minor}.{build}"
+    import platform
+
+    return f"{platform.system()} {platform.release()}"
 
 
 @contextmanager
