@@ -4,7 +4,6 @@ errors are never written, duplicates follow --dubbel. Exit 0 done, 1 refused, 2 
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 # Kept here (not imported from services.importing): `--help` must not load the database layer.
@@ -14,8 +13,8 @@ KINDS_BY_NL = {"vrijwilligers": "volunteers", "inwoners": "residents",
 DUPLICATE_CHOICES = ("overslaan", "aanvullen", "toevoegen")
 
 
-def add_command(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("import", "lees een lijst in uit Excel (.xlsx, .xls), LibreOffice (.ods) of CSV")
+def import_options(p: argparse.ArgumentParser) -> None:
+    """The options of `import` (cli.build_parser names the command and its help text)."""
     p.add_argument("path", metavar="BESTAND", help="het bestand met de lijst")
     p.add_argument("--soort", choices=sorted(KINDS_BY_NL), default="vrijwilligers",
                    help="wat de lijst bevat (standaard: vrijwilligers)")
