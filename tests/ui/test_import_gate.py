@@ -118,6 +118,48 @@ def test_an_import_inside_an_ungated_import_goes_on_when_the_lock_is_busy():
     assert result.stdout.strip() == "3", result.stderr
 
 
+# Any other lock can close a cycle: T holds a lock (a log handler's, say) and imports; W holds
+# IMPORTS and waits for T's lock. T waits for IMPORTS at most GATE_WAIT_SECONDS (1 s here),
+# then imports without it, so both go on. Events order the steps; join's limit catches a hang.
+CYCLE_PROBE = """
+import pathlib, sys, tempfile, threading
+from vrijwilligers_app.ui import warmup
+
+folder = pathlib.Path(tempfile.mkdtemp())
+(folder / "late_module.py").write_text("VALUE = 4\\n")
+sys.path.insert(0, str(folder))
+warmup.install_import_gate()
+warmup.GATE_WAIT_SECONDS = 1.0
+other, t_holds, w_holds = threading.Lock(), threading.Event(), threading.Event()
+
+def t():
+    with other:
+        t_holds.set()
+        w_holds.wait()
+        import late_module  # noqa: F401
+
+def w():
+    t_holds.wait()
+    with warmup.IMPORTS:
+        w_holds.set()
+        with other:
+            pass
+
+threads = [threading.Thread(target=t, daemon=True), threading.Thread(target=w, daemon=True)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join(120)
+print("hung" if any(t.is_alive() for t in threads) else sys.modules["late_module"].VALUE)
+"""
+
+
+def test_an_import_that_waits_on_a_cycle_of_locks_goes_on_without_the_import_lock():
+    result = subprocess.run([sys.executable, "-c", CYCLE_PROBE], capture_output=True,
+                            text=True, timeout=300)
+    assert result.stdout.strip() == "4", result.stderr
+
+
 GATE_PROBE = """
 import sys, threading
 from vrijwilligers_app.ui import warmup

@@ -23,7 +23,10 @@ app never uses, and reading every new module's source cost a fifth of the warm-u
 `IMPORTS` is reentrant: an import imports more. A thread already inside an import that did not
 come through the gate (C code or `importlib._bootstrap` called directly) may hold CPython's
 module locks; when `IMPORTS` is busy it goes on without it, as before the gate, rather than
-wait on a thread that may be waiting for those module locks (a hang).
+wait on a thread that may be waiting for those module locks (a hang). Any lock held around a
+first-time import can make such a cycle (a log handler's, if an import logs on another
+thread), so no thread waits longer than `GATE_WAIT_SECONDS`: far longer than the longest
+import, it then imports without the lock, as before the gate, instead of hanging.
 
 The warm-up: the first visit of a register page (Inwoners, Vrijwilligers, …) imports the
 editing services, the SQLModel tables and the consent ledger: more than a second on an older
@@ -54,6 +57,7 @@ PAGE_MODULES = (
     "vrijwilligers_app.services.reports.document",
     "vrijwilligers_app.services.activities.ics_export",
 )
+GATE_WAIT_SECONDS = 10.0  # a cycle we did not foresee stalls this long, never for ever
 _BOOTSTRAP = "<frozen importlib._bootstrap"  # CPython's import machinery (its module locks)
 _plain: dict[str, Any] = {}  # the functions the gate wraps, once installed
 
@@ -107,8 +111,9 @@ def _loaded(name: str, fromlist: Any) -> bool:
     if module is None or getattr(getattr(module, "__spec__", None), "_initializing", False):
         return False
     if fromlist:
-        names = vars(module)  # not getattr: a module `__getattr__` may import (pydantic's)
-        return all(item in names for item in fromlist)  # "*" is never a name: locked
+        # Its __dict__, not getattr: a module `__getattr__` may import (pydantic's).
+        names = getattr(module, "__dict__", None)
+        return names is not None and all(item in names for item in fromlist)  # "*": locked
     return True
 
 
@@ -121,8 +126,7 @@ def _take() -> bool:
         if frame.f_code.co_filename.startswith(_BOOTSTRAP):
             return False  # inside an ungated import: waiting could wait on our module locks
         frame = frame.f_back  # type: ignore[assignment]
-    IMPORTS.acquire()
-    return True
+    return IMPORTS.acquire(timeout=GATE_WAIT_SECONDS)
 
 
 def import_page_modules(modules: tuple[str, ...] = PAGE_MODULES) -> list[str]:
@@ -130,10 +134,10 @@ def import_page_modules(modules: tuple[str, ...] = PAGE_MODULES) -> list[str]:
     when the page is opened, and shows the error then)."""
     failed = []
     for name in modules:
-        with IMPORTS:  # one module (and what it imports) at a time; a click may come between
-            try:
+        try:
+            with IMPORTS:  # one module (and what it imports) at a time; a click may come between
                 importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - the page import reports it properly later
-                log.warning("Vooraf laden van %s mislukt", name, exc_info=True)
-                failed.append(name)
+        except Exception:  # noqa: BLE001 - the page import reports it properly later
+            log.warning("Vooraf laden van %s mislukt", name, exc_info=True)  # not under IMPORTS
+            failed.append(name)
     return failed
