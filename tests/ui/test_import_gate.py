@@ -215,3 +215,32 @@ def test_the_register_opener_thread_imports_through_the_gate(template_database, 
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if "gate" in line]
     assert lines == ["opener gated: True", "gate kept: True"], result.stderr
+
+
+# A tool's own wrapper around PySide6's import hook (the start-up bench's probe has one) stays
+# in the chain under the gate: leaving it out made that bench wait for ever.
+WRAPPER_PROBE = """
+import builtins, sys, threading
+import PySide6.QtCore  # noqa: F401 - puts PySide6's hook in builtins.__import__
+from vrijwilligers_app.ui import warmup
+
+real, seen = builtins.__import__, []
+def tool(name, *args, **kwargs):
+    seen.append((name, warmup.IMPORTS._is_owned()))
+    return real(name, *args, **kwargs)
+builtins.__import__ = tool
+warmup.install_import_gate()
+
+def task():
+    import colorsys  # noqa: F401 - first time, on a worker
+thread = threading.Thread(target=task)
+thread.start()
+thread.join()
+print(("colorsys", True) in seen, warmup.import_gate_installed())
+"""
+
+
+def test_a_wrapper_around_pyside6s_hook_is_kept_under_the_gate():
+    result = subprocess.run([sys.executable, "-c", WRAPPER_PROBE], capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip() == "True True", result.stderr
