@@ -45,6 +45,13 @@ app rapport sociale-kaart --data-dir "$DATA" -o "$HOME_DIR/sociale kaart.pdf"
 head -c 5 "$HOME_DIR/sociale kaart.pdf" | grep -q "%PDF-" || fail "rapport is geen PDF"
 app rapport jaarverslag --initiatief 1 --periode 2026 --data-dir "$DATA" \
     -o "$HOME_DIR/jaarverslag.pdf"
+step "import --toon (telefoonnummers: phonenumbers, alleen binnen functies geïmporteerd)"
+printf 'Voornaam;Achternaam;Telefoon\nZoë;Rooktest;+32 470 12 34 56\nAnna;Rooktest;06-123\n' \
+    > "$HOME_DIR/lijst.csv"
+app import "$HOME_DIR/lijst.csv" --toon --data-dir "$WORK/import" | tee "$WORK/out"
+grep -q "1 nieuw, 0 staan er al in, 1 met fouten" "$WORK/out" || fail "import --toon"
+grep -q "rij 3, kolom Telefoon: '06-123' is geen geldig telefoonnummer" "$WORK/out" \
+    || fail "telefoonnummer niet gecontroleerd"
 step "export (versleuteld voor een gemeentesleutel)"
 app gemeente init --data-dir "$WORK/gemeente" --to "$WORK/gemeente-sleutel.json"
 app gemeentesleutel "$WORK/gemeente-sleutel.json" --data-dir "$DATA"

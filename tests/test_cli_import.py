@@ -1,4 +1,5 @@
-"""`vrijwilligers-app import`: the preview in Dutch, --toon writes nothing, refusals exit 1."""
+"""`vrijwilligers-app import`: the preview in Dutch, --toon writes nothing, refusals exit 1;
+the register it writes is encrypted like every other command's."""
 
 from pathlib import Path
 
@@ -6,14 +7,24 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.helpers.messy_files import volunteer_workbook
+from tests.helpers.registers import TEST_PASSPHRASE
 from vrijwilligers_app.cli import main
 from vrijwilligers_app.paths import DATABASE_NAME
+from vrijwilligers_app.store import cipher, keys
 from vrijwilligers_app.store.engine import create_register_engine, read_session
 from vrijwilligers_app.store.tables import Volunteer
 
 
+@pytest.fixture(autouse=True)
+def _passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command reads the passphrase from the environment, as the other commands do."""
+    monkeypatch.setenv("VRIJWILLIGERS_WACHTWOORD", TEST_PASSPHRASE)
+
+
 def _volunteers(data_dir: Path) -> int:
-    engine = create_register_engine(data_dir / DATABASE_NAME)
+    db_path = data_dir / DATABASE_NAME
+    assert not cipher.is_plain_sqlite(db_path)  # never a plain file with imported names
+    engine = create_register_engine(db_path, key=keys.unlock(data_dir, TEST_PASSPHRASE))
     try:
         with read_session(engine) as session:
             return int(session.execute(select(func.count()).select_from(Volunteer)).scalar_one())

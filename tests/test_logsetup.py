@@ -126,3 +126,99 @@ def test_a_deferred_file_log_never_opened_is_written_when_the_session_ends(tmp_p
     text = log_path(tmp_path).read_text(encoding="utf-8")
     assert "start venster (versie" in text and "de ontgrendeling werd geannuleerd" in text
     assert "stop venster: klaar na" in text
+
+
+def test_the_file_log_rotates_exactly_as_a_rotating_file_handler(tmp_path, monkeypatch):
+    """FileLog hands over to logging.handlers.RotatingFileHandler only when a line would
+    reach MAX_BYTES: the files written (names, contents, how many kept) are the same as that
+    handler's own from the first line on."""
+    from logging.handlers import RotatingFileHandler
+
+    from vrijwilligers_app import logsetup
+
+    monkeypatch.setattr(logsetup, "MAX_BYTES", 400)
+    ours_dir, theirs_dir = tmp_path / "ours", tmp_path / "theirs"
+    for folder in (ours_dir, theirs_dir):
+        folder.mkdir()
+        (folder / "l.log").write_text("een regel van een eerdere sessie\n" * 5, encoding="utf-8")
+    ours = logsetup.FileLog(ours_dir / "l.log")
+    theirs = RotatingFileHandler(theirs_dir / "l.log", maxBytes=400,
+                                 backupCount=logsetup.BACKUP_COUNT, encoding="utf-8")
+    for handler in (ours, theirs):
+        handler.setFormatter(logging.Formatter("%(message)s"))
+    for i in range(120):  # about 20 rollovers: more than BACKUP_COUNT files kept
+        record = logging.LogRecord("proef", logging.INFO, __file__, 1,
+                                   "regel %d: %s", (i, "é" * (i % 37)), None)
+        ours.handle(record)
+        theirs.handle(record)
+        if i == 3:
+            assert ours.rotating is None  # plain file writes until a rollover is due
+    ours.close()
+    theirs.close()
+    assert ours.rotating is not None
+    written = {p.name: p.read_bytes() for p in ours_dir.iterdir()}
+    assert written == {p.name: p.read_bytes() for p in theirs_dir.iterdir()}
+    assert len(written) == logsetup.BACKUP_COUNT + 1
+
+
+def test_a_command_never_imports_logging_handlers_when_no_rollover_is_due(tmp_path):
+    import subprocess
+    import sys
+
+    probe = ("import sys, logging; from pathlib import Path; "
+             "from vrijwilligers_app.logsetup import session; "
+             f"s = session(Path({str(tmp_path)!r}), 'proef'); s.__enter__(); "
+             "logging.getLogger('vrijwilligers_app').info('een regel'); "
+             "s.__exit__(None, None, None); print('logging.handlers' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == "False"
+    assert "een regel" in log_path(tmp_path).read_text(encoding="utf-8")
+
+
+def test_a_rollover_that_fails_never_raises_from_a_log_call(tmp_path, monkeypatch, capsys):
+    import logging.handlers
+
+    from vrijwilligers_app import logsetup
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "in gebruik")
+
+    monkeypatch.setattr(logsetup, "MAX_BYTES", 10)
+    monkeypatch.setattr(logging.handlers, "RotatingFileHandler", refuse)
+    handler = logsetup.FileLog(tmp_path / "l.log")
+    record = logging.LogRecord("proef", logging.INFO, __file__, 1, "een lange regel", (), None)
+    handler.handle(record)  # handleError reports it on stderr, as logging's own handlers do
+    handler.close()
+    assert "PermissionError" in capsys.readouterr().err
+
+
+def test_the_start_line_names_windows_without_starting_a_process(monkeypatch):
+    """platform.uname() on Windows runs `cmd /c ver` (Python 3.11) at every command's start:
+    the version comes from sys.getwindowsversion() instead."""
+    import platform
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    from vrijwilligers_app.logsetup import environment
+
+    def no_process(*args, **kwargs):
+        raise AssertionError("a process was started to name the system")
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "getwindowsversion",
+                        lambda: SimpleNamespace(platform_version=(10, 0, 19045)), raising=False)
+    monkeypatch.setattr(subprocess, "check_output", no_process)
+    monkeypatch.setattr(platform, "uname", no_process)
+    text = environment()
+    assert text.startswith(f"versie {__version__}, Python {platform.python_version()}, ")
+    assert "Windows 10.0.19045" in text
+
+
+def test_the_start_line_names_other_systems_as_platform_does():
+    import platform
+
+    from vrijwilligers_app.logsetup import environment
+
+    assert f", {platform.system()} {platform.release()}, " in environment()

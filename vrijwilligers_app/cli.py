@@ -3,8 +3,10 @@
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from vrijwilligers_app import APP_NAME, __version__
 from vrijwilligers_app.paths import DATABASE_NAME, MissingResourceError, resolve_data_dir
@@ -49,31 +51,44 @@ class DutchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = DutchArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
-                        help=DATA_DIR_HELP)
-    parser = DutchArgumentParser(
-        prog="vrijwilligers-app", parents=[common], add_help=False,
-        description=f"{APP_NAME}: het register van de sociale basis. Zonder opdracht start "
-                    "het programmavenster.",
-    )
-    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
-                        help="toon het versienummer en stop")
-    parser.add_argument("--demo", action="store_true",
-                        help="vul een leeg register eerst met demo-gegevens (klein)")
-    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT",
-                                parser_class=DutchArgumentParser)
+Fill = Callable[[argparse.ArgumentParser], None]
 
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], add_help=False, help=help_text,
-                           description=help_text)
-        p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-        return p
 
-    demo = add("demo", "vul een leeg register met verzonnen, realistische Helmondse gegevens")
+class CommandParser(DutchArgumentParser):
+    """One command's parser. Its own options are added (`fill`) the first time it parses or
+    formats its help: a run builds the options of its own command only, not the 70 of every
+    command (nor imports the modules that define them)."""
+
+    def __init__(self, *args: Any, fill: Fill | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._fill = fill
+
+    def _filled(self) -> None:
+        fill, self._fill = self._fill, None
+        if fill is not None:
+            fill(self)
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]
+        self._filled()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._filled()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._filled()
+        return super().format_help()
+
+
+def _elsewhere(module: str, function: str) -> Fill:
+    """The options of a command defined in another cli module, imported when it runs."""
+    def fill(parser: argparse.ArgumentParser) -> None:
+        getattr(import_module(f"vrijwilligers_app.{module}"), function)(parser)
+    return fill
+
+
+def _demo_options(demo: argparse.ArgumentParser) -> None:
     demo.add_argument(
         "--size", "--grootte", dest="size", default="klein", metavar="klein|groot|N",
         help="klein, groot (100.000 inwoners) of een aantal inwoners (standaard: klein)",
@@ -82,22 +97,22 @@ def build_parser() -> argparse.ArgumentParser:
                       help="startgetal: zelfde getal, zelfde gegevens")
     demo.add_argument("--peildatum", metavar="DD-MM-JJJJ", default=None,
                       help="datum waarop de demo 'vandaag' is (standaard: vandaag)")
-    check = add("check", "controleer het register: integriteit, verwijzingen, schema, aantallen")
+
+
+def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    bk = add("backup", "maak nu een back-up van het register")
+
+
+def _backup_options(bk: argparse.ArgumentParser) -> None:
     bk.add_argument("--to", "--naar", dest="to", metavar="PAD", default=None,
                     help="bestand of map voor de back-up (standaard: de map backups)")
-    rs = add("restore", "zet een back-up terug (het huidige register wordt eerst bewaard)")
+
+
+def _restore_options(rs: argparse.ArgumentParser) -> None:
     rs.add_argument("path", metavar="PAD", help="het back-upbestand")
-    _add_report_parser(add("rapport", "maak een overzicht als PDF om af te drukken"))
-    _add_exchange_commands(add)
-    from vrijwilligers_app.cli_import import add_command as add_import
-
-    add_import(add)
-    return parser
 
 
-def _add_report_parser(rp: argparse.ArgumentParser) -> None:
+def _report_options(rp: argparse.ArgumentParser) -> None:
     from vrijwilligers_app.services.reports.kinds import kinds_help
 
     rp._positionals.title = "soort"
@@ -114,10 +129,52 @@ def _add_report_parser(rp: argparse.ArgumentParser) -> None:
                     help="het PDF-bestand dat gemaakt wordt")
 
 
-def _add_exchange_commands(add) -> None:  # type: ignore[no-untyped-def]
-    from vrijwilligers_app.cli_exchange import add_commands
+# Every command: its name, its help text (in `--help`) and what adds its options.
+COMMANDS: tuple[tuple[str, str, Fill], ...] = (
+    ("demo", "vul een leeg register met verzonnen, realistische Helmondse gegevens",
+     _demo_options),
+    ("check", "controleer het register: integriteit, verwijzingen, schema, aantallen",
+     _check_options),
+    ("backup", "maak nu een back-up van het register", _backup_options),
+    ("restore", "zet een back-up terug (het huidige register wordt eerst bewaard)",
+     _restore_options),
+    ("rapport", "maak een overzicht als PDF om af te drukken", _report_options),
+    ("export", "schrijf een exportbestand voor de gemeente (alleen wat gedeeld mag worden)",
+     _elsewhere("cli_exchange", "export_options")),
+    ("sync", "synchroniseren: exporteer en lees terugmeldingen van de gemeente in",
+     _elsewhere("cli_exchange", "sync_options")),
+    ("gemeentesleutel", "leg de openbare sleutel van de gemeente vast (uit het bestand dat "
+                        "de gemeente gaf)", _elsewhere("cli_exchange", "key_options")),
+    ("gemeente", "de kant van de gemeente: sleutel, inlezen, terugmelden, overzicht",
+     _elsewhere("cli_exchange", "gemeente_commands")),
+    ("import", "lees een lijst in uit Excel (.xlsx, .xls), LibreOffice (.ods) of CSV",
+     _elsewhere("cli_import", "import_options")),
+)
+EXCHANGE_COMMANDS = frozenset({"export", "sync", "gemeentesleutel", "gemeente"})
 
-    add_commands(add)
+
+def build_parser() -> argparse.ArgumentParser:
+    common = CommandParser(add_help=False)  # --data-dir, before or after the command
+    common.add_argument("--data-dir", metavar="MAP", default=argparse.SUPPRESS,
+                        help=DATA_DIR_HELP)
+    parser = DutchArgumentParser(
+        prog="vrijwilligers-app", parents=[common], add_help=False,
+        description=f"{APP_NAME}: het register van de sociale basis. Zonder opdracht start "
+                    "het programmavenster.",
+    )
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="toon het versienummer en stop")
+    parser.add_argument("--demo", action="store_true",
+                        help="vul een leeg register eerst met demo-gegevens (klein)")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT",
+                                parser_class=CommandParser)
+    for name, help_text, fill in COMMANDS:
+        p = sub.add_parser(name, parents=[common], add_help=False, help=help_text,
+                           description=help_text, fill=fill)
+        p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    return parser
 
 
 WINDOW_FLAGS = {"--demo": "demo", "--smoke-test": "smoke_test"}
@@ -158,13 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             if args.command is None:
                 return _gui(data_dir, args.demo, args.smoke_test)
-            from vrijwilligers_app.cli_exchange import HANDLERS as exchange_handlers
-            from vrijwilligers_app.cli_import import run_import
-
-            handlers = {"demo": _demo, "check": _check, "backup": _backup,
-                        "restore": _restore, "rapport": _report, "import": run_import,
-                        **exchange_handlers}
-            return handlers[args.command](data_dir, args)
+            return _handler(args.command)(data_dir, args)
         except RegisterError as exc:
             log.warning("%s geweigerd: %s", command, type(exc).__name__)
             print(f"Fout: {exc}", file=sys.stderr)
@@ -186,6 +237,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             print("Afgebroken.", file=sys.stderr)
             return 130
+
+
+def _handler(command: str) -> Callable[[Path, argparse.Namespace], int]:
+    """The function that runs `command`; the exchange's and the import's are imported only
+    for their own commands."""
+    if command in EXCHANGE_COMMANDS:
+        from vrijwilligers_app.cli_exchange import HANDLERS
+
+        return HANDLERS[command]
+    if command == "import":
+        from vrijwilligers_app.cli_import import run_import
+
+        return run_import
+    return {"demo": _demo, "check": _check, "backup": _backup, "restore": _restore,
+            "rapport": _report}[command]
 
 
 def _progress(done: int, total: int, label: str) -> None:

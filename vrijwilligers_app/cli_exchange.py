@@ -1,7 +1,9 @@
 """Command line of the exchange with the gemeente (issue 7): export, sync, gemeentesleutel,
 and the gemeente's own commands (gemeente init|import|return|status|bronnen|overzicht).
 
-Kept apart from cli.py so that file stays small; cli.build_parser calls add_commands.
+Kept apart from cli.py so that file stays small. cli.build_parser names these commands with
+their help texts (COMMANDS there) and calls the `*_options` functions below only for the
+command that runs, so another command never imports this module.
 Exit codes: 0 done; 1 refused or failed (for `gemeente import` and `sync`: at least one file
 refused, the good ones are still read); 2 bad arguments.
 """
@@ -20,8 +22,7 @@ from vrijwilligers_app.services.exchange.errors import ExchangeError
 Handler = Callable[[Path, argparse.Namespace], int]
 
 
-def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    ex = add("export", "schrijf een exportbestand voor de gemeente (alleen wat gedeeld mag worden)")
+def export_options(ex: argparse.ArgumentParser) -> None:
     ex.add_argument("--to", "--naar", dest="to", metavar="MAP", default=None,
                     help="map voor het bestand (standaard: de uitwisselmap uit Instellingen)")
     ex.add_argument("--alleen-tonen", dest="preview_only", action="store_true",
@@ -29,16 +30,21 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     ex.add_argument("--toch-onversleuteld", dest="unencrypted", action="store_true",
                     help="schrijf zonder gemeentesleutel een onversleuteld bestand (alleen "
                          "voor een USB-stick; nooit in een synchronisatiemap)")
-    sy = add("sync", "synchroniseren: exporteer en lees terugmeldingen van de gemeente in")
+
+
+def sync_options(sy: argparse.ArgumentParser) -> None:
     sy.add_argument("--to", "--naar", dest="to", metavar="MAP", default=None,
                     help="de uitwisselmap (standaard: die uit Instellingen)")
-    key = add("gemeentesleutel", "leg de openbare sleutel van de gemeente vast (uit het "
-                                 "bestand dat de gemeente gaf)")
+
+
+def key_options(key: argparse.ArgumentParser) -> None:
     key.add_argument("path", metavar="PAD", help="het sleutelbestand (gemeente-sleutel.json)")
     key.add_argument("--vervang", action="store_true",
                      help="vervang een eerder vastgelegde, andere sleutel (alleen als de "
                           "gemeente dat bevestigt)")
-    gm = add("gemeente", "de kant van de gemeente: sleutel, inlezen, terugmelden, overzicht")
+
+
+def gemeente_commands(gm: argparse.ArgumentParser) -> None:
     sub = gm.add_subparsers(dest="gemeente_command", metavar="OPDRACHT", required=True)
 
     def gadd(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -81,6 +87,7 @@ def add_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
     ov.add_argument("--van", metavar="DD-MM-JJJJ", default=None, help="begin van de periode")
     ov.add_argument("--tot", metavar="DD-MM-JJJJ", default=None, help="einde van de periode")
     ov.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
 
 
 def _open(data_dir: Path):  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ errors are never written, duplicates follow --dubbel. Exit 0 done, 1 refused, 2 
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 # Kept here (not imported from services.importing): `--help` must not load the database layer.
@@ -14,8 +13,8 @@ KINDS_BY_NL = {"vrijwilligers": "volunteers", "inwoners": "residents",
 DUPLICATE_CHOICES = ("overslaan", "aanvullen", "toevoegen")
 
 
-def add_command(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("import", "lees een lijst in uit Excel (.xlsx, .xls), LibreOffice (.ods) of CSV")
+def import_options(p: argparse.ArgumentParser) -> None:
+    """The options of `import` (cli.build_parser names the command and its help text)."""
     p.add_argument("path", metavar="BESTAND", help="het bestand met de lijst")
     p.add_argument("--soort", choices=sorted(KINDS_BY_NL), default="vrijwilligers",
                    help="wat de lijst bevat (standaard: vrijwilligers)")
@@ -30,6 +29,7 @@ def add_command(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def run_import(data_dir: Path, args: argparse.Namespace) -> int:
+    from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.services.importing import (
         ImportRefused,
         apply_import,
@@ -58,7 +58,9 @@ def run_import(data_dir: Path, args: argparse.Namespace) -> int:
     if not 0 <= header < len(sheet.rows):
         print(f"Fout: rij {args.kopregel} bestaat niet in blad {sheet.name}.", file=sys.stderr)
         return 2
-    with open_register(data_dir, daily_backup=False) as register:
+    # The key as every other command takes it: an encrypted register opens, a new one is
+    # created encrypted (never a plain file holding the imported names).
+    with open_register(data_dir, key=obtain_key(data_dir), daily_backup=False) as register:
         headers = sheet.rows[header]
         mapping = (recall_mapping(register.engine, kind, headers)
                    or suggest_mapping(kind, headers, sheet.hidden_columns))
@@ -71,7 +73,7 @@ def run_import(data_dir: Path, args: argparse.Namespace) -> int:
         choices = {p.row_number: args.dubbel for p in preview.rows if p.status == DUPLICATE}
         try:
             generator = apply_import(register.engine, register.db_path, data_dir, preview,
-                                     choices)
+                                     choices, key=register.key)
             while True:
                 next(generator)
         except StopIteration as stop:

@@ -2,17 +2,11 @@
 scripts. Never from an argument: arguments are visible to every user in the process list and
 end up in shell history."""
 
-import getpass
 import os
 import sys
 from pathlib import Path
 
-from vrijwilligers_app.services.passphrase import (
-    PASSPHRASE_ENV,
-    KeySetup,
-    setup_problem,
-    strength,
-)
+from vrijwilligers_app.paths import PASSPHRASE_ENV
 from vrijwilligers_app.store import keys
 from vrijwilligers_app.store.errors import RegisterError
 
@@ -24,6 +18,8 @@ def _ask(prompt: str) -> str:
             f"als daarom gevraagd wordt, of zet het in de omgevingsvariabele {PASSPHRASE_ENV} "
             "(voor scripts)."
         )
+    import getpass  # a prompt only without VRIJWILLIGERS_WACHTWOORD
+
     return getpass.getpass(prompt)
 
 
@@ -40,6 +36,8 @@ def _new_passphrase() -> str:
         passphrase = _ask("Kies een wachtwoord voor het register: ")
         if _ask("Typ het wachtwoord nog eens: ") != passphrase:
             raise RegisterError("De twee wachtwoorden zijn niet gelijk; er is niets veranderd.")
+    from vrijwilligers_app.services.passphrase import setup_problem
+
     problem = setup_problem(passphrase)
     if problem:
         raise RegisterError(f"{problem} Er is niets veranderd.")
@@ -51,6 +49,9 @@ def obtain_key(data_dir: Path) -> bytes:
     passphrase is set up and the herstelsleutel printed once."""
     if keys.has_key_file(data_dir):
         return keys.unlock(data_dir, _passphrase("Wachtwoord of herstelsleutel: "))
+    # The first time only (services.passphrase: strength rules, set-up checks).
+    from vrijwilligers_app.services.passphrase import KeySetup, strength
+
     setup = KeySetup.check_possible(data_dir)
     passphrase = _new_passphrase()
     data_key, recovery = setup.create(passphrase)

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # logging.handlers (socket, pickle, queue) loads when the file log opens
+if TYPE_CHECKING:  # logging.handlers (socket, queue, selectors) loads when a rollover is due
     from logging.handlers import RotatingFileHandler
 
 from vrijwilligers_app import __version__
@@ -31,7 +31,7 @@ BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger("vrijwilligers_app")
-_handler: RotatingFileHandler | None = None
+_handler: FileLog | None = None
 _previous_level = logging.WARNING
 
 
@@ -70,13 +70,62 @@ class _Deferred(logging.Handler):
 _deferred: _Deferred | None = None
 
 
+class FileLog(logging.FileHandler):
+    """The log file, rotated by logging.handlers.RotatingFileHandler (MAX_BYTES, BACKUP_COUNT
+    files kept). That module imports socket, selectors and queue: about 5 ms of every
+    command's start, for a rollover that is due once in many runs. So lines go to the file
+    plainly until one would reach MAX_BYTES (RotatingFileHandler's own size test); from then
+    on a RotatingFileHandler on the same file takes every line and decides and rotates as
+    always."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=False)
+        self.rotating: RotatingFileHandler | None = None
+
+    def _may_roll_over(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:  # closed before: reopened, as RotatingFileHandler does
+            self.stream = self._open()
+        self.stream.seek(0, 2)  # as RotatingFileHandler.shouldRollover (Windows)
+        return bool(self.stream.tell() + len(f"{self.format(record)}\n") >= MAX_BYTES)
+
+    def emit(self, record: logging.LogRecord) -> None:  # called under self.lock
+        try:
+            if self.rotating is None and self._may_roll_over(record):
+                self._hand_over()
+        except Exception:  # as RotatingFileHandler.emit: a log line never raises
+            self.handleError(record)
+            return
+        if self.rotating is not None:
+            self.rotating.emit(record)
+        else:
+            super().emit(record)
+
+    def _hand_over(self) -> None:
+        from logging.handlers import RotatingFileHandler
+
+        if self.stream is not None:  # closed first: Windows renames no file held open
+            self.stream.close()
+            self.stream = None
+        self.rotating = RotatingFileHandler(self.baseFilename, maxBytes=MAX_BYTES,
+                                            backupCount=BACKUP_COUNT, encoding="utf-8",
+                                            delay=False)
+        self.rotating.setFormatter(self.formatter)
+
+    def close(self) -> None:
+        self.acquire()
+        try:
+            if self.rotating is not None:
+                self.rotating.close()
+        finally:
+            self.release()
+        super().close()
+
+
 def log_path(data_dir: Path) -> Path:
     return data_dir / "logs" / LOG_NAME
 
 
-def _open_file_handler(data_dir: Path) -> RotatingFileHandler | None:
-    from logging.handlers import RotatingFileHandler
-
+def _open_file_handler(data_dir: Path) -> FileLog | None:
     from vrijwilligers_app.store.location import network_reason, sync_folder_reason
 
     if sync_folder_reason(data_dir) or network_reason(data_dir):
@@ -84,8 +133,7 @@ def _open_file_handler(data_dir: Path) -> RotatingFileHandler | None:
     path = log_path(data_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                      encoding="utf-8", delay=False)
+        handler = FileLog(path)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
@@ -178,7 +226,20 @@ def environment() -> str:
 
     frozen = "bundel" if getattr(sys, "frozen", False) else "broncode"
     return (f"versie {__version__}, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}, {frozen}")
+            f"{_system()}, {frozen}")
+
+
+def _system() -> str:
+    """`platform.system() platform.release()`, but on Windows from sys.getwindowsversion():
+    there platform.uname() runs `cmd /c ver` in a new process (Python 3.11; a WMI query
+    from 3.12) at every start of every command. The real version, not a compatibility
+    mode's, with its build number (which tells Windows 10 from 11)."""
+    if sys.platform == "win32":
+        major, minor, build = sys.getwindowsversion().platform_version
+        return f"Windows {major}.{minor}.{build}"
+    import platform
+
+    return f"{platform.system()} {platform.release()}"
 
 
 @contextmanager

@@ -189,6 +189,11 @@ def test_phone_field_label_is_passed_on():
         ("+31612345678", "06 12345678"),
         ("+31492123456", "0492 123 456"),
         ("+318002000", "0800 2000"),
+        ("+31492664151", "0492 664 151"),
+        ("+31401234567", "040 123 4567"),
+        ("+31851234567", "085 123 4567"),
+        ("+319701234567", "9701234567"),  # no NL format fits: as phonenumbers
+        ("+3114020", "14 020"),
         ("+32470123456", "+32 470 12 34 56"),
         ("", ""),
     ],
@@ -230,6 +235,17 @@ def test_format_phone_prints_every_stored_number_as_the_dutch_default_region_did
 
 @given(st.from_regex(r"\+31[0-9]{0,19}", fullmatch=True))
 def test_format_phone_of_any_plus31_digits_is_what_parse_makes_of_them(e164):
+    try:
+        expected = _as_before(e164)
+    except phonenumbers.NumberParseException:
+        expected = e164  # unparseable: shown as stored
+    assert format_phone(e164) == expected
+
+
+@given(st.integers(0, 9), st.integers(0, 18).flatmap(
+    lambda n: st.from_regex(rf"[0-9]{{{n}}}", fullmatch=True)))
+def test_format_phone_of_plus31_and_every_leading_digit_is_what_parse_makes_of_it(first, rest):
+    e164 = f"+31{first}{rest}"
     try:
         expected = _as_before(e164)
     except phonenumbers.NumberParseException:

@@ -1,11 +1,10 @@
 """Driving real widgets in tests: the main window, pages, keys and form fields."""
 
-import sqlite3
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from vrijwilligers_app.store import cipher
 from vrijwilligers_app.ui.main_window import MainWindow
 from vrijwilligers_app.ui.tasks import TaskRunner
 
@@ -25,7 +24,8 @@ def make_window(qtbot, register) -> MainWindow:
 
 
 def rows(register, sql, *params):
-    connection = sqlite3.connect(register.db_path)
+    """A read beside the app's own connections, with the register's key (None: plain)."""
+    connection = cipher.connect(register.db_path, register.key)
     try:
         return connection.execute(sql, params).fetchall()
     finally:

@@ -71,3 +71,63 @@ def test_a_failing_transaction_changes_nothing(template_database, tmp_path):
             connection.execute("INSERT INTO setting (key, value) VALUES ('proef', 'ja')")
         with register.transaction() as connection:
             assert setting_on(connection, "proef") == "ja"
+
+
+def test_the_open_and_every_transaction_share_one_connection(template_database, tmp_path,
+                                                             monkeypatch):
+    """Each connection keys the file and parses the schema again: the open's read-only look
+    at the file and one connection for its own checks, the reads and the privacy-log line."""
+    from vrijwilligers_app.store import cipher
+
+    data_dir = opened_once(template_database, tmp_path / "data")
+    opened = []
+    connect = cipher.connect
+
+    def counted(*args, **kwargs):
+        opened.append(kwargs.get("immutable", False) or kwargs.get("read_only", False))
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(cipher, "connect", counted)
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        for write in (False, True, False):
+            with register.transaction(write=write) as connection:
+                connection.execute("SELECT count(*) FROM setting").fetchone()
+        assert opened == [True, False]  # the untouched look, then the one to work on
+    assert not (data_dir / "register.sqlite-wal").exists()  # closed with the register
+    assert (data_dir / "register.gesloten").exists()  # the clean-shutdown record
+
+
+def test_a_failed_open_closes_its_connection(template_database, tmp_path, monkeypatch):
+    from vrijwilligers_app.store import backup
+
+    data_dir = opened_once(template_database, tmp_path / "data")
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "auto_backup", no_room)
+    with pytest.raises(OSError):
+        open_register(data_dir, lazy_engine=True)
+    assert not (data_dir / "register.sqlite-wal").exists()
+    monkeypatch.undo()
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register, \
+            register.transaction() as connection:
+        assert setting_on(connection, seed.LOADED_SETTING)
+
+
+def test_a_failed_commit_leaves_the_kept_connection_usable(template_database, tmp_path):
+    """The register keeps its connection: a COMMIT that fails (here a foreign key checked at
+    COMMIT) is rolled back, and the next transaction starts cleanly."""
+    import sqlite3
+
+    data_dir = opened_once(template_database, tmp_path / "data")
+    with open_register(data_dir, daily_backup=False, lazy_engine=True) as register:
+        with pytest.raises(sqlite3.IntegrityError), \
+                register.transaction(write=True) as connection:
+            connection.execute("PRAGMA defer_foreign_keys = ON")
+            connection.execute("INSERT INTO destination_life_domain (destination_id, "
+                               "life_domain_code) VALUES (987654, 'geen')")
+        with register.transaction(write=True) as connection:
+            assert connection.in_transaction  # a new one, not the failed one
+            assert connection.execute("SELECT count(*) FROM destination_life_domain "
+                                      "WHERE destination_id = 987654").fetchone() == (0,)

@@ -247,6 +247,25 @@ def test_the_full_check_runs_only_after_an_unclean_close(tmp_path, monkeypatch):
     assert seen == [True, False, False, True]
 
 
+@pytest.mark.parametrize("torn", [b"", b'{"grootte": 12', b"\0" * 59])
+def test_a_torn_clean_record_only_costs_a_full_check(template_database, tmp_path,
+                                                     monkeypatch, torn):
+    """The record is written without an fsync: after a power cut it may be empty, half or
+    zeros on disk; each is read as no record."""
+    from vrijwilligers_app.store.shutdown import CLEAN_RECORD_NAME
+
+    seen = _full_checks(monkeypatch)
+    data_dir = make_register_dir(template_database, tmp_path / "data")
+    with open_register(data_dir, today=TODAY):
+        pass
+    (data_dir / CLEAN_RECORD_NAME).write_bytes(torn)
+    with open_register(data_dir, today=TODAY):
+        pass
+    with open_register(data_dir, today=TODAY):
+        pass
+    assert seen == [True, True, False]
+
+
 def test_a_register_changed_behind_the_apps_back_is_checked_fully(template_database, tmp_path,
                                                                   monkeypatch):
     seen = _full_checks(monkeypatch)

@@ -106,3 +106,35 @@ def test_english_sqlite_and_os_texts_become_dutch(error, dutch):
     reason = dutch_reason(error)
     assert dutch in reason
     assert str(error) not in reason
+
+
+def test_leftovers_are_what_the_globs_named_before(tmp_path):
+    """remove_leftovers lists each folder once instead of globbing it six times: it picks
+    the very files the patterns `register.sqlite.update*`, `*.sqlite.deel*`,
+    `register.sqlite.vullen*` (data dir) and `*.deel*`, `*.sqlite-wal|shm|journal`
+    (backups) named, hidden names and near misses included."""
+    data_dir = tmp_path / "data"
+    folder = backup.backups_dir(data_dir)
+    folder.mkdir(parents=True)
+    names = ["register.sqlite", "register.sqlite-wal", "register.sqlite-shm",
+             "register.sqlite.update", "register.sqlite.update-wal", "register.sqlite.updat",
+             "register.sqlite.vullen", "register.sqlite.vullen-journal", "x.sqlite.deel",
+             ".sqlite.deel", "a.sqlite.deel-wal", "a.sqlite.dee", "a.sqlite-wal", "a.deel",
+             "register.sleutel", ".verborgen.sqlite.deel", "sqlite.deel", "REGISTER.SQLITE.UPDATE"]
+    backup_names = ["automatisch-2026-12-01.sqlite", "a.sqlite-wal", "a.sqlite-shm",
+                    "a.sqlite-journal", "a.sqlite-walx", "b.deel", ".deel", "c.deelx",
+                    "d.sqlite.deel-journal", "e.sqlite", "f.sqlite-wa", ".x.sqlite-shm"]
+    for name in names:
+        (data_dir / name).write_bytes(b"x")
+    for name in backup_names:
+        (folder / name).write_bytes(b"x")
+    (folder / "map.deel").mkdir()  # not a file: left alone
+    globbed = {*data_dir.glob("register.sqlite.update*"), *data_dir.glob("*.sqlite.deel*"),
+               *data_dir.glob("register.sqlite.vullen*"), *folder.glob("*.deel*"),
+               *folder.glob("*.sqlite-wal"), *folder.glob("*.sqlite-shm"),
+               *folder.glob("*.sqlite-journal")}
+    expected = {p for p in globbed if p.is_file()
+                and p.name not in ("register.sqlite-wal", "register.sqlite-shm")}
+    assert len(expected) == 16
+    assert set(backup.remove_leftovers(data_dir)) == expected
+    assert not any(p.exists() for p in expected)

@@ -184,6 +184,18 @@ def test_head_and_known_revisions_read_from_the_files_agree_with_alembic(monkeyp
     assert migrate.head_revision() == "9003"
 
 
+def test_the_shipped_head_and_revisions_written_out_are_the_version_files_and_alembic():
+    """Every open compares the register's revision with HEAD and REVISIONS instead of reading
+    the version files: a new migration must be added there too, or this fails."""
+    scripts = migrate.scripts()
+    assert migrate.MIGRATIONS_DIR == migrate.SHIPPED_MIGRATIONS_DIR
+    assert migrate.HEAD == migrate.head_in_files() == scripts.get_current_head()
+    assert migrate.REVISIONS == migrate.revisions_in_files() == {
+        s.revision for s in scripts.walk_revisions()}
+    assert (migrate.head_revision(), migrate.known_revisions()) == (migrate.HEAD,
+                                                                    migrate.REVISIONS)
+
+
 def _parsed_links(text: str) -> dict[str, object]:
     import ast
 

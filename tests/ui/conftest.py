@@ -1,11 +1,20 @@
+import os
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from tests.helpers.registers import make_register_dir
+from tests.helpers.registers import (
+    TEST_PASSPHRASE,
+    make_encrypted_register_dir,
+    make_register_dir,
+)
 from tests.helpers.ui import make_window  # noqa: F401  (older tests import it from here)
+from vrijwilligers_app.paths import DATABASE_NAME
 from vrijwilligers_app.services.demo import demo_size, fill_demo
 from vrijwilligers_app.services.exchange.keys import create_gemeente_keys
+from vrijwilligers_app.store import keys
 from vrijwilligers_app.store.register import open_register
 from vrijwilligers_app.ui.dialogs.confirm import Confirm, Unsaved
 
@@ -28,17 +37,40 @@ def demo_template(template_database, tmp_path_factory):
     return folder / "register.sqlite"
 
 
+@pytest.fixture(scope="session")
+def encrypted_templates(template_database, demo_template, tmp_path_factory):
+    """The two registers below as users have them: SQLCipher files with a key file (made
+    with TEST_PASSPHRASE once per run: Argon2id is slow by design), and their data key."""
+    empty = make_encrypted_register_dir(template_database, tmp_path_factory.mktemp("enc"))
+    key = keys.unlock(empty, TEST_PASSPHRASE)
+    demo = tmp_path_factory.mktemp("enc-demo")
+    shutil.copyfile(demo_template, demo / DATABASE_NAME)
+    for name in os.listdir(empty):  # the same key file, so the same data key
+        if name.startswith("register.sleutel"):
+            shutil.copyfile(empty / name, demo / name)
+    with open_register(demo, key=key, daily_backup=False):
+        pass  # encrypted on this first open
+    return {"empty": empty, "demo": demo}, key
+
+
+def _encrypted_copy(template: Path, folder: Path, key: bytes):
+    shutil.copytree(template, folder, ignore=shutil.ignore_patterns("backups", "logs"))
+    return open_register(folder, key=key, daily_backup=False)
+
+
 @pytest.fixture
-def register(template_database, tmp_path):
-    data_dir = make_register_dir(template_database, tmp_path / "data")
-    with open_register(data_dir, daily_backup=False) as register:
+def register(encrypted_templates, tmp_path):
+    """An empty register, encrypted as every user's is (the key bugs of the import
+    showed that plain test registers hide what only a key can break)."""
+    templates, key = encrypted_templates
+    with _encrypted_copy(templates["empty"], tmp_path / "data", key) as register:
         yield register
 
 
 @pytest.fixture
-def demo_register(demo_template, tmp_path):
-    data_dir = make_register_dir(demo_template, tmp_path / "demo")
-    with open_register(data_dir, daily_backup=False) as register:
+def demo_register(encrypted_templates, tmp_path):
+    templates, key = encrypted_templates
+    with _encrypted_copy(templates["demo"], tmp_path / "demo", key) as register:
         yield register
 
 

@@ -239,7 +239,15 @@ def test_remember_on_this_account_is_off_by_default_and_stores_the_key(qtbot, en
         keyring.set_keyring(previous)
 
 
-def test_a_plain_register_window_has_no_lock(qtbot, register):
-    window = make_window(qtbot, register)
+def test_a_plain_register_window_has_no_lock(qtbot, template_database, tmp_path):
+    """A plain register (only tests and the one-time conversion open one) has nothing to lock."""
+    data_dir = make_register_dir(template_database, tmp_path / "plain")
+    with open_register(data_dir, daily_backup=False) as register:
+        window = make_window(qtbot, register)
+        _no_lock(window)
+        window.close()
+
+
+def _no_lock(window):
     assert window.lock is None
     assert isinstance(window.centralWidget(), QWidget)

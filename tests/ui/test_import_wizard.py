@@ -165,3 +165,27 @@ def test_welcome_wizard_starts_the_import(qtbot, register) -> None:  # type: ign
     assert isinstance(window.import_wizard, ImportWizard)
     qtbot.addWidget(window.import_wizard)
     assert window.import_wizard.isVisible()
+
+
+def test_import_into_an_encrypted_register(qtbot, template_database, answers, tmp_path
+                                          ) -> None:  # type: ignore[no-untyped-def]
+    """The registers users have are SQLCipher files: the wizard's backup before the write
+    uses the register's key (it failed without it, so nothing could be imported)."""
+    from tests.helpers.registers import TEST_PASSPHRASE, make_encrypted_register_dir
+    from vrijwilligers_app.store import cipher, keys
+    from vrijwilligers_app.store.register import open_register
+
+    data_dir = make_encrypted_register_dir(template_database, tmp_path / "data")
+    path = volunteer_workbook(tmp_path / "lijst.xlsx")
+    with open_register(data_dir, key=keys.unlock(data_dir, TEST_PASSPHRASE),
+                       daily_backup=False) as register:
+        window = make_window(qtbot, register)
+        wizard = _walk_to_preview(qtbot, window, path)
+        qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # the preview
+        qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # Inlezen
+        assert wizard.stack.currentIndex() == RESULT
+        assert "2 nieuw" in wizard.result_page.label.text()
+        assert _names(register) == ["Bos", "Jansen"]
+        window.close()
+    backups = list((data_dir / "backups").glob("voor-import-*.sqlite"))
+    assert len(backups) == 1 and not cipher.is_plain_sqlite(backups[0])

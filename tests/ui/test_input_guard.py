@@ -1,7 +1,6 @@
 """The application-wide input rules: the wheel over an unfocused field changes nothing (and
 the form scrolls), Tab leaves tables, application shortcuts work from a text field."""
 
-import sqlite3
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import make_window
+from vrijwilligers_app.store import cipher
 from vrijwilligers_app.ui.input_guard import install_input_guard
 from vrijwilligers_app.ui.main_window import KIND_ROW
 
@@ -120,7 +120,7 @@ def test_application_shortcuts_work_while_a_text_field_has_focus(qtbot, register
     # Ctrl+3 goes to another page from inside a text field.
     qtbot.keyClick(page.quick, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.currentRow() == 3
-    connection = sqlite3.connect(register.db_path)
+    connection = cipher.connect(register.db_path, register.key)
     assert connection.execute("SELECT count(*) FROM volunteer").fetchone() == (0,)
     connection.close()
 

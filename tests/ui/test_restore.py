@@ -43,7 +43,8 @@ def test_a_file_that_is_no_backup_is_named_and_nothing_happens(qtbot, register, 
 
 
 def test_saying_no_keeps_the_window(qtbot, demo_register, answers, tmp_path):
-    backup = make_backup(demo_register.db_path, demo_register.data_dir, tmp_path / "b.sqlite")
+    backup = make_backup(demo_register.db_path, demo_register.data_dir, tmp_path / "b.sqlite",
+                         key=demo_register.key)
     window = make_window(qtbot, demo_register)
     answers.ask = False
     assert not window.restore_backup(backup)

@@ -1,7 +1,6 @@
 """The window's frame comes first (issue 18): "Register wordt geopend…" until the register is
 attached; opening errors show the same Dutch dialog; a stale keyring key is asked again."""
 
-import sqlite3
 import stat
 import sys
 
@@ -9,7 +8,7 @@ import pytest
 
 from tests.helpers.registers import TEST_PASSPHRASE, make_encrypted_register_dir
 from vrijwilligers_app.services import remember
-from vrijwilligers_app.store import keys
+from vrijwilligers_app.store import cipher, keys
 from vrijwilligers_app.ui import app as app_module
 from vrijwilligers_app.ui import unlock_flow
 from vrijwilligers_app.ui.main_window import KIND_ROW, OPENING_TEXT, MainWindow
@@ -68,7 +67,7 @@ def test_the_frame_shows_the_page_chosen_while_the_register_opened(qtbot, demo_r
     page = window.register_page("volunteers")
     assert window.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
-    connection = sqlite3.connect(f"file:{demo_register.db_path}?mode=ro", uri=True)  # plain
+    connection = cipher.connect(demo_register.db_path, demo_register.key, read_only=True)
     try:
         count = connection.execute("SELECT count(*) FROM volunteer").fetchone()[0]
     finally:

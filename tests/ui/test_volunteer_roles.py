@@ -2,7 +2,6 @@
 bad input that is refused (end before start, the same role twice, future roster places), the
 last role, undo; every step asserted in the database."""
 
-import sqlite3
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -10,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from tests.ui.conftest import make_window
 from vrijwilligers_app.domain.validation import format_date_nl
+from vrijwilligers_app.store import cipher
 from vrijwilligers_app.store.engine import write_session
 from vrijwilligers_app.store.tables import Activity, Initiative, Shift, Volunteer
 from vrijwilligers_app.ui.main_window import KIND_ROW
@@ -20,7 +20,7 @@ TODAY = date.today()
 
 
 def rows(register, sql, *params):
-    connection = sqlite3.connect(register.db_path)
+    connection = cipher.connect(register.db_path, register.key)
     try:
         return connection.execute(sql, params).fetchall()
     finally:

@@ -1,7 +1,6 @@
 """First start: the welcome wizard on an empty register, its seams for other steps and the
 import, demo data marked in the window and emptied again after a confirmation."""
 
-import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QWizard, QWizardPage
@@ -10,6 +9,7 @@ from tests.helpers.ui import make_window
 from vrijwilligers_app.services.demo_data import is_demo, organisation_name, tables_to_empty
 from vrijwilligers_app.services.exchange import keys as exchange_keys
 from vrijwilligers_app.services.overview import register_counts
+from vrijwilligers_app.store import cipher
 from vrijwilligers_app.ui.welcome import extensions
 from vrijwilligers_app.ui.welcome.pages import START_DEMO, START_EMPTY, START_IMPORT
 from vrijwilligers_app.ui.welcome.wizard import WelcomeWizard, should_welcome
@@ -18,8 +18,11 @@ pytestmark = pytest.mark.gui
 
 
 def rows(register, table: str) -> int:
-    with sqlite3.connect(register.db_path) as connection:
+    connection = cipher.connect(register.db_path, register.key)
+    try:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        connection.close()
 
 
 def finish(qtbot, wizard: QWizard, choice: str) -> None:

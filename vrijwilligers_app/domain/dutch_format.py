@@ -82,14 +82,14 @@ def format_money(cents: int | None) -> str:
     return f"{sign}€ {format_amount(abs(cents))}"
 
 
-_DUTCH_NUMBER = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+(,\d+)?")
+_DUTCH_NUMBER = r"-?\d{1,3}(\.\d{3})*(,\d+)?|-?\d+(,\d+)?"  # compiled when first parsed
 
 
 def parse_number_nl(text: str) -> int | float | None:
     """'1.234' -> 1234, '12,5' -> 12.5 (how this module writes them); None for anything that
     is not such a number (a name, '—', '12 %')."""
     stripped = text.strip()
-    if not _DUTCH_NUMBER.fullmatch(stripped):
+    if not re.fullmatch(_DUTCH_NUMBER, stripped):
         return None
     value = float(stripped.replace(".", "").replace(",", "."))
     return value if "," in stripped else int(value)

@@ -30,8 +30,9 @@ BSN_WARNING = (
 # Digit groups separated by one separator each: '1234.56.782', '123 456 782', '111-222-333',
 # '111/222/333' (also a non-breaking space and the Unicode dashes a word processor makes).
 _SEPARATORS = " .-/\u00a0\u2010\u2011\u2012\u2013\u2014\u2015"
-_DIGIT_RUN = re.compile(f"[0-9]+(?:[{re.escape(_SEPARATORS)}][0-9]+)*")
-_GROUP = re.compile(f"([0-9]+)([{re.escape(_SEPARATORS)}]?)")
+# As text: compiled (and cached by `re`) when text is first checked, not by every importer.
+_DIGIT_RUN = f"[0-9]+(?:[{re.escape(_SEPARATORS)}][0-9]+)*"
+_GROUP = f"([0-9]+)([{re.escape(_SEPARATORS)}]?)"
 # A dash or slash also joins other numbers ('12345-6782' as an invoice number); only short
 # groups, as people write a BSN (3-3-3, 4-2-3), are taken together across them.
 _LOOSE, _MAX_GROUP_AFTER_DASH = frozenset(" .\u00a0"), 4
@@ -46,7 +47,7 @@ def _passes_11_proof(digits: str) -> bool:
 def _nine_digit_candidates(run: str) -> list[str]:
     """Every nine digits made of consecutive groups of one run ('12 1234.56.782' gives
     '123456782' from its last three groups)."""
-    parts = _GROUP.findall(run)  # (digits, separator after them)
+    parts = re.findall(_GROUP, run)  # (digits, separator after them)
     found = []
     for start in range(len(parts)):
         digits, strict = "", False
@@ -69,7 +70,7 @@ def looks_like_bsn(text: str) -> bool:
     """True when the text holds a 9-digit number (maybe split by spaces, dots, dashes or
     slashes) that passes the BSN 11-proof. A warning aid only: it may also hit other
     numbers."""
-    return any(_passes_11_proof(digits) for run in _DIGIT_RUN.findall(text)
+    return any(_passes_11_proof(digits) for run in re.findall(_DIGIT_RUN, text)
                for digits in _nine_digit_candidates(run))
 
 

@@ -13,8 +13,9 @@ from vrijwilligers_app.domain.validation import ValidationError, format_date_nl,
 
 PERIOD_HINT = ("schrijf een jaar (2026), een kwartaal (2026-K3) of twee datums "
                "(01-01-2026..30-06-2026)")
-_YEAR = re.compile(r"([0-9]{4})")
-_QUARTER = re.compile(r"([0-9]{4})\s*-?\s*[Kk]([1-4])|[Kk]([1-4])\s*-?\s*([0-9]{4})")
+# Compiled (and cached by `re`) when a period is parsed: a report without --periode never is.
+_YEAR = r"([0-9]{4})"
+_QUARTER = r"([0-9]{4})\s*-?\s*[Kk]([1-4])|[Kk]([1-4])\s*-?\s*([0-9]{4})"
 FIELD = "Periode"
 
 
@@ -65,9 +66,9 @@ def parse_period(text: str) -> Period:
     stripped = text.strip()
     if not stripped:
         raise ValidationError(FIELD, f"geen periode opgegeven; {PERIOD_HINT}.")
-    if _YEAR.fullmatch(stripped):
+    if re.fullmatch(_YEAR, stripped):
         return _checked_year(int(stripped), stripped)
-    if match := _QUARTER.fullmatch(stripped):
+    if match := re.fullmatch(_QUARTER, stripped):
         year = int(match.group(1) or match.group(4))
         quarter = int(match.group(2) or match.group(3))
         _checked_year(year, stripped)

@@ -9,9 +9,8 @@ and are re-exported here, so callers only import this module.
 import re
 from datetime import date, datetime
 
-import phonenumbers
-
 from vrijwilligers_app.domain.dutch_format import format_date_nl
+from vrijwilligers_app.domain.dutch_phone import dutch_nsn, format_national
 from vrijwilligers_app.domain.person_fields import (
     BSN_WARNING,
     ValidationError,
@@ -91,6 +90,8 @@ def normalize_phone(text: str, field: str = "Telefoon") -> str:
     if not stripped:
         return ""
     bad = f"'{stripped}' is geen geldig telefoonnummer; {_PHONE_HINT}."
+    import phonenumbers  # here, not above: showing a stored Dutch number does without it
+
     # Only digits and the usual separators: phonenumbers would turn letters into digits.
     if not _PHONE_CHARS.fullmatch(stripped) or len(stripped) > 40:
         raise ValidationError(field, bad)
@@ -107,30 +108,23 @@ def format_phone(e164: str) -> str:
     """Display form: Dutch numbers national ('06 12345678'), others international."""
     if not e164:
         return ""
-    number = _dutch_e164(e164)
-    if number is None:
-        try:
-            # Stored numbers are E.164 (normalize_phone): the '+' and country code say it
-            # all, so no default region is consulted (the same PhoneNumber in half the time).
-            # Anything else is read as Dutch, as before.
-            number = phonenumbers.parse(e164, None if e164.startswith("+") else "NL")
-        except phonenumbers.NumberParseException:
-            return e164
+    nsn = dutch_nsn(e164)
+    if nsn is not None:
+        # Nearly every stored number: grouped by libphonenumber's own Dutch formats
+        # (domain/dutch_phone), without importing phonenumbers (issue 18).
+        return format_national(nsn)
+    import phonenumbers  # foreign and odd values only
+
+    try:
+        # Stored numbers are E.164 (normalize_phone): the '+' and country code say it
+        # all, so no default region is consulted (the same PhoneNumber in half the time).
+        # Anything else is read as Dutch, as before.
+        number = phonenumbers.parse(e164, None if e164.startswith("+") else "NL")
+    except phonenumbers.NumberParseException:
+        return e164
     style = (phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 31
              else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return phonenumbers.format_number(number, style)
-
-
-def _dutch_e164(e164: str) -> phonenumbers.PhoneNumber | None:
-    """'+31' and the national significant number (no leading zero, 2-17 digits) as the
-    PhoneNumber phonenumbers.parse makes of it, without parsing: a list prints hundreds of
-    stored Dutch numbers (tests/domain/test_validation.py compares it with parse). None for
-    anything else."""
-    rest = e164[3:]
-    if not (e164.startswith("+31") and rest.isascii() and rest.isdigit()
-            and 2 <= len(rest) <= 17 and rest[0] != "0"):
-        return None
-    return phonenumbers.PhoneNumber(country_code=31, national_number=int(rest))
 
 
 # ---------------------------------------------------------------- e-mail

@@ -4,13 +4,15 @@ Call it from any service (consent changes, unlocks, ...) with a kind from KINDS 
 record it is about by id/uuid. Never put a name, phone number or free text in `detail`:
 entries must stay non-identifying when the resident is later anonymised. The actor is the
 "Uw naam" setting (the app has no accounts); the log is append-only (migration 0008).
+
+Reading the log (`entries`, `AuditLine`) lives in services.audit_entries and is reached here
+as well, imported on first use: a command that only appends a line (`rapport`) does not
+build the reading side's class.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from vrijwilligers_app.store.direct import driver_connection, engine_transaction
@@ -20,6 +22,8 @@ if TYPE_CHECKING:  # SQLModel loads only for `record` and `entries`, not for `re
     from sqlalchemy import Engine
     from sqlmodel import Session
 
+    from vrijwilligers_app.services.audit_entries import AuditLine as AuditLine
+    from vrijwilligers_app.services.audit_entries import entries as entries
     from vrijwilligers_app.store.tables import AuditEntry
 
 ACTOR_SETTING = "user_name"
@@ -85,44 +89,10 @@ def record_on(connection: Any, kind: str, subject_kind: str = "",
                    subject_uuid=subject_uuid, detail=detail[:DETAIL_MAX])
 
 
-@dataclass(frozen=True)
-class AuditLine:
-    at: datetime  # aware UTC
-    actor: str
-    kind: str
-    label: str
-    subject_kind: str
-    subject_id: int | None
-    detail: str
+def __getattr__(name: str) -> Any:
+    """`audit.entries` and `audit.AuditLine`, from services.audit_entries on first use."""
+    if name in ("AuditLine", "entries"):
+        from vrijwilligers_app.services import audit_entries
 
-
-def entries(engine: Engine, start: date | None = None, end: date | None = None,
-            kinds: Sequence[str] = (), subject_kind: str = "", subject_id: int | None = None,
-            limit: int = 5000) -> list[AuditLine]:
-    """Newest first; `start`/`end` are inclusive calendar days (UTC)."""
-    from sqlalchemy import select
-    from sqlmodel import col
-
-    from vrijwilligers_app.store.engine import read_session
-    from vrijwilligers_app.store.tables import AuditEntry
-
-    stmt = select(AuditEntry).order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
-    if start is not None:
-        stmt = stmt.where(col(AuditEntry.at) >= datetime.combine(start, time(), UTC))
-    if end is not None:
-        stmt = stmt.where(col(AuditEntry.at) < datetime.combine(end + timedelta(days=1),
-                                                                time(), UTC))
-    if kinds:
-        stmt = stmt.where(col(AuditEntry.kind).in_(list(kinds)))
-    if subject_kind:
-        stmt = stmt.where(col(AuditEntry.subject_kind) == subject_kind)
-    if subject_id is not None:
-        stmt = stmt.where(col(AuditEntry.subject_id) == subject_id)
-    with read_session(engine) as session:
-        rows = session.execute(stmt.limit(limit)).scalars().all()
-        return [AuditLine(_aware(r.at), r.actor, r.kind, KINDS.get(r.kind, r.kind),
-                          r.subject_kind, r.subject_id, r.detail) for r in rows]
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return getattr(audit_entries, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

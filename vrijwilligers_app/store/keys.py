@@ -15,8 +15,8 @@ fails the Poly1305 check, so the register is never even touched with a wrong key
 import base64
 import json
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import nacl.exceptions
 import nacl.pwhash.argon2id as argon2id
@@ -36,8 +36,7 @@ RECOVERY_GROUPS = 8
 RECOVERY_GROUP_DIGITS = 6
 
 
-@dataclass(frozen=True)
-class KdfCost:
+class KdfCost(NamedTuple):  # not a dataclass: unlocking never uses it, importing builds it
     opslimit: int
     memlimit: int
 

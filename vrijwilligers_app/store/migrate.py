@@ -4,8 +4,10 @@ Callers (store.register) take a backup first and migrate a copy, so a failed mig
 touches the live database; each revision also runs inside one real transaction.
 
 Alembic itself (about 0.8 s to import on an ordinary laptop) is imported only to migrate.
-Every start asks "is this register at head?": that answer comes from reading the revision
-ids out of the version files with `ast` (a test holds it equal to Alembic's own answer).
+Every start asks "is this register at head, or at a revision this app knows?": for the
+shipped chain the answer is written out below (HEAD, REVISIONS; a test holds both equal to
+the version files and to Alembic, so a new migration cannot be forgotten there), and for any
+other folder (tests that add a revision) it is read from the version files without Alembic.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
     from sqlalchemy import Connection, Engine
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SHIPPED_MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = SHIPPED_MIGRATIONS_DIR
+# The shipped chain, as its version files say (tests/store/test_register.py holds them equal).
+HEAD = "0012_m18c"
+REVISIONS = frozenset({
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011",
+    "0012_m18c",
+})
 # Made by migrations in raw SQL, not described by the SQLModel tables: the FTS5 search index
 # and the shadow tables SQLite keeps for it (search_index_data, _idx, _content, ...).
 RAW_SQL_TABLES = ("search_index",)
@@ -59,7 +68,7 @@ def scripts() -> ScriptDirectory:
 
 
 # `revision = "0003"` or, annotated, `revision: str = "0001"`, at the start of a line.
-_LINK_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
+_LINK_LINE = r"^(revision|down_revision)\b[^=\n]*=(.*)$"  # compiled when files are read
 
 
 def _links_in(text: str) -> dict[str, object]:
@@ -67,7 +76,7 @@ def _links_in(text: str) -> dict[str, object]:
     read from its own line when that line holds it whole (every version file so far: a
     quick look at every start); anything else is left to `ast` over the whole file."""
     found: dict[str, object] = {}
-    for name, value in _LINK_LINE.findall(text):
+    for name, value in re.findall(_LINK_LINE, text, re.MULTILINE):
         if name in found:
             break  # a second assignment: let the parser decide
         try:
@@ -104,6 +113,19 @@ def _revision_links() -> dict[str, tuple[str, ...]]:
 
 
 def head_revision() -> str:
+    if MIGRATIONS_DIR == SHIPPED_MIGRATIONS_DIR:
+        return HEAD
+    return head_in_files()
+
+
+def known_revisions() -> frozenset[str]:
+    if MIGRATIONS_DIR == SHIPPED_MIGRATIONS_DIR:
+        return REVISIONS
+    return revisions_in_files()
+
+
+def head_in_files() -> str:
+    """The chain's one head, read from the version files in MIGRATIONS_DIR."""
     links = _revision_links()
     followed = {down for downs in links.values() for down in downs}
     heads = [revision for revision in links if revision not in followed]
@@ -111,8 +133,8 @@ def head_revision() -> str:
     return heads[0]
 
 
-def known_revisions() -> set[str]:
-    return set(_revision_links())
+def revisions_in_files() -> frozenset[str]:
+    return frozenset(_revision_links())
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -36,16 +36,19 @@ def make_private_file(path: Path) -> None:
         os.chmod(path, PRIVATE_FILE_MODE)
 
 
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write `data` atomically (temporary file, fsync, rename) as a 0600 file."""
+def write_private_file(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` atomically (temporary file, fsync, rename) as a 0600 file. `durable`
+    False skips the fsync, for a file whose loss or tearing in a crash is harmless (a
+    reader meets no file, or an empty or half one, and must treat that as none)."""
     partial = path.with_name(path.name + ".deel")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
                  PRIVATE_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         make_private_file(partial)
         os.replace(partial, path)
     finally:

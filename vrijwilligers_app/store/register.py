@@ -20,7 +20,8 @@ import logging
 import os
 import stat
 import threading
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,8 @@ class Register:
     key: bytes | None = field(default=None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
     _engine_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _direct: Any = field(default=None, repr=False)
+    _direct_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     @property
     def db_path(self) -> Path:
@@ -72,15 +75,31 @@ class Register:
                 self._engine = create_register_engine(self.db_path, self.key)
             return self._engine
 
-    def transaction(self, *, write: bool = False) -> AbstractContextManager[Any]:
-        """A plain DB-API connection in one transaction (store.direct), no engine needed."""
-        return direct.transaction(self.db_path, self.key, write=write)
+    @contextmanager
+    def transaction(self, *, write: bool = False) -> Iterator[Any]:
+        """A plain DB-API connection in one transaction (store.direct), no engine needed.
+        The register keeps one such connection for all of them (opened on first use, closed
+        with the register): the open's own checks and a command's reads and its privacy-log
+        line share it instead of each keying and parsing the schema again. One transaction
+        at a time; another thread waits for it."""
+        with self._direct_lock:
+            if self._direct is None:
+                self._direct = direct.connect(self.db_path, self.key, check_same_thread=False)
+            with direct.on(self._direct, write=write) as connection:
+                yield connection
+
+    def _close_connections(self) -> None:
+        with self._direct_lock:
+            if self._direct is not None:
+                self._direct.close()
+                self._direct = None
+        if self._engine is not None:
+            self._engine.dispose()
 
     def close(self) -> None:
         if not self.lock.held:
             return
-        if self._engine is not None:
-            self._engine.dispose()
+        self._close_connections()
         shutdown.write_clean_record(self.data_dir, self.db_path)
         clear_private_temp_dir(self.data_dir)
         self.lock.release()
@@ -100,6 +119,7 @@ def open_register(data_dir: Path, *, key: bytes | None = None, today: date | Non
     ensure_safe_data_dir(data_dir)
     lock = DataDirLock(data_dir)
     lock.acquire()
+    register: Register | None = None
     try:
         secure_data_dir(data_dir)
         clear_private_temp_dir(data_dir)
@@ -135,6 +155,8 @@ def open_register(data_dir: Path, *, key: bytes | None = None, today: date | Non
             backup.auto_backup(db_path, data_dir, today or date.today(), keep, key=key)
         return register
     except BaseException:
+        if register is not None:  # e.g. the daily backup failed: no connection stays open
+            register._close_connections()
         lock.release()
         raise
 

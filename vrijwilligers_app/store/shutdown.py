@@ -41,6 +41,9 @@ def write_clean_record(data_dir: Path, db_path: Path) -> None:
     """Call after the last connection closed (the WAL is folded into the file then)."""
     if os.path.exists(str(db_path) + "-wal"):
         return  # something still had the file open: let the next open check it fully
+    # No fsync (on an older laptop's disk it can cost more than the rest of a close): after
+    # a crash the record is missing, empty, half or whole, and only a whole one that matches
+    # the file skips the full check; the register itself was synced by SQLite before this.
     with contextlib.suppress(OSError):  # a missing record only costs a full check
         write_private_file(data_dir / CLEAN_RECORD_NAME,
-                           json.dumps(_fingerprint(db_path)).encode("utf-8"))
+                           json.dumps(_fingerprint(db_path)).encode("utf-8"), durable=False)

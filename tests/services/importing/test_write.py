@@ -158,3 +158,27 @@ def test_a_code_gone_from_its_list_since_the_preview_stops_the_write(  # type: i
     with pytest.raises(ImportRefused, match="lijst.csv: rij 2: .*intussen veranderd"):
         _run(apply_import(engine, db, data_dir, preview, {}, TODAY))
     assert _names(engine) == []
+
+
+def test_an_encrypted_register_gets_an_encrypted_backup_before_the_import(
+        template_database: Path, tmp_path: Path) -> None:
+    """The app's registers are SQLCipher files: the "voor-import-" copy is made with the
+    register's key (without it the backup failed and nothing could be imported)."""
+    from tests.helpers.registers import TEST_PASSPHRASE, make_encrypted_register_dir
+    from vrijwilligers_app.store import cipher, keys
+    from vrijwilligers_app.store.register import open_register
+
+    data_dir = make_encrypted_register_dir(template_database, tmp_path / "data")
+    key = keys.unlock(data_dir, TEST_PASSPHRASE)
+    with open_register(data_dir, key=key, daily_backup=False) as register:
+        preview = _preview(register.engine)
+        result = _run(apply_import(register.engine, register.db_path, data_dir, preview, {},
+                                   TODAY, key=register.key))
+        assert [name[2] for name in _names(register.engine)] == ["Jansen", "Bos"]
+    assert result.backup is not None and result.backup.name.startswith("voor-import-")
+    assert not cipher.is_plain_sqlite(result.backup)
+    backup = create_register_engine(result.backup, key)
+    try:
+        assert _names(backup) == []  # the register as it was before the import
+    finally:
+        backup.dispose()

@@ -1,5 +1,7 @@
 """`vrijwilligers-app rapport`: Dutch help and errors, nothing partial left behind."""
 
+import re
+
 import pytest
 
 from tests.helpers.pdftext import pages
@@ -109,17 +111,32 @@ def test_through_python_dash_m(data_dir, tmp_path):
 
 VOLUNTEER_LIST_PROBE = """
 import sys
+from vrijwilligers_app.store import cipher
+connect, opened = cipher.connect, []
+def counted(*args, **kwargs):
+    opened.append(1)
+    return connect(*args, **kwargs)
+cipher.connect = counted
 from vrijwilligers_app.cli import main
 code = main(["--data-dir", sys.argv[1], "rapport", "vrijwilligers", "--initiatief", "1",
              "--periode", "2026", "-o", sys.argv[2]])
+print(len(opened), sorted(m for m in sys.modules if m in sys.argv[3:]))
 print(code, sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "sqlmodel")))
+print("phonenumbers:", sorted(m for m in sys.modules if m.split(".")[0] == "phonenumbers"))
 """
+# What a plain reportlab script does not import either and this command has no use for
+# (issue 18, n18c): the other commands' options and handlers, the first key set-up, the log's
+# rotation (socket, queue), a prompt, uuid, Alembic.
+NOT_IMPORTED = ("vrijwilligers_app.cli_exchange", "vrijwilligers_app.cli_import",
+                "vrijwilligers_app.services.passphrase", "logging.handlers", "socket",
+                "queue", "getpass", "uuid", "alembic")
 
 
 def test_the_volunteer_list_is_made_and_logged_without_sqlalchemy(data_dir, tmp_path):
     """The list reads and logs through plain DB-API (store.direct): the process that prints
-    it never imports SQLAlchemy (issue 18: the whole process beside a plain reportlab
-    script)."""
+    it never imports SQLAlchemy, nor what NOT_IMPORTED names, and keys two connections
+    (issue 18: the whole process beside a plain reportlab script). Nor phonenumbers: the
+    register's numbers are Dutch, shown by domain/dutch_phone."""
     import subprocess
     import sys
 
@@ -129,11 +146,17 @@ def test_the_volunteer_list_is_made_and_logged_without_sqlalchemy(data_dir, tmp_
 
     target = tmp_path / "lijst.pdf"
     result = subprocess.run([sys.executable, "-c", VOLUNTEER_LIST_PROBE, str(data_dir),
-                             str(target)], capture_output=True, text=True, timeout=120)
+                             str(target), *NOT_IMPORTED], capture_output=True, text=True,
+                            timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "0 []"
+    connections, _, imported = result.stdout.strip().splitlines()[-3].partition(" ")
+    assert imported == "[]"
+    # One read-only look at the file (store.inspect), one connection for the rest.
+    assert connections == "2"
+    assert result.stdout.strip().splitlines()[-2:] == ["0 []", "phonenumbers: []"]
     first = pages(target.read_bytes())[0]
     assert "VERTROUWELIJK" in first and "vrijwilligers met een rol in deze periode" in first
+    assert re.search(r"\b06 [1-58][0-9]{7}\b", first)  # phone numbers were shown
     with open_register(data_dir, key=unlock(data_dir, TEST_PASSPHRASE),
                        daily_backup=False) as register:
         logged = audit.entries(register.engine, kinds=["report_with_names"])

@@ -72,11 +72,13 @@ def _fill_values(session: object, kind: str, record_id: int,
 
 def apply_import(engine: Engine, db_path: Path, data_dir: Path, preview: Preview,
                  choices: Mapping[int, str] | None = None, today: date | None = None,
-                 stop: threading.Event | None = None
+                 stop: threading.Event | None = None, *, key: bytes | None = None
                  ) -> Generator[tuple[int, int, str], None, ImportResult]:
     """Write the preview's new rows and the duplicates the user chose to fill or add
     (`choices`: row number -> SKIP/FILL/ADD; default SKIP). Error rows are never written.
-    `stop` set (from any thread) before the commit: ImportCancelled, nothing written."""
+    `stop` set (from any thread) before the commit: ImportCancelled, nothing written.
+    `key`: the register's data key (Register.key); the "voor-import-" backup is encrypted
+    with it, as every backup is."""
     choices = choices or {}
     kind = preview.kind
     result = ImportResult(kind, preview.file_name)
@@ -94,7 +96,7 @@ def apply_import(engine: Engine, db_path: Path, data_dir: Path, preview: Preview
     total = len(todo)
     yield 0, total, "Back-up maken"
     target = backups_dir(data_dir) / timestamped_name("voor-import-")
-    result.backup = copy_database(db_path, target)
+    result.backup = copy_database(db_path, target, key=key)
     with write_session(engine) as session:
         known = known_codes(session)
         batch: list[RowPlan] = []

@@ -7,6 +7,7 @@ undone as one step with "Ongedaan maken" or Ctrl+Z while the main window is open
 """
 
 import threading
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -261,9 +262,10 @@ class ImportWizard(QDialog):
         self.result_page.progress.setRange(0, 0)
         self._stop.clear()
         self._writing = True
-        self._run(importing.apply_import, self.register.engine, self.register.db_path,
-                  self.register.data_dir, preview, choices, None, self._stop, write=True,
-                  done=self._written, progress=self._progress)
+        self._run(partial(importing.apply_import, key=self.register.key),
+                  self.register.engine, self.register.db_path, self.register.data_dir, preview,
+                  choices, None, self._stop, write=True, done=self._written,
+                  progress=self._progress)
 
     def _progress(self, done: int, total: int, label: str) -> None:
         self.result_page.progress.setRange(0, max(total, 1))
