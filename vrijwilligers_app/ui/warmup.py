@@ -40,6 +40,7 @@ The pages import reportlab and icalendar only when they print or export, so thos
 
 import builtins
 import importlib
+import inspect  # loaded with PySide6 already: no cost before the first paint
 import logging
 import sys
 import threading
@@ -134,11 +135,11 @@ def _take() -> bool:
     """Takes `IMPORTS` for this thread's import; False if it must go on without it."""
     if IMPORTS.acquire(blocking=False):
         return True  # free, or this thread's own (an import inside an import)
-    frame = sys._getframe(1)  # the gate's own frames are not the machinery's
+    frame = inspect.currentframe()  # the gate's own frames are not the machinery's
     while frame is not None:
         if frame.f_code.co_filename.startswith(_BOOTSTRAP):
             return False  # inside an ungated import: waiting could wait on our module locks
-        frame = frame.f_back  # type: ignore[assignment]
+        frame = frame.f_back
     return IMPORTS.acquire(timeout=GATE_WAIT_SECONDS)
 
 
