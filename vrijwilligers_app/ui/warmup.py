@@ -57,6 +57,7 @@ PAGE_MODULES = (
     "vrijwilligers_app.services.consents",
     "vrijwilligers_app.ui.pages.register_page",
     "vrijwilligers_app.ui.pages.maatjes_page",
+    "phonenumbers",  # checks a typed phone number; showing stored Dutch ones does without it
     "vrijwilligers_app.services.reports.document",
     "vrijwilligers_app.services.activities.ics_export",
 )
