@@ -222,3 +222,25 @@ def test_the_start_line_names_other_systems_as_platform_does():
     from vrijwilligers_app.logsetup import environment
 
     assert f", {platform.system()} {platform.release()}, " in environment()
+
+
+def test_a_file_log_near_its_rollover_imports_logging_handlers_before_taking_its_lock(
+        tmp_path):
+    """The rollover's module is imported before the handler's lock is taken, never under it:
+    a first-time import waits for ui/warmup.IMPORTS, which a thread importing a module that
+    logs may hold while it waits for this handler's lock."""
+    import subprocess
+    import sys
+
+    from vrijwilligers_app import logsetup
+
+    path = tmp_path / "l.log"
+    path.write_bytes(b"x\n" * ((logsetup.MAX_BYTES - 1_000) // 2))
+    probe = ("import sys, logging; from vrijwilligers_app.logsetup import FileLog; "
+             f"h = FileLog({str(path)!r}); seen = []; acquire = h.acquire; "
+             "h.acquire = lambda: (seen.append('logging.handlers' in sys.modules), acquire()); "
+             "h.handle(logging.LogRecord('p', logging.INFO, 'f', 1, 'regel', (), None)); "
+             "print(seen[0]); h.close()")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == "True"  # at the first acquire: handle()'s

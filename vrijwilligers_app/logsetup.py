@@ -27,6 +27,7 @@ from vrijwilligers_app import __version__
 
 LOG_NAME = "vrijwilligers-app.log"
 MAX_BYTES = 1_000_000
+NEAR_FULL_MARGIN = 64_000  # this close to MAX_BYTES the rollover's module is imported ahead
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -53,6 +54,9 @@ class _Deferred(logging.Handler):
             self.target.handle(record)
 
     def open(self) -> None:
+        # Imported before this handler's lock is taken (see FileLog.handle).
+        import vrijwilligers_app.store.location  # noqa: F401
+
         self.acquire()
         try:
             if self.opened:
@@ -81,12 +85,23 @@ class FileLog(logging.FileHandler):
     def __init__(self, path: Path) -> None:
         super().__init__(path, encoding="utf-8", delay=False)
         self.rotating: RotatingFileHandler | None = None
+        self.near_full = _near_full(Path(self.baseFilename).stat().st_size)
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        if self.near_full and self.rotating is None:
+            # logging.handlers is imported here, before this handler's lock is taken, not in
+            # _hand_over under it: a first-time import may wait for ui/warmup.IMPORTS, which a
+            # thread importing a module that logs may hold while it waits for this lock.
+            import logging.handlers  # noqa: F401
+        return super().handle(record)
 
     def _may_roll_over(self, record: logging.LogRecord) -> bool:
         if self.stream is None:  # closed before: reopened, as RotatingFileHandler does
             self.stream = self._open()
         self.stream.seek(0, 2)  # as RotatingFileHandler.shouldRollover (Windows)
-        return bool(self.stream.tell() + len(f"{self.format(record)}\n") >= MAX_BYTES)
+        size = self.stream.tell()
+        self.near_full = _near_full(size)
+        return bool(size + len(f"{self.format(record)}\n") >= MAX_BYTES)
 
     def emit(self, record: logging.LogRecord) -> None:  # called under self.lock
         try:
@@ -119,6 +134,10 @@ class FileLog(logging.FileHandler):
         finally:
             self.release()
         super().close()
+
+
+def _near_full(size: int) -> bool:
+    return size >= MAX_BYTES - NEAR_FULL_MARGIN
 
 
 def log_path(data_dir: Path) -> Path:

@@ -54,28 +54,7 @@ def test_the_register_pages_leave_reportlab_and_icalendar_until_they_print():
     assert result.stdout.strip() == "[]", result.stderr
 
 
-DASHBOARD_IMPORT_PROBE = """
-import sys
-from vrijwilligers_app.ui.pages import dashboard_page
-RETENTION = "vrijwilligers_app.services.privacy.retention"
-seen = []
-class Spy:  # stands in for the IMPORTS lock: notes whether the module was loaded on entry/exit
-    def __enter__(self):
-        seen.append(("in", RETENTION in sys.modules))
-    def __exit__(self, *exc):
-        seen.append(("out", RETENTION in sys.modules))
-dashboard_page.IMPORTS = Spy()
-try:
-    dashboard_page._due(None, None)  # no engine: fails after the import, which is all we need
-except Exception:
-    pass
-print(seen)
-"""
 
-
-def test_the_overzicht_imports_its_services_under_the_warm_up_lock_in_a_fresh_process():
-    """The Overzicht's retention read runs on one of the two read threads beside the warm-up;
-    its first import of SQLModel must not run beside another thread's (both take IMPORTS)."""
-    result = subprocess.run([sys.executable, "-c", DASHBOARD_IMPORT_PROBE], capture_output=True,
-                            text=True, timeout=180, check=True)
-    assert result.stdout.strip() == "[('in', False), ('out', True)]", result.stderr
+# The Overzicht's retention read importing its services under the import lock, in a fresh
+# process, is now one of the tasks of tests/ui/test_import_gate.py (through a real TaskRunner,
+# with every other first-time import of those tasks).

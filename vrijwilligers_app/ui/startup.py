@@ -25,6 +25,7 @@ from vrijwilligers_app.logsetup import log_exception, open_deferred_file_log, ti
 from vrijwilligers_app.store.errors import EncryptedRegisterError, RegisterError
 from vrijwilligers_app.ui.main_window import MainWindow
 from vrijwilligers_app.ui.unlock_flow import Cancelled
+from vrijwilligers_app.ui.warmup import install_import_gate
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -92,6 +93,7 @@ class WindowStart(QObject):
         self._start_worker()
 
     def _start_worker(self) -> None:
+        install_import_gate()  # this thread and the ones after it import beside the GUI's
         self._failure = None
         self._worker = threading.Thread(target=self._open, name="register-openen")
         self._worker.start()

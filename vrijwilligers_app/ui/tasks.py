@@ -4,7 +4,9 @@
 never race) and delivers its result, error or progress on the GUI thread through signals of
 this main-thread object. A function that returns a generator reports progress by yielding
 (done, total, label) and may be cancelled between yields. Tests use `synchronous=True`.
-Never touch a widget from `fn`: pass ids and plain data.
+Never touch a widget from `fn`: pass ids and plain data. Imports in `fn` (its own, a service's,
+a library's) need no care: the runner installs ui/warmup's import gate before it starts its first
+thread, so each first-time import runs under the one import lock and never beside another.
 """
 
 import itertools
@@ -18,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from vrijwilligers_app.logsetup import log_exception
+from vrijwilligers_app.ui.warmup import install_import_gate
 
 log = logging.getLogger(__name__)
 LONG_TASK_SECONDS = 0.5  # tasks at least this long get a line with their duration in the log
@@ -75,6 +78,7 @@ class TaskRunner(QObject):
         else:
             pool = self._write_pool if write else self._read_pool
             def start() -> None:
+                install_import_gate()  # before the first thread: see ui/warmup.py
                 pool.start(lambda: self._execute(task_id, task, fn, args))
 
             if self._held is not None:

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from vrijwilligers_app.ui.warmup import IMPORTS
-
 if TYPE_CHECKING:
     from vrijwilligers_app.services.overview import Counts
     from vrijwilligers_app.ui.main_window import MainWindow
@@ -22,15 +20,14 @@ def build_page(window: MainWindow, key: str, kind: str | None,
     register, runner, show_status = window.register, window.runner, window.statusBar().showMessage
     page: QWidget
     if kind == "matches":
-        with IMPORTS:  # not beside the warm-up's import of the same modules (ui/warmup.py)
-            from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
+        # Under ui/warmup's import lock: not beside the warm-up's import of the same modules.
+        from vrijwilligers_app.ui.pages.maatjes_page import MaatjesPage
 
         maatjes = MaatjesPage(register.engine, runner, window.undo_stack)
         maatjes.status.connect(show_status)
         page = maatjes
     elif kind is not None:
-        with IMPORTS:
-            from vrijwilligers_app.ui.pages.register_page import RegisterPage
+        from vrijwilligers_app.ui.pages.register_page import RegisterPage
 
         records = RegisterPage(register.engine, kind, runner, window.undo_stack)
         records.status.connect(show_status)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from vrijwilligers_app.domain.dutch_format import thousands
 from vrijwilligers_app.services.overview import Counts, register_counts
 from vrijwilligers_app.ui.tasks import TaskRunner
-from vrijwilligers_app.ui.warmup import IMPORTS
 
 if TYPE_CHECKING:  # these services load SQLModel (and the tables): after the first paint
     from vrijwilligers_app.services.attention import AttentionItem
@@ -34,11 +33,10 @@ if TYPE_CHECKING:  # these services load SQLModel (and the tables): after the fi
 
 def _due(engine: Engine, today: date) -> tuple[list[DueResident], list[int]]:
     """Residents and anonymous referrals past their retention term (on the runner)."""
-    with IMPORTS:  # not beside another thread's first import of SQLModel (ui/warmup.py)
-        from vrijwilligers_app.services.privacy.retention import (
-            due_anonymous_referrals,
-            due_residents,
-        )
+    from vrijwilligers_app.services.privacy.retention import (  # under ui/warmup's lock
+        due_anonymous_referrals,
+        due_residents,
+    )
 
     return due_residents(engine, today), due_anonymous_referrals(engine, today)
 
@@ -132,13 +130,12 @@ class DashboardPage(QWidget):
         assert engine is not None, "refresh once the register is open"
 
         def items() -> list[AttentionItem]:
-            with IMPORTS:  # see _due
-                from vrijwilligers_app.services.attention import (
-                    DEFAULT_VOG_WARNING_WEEKS,
-                    VOG_WARNING_SETTING,
-                    attention_items,
-                )
-                from vrijwilligers_app.store.settings import get_int_setting
+            from vrijwilligers_app.services.attention import (
+                DEFAULT_VOG_WARNING_WEEKS,
+                VOG_WARNING_SETTING,
+                attention_items,
+            )
+            from vrijwilligers_app.store.settings import get_int_setting
 
             weeks = get_int_setting(engine, VOG_WARNING_SETTING, DEFAULT_VOG_WARNING_WEEKS)
             return attention_items(engine, today, vog_weeks=weeks)
