@@ -6,9 +6,8 @@ every open is cheap (header, schema table, revision); the full `PRAGMA quick_che
 whole file and runs only when asked (after an unclean shutdown, in `check`, before a backup).
 """
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from vrijwilligers_app.store import cipher, migrate
 from vrijwilligers_app.store.cipher import SQLITE_HEADER
@@ -40,8 +39,7 @@ def connect_untouched(path: Path, key: bytes | None = None) -> Any:
     return cipher.connect(path, key, immutable=True)
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):  # immutable; not a frozen dataclass (see report_period.Period)
     exists: bool
     revision: str | None = None
     has_tables: bool = False

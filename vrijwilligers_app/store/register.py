@@ -22,7 +22,6 @@ import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,15 +46,22 @@ if TYPE_CHECKING:  # SQLAlchemy loads with the first engine (see Register.engine
 log = logging.getLogger(__name__)
 
 
-@dataclass
 class Register:
-    data_dir: Path
-    lock: DataDirLock = field(repr=False)
-    key: bytes | None = field(default=None, repr=False)
-    _engine: Engine | None = field(default=None, repr=False)
-    _engine_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _direct: Any = field(default=None, repr=False)
-    _direct_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    """An open register: its folder, its lock, its key, and the engine and DB-API connection
+    made on first use. A plain class (not a dataclass, whose creation at import costs the
+    `rapport` process a few ms: issue 18); compared by identity, as an open resource is."""
+
+    def __init__(self, data_dir: Path, lock: DataDirLock, key: bytes | None = None) -> None:
+        self.data_dir = data_dir
+        self.lock = lock
+        self.key = key
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+        self._direct: Any = None
+        self._direct_lock = threading.RLock()
+
+    def __repr__(self) -> str:  # never the key
+        return f"Register(data_dir={self.data_dir!r})"
 
     @property
     def db_path(self) -> Path:

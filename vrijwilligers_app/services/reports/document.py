@@ -10,7 +10,6 @@ canvas), which costs no second layout run.
 """
 
 import io
-from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -41,18 +40,24 @@ CONFIDENTIAL_NOTE = ("Vertrouwelijk: bevat persoonsgegevens. Niet doorgeven, nie
                      "liggen, vernietigen na gebruik.")
 
 
-@dataclass
 class Report:
-    title: str
-    owner: str  # organisation, initiative or gemeente: top left of every page
-    period_text: str  # "Periode: 2026" or "Stand per 23-11-2026"
-    printed_on: date
-    confidential: bool = False
-    story: list[Flowable] = field(default_factory=list)
-    subject: str = ""
+    """A report being built: its page chrome and its flowables. A plain class (not a
+    dataclass, whose creation at import costs the `rapport` process a few ms: issue 18)."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, title: str, owner: str, period_text: str, printed_on: date,
+                 confidential: bool = False, story: list[Flowable] | None = None,
+                 subject: str = "") -> None:
+        self.title = title
+        self.owner = owner  # organisation, initiative or gemeente: top left of every page
+        self.period_text = period_text  # "Periode: 2026" or "Stand per 23-11-2026"
+        self.printed_on = printed_on
+        self.confidential = confidential
+        self.story: list[Flowable] = [] if story is None else story
+        self.subject = subject
         styles.register_fonts()  # paragraphs look their font up when they are made
+
+    def __repr__(self) -> str:
+        return f"Report(title={self.title!r}, {len(self.story)} flowables)"
 
     def add(self, *flowables: Flowable) -> None:
         self.story.extend(flowables)

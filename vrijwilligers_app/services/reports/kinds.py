@@ -8,9 +8,8 @@ every report module (about 1.3 s on an ordinary laptop).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from vrijwilligers_app.services.reports.errors import ReportError
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from vrijwilligers_app.services.reports.request import ReportRequest
 
 
-@dataclass(frozen=True)
-class ReportKind:
+class ReportKind(NamedTuple):  # immutable; not a frozen dataclass (see report_period.Period)
     key: str  # the name on the command line
     title: str  # Dutch, for the dialog
     builder: str  # "module:function" below vrijwilligers_app.services.reports

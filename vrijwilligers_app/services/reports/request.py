@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from vrijwilligers_app.domain.report_period import Period
 from vrijwilligers_app.services.reports.errors import ReportError
@@ -17,8 +16,7 @@ DEFAULT_OWNER = "Sociale basis Helmond"
 ORGANISATION_SETTING = "organisation_name"
 
 
-@dataclass(frozen=True)
-class ReportRequest:
+class ReportRequest(NamedTuple):  # immutable; not a frozen dataclass (see report_period.Period)
     kind: str
     period: Period
     today: date  # the printing date; figures are measured up to it

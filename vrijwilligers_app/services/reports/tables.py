@@ -6,7 +6,7 @@ over more lines; only a word wider than the column is split), not a Paragraph ea
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -22,8 +22,7 @@ SHORT_LINE = 14  # characters; a line this short is kept whole if the columns al
 PAGED_FROM = 60  # rows; longer tables are cut per page by PagedTable (linear, not quadratic)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):  # immutable; not a frozen dataclass (see report_period.Period)
     header: str
     width: float  # share of the frame width; the shares of one table add up to at most 1
     right: bool = False  # numbers and dates-as-numbers are right aligned
