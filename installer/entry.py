@@ -59,12 +59,12 @@ def run() -> int:
     if "--kaal-venster" in sys.argv:
         return bare_window()
     try:
-        from vrijwilligers_app.cli import main
+        from vrijwilligers_app.cli import run as run_app
     except ImportError as exc:
         tell_broken(f"onderdeel '{exc.name or exc}' ontbreekt of is beschadigd")
         return 3
     try:
-        return main()
+        return run_app()
     except FileNotFoundError as exc:
         tell_broken(str(exc) if exc.filename is None else f"{exc.filename} ontbreekt")
         return 3

@@ -224,3 +224,38 @@ def test_anything_else_is_left_to_the_whole_parser(argv):
     from vrijwilligers_app.cli import window_arguments
 
     assert window_arguments(argv) is None
+
+
+FREEZE_PROBE = """
+import gc
+from vrijwilligers_app import cli
+code = cli.{call}
+print(code, gc.get_freeze_count() > 0)
+"""
+
+
+@pytest.mark.parametrize(("call", "frozen"), [
+    ("run()", True),  # the entry point: a finished command's objects are left to the OS
+    ("main()", False),  # main as tests call it in-process: nothing is frozen
+])
+def test_only_the_entry_point_leaves_a_commands_objects_to_the_os(tmp_path, call, frozen):
+    result = subprocess.run(
+        [sys.executable, "-c", FREEZE_PROBE.format(call=call), "--data-dir", str(tmp_path),
+         "check"],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[1])
+    # `check` of an empty folder: refused with exit code 1, and still a finished command
+    assert result.stdout.strip().splitlines()[-1] == f"1 {frozen}", result.stderr
+
+
+def test_a_command_run_through_the_entry_point_finishes_its_files(demo_klein_database,
+                                                                  tmp_path):
+    """`python -m vrijwilligers_app` freezes the objects at the end (cli.run): the PDF, the
+    log's last line and the register's clean record are all written before that."""
+    data_dir = make_register_dir(demo_klein_database, tmp_path / "data")
+    pdf = tmp_path / "lijst.pdf"
+    result = run("--data-dir", str(data_dir), "rapport", "sociale-kaart", "-o", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+    log = (data_dir / "logs" / "vrijwilligers-app.log").read_text(encoding="utf-8")
+    assert "stop rapport: klaar" in log.rstrip().splitlines()[-1]
+    assert (data_dir / "register.gesloten").is_file()

@@ -1,3 +1,3 @@
-from vrijwilligers_app.cli import main
+from vrijwilligers_app.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -201,13 +201,39 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run() -> int:
+    """The program's entry (`python -m vrijwilligers_app`, the `vrijwilligers-app` script,
+    the frozen program): `main`, in a process that ends when it returns."""
+    return main(process_ends=True)
+
+
+def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:
+    """`process_ends`: only the entry points (`run`) say so, never tests calling main."""
     from vrijwilligers_app.store.private import restrict_umask
 
     restrict_umask()  # everything this process creates is private to the user
     argv = sys.argv[1:] if argv is None else list(argv)
     args = window_arguments(argv) or build_parser().parse_args(argv)
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    code = _run(args, data_dir)
+    if process_ends and args.command is not None:
+        _leave_objects_to_the_os()
+    return code
+
+
+def _leave_objects_to_the_os() -> None:
+    """A command is done and its process ends: its files are written and closed, the
+    register is closed and its clean record written, and logging's exit handler still
+    flushes the log. Python's finalisation would now run the garbage collector over every
+    object the command made (a report: ~34,000, ~20 ms, more than the rest of the exit);
+    frozen (gc.freeze), they are left to the operating system. Objects without cycles are
+    still freed as before. Not for the window: Qt's objects are destroyed as always."""
+    import gc
+
+    gc.freeze()
+
+
+def _run(args: argparse.Namespace, data_dir: Path) -> int:
     from vrijwilligers_app.logsetup import session
 
     command = args.command or "venster"
