@@ -122,3 +122,17 @@ def test_a_side_file_left_by_a_crash_is_removed_at_the_next_open(data_dir: Path)
     with open_register(data_dir, key=key, daily_backup=False) as register:
         assert count(register.engine, "district") == 12
     assert _files(data_dir) == [DATABASE_NAME]
+
+
+def test_the_registers_kept_connection_reads_the_filled_file(data_dir: Path) -> None:
+    """Register.transaction keeps one DB-API connection open; the side file closes it with
+    the engine's before the rename, so a later transaction reads the new file, not the old
+    one it still held open (and Windows can replace the file)."""
+    key = keys.unlock(data_dir, TEST_PASSPHRASE)
+    with open_register(data_dir, key=key, daily_backup=False) as register:
+        with register.transaction() as connection:  # opens the kept connection
+            assert connection.execute("SELECT count(*) FROM resident").fetchone() == (0,)
+        counts = fill_demo_beside(register, SIZE, seed=2, reference_date=REFERENCE)
+        with register.transaction() as connection:
+            assert connection.execute("SELECT count(*) FROM resident").fetchone() == (
+                counts["resident"],)

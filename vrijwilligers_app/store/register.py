@@ -94,7 +94,9 @@ class Register:
             with direct.on(self._direct, write=write) as connection:
                 yield connection
 
-    def _close_connections(self) -> None:
+    def close_connections(self) -> None:
+        """Close the kept DB-API connection and the engine's pooled ones (the next use opens
+        new ones): before the register file is replaced (store.side_file), and at close."""
         with self._direct_lock:
             if self._direct is not None:
                 self._direct.close()
@@ -105,7 +107,7 @@ class Register:
     def close(self) -> None:
         if not self.lock.held:
             return
-        self._close_connections()
+        self.close_connections()
         shutdown.write_clean_record(self.data_dir, self.db_path)
         clear_private_temp_dir(self.data_dir)
         self.lock.release()
@@ -162,7 +164,7 @@ def open_register(data_dir: Path, *, key: bytes | None = None, today: date | Non
         return register
     except BaseException:
         if register is not None:  # e.g. the daily backup failed: no connection stays open
-            register._close_connections()
+            register.close_connections()
         lock.release()
         raise
 

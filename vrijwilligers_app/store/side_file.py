@@ -46,9 +46,10 @@ def fill_beside(register: "Register", fill: Callable[[Engine], T], *,
     """Run `fill` on an engine of a side copy of the register, then put the copy in its place.
 
     `fill` must do all its writing in the engine's transactions (it may raise: then nothing
-    changes). The register's own engine is disposed before the rename (Windows cannot replace
-    an open file) and opens the new file on its next use. Call with no connection of the
-    register checked out (the data dir lock keeps other processes away).
+    changes). The register's connections are closed before the rename (Windows cannot
+    replace an open file); its engine and its transactions open the new file on their next
+    use. Call with no connection of the register checked out (the data dir lock keeps other
+    processes away).
     `cache_kib`: the side file's page cache, for the fill and the checks after it (the
     foreign key check looks parents up at random; a cache that holds them keeps it linear)."""
     db_path = register.db_path
@@ -64,7 +65,7 @@ def fill_beside(register: "Register", fill: Callable[[Engine], T], *,
             engine.dispose()
         with open(side, "rb+") as handle:
             os.fsync(handle.fileno())
-        register.engine.dispose()
+        register.close_connections()  # all of them, not only the engine's pool
         fold_wal(db_path, register.key)  # a WAL must never meet a replaced main file
         os.replace(side, db_path)
         Path(str(db_path) + "-shm").unlink(missing_ok=True)
