@@ -244,3 +244,32 @@ def test_a_wrapper_around_pyside6s_hook_is_kept_under_the_gate():
     result = subprocess.run([sys.executable, "-c", WRAPPER_PROBE], capture_output=True,
                             text=True, timeout=120)
     assert result.stdout.strip() == "True True", result.stderr
+
+
+# The TaskRunner installs the gate before every task it starts, on the GUI thread: once the
+# gate is in, that call must not wait for IMPORTS, which a worker holds through a long import.
+REINSTALL_PROBE = """
+import threading
+from vrijwilligers_app.ui import warmup
+warmup.install_import_gate()
+held, done = threading.Event(), threading.Event()
+
+def worker():  # as a long first-time import on a read thread
+    with warmup.IMPORTS:
+        held.set()
+        done.wait(120)
+
+threading.Thread(target=worker, daemon=True).start()
+held.wait()
+gui = threading.Thread(target=warmup.install_import_gate, daemon=True)
+gui.start()
+gui.join(30)  # only reached on a blocked call
+print("blocked" if gui.is_alive() else "free")
+done.set()
+"""
+
+
+def test_installing_the_gate_again_never_waits_for_an_import():
+    result = subprocess.run([sys.executable, "-c", REINSTALL_PROBE], capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip() == "free", result.stderr

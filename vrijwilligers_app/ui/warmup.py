@@ -68,7 +68,11 @@ _plain: dict[str, Any] = {}  # the functions the gate wraps, once installed
 
 def install_import_gate() -> None:
     """From now on every first-time import runs under `IMPORTS` (see the module doc). Call it
-    before starting a thread that may import; once per process, later calls do nothing."""
+    before starting a thread that may import; once per process, later calls do nothing.
+    Those later calls (the TaskRunner makes one per task, on the GUI thread) return without
+    taking `IMPORTS`: a worker's long first import would otherwise hold up the GUI."""
+    if _plain:
+        return
     with IMPORTS:
         if _plain:
             return
