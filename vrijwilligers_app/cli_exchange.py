@@ -89,7 +89,6 @@ def gemeente_commands(gm: argparse.ArgumentParser) -> None:
     ov.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
 
-
 def _open(data_dir: Path):  # type: ignore[no-untyped-def]
     from vrijwilligers_app.cli_key import obtain_key
     from vrijwilligers_app.store.register import open_register
